@@ -1,0 +1,44 @@
+// Display helpers shared by server and client components.
+import { formatWithPrecision } from "@/server/relations/day";
+import type { DatePrecision } from "@/server/relations/params";
+
+const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
+
+/** A date as precise as its source: "24 Jun 2025", "Apr 2025", "summer 2024". */
+export function formatDate(date: Date | null, precision: DatePrecision | null): string {
+  if (!date) return "date not yet known";
+  return formatWithPrecision(dateOnly(date), precision ?? "DAY");
+}
+
+/** Amounts as entered, in their own currency; "≈" marks a figure the source gives as approximate. */
+export function formatMoney(amount: { toString(): string }, currency: string, approximate: boolean): string {
+  const value = Number(amount.toString());
+  const text = new Intl.NumberFormat("en-GB", {
+    style: "currency",
+    currency,
+    notation: value >= 1_000_000 ? "compact" : "standard",
+    maximumFractionDigits: 1,
+  }).format(value);
+  return approximate ? `≈ ${text}` : text;
+}
+
+/** "FRAMEWORK_AGREEMENT" → "Framework agreement". */
+export function humanize(value: string): string {
+  const words = value.toLowerCase().replaceAll("_", " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const AGREEMENT_KIND_LABELS: Record<string, string> = {
+  ACTION_PLAN: "Action plan",
+  PROTOCOL: "Protocol",
+  FRAMEWORK_AGREEMENT: "Framework agreement",
+  DECLARATION_OF_INTENT: "Declaration of intent",
+  JOINT_DECLARATION: "Joint declaration",
+  LOAN: "Loan",
+  TREATY: "Treaty",
+  MOU: "Memorandum of understanding",
+};
+
+export function agreementKindLabel(kind: string): string {
+  return AGREEMENT_KIND_LABELS[kind] ?? humanize(kind);
+}

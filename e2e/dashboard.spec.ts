@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { createPrismaClient } from "../server/db-client";
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  return url;
+}
+
+test("the dashboard lists the tracked relations and the latest agreements from the database", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("France and the Maghreb");
+
+  const dyads = page.getByRole("list", { name: "Tracked dyads" });
+  await expect(dyads.getByRole("heading")).toHaveText(["France – Algeria", "Algeria – Morocco", "France – Morocco"]);
+  await expect(dyads.getByRole("listitem").filter({ hasText: "France – Morocco" })).toContainText("latest 24 Jun 2025");
+
+  const feed = page.getByRole("list", { name: "Latest agreements" });
+  const first = feed.getByRole("listitem").first();
+  await expect(first.getByRole("heading")).toContainText("security action plan");
+  await expect(first).toContainText("24 Jun 2025");
+  await expect(first).toContainText("Signed");
+
+  const accelerator = feed.getByRole("listitem").filter({ hasText: "Investment Accelerator" });
+  await expect(accelerator).toContainText("≈ MAD");
+  await expect(accelerator).toContainText("€300");
+  await expect(feed.getByRole("listitem").filter({ hasText: "Mohammed VI" })).toContainText("Anticipated");
+});
+
+test("an agreement added to the database shows in the feed on the next load", async ({ page }) => {
+  const db = createPrismaClient(databaseUrl(), { poolSize: 1 });
+  const title = `E2E memorandum ${Date.now()}`;
+  try {
+    await page.goto("/");
+    const feed = page.getByRole("list", { name: "Latest agreements" });
+    await expect(feed.getByRole("listitem").first()).toBeVisible();
+    await expect(feed.getByText(title)).toHaveCount(0);
+
+    await db.agreement.create({
+      // Dated inside the seeded range, so the other tests' "newest first" expectations hold meanwhile.
+      data: { title, kind: "MOU", status: "SIGNED", date: new Date("2024-11-05"), datePrecision: "MONTH", sectors: ["energy"] },
+    });
+    await page.reload();
+    const added = feed.getByRole("listitem").filter({ hasText: title });
+    await expect(added).toContainText("Nov 2024");
+    await expect(added).toContainText("Memorandum");
+  } finally {
+    await db.agreement.deleteMany({ where: { title } });
+    await db.$disconnect();
+  }
+});
+
+test("the health check reports a reachable database", async ({ request }) => {
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toEqual({ status: "ok" });
+});
+
+test("the API answers bad input with a 400 and the reason", async ({ request }) => {
+  const input = encodeURIComponent(JSON.stringify({ json: { limit: 5000 } }));
+  const response = await request.get(`/api/trpc/agreements.latest?input=${input}`);
+  expect(response.status()).toBe(400);
+  const body = await response.json();
+  expect(body.error.json.data.code).toBe("BAD_REQUEST");
+  expect(body.error.json.data.fieldErrors.limit[0]).toMatch(/50/);
+  expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
+});

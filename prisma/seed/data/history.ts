@@ -1,0 +1,591 @@
+// Events and standing conditions 2021 – June 2024, converted row by row from
+// ../shared/data/events-2021-2024h1.csv and conditions-2021-2024h1.csv.
+// Titles are the CSV's (already our own words); publisher and title of each source are the
+// CSV's source_title split at " — ". The CSV has no level column: levels are judged per row
+// (methodology §1, L), with a comment where the choice is not obvious. Coarse dates are
+// stored as the first day of their interval (types.ts convention), so the CSV's
+// "2022-01-15 month" becomes "2022-01-01" + MONTH.
+import { ALGIERS, PARIS, RABAT } from "./places";
+import type { SeedCondition, SeedEvent, SeedSource } from "./types";
+
+// Sources cited by more than one row.
+const MG_VISA_CUT: SeedSource = {
+  publisher: "Mail & Guardian (AFP)",
+  title: "France slashes visas for Algeria, Morocco, Tunisia in migrant row",
+  url: "https://mg.co.za/africa/2021-09-28-france-slashes-visas-for-algeria-morocco-tunisia-in-migrant-row/",
+};
+const ECHOROUK_RUPTURE: SeedSource = {
+  publisher: "Echorouk Online",
+  title: "Ramtane Lamamra: Algeria decides to cut diplomatic relations with Morocco starting today",
+  url: "https://www.echoroukonline.com/ramtane-lamamra-algeria-decides-to-cut-diplomatic-relations-with-morocco-starting-today",
+};
+const FRANCE24_AIRSPACE_MAR: SeedSource = {
+  publisher: "France 24",
+  title: "Algeria closes airspace to Moroccan aviation",
+  url: "https://www.france24.com/en/africa/20210922-algeria-closes-airspace-to-moroccan-aviation",
+};
+const MATZAV_PIPELINE: SeedSource = {
+  publisher: "Matzav Review (Le Monde/AFP)",
+  title: "The president seals the end of the gas pipeline passing through Morocco",
+  url: "https://matzavreview.com/2021/10/31/the-president-seals-the-end-of-the-gas-pipeline-passing-through-morocco/",
+};
+const MEDIAPART_RECALL_2021: SeedSource = {
+  publisher: "Mediapart (Sky News)",
+  title: "Algeria closes airspace to French military and recalls ambassador",
+  url: "https://www.mediapart.fr/en/journal/international/051021/algeria-closes-airspace-french-military-and-recalls-ambassador",
+};
+const BNN_AIRSPACE_FRA: SeedSource = {
+  publisher: "BNN Bloomberg",
+  title: "Algeria Shuts Airspace to French Army Planes in Diplomatic Row",
+  url: "https://www.bnnbloomberg.ca/algeria-shuts-airspace-to-french-army-planes-in-diplomatic-row-1.1661127",
+};
+const ALGERIE360_NEW_AMBASSADOR: SeedSource = {
+  // The CSV row has no " — " separator: it is a note, not a headline, kept as the title.
+  publisher: "Algerie360",
+  title: "No source confirms the date; Algerie360 reports the recall was for three months",
+  url: "https://www.algerie360.com/algerie-france-nomination-dun-nouvel-ambassadeur-a-paris/",
+};
+const LE360_COLONNA: SeedSource = {
+  publisher: "Le360",
+  title:
+    "Le plan d'autonomie, les visas et la visite de Macron au centre des entretiens entre Catherine Colonna et Nasser Bourita",
+  url: "https://fr.le360.ma/politique/le-plan-dautonomie-les-visas-et-la-visite-de-macron-au-centre-des-entretiens-entre-catherine-colonna-272342",
+};
+const MEMO_DARMANIN_VISAS: SeedSource = {
+  publisher: "Middle East Monitor",
+  title: "France resolved visa issues with Algeria, minister says",
+  url: "https://www.middleeastmonitor.com/20221219-france-resolved-visa-issues-with-algeria-minister-says/",
+};
+const FRANCE24_BOURAOUI: SeedSource = {
+  publisher: "France 24",
+  title: "Après l'exfiltration d'Amira Bouraoui, Alger rappelle son ambassadeur en France",
+  url: "https://www.france24.com/fr/afrique/20230208-apr%C3%A8s-l-exfiltration-d-amira-bouraoui-alger-rappelle-son-ambassadeur-en-france",
+};
+const JEUNE_AFRIQUE_SITAIL: SeedSource = {
+  publisher: "Jeune Afrique",
+  title: "Samira Sitaïl, une journaliste engagée pour représenter le Maroc en France",
+  url: "https://jeuneafrique.com/1495586/politique/samira-sitail-une-journaliste-engagee-pour-representer-le-maroc-en-france",
+};
+
+export const historyEvents: SeedEvent[] = [
+  {
+    externalId: "hist-2021-08-24-dza-mar-161",
+    title: "Algeria severs diplomatic relations with Morocco (FM Lamamra)",
+    date: "2021-08-24",
+    datePrecision: "DAY",
+    actor: "DZA",
+    target: "MAR",
+    cameoCode: "161",
+    overrideKey: "RELATIONS_SEVERED",
+    level: "HEAD_OF_GOVERNMENT", // announced by the foreign minister
+    verification: "CONFIRMED",
+    place: ALGIERS,
+    sources: [ECHOROUK_RUPTURE],
+  },
+  {
+    externalId: "hist-2021-08-24-mar-dza-111",
+    title: "Morocco calls Algeria's rupture 'completely unjustified'",
+    date: "2021-08-24",
+    datePrecision: "DAY",
+    actor: "MAR",
+    target: "DZA",
+    cameoCode: "111",
+    level: "HEAD_OF_GOVERNMENT", // foreign ministry statement
+    verification: "CONFIRMED",
+    place: RABAT,
+    sources: [
+      {
+        publisher: "The Daily Observer (AFP)",
+        title: "[report, 25 Aug 2021: Algeria severs diplomatic relations with Morocco]",
+        url: "https://www.observerbd.com/news.php?id=328131",
+      },
+    ],
+  },
+  {
+    externalId: "hist-2021-09-22-dza-mar-163",
+    title: "Algeria closes its airspace to all Moroccan civil and military aircraft",
+    date: "2021-09-22",
+    datePrecision: "DAY",
+    actor: "DZA",
+    target: "MAR",
+    cameoCode: "163",
+    level: "HEAD_OF_STATE", // decided by the High Security Council chaired by the president
+    verification: "CONFIRMED",
+    place: ALGIERS,
+    sources: [FRANCE24_AIRSPACE_MAR],
+  },
+  {
+    externalId: "hist-2021-09-28-fra-dza-172",
+    title: "France halves visas for Algerians over consular-pass (readmission) refusals",
+    date: "2021-09-28",
+    datePrecision: "DAY",
+    actor: "FRA",
+    target: "DZA",
+    cameoCode: "172",
+    level: "HEAD_OF_GOVERNMENT", // government decision, announced by its spokesman
+    verification: "CONFIRMED",
+    place: PARIS,
+    sources: [MG_VISA_CUT],
+  },
+  {
+    externalId: "hist-2021-09-28-fra-mar-172",
+    title: "France halves visas for Moroccans over readmission dispute",
+    date: "2021-09-28",
+    datePrecision: "DAY",
+    actor: "FRA",
+    target: "MAR",
+    cameoCode: "172",
+    level: "HEAD_OF_GOVERNMENT", // government decision, announced by its spokesman
+    verification: "CONFIRMED",
+    place: PARIS,
+    sources: [MG_VISA_CUT],
+  },
+  {
+    externalId: "hist-2021-09-28-mar-fra-111",
+    title: "FM Bourita calls French visa cut 'unjustified'",
+    date: "2021-09-28",
+    datePrecision: "DAY",
+    actor: "MAR",
+    target: "FRA",
+    cameoCode: "111",
+    level: "HEAD_OF_GOVERNMENT",
+    verification: "CONFIRMED",
+    place: RABAT,
+    sources: [
+      {
+        publisher: "The National",
+        title: "France to reduce visas for North Africans in migration dispute",
+        url: "https://www.thenationalnews.com/world/europe/2021/09/28/france-to-reduce-visas-for-north-africans-in-migration-dispute/",
+      },
+    ],
+  },
+  {
+    externalId: "hist-2021-10-02-dza-fra-161",
+    title: "Algeria recalls ambassador after Macron's 'political-military system' remarks",
+    date: "2021-10-02",
+    datePrecision: "DAY",
+    actor: "DZA",
+    target: "FRA",
+    cameoCode: "161",
+    overrideKey: "AMBASSADOR_RECALLED",
+    level: "HEAD_OF_STATE", // announced by the presidency
+    verification: "CONFIRMED",
+    place: ALGIERS,
+    sources: [MEDIAPART_RECALL_2021],
+  },
+  {
+    externalId: "hist-2021-10-03-dza-fra-163",
+    title: "Algeria closes airspace to French military aircraft (Barkhane logistics)",
+    date: "2021-10-03",
+    datePrecision: "DAY",
+    actor: "DZA",
+    target: "FRA",
+    cameoCode: "163",
+    level: "HEAD_OF_STATE", // a presidency decision (the president is also defence minister)
+    verification: "CONFIRMED",
+    sources: [BNN_AIRSPACE_FRA],
+  },
+  {
+    externalId: "hist-2021-10-31-dza-mar-163",
+    title: "Algeria ends Sonatrach-ONEE contract; Maghreb-Europe gas pipeline via Morocco not renewed",
+    date: "2021-10-31",
+    datePrecision: "DAY",
+    actor: "DZA",
+    target: "MAR",
+    cameoCode: "163",
+    level: "HEAD_OF_STATE", // ordered by President Tebboune
+    verification: "CONFIRMED",
+    place: ALGIERS,
+    sources: [MATZAV_PIPELINE],
+  },
+  {
+    externalId: "hist-2021-11-03-dza-mar-1123",
+    title: "Algerian presidency accuses Moroccan forces of killing 3 Algerian truckers (strike of 1 Nov)",
+    date: "2021-11-03",
+    datePrecision: "DAY",
+    actor: "DZA",
+    target: "MAR",
+    cameoCode: "1123",
+    level: "HEAD_OF_STATE",
+    verification: "CONFIRMED",
+    place: ALGIERS,
+    sources: [
+      {
+        publisher: "AP via KVIA",
+        title: "Algeria accuses Moroccan forces of killing 3 amid tensions",
+        url: "https://kvia.com/news/ap-national-news/2021/11/03/algeria-accuses-moroccan-forces-of-killing-3-amid-tensions/",
+      },
+    ],
+  },
+  {
+    externalId: "hist-2022-01-01-dza-fra-050",
+    title: "Algerian ambassador returns to Paris after ~3-month recall",
+    date: "2022-01-01",
+    datePrecision: "MONTH",
+    actor: "DZA",
+    target: "FRA",
+    cameoCode: "050",
+    level: "AMBASSADOR",
+    verification: "UNVERIFIED",
+    place: PARIS,
+    sources: [ALGERIE360_NEW_AMBASSADOR],
+  },
+  {
+    externalId: "hist-2022-08-10-fra-dza-050",
+    title: "France grants agrément to new Algerian ambassador Said Moussi",
+    date: "2022-08-10",
+    datePrecision: "DAY",
+    actor: "FRA",
+    target: "DZA",
+    cameoCode: "050",
+    level: "HEAD_OF_GOVERNMENT", // agrément goes through the foreign ministry
+    verification: "CONFIRMED",
+    place: PARIS,
+    sources: [
+      {
+        publisher: "Algerie360",
+        title: "Approbation de la nomination du nouvel ambassadeur d'Algérie en France",
+        url: "https://www.algerie360.com/approbation-de-la-nomination-du-nouvel-ambassadeur-dalgerie-en-france/",
+      },
+    ],
+  },
+  {
+    externalId: "hist-2022-08-27-fra-dza-057",
+    title: "Macron & Tebboune sign 'Algiers Declaration for a renewed partnership' + 5 cooperation agreements",
+    date: "2022-08-27",
+    datePrecision: "DAY",
+    actor: "FRA",
+    target: "DZA",
+    cameoCode: "057",
+    level: "HEAD_OF_STATE",
+    verification: "CONFIRMED",
+    place: ALGIERS,
+    sources: [
+      {
+        publisher: "TSA Algérie",
+        title: "Algérie – France : Macron et Tebboune signent la Déclaration d'Alger",
+        url: "https://www.tsa-algerie.com/algerie-france-macron-et-tebboune-signent-la-declaration-dalger/",
+      },
+    ],
+  },
+  {
+    externalId: "hist-2022-10-10-fra-dza-057",
+    title: "PM Borne + ~15 ministers: 5th intergovernmental committee (CIHN) in Algiers, a dozen texts signed",
+    date: "2022-10-10",
+    datePrecision: "DAY",
+    actor: "FRA",
+    target: "DZA",
+    cameoCode: "057",
+    level: "HEAD_OF_GOVERNMENT",
+    verification: "CONFIRMED",
+    place: ALGIERS,
+    sources: [
+      {
+        publisher: "Webdo",
+        title: "[report on PM Borne's Algiers visit and 5th CIHN, dozen texts signed]",
+        url: "https://webdo.tn/en/?p=389162",
+      },
+    ],
+  },
+  {
+    externalId: "hist-2022-12-16-fra-mar-081",
+    title: "FM Colonna in Rabat announces end of visa restrictions",
+    date: "2022-12-16",
+    datePrecision: "DAY",
+    actor: "FRA",
+    target: "MAR",
+    cameoCode: "081",
+    level: "HEAD_OF_GOVERNMENT",
+    verification: "CONFIRMED",
+    place: RABAT,
+    sources: [LE360_COLONNA],
+  },
+  {
+    externalId: "hist-2022-12-18-fra-dza-081",
+    title: "Darmanin in Algiers announces return to normal visa issuance (effective 12 Dec)",
+    date: "2022-12-18",
+    datePrecision: "DAY",
+    actor: "FRA",
+    target: "DZA",
+    cameoCode: "081",
+    level: "MINISTER", // interior minister
+    verification: "CONFIRMED",
+    place: ALGIERS,
+    sources: [MEMO_DARMANIN_VISAS],
+  },
+  {
+    externalId: "hist-2023-02-08-dza-fra-161",
+    title: "Algeria recalls ambassador over French role in Amira Bouraoui 'exfiltration'",
+    date: "2023-02-08",
+    datePrecision: "DAY",
+    actor: "DZA",
+    target: "FRA",
+    cameoCode: "161",
+    overrideKey: "AMBASSADOR_RECALLED",
+    level: "HEAD_OF_STATE", // ordered by the president
+    verification: "CONFIRMED",
+    place: ALGIERS,
+    sources: [FRANCE24_BOURAOUI],
+  },
+  {
+    externalId: "hist-2023-03-01-dza-fra-050",
+    title: "Algerian ambassador returns to Paris after Bouraoui recall",
+    date: "2023-03-01",
+    datePrecision: "MONTH",
+    actor: "DZA",
+    target: "FRA",
+    cameoCode: "050",
+    level: "AMBASSADOR",
+    verification: "UNVERIFIED",
+    place: PARIS,
+    sources: [], // the CSV row cites no source
+  },
+  {
+    externalId: "hist-2023-08-29-dza-mar-180",
+    title: "Algerian coast guard shoots dead two French-Moroccan jet-skiers from Saidia (civilian targets)",
+    date: "2023-08-29",
+    datePrecision: "DAY",
+    actor: "DZA",
+    target: "MAR",
+    cameoCode: "180",
+    level: "MINISTER", // security forces (L 0.6)
+    verification: "CONFIRMED",
+    sources: [
+      {
+        publisher: "Middle East Eye",
+        title: "Two Moroccan jet ski tourists shot dead off Algerian coast",
+        url: "https://acquiaprod.middleeasteye.net/fr/node/298436",
+      },
+    ],
+  },
+  {
+    externalId: "hist-2023-09-12-fra-mar-0333",
+    title: "After Al Haouz earthquake, Macron video offers direct humanitarian aid; Rabat had not accepted French aid",
+    date: "2023-09-12",
+    datePrecision: "DAY",
+    actor: "FRA",
+    target: "MAR",
+    cameoCode: "0333",
+    level: "HEAD_OF_STATE",
+    verification: "CONFIRMED",
+    sources: [
+      {
+        publisher: "RFI via Yahoo",
+        title: "Macron urges Morocco to accept French aid",
+        url: "https://ca.sports.yahoo.com/news/macron-urges-morocco-accept-french-072238385.html",
+      },
+    ],
+  },
+  {
+    externalId: "hist-2023-09-16-mar-fra-125",
+    title: "MAP: a Macron visit to Morocco is 'neither on the agenda nor planned'",
+    date: "2023-09-16",
+    datePrecision: "DAY",
+    actor: "MAR",
+    target: "FRA",
+    cameoCode: "125",
+    level: "MINISTER", // unnamed government source quoted by the state news agency MAP
+    verification: "CONFIRMED",
+    place: RABAT,
+    sources: [
+      {
+        publisher: "Le Monde diplomatique (Japanese ed.)",
+        title: "[Nov 2023 article citing MAP statement of 16 Sep 2023]",
+        url: "https://jp.mondediplo.com/2023/11/article1452.html",
+      },
+    ],
+  },
+  {
+    externalId: "hist-2023-10-19-mar-fra-050",
+    title: "Mohammed VI appoints Samira Sitaïl ambassador to France (post vacant ~9 months)",
+    date: "2023-10-19",
+    datePrecision: "DAY",
+    actor: "MAR",
+    target: "FRA",
+    cameoCode: "050",
+    level: "HEAD_OF_STATE",
+    verification: "CONFIRMED",
+    sources: [JEUNE_AFRIQUE_SITAIL],
+  },
+  {
+    externalId: "hist-2024-02-26-fra-mar-046",
+    title: "FM Séjourné in Rabat: 'clear and constant' support for autonomy plan, 'time to move forward'",
+    date: "2024-02-26",
+    datePrecision: "DAY",
+    actor: "FRA",
+    target: "MAR",
+    cameoCode: "046",
+    level: "HEAD_OF_GOVERNMENT",
+    verification: "CONFIRMED",
+    place: RABAT,
+    sources: [
+      {
+        publisher: "Barlamane",
+        title: "Stéphane Séjourné depuis Rabat: le Sahara est un enjeu existentiel pour le Maroc",
+        url: "https://barlamane.fr/stephane-sejourne-depuis-rabat-le-sahara-est-un-enjeu-existentiel-pour-le-maroc-nous-le-savons",
+      },
+    ],
+  },
+  {
+    externalId: "hist-2024-03-13-mar-dza-1711",
+    title: "Moroccan decree (Official Bulletin) expropriates three Algerian state properties in Rabat",
+    date: "2024-03-13",
+    datePrecision: "DAY",
+    actor: "MAR",
+    target: "DZA",
+    cameoCode: "1711",
+    level: "HEAD_OF_GOVERNMENT", // a government decree
+    verification: "CONFIRMED",
+    place: RABAT,
+    sources: [
+      {
+        publisher: "Barlamane Today",
+        title: "Algeria vows to respond to Morocco's seizure of its closed embassy property in Rabat",
+        url: "https://barlamantoday.com/2024/03/18/algeria-vows-to-respond-to-moroccos-seizure-of-its-closed-embassy-property-in-rabat",
+      },
+    ],
+  },
+  {
+    externalId: "hist-2024-03-17-dza-mar-130",
+    title: "Algeria condemns 'robbery' of embassy property and vows response 'by all means'",
+    date: "2024-03-17",
+    datePrecision: "DAY",
+    actor: "DZA",
+    target: "MAR",
+    cameoCode: "130",
+    level: "HEAD_OF_GOVERNMENT", // foreign ministry statement
+    verification: "CONFIRMED",
+    place: ALGIERS,
+    sources: [
+      {
+        publisher: "The National",
+        title: "Algeria condemns Morocco's attempt to confiscate embassy assets",
+        url: "https://www.thenationalnews.com/mena/2024/03/18/algeria-condemns-moroccos-attempt-to-confiscate-embassy-assets/",
+      },
+    ],
+  },
+];
+
+// The conditions CSV has no source column: each condition cites the source of the event
+// that started it, where that event is in the events CSV.
+export const historyConditions: SeedCondition[] = [
+  {
+    externalId: "hist-cond-2021-08-24-dza-mar-relations-severed",
+    dyad: "DZA-MAR",
+    kind: "RELATIONS_SEVERED",
+    points: -30,
+    title: "Algeria and Morocco have no diplomatic relations",
+    startDate: "2021-08-24",
+    startPrecision: "DAY",
+    verification: "CONFIRMED",
+    sources: [ECHOROUK_RUPTURE],
+  },
+  {
+    externalId: "hist-cond-2021-09-22-dza-mar-airspace-closed",
+    dyad: "DZA-MAR",
+    kind: "AIRSPACE_CLOSED",
+    holder: "DZA",
+    points: -5,
+    title: "Algerian airspace closed to Moroccan aircraft",
+    startDate: "2021-09-22",
+    startPrecision: "DAY",
+    verification: "CONFIRMED",
+    sources: [FRANCE24_AIRSPACE_MAR],
+  },
+  {
+    externalId: "hist-cond-2021-10-31-dza-mar-energy-route-closed",
+    dyad: "DZA-MAR",
+    kind: "ENERGY_ROUTE_CLOSED",
+    holder: "DZA",
+    points: -5,
+    title: "Maghreb-Europe gas pipeline through Morocco no longer used by Algeria",
+    startDate: "2021-10-31",
+    startPrecision: "DAY",
+    verification: "CONFIRMED",
+    sources: [MATZAV_PIPELINE],
+  },
+  {
+    externalId: "hist-cond-2021-09-28-dza-fra-visa-regime",
+    dyad: "DZA-FRA",
+    kind: "VISA_REGIME",
+    holder: "FRA",
+    points: -5,
+    title: "France halves visas granted to Algerians",
+    startDate: "2021-09-28",
+    startPrecision: "DAY",
+    endDate: "2022-12-18",
+    endPrecision: "DAY",
+    verification: "CONFIRMED",
+    sources: [MG_VISA_CUT, MEMO_DARMANIN_VISAS],
+  },
+  {
+    externalId: "hist-cond-2021-09-28-fra-mar-visa-regime",
+    dyad: "FRA-MAR",
+    kind: "VISA_REGIME",
+    holder: "FRA",
+    points: -5,
+    title: "France halves visas granted to Moroccans",
+    startDate: "2021-09-28",
+    startPrecision: "DAY",
+    endDate: "2022-12-16",
+    endPrecision: "DAY",
+    verification: "CONFIRMED",
+    sources: [MG_VISA_CUT, LE360_COLONNA],
+  },
+  {
+    externalId: "hist-cond-2021-10-02-dza-fra-ambassador-withdrawn",
+    dyad: "DZA-FRA",
+    kind: "AMBASSADOR_WITHDRAWN",
+    holder: "DZA",
+    points: -10,
+    title: "Algerian ambassador recalled from Paris",
+    startDate: "2021-10-02",
+    startPrecision: "DAY",
+    endDate: "2022-01-01",
+    endPrecision: "MONTH",
+    verification: "UNVERIFIED",
+    sources: [MEDIAPART_RECALL_2021, ALGERIE360_NEW_AMBASSADOR],
+  },
+  {
+    externalId: "hist-cond-2021-10-03-dza-fra-airspace-closed",
+    dyad: "DZA-FRA",
+    kind: "AIRSPACE_CLOSED",
+    holder: "DZA",
+    points: -5,
+    title: "Algerian airspace closed to French military aircraft",
+    startDate: "2021-10-03",
+    startPrecision: "DAY",
+    endDate: "2022-01-01",
+    endPrecision: "MONTH",
+    verification: "UNVERIFIED",
+    sources: [BNN_AIRSPACE_FRA],
+  },
+  {
+    externalId: "hist-cond-2023-02-08-dza-fra-ambassador-withdrawn",
+    dyad: "DZA-FRA",
+    kind: "AMBASSADOR_WITHDRAWN",
+    holder: "DZA",
+    points: -10,
+    title: "Algerian ambassador recalled from Paris over the Bouraoui affair",
+    startDate: "2023-02-08",
+    startPrecision: "DAY",
+    endDate: "2023-03-01",
+    endPrecision: "MONTH",
+    verification: "UNVERIFIED",
+    sources: [FRANCE24_BOURAOUI],
+  },
+  {
+    externalId: "hist-cond-2023-01-01-fra-mar-ambassador-withdrawn",
+    dyad: "FRA-MAR",
+    kind: "AMBASSADOR_WITHDRAWN",
+    holder: "MAR",
+    points: -10,
+    title: "Moroccan embassy in Paris without an ambassador",
+    startDate: "2023-01-01",
+    startPrecision: "MONTH",
+    endDate: "2023-10-19",
+    endPrecision: "DAY",
+    verification: "UNVERIFIED",
+    sources: [JEUNE_AFRIQUE_SITAIL],
+  },
+];

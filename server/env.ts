@@ -1,0 +1,43 @@
+// Settings, validated once at start: a bad value stops the app with one clear line.
+import { z } from "zod";
+
+const flag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** An external PostgreSQL server. Unset: an embedded one is started (scripts/start.ts). */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+    .optional(),
+  /** Where the embedded PostgreSQL keeps its data, and its port (used without DATABASE_URL). */
+  EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** Connections per app instance. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Interface to listen on: loopback unless you mean otherwise. */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** Create the demo users (printed at start). Always on with the embedded database. */
+  SEED_DEMO: flag,
+  /** Opt-in raster tiles under the offline base map, e.g. https://tile.example/{z}/{x}/{y}.png */
+  MAP_TILE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as in most shells' `FOO= npm start`.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid settings — ${lines.join("; ")}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);

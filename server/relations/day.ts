@@ -1,0 +1,114 @@
+// Calendar days as integers (UTC days since 1970-01-01): the index works day by day, and
+// integer days make "d − 30" and Map keys exact, with no time-zone or DST surprises.
+import type { DatePrecision } from "./params";
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+const SEASONS = ["winter", "spring", "summer", "autumn"] as const;
+type Season = (typeof SEASONS)[number];
+
+/** A Date (its UTC calendar day, as Prisma returns @db.Date), a "YYYY-MM-DD" string, or a day number. */
+export type DayInput = Date | string | number;
+
+function utcDay(year: number, monthIndex: number, day: number): number {
+  return Date.UTC(year, monthIndex, day) / MS_PER_DAY;
+}
+
+export function toDay(date: DayInput): number {
+  if (typeof date === "number") {
+    if (!Number.isInteger(date)) throw new RangeError(`day ${date} is not an integer`);
+    return date;
+  }
+  if (date instanceof Date) {
+    const ms = date.getTime();
+    if (Number.isNaN(ms)) throw new RangeError("invalid Date");
+    return Math.floor(ms / MS_PER_DAY);
+  }
+  const m = ISO_DAY.exec(date);
+  if (!m) throw new RangeError(`"${date}" is not a YYYY-MM-DD date`);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const n = utcDay(year, month - 1, day);
+  // Date.UTC rolls 2025-02-30 over to March; reject instead of silently moving the event.
+  if (fromDay(n) !== date) throw new RangeError(`"${date}" is not a calendar date`);
+  return n;
+}
+
+export function fromDay(n: number): string {
+  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+interface Parts {
+  year: number;
+  /** 0–11 */
+  month: number;
+  day: number;
+}
+
+function parts(date: DayInput): Parts {
+  const d = new Date(toDay(date) * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth(), day: d.getUTCDate() };
+}
+
+/** Meteorological season: winter = Dec–Feb, labelled by the year its December falls in. */
+function seasonOf({ year, month }: Parts): { name: Season; startYear: number; startMonth: number } {
+  const index = Math.floor(((month + 1) % 12) / 3); // Dec,Jan,Feb → 0; Mar–May → 1; …
+  const startYear = month < 2 ? year - 1 : year; // Jan/Feb belong to the winter that began in December
+  return { name: SEASONS[index] ?? "winter", startYear, startMonth: index === 0 ? 11 : index * 3 - 1 };
+}
+
+/** First and last day (inclusive) of the interval a stored date stands for. */
+export function precisionInterval(date: DayInput, precision: DatePrecision): { first: number; last: number } {
+  const p = parts(date);
+  const span = (year: number, month: number, months: number) => ({
+    first: utcDay(year, month, 1),
+    last: utcDay(year, month + months, 1) - 1, // Date.UTC carries month overflow into the year
+  });
+  switch (precision) {
+    case "DAY": {
+      const d = toDay(date);
+      return { first: d, last: d };
+    }
+    case "MONTH":
+      return span(p.year, p.month, 1);
+    case "QUARTER":
+      return span(p.year, p.month - (p.month % 3), 3);
+    case "SEASON": {
+      const s = seasonOf(p);
+      return span(s.startYear, s.startMonth, 3);
+    }
+    case "YEAR":
+      return span(p.year, 0, 12);
+  }
+}
+
+/**
+ * The day the index places an imprecise event on: the middle of its interval,
+ * first + floor((length − 1) / 2) — 15 April for April, 16 July for June–August.
+ */
+export function placementDay(date: DayInput, precision: DatePrecision): number {
+  const { first, last } = precisionInterval(date, precision);
+  return first + Math.floor((last - first) / 2);
+}
+
+const monthName = (month: number): string => MONTHS[month] ?? "";
+
+/** "24 Jun 2025", "Apr 2025", "Q2 2025", "summer 2024", "winter 2024/25", "2025". */
+export function formatWithPrecision(date: DayInput, precision: DatePrecision): string {
+  const p = parts(date);
+  switch (precision) {
+    case "DAY":
+      return `${p.day} ${monthName(p.month)} ${p.year}`;
+    case "MONTH":
+      return `${monthName(p.month)} ${p.year}`;
+    case "QUARTER":
+      return `Q${Math.floor(p.month / 3) + 1} ${p.year}`;
+    case "SEASON": {
+      const s = seasonOf(p);
+      if (s.name !== "winter") return `${s.name} ${s.startYear}`;
+      return `winter ${s.startYear}/${String((s.startYear + 1) % 100).padStart(2, "0")}`;
+    }
+    case "YEAR":
+      return String(p.year);
+  }
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { CONDITION_KINDS, DATE_PRECISIONS, LEVELS, METHOD, VERIFICATIONS } from "./params";
+
+describe("METHOD", () => {
+  it("carries the published version and defaults", () => {
+    expect(METHOD.version).toBe("1.0.0");
+    expect(METHOD.halfLifeDays).toBe(45);
+    expect(METHOD.c).toBe(15);
+    expect(METHOD.trend).toEqual({ windowDays: 90, perDays: 30, stableBelow: 5 });
+    expect(METHOD.unusualChange.sigmas).toBe(2);
+  });
+
+  it("has the methodology's weights and points, keyed like the Prisma enums", () => {
+    expect(METHOD.levelWeights).toEqual({
+      HEAD_OF_STATE: 1,
+      HEAD_OF_GOVERNMENT: 0.8,
+      MINISTER: 0.6,
+      AMBASSADOR: 0.5,
+      LEGISLATURE: 0.4,
+      NON_STATE: 0.25,
+    });
+    expect(METHOD.verificationWeights).toEqual({ CONFIRMED: 1, REPORTED: 0.7, UNVERIFIED: 0.4 });
+    expect(METHOD.conditionPoints).toEqual({
+      RELATIONS_SEVERED: -30,
+      AMBASSADOR_WITHDRAWN: -10,
+      AIRSPACE_CLOSED: -5,
+      ENERGY_ROUTE_CLOSED: -5,
+      TRADE_ROUTE_CLOSED: -5,
+      VISA_REGIME: -5,
+      PARTNERSHIP_DECLARATION: 10,
+    });
+    expect(Object.keys(METHOD.levelWeights)).toEqual([...LEVELS]);
+    expect(Object.keys(METHOD.verificationWeights)).toEqual([...VERIFICATIONS]);
+    expect(Object.keys(METHOD.conditionPoints)).toEqual([...CONDITION_KINDS]);
+    expect(DATE_PRECISIONS).toEqual(["DAY", "MONTH", "QUARTER", "SEASON", "YEAR"]);
+  });
+
+  it("is frozen all the way down", () => {
+    expect(Object.isFrozen(METHOD)).toBe(true);
+    expect(Object.isFrozen(METHOD.levelWeights)).toBe(true);
+    expect(Object.isFrozen(METHOD.overrides.RELATIONS_SEVERED)).toBe(true);
+  });
+});

@@ -1,0 +1,122 @@
+// Every tunable number of the relations index lives here, so /methodology can show them and
+// every stored number can carry `METHOD.version`. Changing any value means bumping the version.
+
+export const LEVELS = [
+  "HEAD_OF_STATE",
+  "HEAD_OF_GOVERNMENT",
+  "MINISTER",
+  "AMBASSADOR",
+  "LEGISLATURE",
+  "NON_STATE",
+] as const;
+export const VERIFICATIONS = ["CONFIRMED", "REPORTED", "UNVERIFIED"] as const;
+export const CONDITION_KINDS = [
+  "RELATIONS_SEVERED",
+  "AMBASSADOR_WITHDRAWN",
+  "AIRSPACE_CLOSED",
+  "ENERGY_ROUTE_CLOSED",
+  "TRADE_ROUTE_CLOSED",
+  "VISA_REGIME",
+  "PARTNERSHIP_DECLARATION",
+] as const;
+export const DATE_PRECISIONS = ["DAY", "MONTH", "QUARTER", "SEASON", "YEAR"] as const;
+export const OVERRIDE_KEYS = [
+  "AMBASSADOR_RECALLED",
+  "RELATIONS_SEVERED",
+  "TERRITORIAL_RECOGNITION",
+] as const;
+export const BANDS = ["crisis", "tense", "mixed", "cordial", "strong_partnership"] as const;
+
+// Same names as the Prisma enums.
+export type Level = (typeof LEVELS)[number];
+export type Verification = (typeof VERIFICATIONS)[number];
+export type ConditionKind = (typeof CONDITION_KINDS)[number];
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+export type OverrideKey = (typeof OVERRIDE_KEYS)[number];
+export type Band = (typeof BANDS)[number];
+
+/** Shape of a method; numbers are plain `number` so tests and what-if views can vary them. */
+export interface MethodParams {
+  version: string;
+  /** h: a contribution halves every h days. */
+  halfLifeDays: number;
+  /** c: I = 100·tanh((B+P)/c); B+P = c gives I ≈ 76. */
+  c: number;
+  /** L by acting authority. */
+  levelWeights: Record<Level, number>;
+  /** V by sourcing. */
+  verificationWeights: Record<Verification, number>;
+  /** Default points per condition kind (a stored condition keeps its own points). */
+  conditionPoints: Record<ConditionKind, number>;
+  /** Named Goldstein overrides: replace G for events of this base code. */
+  overrides: Record<OverrideKey, { cameoBase: string; goldstein: number; label: string }>;
+  /**
+   * Band boundaries. Convention: a boundary value belongs to the band farther from zero
+   * (−60 is crisis, −20 tense, +20 cordial, +60 strong partnership), so the bands are
+   * symmetric: bandOf(−x) mirrors bandOf(x). Bands are judged on the unrounded index.
+   */
+  bands: { crisisAtOrBelow: number; tenseAtOrBelow: number; cordialAtOrAbove: number; strongAtOrAbove: number };
+  bandLabels: Record<Band, string>;
+  /** Headline change windows, in days: I(t) − I(t−d). */
+  changeWindowsDays: { short: number; long: number };
+  /** Least-squares slope of I over `windowDays`, reported per `perDays`; "stable" when |slope| < stableBelow. */
+  trend: { windowDays: number; perDays: number; stableBelow: number };
+  /**
+   * Unusual change: |I(T) − I(T−windowDays)| > sigmas × σ, where σ is the population standard
+   * deviation of the dyad's earlier changes I(t) − I(t−windowDays) for every day t ≤ T − windowDays
+   * (windows that end before the current one starts, so a jump cannot inflate its own baseline).
+   * Needs at least `minSamples` earlier changes, and the change must be at least `minPoints`:
+   * a perfectly flat history has σ = 0 and would otherwise flag any move, however tiny.
+   */
+  unusualChange: { windowDays: number; sigmas: number; minSamples: number; minPoints: number };
+}
+
+type DeepReadonly<T> = { readonly [K in keyof T]: T[K] extends object ? DeepReadonly<T[K]> : T[K] };
+export type Method = DeepReadonly<MethodParams>;
+
+function deepFreeze<T extends object>(value: T): DeepReadonly<T> {
+  for (const child of Object.values(value)) {
+    if (typeof child === "object" && child !== null) deepFreeze(child);
+  }
+  return Object.freeze(value);
+}
+
+export const METHOD: Method = deepFreeze<MethodParams>({
+  version: "1.0.0",
+  halfLifeDays: 45,
+  c: 15,
+  levelWeights: {
+    HEAD_OF_STATE: 1.0, // head of state or monarch
+    HEAD_OF_GOVERNMENT: 0.8, // head of government or foreign minister
+    MINISTER: 0.6, // other minister, courts, security services
+    AMBASSADOR: 0.5, // ambassador, embassy, multilateral vote
+    LEGISLATURE: 0.4,
+    NON_STATE: 0.25, // NGO or individual
+  },
+  verificationWeights: { CONFIRMED: 1, REPORTED: 0.7, UNVERIFIED: 0.4 },
+  conditionPoints: {
+    RELATIONS_SEVERED: -30,
+    AMBASSADOR_WITHDRAWN: -10, // each side
+    AIRSPACE_CLOSED: -5,
+    ENERGY_ROUTE_CLOSED: -5,
+    TRADE_ROUTE_CLOSED: -5,
+    VISA_REGIME: -5,
+    PARTNERSHIP_DECLARATION: 10,
+  },
+  overrides: {
+    AMBASSADOR_RECALLED: { cameoBase: "161", goldstein: -6, label: "ambassador recalled or diplomats expelled" },
+    RELATIONS_SEVERED: { cameoBase: "161", goldstein: -9, label: "diplomatic relations severed" },
+    TERRITORIAL_RECOGNITION: { cameoBase: "054", goldstein: 7, label: "recognition of a core territorial claim" },
+  },
+  bands: { crisisAtOrBelow: -60, tenseAtOrBelow: -20, cordialAtOrAbove: 20, strongAtOrAbove: 60 },
+  bandLabels: {
+    crisis: "crisis",
+    tense: "tense",
+    mixed: "mixed",
+    cordial: "cordial",
+    strong_partnership: "strong partnership",
+  },
+  changeWindowsDays: { short: 30, long: 90 },
+  trend: { windowDays: 90, perDays: 30, stableBelow: 5 },
+  unusualChange: { windowDays: 30, sigmas: 2, minSamples: 90, minPoints: 1 },
+});

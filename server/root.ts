@@ -1,0 +1,12 @@
+// The app's API: one router per domain, wired here and nowhere else.
+import { agreementsRouter } from "./agreements/router";
+import { relationsRouter } from "./relations/router";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  relations: relationsRouter,
+  agreements: agreementsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
