@@ -1,25 +1,37 @@
-import { DyadList } from "./_components/relations/dyad-list";
+import Link from "next/link";
 import { LatestAgreements } from "./_components/feed/latest-agreements";
+import { IndicatorCards } from "./_components/relations/indicator-cards";
 import { HydrateClient, getQueryClient, trpc } from "./_trpc/server";
 import { LATEST_AGREEMENTS_PAGE } from "@/server/agreements/schemas";
 import { serverCaller } from "@/server/caller";
+import { fromDay, toDay } from "@/server/relations/day";
 
 // Always read the database at request time, never at build time.
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
   const caller = await serverCaller();
-  const [dyads] = await Promise.all([
-    caller.relations.dyads(),
+  const today = toDay(new Date());
+  const [cards] = await Promise.all([
+    caller.relations.summary(),
     getQueryClient().prefetchQuery(trpc.agreements.latest.queryOptions({ limit: LATEST_AGREEMENTS_PAGE })),
   ]);
+  const keys = cards.map((c) => c.key).slice(0, 8);
+  const series = keys.length
+    ? await caller.relations.series({ dyads: keys, from: fromDay(today - 729), to: fromDay(today), granularity: "weekly" })
+    : { dyads: [] };
+  const sparklines = Object.fromEntries(series.dyads.map((d) => [d.key, d.points]));
+
   return (
     <HydrateClient>
       <h1>France and the Maghreb</h1>
       <div className="dashboard">
         <section className="panel" aria-labelledby="relations-heading">
-          <h2 id="relations-heading">Tracked relations</h2>
-          <DyadList dyads={dyads} />
+          <h2 id="relations-heading">Relations index</h2>
+          <p className="meta">
+            −100 open hostility · +100 close partnership. <Link href="/methodology">How it is computed</Link>
+          </p>
+          <IndicatorCards cards={cards} sparklines={sparklines} />
         </section>
         <section className="panel" aria-labelledby="agreements-heading">
           <h2 id="agreements-heading">Latest agreements</h2>

@@ -11,9 +11,12 @@ test("the dashboard lists the tracked relations and the latest agreements from t
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("France and the Maghreb");
 
-  const dyads = page.getByRole("list", { name: "Tracked dyads" });
-  await expect(dyads.getByRole("heading")).toHaveText(["France – Algeria", "Algeria – Morocco", "France – Morocco"]);
-  await expect(dyads.getByRole("listitem").filter({ hasText: "France – Morocco" })).toContainText("latest 24 Jun 2025");
+  const cards = page.getByRole("list", { name: "Relation indicators" });
+  await expect(cards.getByRole("heading")).toHaveText(["France – Algeria", "France – Morocco", "Algeria – Morocco"]);
+  const franceMorocco = cards.getByRole("listitem").filter({ hasText: "France – Morocco" });
+  await expect(franceMorocco).toContainText("Latest event: 24 Jun 2025");
+  await expect(franceMorocco).toContainText(/over 30 days/);
+  await expect(cards.getByRole("listitem").filter({ hasText: "Algeria – Morocco" })).toContainText("crisis");
 
   const feed = page.getByRole("list", { name: "Latest agreements" });
   const first = feed.getByRole("listitem").first();

@@ -7,6 +7,7 @@ import { createPrismaClient, type Db } from "../server/db-client";
 import { placementDay, toDay } from "../server/relations/day";
 import { eventScore } from "../server/relations/goldstein";
 import { METHOD } from "../server/relations/params";
+import { rebuildRollups } from "../server/relations/rollup";
 import { demoAccounts, demoTeams } from "./seed/demo";
 import {
   articleAgreements,
@@ -106,6 +107,8 @@ export async function seedWith(db: Db, demoUsers: boolean, log: (line: string) =
   }
 
   if (demoUsers) created.users = await ensureDemoAccounts(db);
+  // New events or conditions change the index: bring the per-day rollup in line with them.
+  if (created.events + created.conditions > 0) await rebuildRollups({ db, today: toDay(new Date()) });
 
   const total = Object.values(created).reduce((sum, n) => sum + n, 0);
   log(

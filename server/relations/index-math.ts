@@ -55,6 +55,23 @@ export function ledgerOn(conditions: readonly IndexCondition[], day: number): nu
   return sum;
 }
 
+/**
+ * The ledger as a difference array over fromDay..toDay: +points on the first day a condition
+ * is in force within the range, −points on the day it ends. A running sum gives B(t).
+ */
+export function ledgerSteps(conditions: readonly IndexCondition[], fromDay: number, toDay: number): Float64Array {
+  const steps = new Float64Array(Math.max(0, toDay - fromDay + 2));
+  for (const c of conditions) {
+    if (c.archived) continue;
+    const start = Math.max(c.startDay, fromDay);
+    const end = Math.min(c.endDay ?? toDay + 1, toDay + 1);
+    if (start >= end) continue;
+    steps[start - fromDay] = (steps[start - fromDay] ?? 0) + c.points;
+    steps[end - fromDay] = (steps[end - fromDay] ?? 0) - c.points;
+  }
+  return steps;
+}
+
 /** S(t) per day: what the database rollup stores per dyad per day. Archived events are ignored. */
 export function dailySums(events: readonly IndexEvent[]): Map<number, number> {
   const sums = new Map<number, number>();
@@ -96,17 +113,8 @@ export function computeSeries(
     anchorDay = d;
   }
 
-  // Ledger by difference array: +points where a condition starts in range, −points where it ends.
   const length = toDay - fromDay + 1;
-  const steps = new Float64Array(length + 1);
-  for (const c of conditions) {
-    if (c.archived) continue;
-    const start = Math.max(c.startDay, fromDay);
-    const end = Math.min(c.endDay ?? toDay + 1, toDay + 1);
-    if (start >= end) continue;
-    steps[start - fromDay] = (steps[start - fromDay] ?? 0) + c.points;
-    steps[end - fromDay] = (steps[end - fromDay] ?? 0) - c.points;
-  }
+  const steps = ledgerSteps(conditions, fromDay, toDay);
 
   const series: SeriesPoint[] = new Array<SeriesPoint>(length);
   let ledger = 0;
@@ -184,24 +192,47 @@ export interface ChangeStats {
 
 /**
  * Current change I(T) − I(T−w) against the changes I(t) − I(t−w) of every earlier day t ≤ T − w
- * (w = unusualChange.windowDays). Start the series at the dyad's first data so days before it
- * do not dilute σ. Null when the series is shorter than w + 1 days.
+ * (w = unusualChange.windowDays) whose both ends lie within the dyad's data (t − w ≥
+ * `dataStartDay`, default the series' first day): days before any data are neutral padding and
+ * would only dilute σ. Null when the series is shorter than w + 1 days.
  */
-export function changeStats(series: readonly SeriesPoint[], method: Method = METHOD): ChangeStats | null {
-  const { windowDays: w, sigmas, minSamples, minPoints } = method.unusualChange;
+export function changeStats(
+  series: readonly SeriesPoint[],
+  method: Method = METHOD,
+  dataStartDay: number = series[0]?.day ?? 0,
+): ChangeStats | null {
+  const w = method.unusualChange.windowDays;
   const index = series.map((p) => p.index);
   const changeAt = (k: number) => (index[k] ?? 0) - (index[k - w] ?? 0);
   const n = index.length;
   if (n <= w) return null;
-  const change = changeAt(n - 1);
-  const past: number[] = [];
-  for (let k = w; k <= n - 1 - w; k++) past.push(changeAt(k));
-  const mean = past.reduce((a, x) => a + x, 0) / Math.max(1, past.length);
-  const variance = past.reduce((a, x) => a + (x - mean) ** 2, 0) / Math.max(1, past.length);
-  const sigma = Math.sqrt(variance);
-  const unusual =
-    past.length >= minSamples && Math.abs(change) >= minPoints && Math.abs(change) > sigmas * sigma;
-  return { change, sigma, samples: past.length, unusual };
+  let count = 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (let k = w; k <= n - 1 - w; k++) {
+    if ((series[k - w]?.day ?? -Infinity) < dataStartDay) continue;
+    const x = changeAt(k);
+    count++;
+    sum += x;
+    sumSq += x * x;
+  }
+  return judgeChange({ change: changeAt(n - 1), count, sum, sumSq }, method);
+}
+
+/**
+ * The unusual-change verdict from running sums of the earlier changes (count, Σx, Σx²), the
+ * form the database rollup keeps so that reading it needs no history scan.
+ */
+export function judgeChange(
+  input: { change: number; count: number; sum: number; sumSq: number },
+  method: Method = METHOD,
+): ChangeStats {
+  const { sigmas, minSamples, minPoints } = method.unusualChange;
+  const { change, count, sum, sumSq } = input;
+  const mean = count > 0 ? sum / count : 0;
+  const sigma = count > 0 ? Math.sqrt(Math.max(0, sumSq / count - mean * mean)) : 0;
+  const unusual = count >= minSamples && Math.abs(change) >= minPoints && Math.abs(change) > sigmas * sigma;
+  return { change, sigma, samples: count, unusual };
 }
 
 export function isUnusualChange(series: readonly SeriesPoint[], method: Method = METHOD): boolean {
@@ -347,28 +378,23 @@ export interface DyadSummary {
 }
 
 /**
- * The headline numbers for one dyad on `today`. The series starts at the dyad's first event
- * or condition (so the unusual-change baseline covers its whole history), and at least
- * 90 days back so both changes are defined.
+ * The headline numbers for one dyad on `today`. Before its first data (event or condition) a
+ * dyad's index is neutral, 0: the series starts 90 days before that, so changes and the trend
+ * window are defined from day one, while σ only counts changes within the data.
  */
 export function summarize(
   input: PulseSource & { conditions: readonly IndexCondition[]; today: number; method?: Method },
 ): DyadSummary {
   const { conditions, today, method = METHOD } = input;
   const sums = sumsOf(input);
-  const { short, long } = method.changeWindowsDays;
-  let fromDay = today - Math.max(long, short, method.trend.windowDays);
-  let lastEventDay: number | null = null;
-  for (const d of sums.keys()) {
-    if (d > today) continue;
-    fromDay = Math.min(fromDay, d);
-    lastEventDay = lastEventDay === null ? d : Math.max(lastEventDay, d);
-  }
-  for (const c of conditions) if (!c.archived && c.startDay <= today) fromDay = Math.min(fromDay, c.startDay);
+  const { dataStartDay, lastEventDay } = dataExtent({ sums, conditions, today });
+  const padding = Math.max(method.changeWindowsDays.long, method.changeWindowsDays.short, method.trend.windowDays);
+  const fromDay = Math.min(dataStartDay ?? today, today) - padding;
 
   const series = computeSeries({ sums, conditions, fromDay, toDay: today, method });
   // fromDay ≤ today, so the series has at least one point.
   const now = series[series.length - 1] ?? { day: today, pulse: 0, ledger: 0, index: 0 };
+  const { short, long } = method.changeWindowsDays;
   return {
     methodVersion: method.version,
     value: now.index,
@@ -378,7 +404,27 @@ export function summarize(
     change30: changeOver(series, short) ?? 0,
     change90: changeOver(series, long) ?? 0,
     trend: trendPer30Days(series, method.trend.windowDays, method),
-    unusualChange: isUnusualChange(series, method),
+    unusualChange: changeStats(series, method, dataStartDay ?? today)?.unusual ?? false,
     lastEventDay,
   };
+}
+
+/** First day with data (an event day or a condition start) and the last event day, up to today. */
+export function dataExtent(input: {
+  sums: ReadonlyMap<number, number>;
+  conditions: readonly IndexCondition[];
+  today: number;
+}): { dataStartDay: number | null; lastEventDay: number | null } {
+  let dataStartDay: number | null = null;
+  let lastEventDay: number | null = null;
+  for (const d of input.sums.keys()) {
+    if (d > input.today) continue;
+    dataStartDay = dataStartDay === null ? d : Math.min(dataStartDay, d);
+    lastEventDay = lastEventDay === null ? d : Math.max(lastEventDay, d);
+  }
+  for (const c of input.conditions) {
+    if (c.archived || c.startDay > input.today) continue;
+    dataStartDay = dataStartDay === null ? c.startDay : Math.min(dataStartDay, c.startDay);
+  }
+  return { dataStartDay, lastEventDay };
 }

@@ -1,7 +1,39 @@
 import { publicProcedure, router } from "../trpc";
-import { listTrackedDyads } from "./service";
+import { fromDay, toDay } from "./day";
+import { driversInput, extentInput, seriesInput, summaryInput } from "./schemas";
+import { dataStart, dyadDrivers, dyadSeries, dyadSummaries, keyEvents, listTrackedDyads } from "./service";
+
+/** The server's calendar day (UTC): the index is daily. */
+const today = () => toDay(new Date());
+const dayOf = (iso: string | undefined) => (iso ? toDay(iso) : undefined);
 
 export const relationsRouter = router({
-  /** The dyads the product tracks, for the dashboard's cards and the filter bar. */
+  /** The tracked dyads, for filter bars and pickers. */
   dyads: publicProcedure.query(({ ctx }) => listTrackedDyads({ db: ctx.db })),
+
+  /** Current value, band, changes, trend and latest event of each tracked (or named) dyad. */
+  summary: publicProcedure
+    .input(summaryInput)
+    .query(({ ctx, input }) => dyadSummaries({ db: ctx.db, now: today(), asOf: dayOf(input.asOf), keys: input.dyads })),
+
+  /** The index over a range, daily or weekly, with the range's largest events as markers. */
+  series: publicProcedure.input(seriesInput).query(async ({ ctx, input }) => {
+    const [from, to, now] = [toDay(input.from), toDay(input.to), today()];
+    const [dyads, markers] = await Promise.all([
+      dyadSeries({ db: ctx.db, now, keys: input.dyads, from, to, granularity: input.granularity }),
+      keyEvents({ db: ctx.db, now, keys: input.dyads, from, to }),
+    ]);
+    return { dyads, markers };
+  }),
+
+  /** The first day with data among the dyads (null when none), to draw "all" of a history. */
+  extent: publicProcedure.input(extentInput).query(async ({ ctx, input }) => {
+    const first = await dataStart({ db: ctx.db, keys: input.dyads });
+    return { from: first === null ? null : fromDay(first) };
+  }),
+
+  /** Top events and conditions behind a dyad's value, and its 30-day change split. */
+  drivers: publicProcedure
+    .input(driversInput)
+    .query(({ ctx, input }) => dyadDrivers({ db: ctx.db, now: today(), key: input.dyad, asOf: dayOf(input.asOf) })),
 });

@@ -1,9 +1,195 @@
-// Database reads for the relations domain; the index maths stays in index-math.ts.
+// Database reads for the relations index. Indicators come from the DyadDay rollup only;
+// raw events are read just to name what drives a number (drivers, chart markers).
+import { TRPCError } from "@trpc/server";
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
+import { fromDay, toDay } from "./day";
+import { changeBreakdown, topDrivers, type IndexEvent } from "./index-math";
+import { METHOD, type DatePrecision } from "./params";
+import { ensureRollupsCurrent, liveConditions, toRollupRow, type RollupDbRow } from "./rollup";
+import { SUMMARY_LOOKBACK_DAYS, summaryFromRollup } from "./rollup-math";
 
+const dayToDate = (day: number) => new Date(day * 86_400_000);
 const countrySelect = { code: true, name: true, status: true } satisfies Prisma.CountrySelect;
+const dyadSelect = { id: true, key: true, a: { select: countrySelect }, b: { select: countrySelect } } satisfies Prisma.DyadSelect;
+type DyadWithCountries = Prisma.DyadGetPayload<{ select: typeof dyadSelect }>;
 
+/** France first, then the other party: analysts read "France – Morocco". */
+export function dyadLabel({ a, b }: Pick<DyadWithCountries, "a" | "b">): string {
+  const [first, second] = b.code === "FRA" ? [b, a] : [a, b];
+  return `${first.name} – ${second.name}`;
+}
+
+async function dyadsByKey(db: Db, keys: string[] | undefined): Promise<DyadWithCountries[]> {
+  const dyads = await db.dyad.findMany({
+    where: keys ? { key: { in: keys } } : { tracked: true },
+    select: dyadSelect,
+    orderBy: { key: "asc" },
+  });
+  const missing = (keys ?? []).filter((k) => !dyads.some((d) => d.key === k));
+  if (missing.length) throw new TRPCError({ code: "NOT_FOUND", message: `No dyad ${missing.join(", ")} is recorded` });
+  // France's dyads first, as the product is about France and the Maghreb.
+  return dyads.sort((x, y) => Number(y.key.includes("FRA")) - Number(x.key.includes("FRA")) || x.key.localeCompare(y.key));
+}
+
+type RollupSelectRow = RollupDbRow & { dyadId: string };
+
+/** Headline numbers per dyad as of a day, with the latest event for the card. */
+export async function dyadSummaries(input: { db: Db; now: number; asOf?: number; keys?: string[] }) {
+  const { db, now } = input;
+  const asOf = input.asOf ?? now;
+  await ensureRollupsCurrent({ db, today: now });
+  const dyads = await dyadsByKey(db, input.keys);
+  const ids = dyads.map((d) => d.id);
+  const [rows, latest] = await Promise.all([
+    db.$queryRaw<RollupSelectRow[]>`
+      SELECT "dyadId", day, "eventSum", "eventCount", pulse, ledger, index, change30, "c30Count", "c30Sum", "c30SumSq"
+      FROM "DyadDay"
+      WHERE "dyadId" = ANY(${ids}) AND day > ${dayToDate(asOf - SUMMARY_LOOKBACK_DAYS - 1)} AND day <= ${dayToDate(asOf)}`,
+    db.$queryRaw<{ dyadId: string; id: string; title: string; date: Date; datePrecision: DatePrecision; placementDate: Date }[]>`
+      SELECT d.id AS "dyadId", e.id, e.title, e.date, e."datePrecision", e."placementDate"
+      FROM "Dyad" d CROSS JOIN LATERAL (
+        SELECT id, title, date, "datePrecision", "placementDate" FROM "Event"
+        WHERE "dyadId" = d.id AND "archivedAt" IS NULL AND "placementDate" <= ${dayToDate(asOf)}
+        ORDER BY "placementDate" DESC, id DESC LIMIT 1
+      ) e
+      WHERE d.id = ANY(${ids})`,
+  ]);
+  return dyads.map((dyad) => {
+    const last = latest.find((l) => l.dyadId === dyad.id);
+    const summary = summaryFromRollup({
+      rows: rows.filter((r) => r.dyadId === dyad.id).map(toRollupRow),
+      today: asOf,
+      lastEventDay: last ? toDay(last.placementDate) : null,
+    });
+    return {
+      key: dyad.key,
+      label: dyadLabel(dyad),
+      a: dyad.a,
+      b: dyad.b,
+      asOf: fromDay(asOf),
+      ...summary,
+      bandLabel: METHOD.bandLabels[summary.band],
+      lastEvent: last ? { id: last.id, title: last.title, date: last.date, datePrecision: last.datePrecision } : null,
+    };
+  });
+}
+
+/** The index per day (or per week: each Sunday's value and the last day) over a range. */
+export async function dyadSeries(input: {
+  db: Db;
+  now: number;
+  keys: string[];
+  from: number;
+  to: number;
+  granularity: "daily" | "weekly";
+}) {
+  const { db, now, from, to, granularity } = input;
+  await ensureRollupsCurrent({ db, today: now });
+  const dyads = await dyadsByKey(db, input.keys);
+  const end = Math.min(to, now);
+  const rows = await db.$queryRaw<{ dyadId: string; day: Date; pulse: number; ledger: number; index: number }[]>`
+    SELECT "dyadId", day, pulse, ledger, index FROM "DyadDay"
+    WHERE "dyadId" = ANY(${dyads.map((d) => d.id)}) AND day >= ${dayToDate(from)} AND day <= ${dayToDate(end)}
+    ORDER BY day`;
+  const keep = (day: number) => granularity === "daily" || (day + 4) % 7 === 6 || day === end; // day 0 was a Thursday
+  return dyads.map((dyad) => {
+    const byDay = new Map(rows.filter((r) => r.dyadId === dyad.id).map((r) => [toDay(r.day), r]));
+    const points: { day: string; index: number; pulse: number; ledger: number }[] = [];
+    for (let day = from; day <= end; day++) {
+      if (!keep(day)) continue;
+      const r = byDay.get(day); // no row: before the dyad's first data, neutral
+      points.push({ day: fromDay(day), index: r?.index ?? 0, pulse: r?.pulse ?? 0, ledger: r?.ledger ?? 0 });
+    }
+    return { key: dyad.key, label: dyadLabel(dyad), points };
+  });
+}
+
+/** The first day any of the dyads has data (its rollup's first row), for an "all" range. */
+export async function dataStart({ db, keys }: { db: Db; keys: string[] }): Promise<number | null> {
+  const dyads = await dyadsByKey(db, keys);
+  const [row] = await db.$queryRaw<{ first: Date | null }[]>`
+    SELECT min(first) AS first FROM (
+      SELECT (SELECT min(day) FROM "DyadDay" r WHERE r."dyadId" = d.id) AS first FROM "Dyad" d WHERE d.id = ANY(${dyads.map((d) => d.id)})
+    ) firsts`;
+  return row?.first ? toDay(row.first) : null;
+}
+
+/** Events older than this many half-lives weigh under 2^-20 of their score: left out of drivers. */
+const DRIVER_HORIZON_DAYS = 20 * METHOD.halfLifeDays;
+
+const eventViewSelect = {
+  id: true,
+  title: true,
+  date: true,
+  datePrecision: true,
+  placementDate: true,
+  score: true,
+  cameoCode: true,
+  actorCode: true,
+  targetCode: true,
+} satisfies Prisma.EventSelect;
+
+/** What moves a dyad's index as of a day: top events, conditions in force, the 30-day change split. */
+export async function dyadDrivers(input: { db: Db; now: number; key: string; asOf?: number }) {
+  const { db, now, key } = input;
+  const asOf = input.asOf ?? now;
+  const [dyad] = await dyadsByKey(db, [key]);
+  if (!dyad) throw new TRPCError({ code: "NOT_FOUND", message: `No dyad ${key} is recorded` });
+  const [events, conditions, conditionRows] = await Promise.all([
+    db.event.findMany({
+      where: { dyadId: dyad.id, archivedAt: null, placementDate: { gte: dayToDate(asOf - DRIVER_HORIZON_DAYS), lte: dayToDate(asOf) } },
+      select: eventViewSelect,
+    }),
+    liveConditions(db, dyad.id),
+    db.condition.findMany({
+      where: { dyadId: dyad.id, archivedAt: null },
+      select: { id: true, title: true, kind: true, points: true, holderCode: true, startDate: true, startPrecision: true, endDate: true, endPrecision: true },
+    }),
+  ]);
+  const indexEvents: IndexEvent[] = events.map((e) => ({ id: e.id, day: toDay(e.placementDate), score: e.score }));
+  const drivers = topDrivers({ events: indexEvents, conditions, today: asOf });
+  const breakdown = changeBreakdown({ events: indexEvents, conditions, today: asOf });
+  const eventById = new Map(events.map((e) => [e.id, e]));
+  const conditionById = new Map(conditionRows.map((c) => [c.id, c]));
+  const withEvent = (d: (typeof drivers.positive)[number]) => {
+    const e = eventById.get(d.id);
+    if (!e) throw new Error(`driver ${d.id} without its event`);
+    return { ...d, event: e };
+  };
+  return {
+    key: dyad.key,
+    label: dyadLabel(dyad),
+    asOf: fromDay(asOf),
+    pulse: drivers.pulse,
+    ledger: drivers.ledger,
+    positive: drivers.positive.map(withEvent),
+    negative: drivers.negative.map(withEvent),
+    conditionsInForce: drivers.conditionsInForce.flatMap((c) => {
+      const row = conditionById.get(c.id);
+      return row ? [row] : [];
+    }),
+    breakdown,
+  };
+}
+
+/** The largest events of a range, as chart markers: their own score and today's weight. */
+export async function keyEvents(input: { db: Db; now: number; keys: string[]; from: number; to: number; limit?: number }) {
+  const { db, now, from, to, limit = 40 } = input;
+  const dyads = await dyadsByKey(db, input.keys);
+  const events = await db.$queryRaw<{ id: string; dyadKey: string; title: string; date: Date; datePrecision: DatePrecision; placementDate: Date; score: number }[]>`
+    SELECT e.id, d.key AS "dyadKey", e.title, e.date, e."datePrecision", e."placementDate", e.score
+    FROM "Event" e JOIN "Dyad" d ON d.id = e."dyadId"
+    WHERE e."dyadId" = ANY(${dyads.map((d) => d.id)}) AND e."archivedAt" IS NULL
+      AND e."placementDate" >= ${dayToDate(from)} AND e."placementDate" <= ${dayToDate(to)}
+    ORDER BY abs(e.score) DESC, e."placementDate" DESC
+    LIMIT ${limit}`;
+  return events.map((e) => ({
+    ...e,
+    day: fromDay(toDay(e.placementDate)),
+    contributionToday: e.score * Math.pow(2, -(now - toDay(e.placementDate)) / METHOD.halfLifeDays),
+  }));
+}
 /** Tracked dyads with their two countries, how many live events they hold and the latest one. */
 export async function listTrackedDyads({ db }: { db: Db }) {
   const dyads = await db.dyad.findMany({

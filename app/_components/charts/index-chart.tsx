@@ -1,0 +1,95 @@
+"use client";
+// The index of one or more dyads over a range, with the range's largest events as markers.
+import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+export interface ChartSeries {
+  key: string;
+  label: string;
+  points: { day: string; index: number }[];
+}
+
+export interface ChartMarker {
+  id: string;
+  dyadKey: string;
+  title: string;
+  day: string;
+  dateLabel: string;
+  score: number;
+  contributionToday: number;
+}
+
+const COLOURS = ["#0b5c7a", "#b8461b", "#5b3f99", "#2f7d32", "#8a5a00", "#444"];
+const BANDS = [
+  { y1: -100, y2: -60, fill: "#f6dede" },
+  { y1: -60, y2: -20, fill: "#fbeee6" },
+  { y1: 20, y2: 60, fill: "#eaf5ec" },
+  { y1: 60, y2: 100, fill: "#d8efdf" },
+];
+
+export function IndexChart({ series, markers, title }: { series: ChartSeries[]; markers: ChartMarker[]; title: string }) {
+  // One row per day with a column per dyad: the shape recharts wants for several lines.
+  const rows = new Map<string, Record<string, number | string>>();
+  for (const s of series) {
+    for (const p of s.points) {
+      const row = rows.get(p.day) ?? { day: p.day };
+      row[s.key] = Math.round(p.index * 10) / 10;
+      rows.set(p.day, row);
+    }
+  }
+  const data = [...rows.values()].sort((a, b) => String(a.day).localeCompare(String(b.day)));
+  const primary = series[0];
+  const valueOn = (key: string, day: string) => {
+    const points = series.find((s) => s.key === key)?.points ?? [];
+    // Weekly series: the marker sits on the nearest sampled day at or after the event.
+    const point = points.find((p) => p.day >= day) ?? points.at(-1);
+    return point ? { day: point.day, index: point.index } : null;
+  };
+
+  return (
+    <figure className="chart" aria-label={title}>
+      <ResponsiveContainer width="100%" height={360}>
+        <LineChart data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
+          {BANDS.map((b) => (
+            <ReferenceArea key={b.y1} y1={b.y1} y2={b.y2} fill={b.fill} fillOpacity={0.6} ifOverflow="hidden" />
+          ))}
+          <CartesianGrid stroke="#e4e1d8" vertical={false} />
+          <XAxis dataKey="day" minTickGap={40} tick={{ fontSize: 12 }} />
+          <YAxis domain={[-100, 100]} ticks={[-100, -60, -20, 0, 20, 60, 100]} tick={{ fontSize: 12 }} width={40} />
+          <Tooltip />
+          <Legend />
+          {series.map((s, i) => (
+            <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={COLOURS[i % COLOURS.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
+          ))}
+          {primary &&
+            markers
+              .filter((m) => m.dyadKey === primary.key)
+              .map((m) => {
+                const at = valueOn(m.dyadKey, m.day);
+                if (!at) return null;
+                return (
+                  <ReferenceDot
+                    key={m.id}
+                    x={at.day}
+                    y={Math.round(at.index * 10) / 10}
+                    shape={<MarkerDot marker={m} />}
+                  />
+                );
+              })}
+        </LineChart>
+      </ResponsiveContainer>
+      <figcaption className="meta">
+        Shaded bands: crisis (≤ −60), tense, mixed (−20…+20), cordial, strong partnership (≥ +60). Dots mark the largest events
+        of the range (green raises the index, red lowers it); the table below lists them with their weight.
+      </figcaption>
+    </figure>
+  );
+}
+
+/** recharts clones this with the dot's position (cx, cy); the title is the hover tooltip. */
+function MarkerDot({ marker, cx, cy }: { marker: ChartMarker; cx?: number; cy?: number }) {
+  return (
+    <circle cx={cx} cy={cy} r={5} fill={marker.score >= 0 ? "#2f7d32" : "#9b1c1c"} stroke="#fff" strokeWidth={1.5}>
+      <title>{`${marker.title} — ${marker.dateLabel}; score ${marker.score.toFixed(2)}, weight today ${marker.contributionToday.toFixed(2)}`}</title>
+    </circle>
+  );
+}

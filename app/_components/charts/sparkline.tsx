@@ -1,0 +1,19 @@
+"use client";
+// A small line of the index over the last year, for a card; the card's text carries the numbers.
+import { Line, LineChart, ReferenceLine, ResponsiveContainer, YAxis } from "recharts";
+
+export function Sparkline({ points, label }: { points: { day: string; index: number }[]; label: string }) {
+  if (points.length < 2) return null;
+  return (
+    // Decorative: the card states the value and change in words.
+    <div className="sparkline" aria-hidden="true" title={`${label}: index over the last two years`}>
+      <ResponsiveContainer width="100%" height={48}>
+        <LineChart data={points} margin={{ top: 4, right: 2, bottom: 4, left: 2 }}>
+          <YAxis domain={[-100, 100]} hide />
+          <ReferenceLine y={0} stroke="#c9c5ba" strokeDasharray="3 3" />
+          <Line type="monotone" dataKey="index" stroke="#0b5c7a" strokeWidth={2} dot={false} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

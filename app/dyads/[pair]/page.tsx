@@ -1,0 +1,203 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { IndexChart } from "@/app/_components/charts/index-chart";
+import { formatDate } from "@/app/_components/format";
+import { BAND_CLASS, formatChange, formatIndex } from "@/app/_components/relations/format-index";
+import { serverCaller } from "@/server/caller";
+import { fromDay, toDay } from "@/server/relations/day";
+import { dyadKey } from "@/server/relations/schemas";
+
+export const dynamic = "force-dynamic";
+
+const RANGES = { "1y": 365, "3y": 3 * 365, all: null } as const;
+type Range = keyof typeof RANGES;
+
+interface Props {
+  params: Promise<{ pair: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Relations index ${(await params).pair}` };
+}
+
+function asList(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+export default async function DyadPage({ params, searchParams }: Props) {
+  const { pair } = await params;
+  const parsed = dyadKey.safeParse(decodeURIComponent(pair));
+  if (!parsed.success) notFound();
+  const key = parsed.data;
+  const query = await searchParams;
+  if (key !== pair) redirect(`/dyads/${key}`);
+
+  const range: Range = isRange(query.range) ? query.range : "3y";
+  const caller = await serverCaller();
+  const tracked = await caller.relations.summary();
+  const compare = asList(query.compare)
+    .flatMap((c) => {
+      const r = dyadKey.safeParse(c);
+      return r.success && r.data !== key && tracked.some((t) => t.key === r.data) ? [r.data] : [];
+    })
+    .slice(0, 5);
+  const summary = tracked.find((t) => t.key === key) ?? (await loadOrNotFound(() => caller.relations.summary({ dyads: [key] })))[0];
+  if (!summary) notFound();
+
+  const today = toDay(new Date());
+  const span = RANGES[range];
+  const extent = await caller.relations.extent({ dyads: [key, ...compare] });
+  const from = span === null ? Math.max(extent.from ? toDay(extent.from) : today - 365, today - 7300) : today - span;
+  const [series, drivers] = await Promise.all([
+    caller.relations.series({ dyads: [key, ...compare], from: fromDay(from), to: fromDay(today), granularity: today - from > 3 * 366 ? "weekly" : "daily" }),
+    caller.relations.drivers({ dyad: key }),
+  ]);
+  const change = formatChange(summary.change30);
+  const rangeHref = (r: Range) => `/dyads/${key}?${new URLSearchParams([["range", r], ...compare.map((c) => ["compare", c])]).toString()}`;
+
+  return (
+    <>
+      <p className="meta">
+        <Link href="/">← Dashboard</Link>
+      </p>
+      <h1>{summary.label}</h1>
+      <section className="panel summary-panel" aria-label="Current value">
+        <p className="indicator-value">
+          <span className="value">{formatIndex(summary.value)}</span>{" "}
+          <span className={`badge ${BAND_CLASS[summary.band] ?? ""}`}>{summary.bandLabel}</span>
+        </p>
+        <p className={`change change-${change.direction}`}>
+          {change.text} over 30 days · {formatChange(summary.change90).text} over 90 days · trend {summary.trend.direction}
+          {summary.trend.stable ? "" : ` (${summary.trend.pointsPer30Days > 0 ? "+" : ""}${summary.trend.pointsPer30Days.toFixed(1)} per 30 days)`}
+          {summary.unusualChange && <strong className="unusual"> · unusual 30-day move</strong>}
+        </p>
+        <p className="meta">
+          Structure (standing conditions) B = {formatIndex(summary.ledger)} · momentum (recent events) P = {formatIndex(summary.pulse)} ·
+          I = 100·tanh((B+P)/15) · method {summary.methodVersion} · <Link href="/methodology">method</Link>
+        </p>
+      </section>
+
+      <section className="panel" aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        <nav aria-label="Range" className="range-links">
+          {(Object.keys(RANGES) as Range[]).map((r) => (
+            <Link key={r} href={rangeHref(r)} aria-current={r === range ? "page" : undefined}>
+              {r === "all" ? "All" : r}
+            </Link>
+          ))}
+        </nav>
+        <form className="compare" method="get" action={`/dyads/${key}`}>
+          <input type="hidden" name="range" value={range} />
+          <fieldset>
+            <legend>Compare with</legend>
+            {tracked
+              .filter((t) => t.key !== key)
+              .map((t) => (
+                <label key={t.key}>
+                  <input type="checkbox" name="compare" value={t.key} defaultChecked={compare.includes(t.key)} /> {t.label}
+                </label>
+              ))}
+            <button type="submit">Compare</button>
+          </fieldset>
+        </form>
+        <IndexChart
+          title={`Relations index, ${summary.label}${compare.length ? " and others" : ""}`}
+          series={series.dyads}
+          markers={series.markers.map((m) => ({ ...m, dateLabel: formatDate(m.date, m.datePrecision) }))}
+        />
+      </section>
+
+      <section className="panel" aria-labelledby="drivers-heading">
+        <h2 id="drivers-heading">What drives it today</h2>
+        <DriverTable caption="Events raising the index" drivers={drivers.positive} />
+        <DriverTable caption="Events lowering the index" drivers={drivers.negative} />
+        <h3>Standing conditions in force</h3>
+        {drivers.conditionsInForce.length === 0 ? (
+          <p className="empty">None: the index is moved by events alone.</p>
+        ) : (
+          <ul>
+            {drivers.conditionsInForce.map((c) => (
+              <li key={c.id}>
+                {c.title} — {c.points > 0 ? "+" : ""}
+                {c.points} points since {formatDate(c.startDate, c.startPrecision)}
+                {c.holderCode ? ` (held by ${c.holderCode})` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>The last 30 days, split</h3>
+        <p className="meta">
+          Over 30 days the index moved {formatChange(drivers.breakdown.index.total).text}: new events {signed(drivers.breakdown.index.newEvents)}, fading
+          of older events {signed(drivers.breakdown.index.olderDecay)}, conditions that began {signed(drivers.breakdown.index.conditionsBegan)},
+          conditions that ended {signed(drivers.breakdown.index.conditionsEnded)}.
+        </p>
+      </section>
+    </>
+  );
+}
+
+/** Weights fade towards zero: keep two significant digits instead of rounding them away. */
+function formatWeight(x: number): string {
+  return Math.abs(x) >= 0.01 ? x.toFixed(2) : x === 0 ? "0" : x.toPrecision(2);
+}
+
+function signed(x: number): string {
+  const r = Math.round(x * 10) / 10;
+  return `${r > 0 ? "+" : ""}${(r === 0 ? 0 : r).toFixed(1)}`;
+}
+
+type Driver = Awaited<ReturnType<Awaited<ReturnType<typeof serverCaller>>["relations"]["drivers"]>>["positive"][number];
+
+function DriverTable({ caption, drivers }: { caption: string; drivers: Driver[] }) {
+  return (
+    <table className="drivers">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Event</th>
+          <th scope="col">Date</th>
+          <th scope="col">Score s</th>
+          <th scope="col">Weight today</th>
+          <th scope="col">Share of |P|</th>
+        </tr>
+      </thead>
+      <tbody>
+        {drivers.length === 0 ? (
+          <tr>
+            <td colSpan={5} className="empty">
+              None in the last {20 * 45} days.
+            </td>
+          </tr>
+        ) : (
+          drivers.map((d) => (
+            <tr key={d.id}>
+              <td>
+                <Link href={`/events/${d.id}`}>{d.event.title}</Link>
+              </td>
+              <td>{formatDate(d.event.date, d.event.datePrecision)}</td>
+              <td>{d.score.toFixed(2)}</td>
+              <td>{formatWeight(d.contribution)}</td>
+              <td>{d.share === null ? "—" : `${Math.round(d.share * 100)} %`}</td>
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+async function loadOrNotFound<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    if (e instanceof TRPCError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+}
+
+function isRange(value: unknown): value is Range {
+  return typeof value === "string" && Object.hasOwn(RANGES, value);
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { agreementKindLabel, formatDate, humanize } from "@/app/_components/format";
+import { serverCaller } from "@/server/caller";
+import { METHOD } from "@/server/relations/params";
+
+export const dynamic = "force-dynamic";
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+async function load(id: string) {
+  const caller = await serverCaller();
+  return caller.events.byId({ id }).catch((e: unknown) => {
+    if (e instanceof Error && "code" in e && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) notFound();
+    throw e;
+  });
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const event = await load((await params).id);
+  return { title: event.title };
+}
+
+export default async function EventPage({ params }: Props) {
+  const event = await load((await params).id);
+  const { g, l, v, s, gSource } = event.breakdown;
+  return (
+    <article>
+      <p className="meta">
+        <Link href={`/dyads/${event.dyad.key}`}>← {event.dyad.key} relations index</Link>
+      </p>
+      <h1>{event.title}</h1>
+      {event.archivedAt && <p className="error">Archived: this event no longer counts in the index.</p>}
+      <dl className="facts">
+        <dt>Date</dt>
+        <dd>
+          {formatDate(event.date, event.datePrecision)}
+          {event.datePrecision !== "DAY" && ` (precision: ${event.datePrecision.toLowerCase()}; placed on ${event.placementDate.toISOString().slice(0, 10)} for the index)`}
+        </dd>
+        <dt>Who</dt>
+        <dd>
+          {event.actor.name} → {event.target.name}
+        </dd>
+        <dt>Type</dt>
+        <dd>CAMEO {event.typeLabel}</dd>
+        {event.placeName && (
+          <>
+            <dt>Place</dt>
+            <dd>{event.placeName}</dd>
+          </>
+        )}
+        <dt>Score</dt>
+        <dd>
+          s = G × L × V = {g.toFixed(1)} × {l} × {v} = <strong>{s.toFixed(2)}</strong>
+          {gSource === "named_override" && ` (G overridden by the published rule ${event.overrideKey})`}
+          {gSource === "manual" && ` (G set by an admin: ${event.overrideReason ?? "no reason recorded"})`}
+          <br />
+          <span className="meta">
+            level {humanize(event.level)} · {humanize(event.verification)} · stored score {event.score.toFixed(2)} (method {event.methodVersion}
+            {event.methodVersion !== METHOD.version ? `, current ${METHOD.version}` : ""})
+          </span>
+        </dd>
+      </dl>
+      {event.summary && <p>{event.summary}</p>}
+      <h2>Sources</h2>
+      {event.sources.length === 0 ? (
+        <p className="empty">No source recorded: treat with care.</p>
+      ) : (
+        <ul>
+          {event.sources.map((src) => (
+            <li key={src.id}>
+              {src.publisher} —{" "}
+              <a href={src.url} rel="noopener noreferrer" target="_blank">
+                {src.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {event.agreements.length > 0 && (
+        <>
+          <h2>Agreements</h2>
+          <ul>
+            {event.agreements.map(({ agreement }) => (
+              <li key={agreement.id}>
+                {agreement.title} ({agreementKindLabel(agreement.kind)}, {humanize(agreement.status)})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </article>
+  );
+}

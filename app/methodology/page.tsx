@@ -1,0 +1,160 @@
+import type { Metadata } from "next";
+import { humanize } from "@/app/_components/format";
+import { CAMEO_OPTIONS } from "@/server/relations/goldstein";
+import { METHOD } from "@/server/relations/params";
+
+export const metadata: Metadata = { title: "How the relations index is computed" };
+
+// Everything below is read from server/relations/params.ts: the page cannot drift from the code.
+const rootCodes = CAMEO_OPTIONS.filter((o) => o.code.length === 2);
+
+export default function MethodologyPage() {
+  const m = METHOD;
+  return (
+    <article className="prose">
+      <h1>How the relations index is computed</h1>
+      <p>
+        Method version <strong>{m.version}</strong>. Every stored score and every row of the daily index records the version that
+        computed it. One index per tracked pair of countries (a <em>dyad</em>), from −100 (open hostility) to +100 (close partnership),
+        computed for every day from two inputs: dated <strong>events</strong> between the two, whose weight fades, and standing{" "}
+        <strong>conditions</strong> (relations severed, an ambassador withdrawn, a route closed, a partnership declaration in force) that
+        weigh the same every day they hold.
+      </p>
+
+      <h2>1. The score of an event: s = G × L × V</h2>
+      <p>
+        <strong>G</strong> is the Goldstein cooperation–conflict value (−10…+10) of the event&apos;s CAMEO type: the most specific code&apos;s
+        value, else its base code&apos;s, else its root&apos;s. We use GDELT&apos;s published table of all {CAMEO_OPTIONS.length} codes. Root
+        values:
+      </p>
+      <table>
+        <caption>CAMEO root codes and their Goldstein value</caption>
+        <thead>
+          <tr>
+            <th scope="col">Code and meaning</th>
+            <th scope="col">G</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rootCodes.map((o) => (
+            <tr key={o.code}>
+              <td>{o.label}</td>
+              <td>{o.goldstein.toFixed(1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>Published overrides of G, flagged wherever the event is shown:</p>
+      <ul>
+        {Object.entries(m.overrides).map(([key, o]) => (
+          <li key={key}>
+            {o.label} (code {o.cameoBase}): G = {o.goldstein > 0 ? "+" : ""}
+            {o.goldstein}
+          </li>
+        ))}
+        <li>An admin may set G for one event, with a written reason that is shown with it.</li>
+      </ul>
+      <p>
+        <strong>L</strong>, the level of the acting authority:{" "}
+        {Object.entries(m.levelWeights)
+          .map(([level, w]) => `${humanize(level)} ${w}`)
+          .join(" · ")}
+        . <strong>V</strong>, how well it is sourced:{" "}
+        {Object.entries(m.verificationWeights)
+          .map(([v, w]) => `${humanize(v)} ${w}`)
+          .join(" · ")}
+        .
+      </p>
+
+      <h2>2. Dates that are not days</h2>
+      <p>
+        Sources often say &ldquo;April 2025&rdquo; or &ldquo;summer 2024&rdquo;. We store the date with that precision (day, month, quarter,
+        meteorological season, year), show the precision wherever the date appears, and place the event at the middle of its interval for
+        the computation: 15 April for April, 16 July for June–August.
+      </p>
+
+      <h2>3. From events and conditions to one number</h2>
+      <p>
+        <strong>Pulse</strong> (momentum of events): P(t) = P(t−1) · 2<sup>−1/h</sup> + S(t), where S(t) is the sum of the scores of the
+        day&apos;s events and the half-life h = <strong>{m.halfLifeDays} days</strong>: an event weighs half as much after {m.halfLifeDays}{" "}
+        days, a quarter after {2 * m.halfLifeDays}.
+      </p>
+      <p>
+        <strong>Ledger</strong> (structure): B(t), the sum of the points of every condition in force on day t. A condition counts from its
+        first day up to, not including, the day it ends.
+      </p>
+      <table>
+        <caption>Points of standing conditions</caption>
+        <thead>
+          <tr>
+            <th scope="col">Condition</th>
+            <th scope="col">Points</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(m.conditionPoints).map(([kind, points]) => (
+            <tr key={kind}>
+              <td>{humanize(kind)}</td>
+              <td>{points > 0 ? `+${points}` : points}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <strong>Index</strong>: I(t) = 100 · tanh((B(t) + P(t)) / c), with c = <strong>{m.c}</strong>. tanh keeps the value within ±100 and
+        makes each extra point count less as relations approach an extreme.
+      </p>
+
+      <h2>4. What the screens show</h2>
+      <ul>
+        <li>
+          The current value and its band: ≤ {m.bands.crisisAtOrBelow} crisis · up to {m.bands.tenseAtOrBelow} tense · mixed · from{" "}
+          {m.bands.cordialAtOrAbove} cordial · from {m.bands.strongAtOrAbove} strong partnership (a boundary value belongs to the band
+          farther from zero). Structure B and momentum P are shown apart.
+        </li>
+        <li>
+          Change over {m.changeWindowsDays.short} and {m.changeWindowsDays.long} days, I(t) − I(t−d), with the sign written out, not only
+          coloured. A {m.unusualChange.windowDays}-day change is flagged <em>unusual</em> when it exceeds {m.unusualChange.sigmas} standard
+          deviations of the dyad&apos;s earlier {m.unusualChange.windowDays}-day changes.
+        </li>
+        <li>
+          Trend: the least-squares slope of I over the last {m.trend.windowDays} days, in points per {m.trend.perDays} days; &ldquo;stable&rdquo;
+          under {m.trend.stableBelow}.
+        </li>
+        <li>
+          Top drivers: each event&apos;s weight today, s · 2<sup>−(t−tᵢ)/h</sup>, and its share of |P|; the conditions in force; the{" "}
+          {m.changeWindowsDays.short}-day change split into new events, fading of older ones, and conditions that began or ended.
+        </li>
+      </ul>
+
+      <h2>Where we depart from, or add to, the published method</h2>
+      <ul>
+        <li>
+          Before a dyad&apos;s first recorded event or condition its index is taken as neutral (0), so changes and the trend are defined from
+          its first day; the unusual-change baseline only uses changes whose both ends fall within the record, so empty years do not make
+          every later move look unusual.
+        </li>
+        <li>
+          The unusual-change flag needs at least {m.unusualChange.minSamples} earlier changes and a move of at least{" "}
+          {m.unusualChange.minPoints} point: a flat history has a standard deviation of zero and would otherwise flag any wobble.
+        </li>
+        <li>
+          The drivers list considers events of the last {20 * m.halfLifeDays} days (20 half-lives): older ones weigh under a millionth of
+          their score.
+        </li>
+        <li>The dyad index sums both directions of events (actor → target and back); a per-direction view may follow.</li>
+      </ul>
+
+      <h2>Limits</h2>
+      <p>
+        The Goldstein value reflects the <em>type</em> of an event, not its specifics: a state visit scores the same whatever was said. The
+        level and verification weights are our judgement, not published standards; c and h are tuning choices. Every number on screen can
+        be traced to the events and conditions behind it, so an analyst can disagree with it, and say why.
+      </p>
+      <p className="meta">
+        Sources: GDELT&apos;s CAMEO-to-Goldstein table and the GDELT 2.0 Event Codebook; the CAMEO codebook&apos;s usage notes; PLOVER for
+        the caveats on quad classes.
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,126 @@
+// The relations index on the seeded history and the article's events, through the API, and
+// the rollup against a from-scratch recomputation after a random series of writes.
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/scripts/test/database";
+import { createCaller } from "../root";
+import { createContextInner } from "../trpc";
+import { fromDay, toDay } from "./day";
+import { summarize, type IndexCondition, type IndexEvent } from "./index-math";
+import { forgetRollupCheck, liveConditions, rebuildRollups, refreshRollup } from "./rollup";
+
+describe("relations index on the seeded data", async () => {
+  const { db } = await useTestDatabase({ seed: true });
+  const api = createCaller(createContextInner({ db }));
+  const valueOn = async (dyad: string, day: string) => (await api.relations.summary({ dyads: [dyad], asOf: day }))[0]?.value ?? NaN;
+
+  it("France–Morocco rises through the second half of 2024 and ends June 2025 above June 2024", async () => {
+    const june2024 = await valueOn("FRA-MAR", "2024-06-30");
+    const sept2024 = await valueOn("FRA-MAR", "2024-09-30");
+    const dec2024 = await valueOn("FRA-MAR", "2024-12-31");
+    const june2025 = await valueOn("FRA-MAR", "2025-06-30");
+    expect(sept2024).toBeGreaterThan(june2024);
+    expect(dec2024).toBeGreaterThan(june2024);
+    expect(june2025).toBeGreaterThan(june2024);
+  });
+
+  it("France–Algeria falls after 15 April 2025 and ends below France–Morocco", async () => {
+    const before = await valueOn("DZA-FRA", "2025-04-14");
+    const after = await valueOn("DZA-FRA", "2025-04-16");
+    expect(after).toBeLessThan(before);
+    expect(await valueOn("DZA-FRA", "2025-06-30")).toBeLessThan(await valueOn("FRA-MAR", "2025-06-30"));
+  });
+
+  it("Morocco–Algeria stays tense or worse from September 2021, also through long quiet stretches", async () => {
+    const { dyads } = await api.relations.series({ dyads: ["MAR-DZA"], from: "2021-09-01", to: "2025-06-30", granularity: "weekly" });
+    const points = dyads[0]?.points ?? [];
+    expect(points.length).toBeGreaterThan(190);
+    expect(Math.max(...points.map((p) => p.index))).toBeLessThanOrEqual(-20);
+    const [summary] = await api.relations.summary({ dyads: ["DZA-MAR"], asOf: "2025-06-30" });
+    expect(["tense", "crisis"]).toContain(summary?.band);
+  });
+
+  it("shows the end of a standing condition as a step", async () => {
+    // France's halving of visas for Algerians ended on 18 December 2022 (−5 points lifted).
+    const { dyads } = await api.relations.series({ dyads: ["DZA-FRA"], from: "2022-12-16", to: "2022-12-20" });
+    const ledger = Object.fromEntries((dyads[0]?.points ?? []).map((p) => [p.day, p.ledger]));
+    expect((ledger["2022-12-18"] ?? NaN) - (ledger["2022-12-17"] ?? NaN)).toBe(5);
+  });
+
+  it("names the conditions in force beside the top events", async () => {
+    const drivers = await api.relations.drivers({ dyad: "DZA-MAR", asOf: "2024-06-30" });
+    expect(drivers.conditionsInForce.map((c) => c.kind)).toEqual(expect.arrayContaining(["RELATIONS_SEVERED", "AIRSPACE_CLOSED"]));
+    const fraMar = await api.relations.drivers({ dyad: "FRA-MAR", asOf: "2025-06-30" });
+    expect(fraMar.positive[0]?.event.title).toBeTruthy();
+    expect(fraMar.positive[0]?.contribution).toBeGreaterThan(0);
+    const parts = fraMar.breakdown.index;
+    expect(parts.newEvents + parts.olderDecay + parts.conditionsBegan + parts.conditionsEnded).toBeCloseTo(parts.total, 9);
+  });
+
+  it("refuses unknown dyads and malformed input with a reason", async () => {
+    await expect(api.relations.summary({ dyads: ["FRA-XXX"] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api.relations.series({ dyads: ["FRA-MAR"], from: "2025-01-01", to: "2024-01-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.relations.series({ dyads: ["FRA-MAR"], from: "1990-01-01", to: "2025-01-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.relations.drivers({ dyad: "FRA-FRA" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
+describe("rollup kept current by writes", async () => {
+  const { db } = await useTestDatabase({ seed: true });
+  const today = toDay("2025-06-30");
+
+  async function fromScratch(dyadId: string) {
+    const events = await db.event.findMany({ where: { dyadId }, select: { id: true, placementDate: true, score: true, archivedAt: true } });
+    const indexEvents: IndexEvent[] = events.map((e) => ({ id: e.id, day: toDay(e.placementDate), score: e.score, archived: e.archivedAt !== null }));
+    const conditions: IndexCondition[] = await liveConditions(db, dyadId);
+    return summarize({ events: indexEvents, conditions, today });
+  }
+
+  it("matches a from-scratch recomputation after a random series of creates, edits, archives and restores", async () => {
+    await rebuildRollups({ db, today });
+    forgetRollupCheck();
+    const dyads = await db.dyad.findMany({ select: { id: true, key: true } });
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
+
+    for (let step = 0; step < 40; step++) {
+      const dyad = pick(dyads);
+      const [actor, target] = dyad.key.split("-") as [string, string];
+      const existing = await db.event.findMany({ where: { dyadId: dyad.id }, select: { id: true, placementDate: true, archivedAt: true } });
+      const action = existing.length === 0 ? "create" : pick(["create", "create", "edit", "archive", "restore"] as const);
+      await db.$transaction(async (tx) => {
+        const day = toDay("2021-01-01") + Math.floor(random() * (today - toDay("2021-01-01")));
+        if (action === "create") {
+          await tx.event.create({
+            data: {
+              title: `random ${step}`, date: new Date(fromDay(day)), placementDate: new Date(fromDay(day)), dyadId: dyad.id,
+              actorCode: actor, targetCode: target, cameoCode: "042", level: "MINISTER", verification: "CONFIRMED",
+              score: Math.round((random() * 20 - 10) * 100) / 100, methodVersion: "1.0.0",
+            },
+          });
+          await refreshRollup({ db: tx, dyadId: dyad.id, changedDay: day, today });
+        } else {
+          const event = pick(existing);
+          const oldDay = toDay(event.placementDate);
+          if (action === "edit") {
+            await tx.event.update({ where: { id: event.id }, data: { placementDate: new Date(fromDay(day)), score: random() * 10 - 5 } });
+          } else {
+            await tx.event.update({ where: { id: event.id }, data: { archivedAt: action === "archive" ? new Date() : null } });
+          }
+          await refreshRollup({ db: tx, dyadId: dyad.id, changedDay: Math.min(oldDay, day), today });
+        }
+      });
+    }
+
+    const api = createCaller(createContextInner({ db }));
+    for (const dyad of dyads) {
+      const [viaRollup] = await api.relations.summary({ dyads: [dyad.key], asOf: fromDay(today) });
+      const expected = await fromScratch(dyad.id);
+      expect(viaRollup?.value).toBeCloseTo(expected.value, 6);
+      expect(viaRollup?.change30).toBeCloseTo(expected.change30, 6);
+      expect(viaRollup?.change90).toBeCloseTo(expected.change90, 6);
+      expect(viaRollup?.trend.pointsPer30Days).toBeCloseTo(expected.trend.pointsPer30Days, 6);
+      expect(viaRollup?.unusualChange).toBe(expected.unusualChange);
+    }
+  });
+});

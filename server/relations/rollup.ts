@@ -1,0 +1,165 @@
+// Keeps table DyadDay (the per-day index of each dyad) current. Writers call refreshRollup in
+// the same transaction as the event or condition write; readers call ensureRollupsCurrent,
+// which only extends rows to a new day (the index decays even when nothing happens).
+import type { Db } from "../db-client";
+import type { Prisma } from "../generated/prisma/client";
+import { fromDay, toDay } from "./day";
+import type { IndexCondition } from "./index-math";
+import { METHOD, type Method } from "./params";
+import { carryFrom, rollForward, type DayTotals, type RollupRow } from "./rollup-math";
+
+/** A client or an interactive transaction: rollups are written inside the caller's transaction. */
+export type DbOrTx = Db | Prisma.TransactionClient;
+
+const dayToDate = (day: number) => new Date(day * 86_400_000);
+const WINDOW = METHOD.unusualChange.windowDays;
+
+export async function liveConditions(db: DbOrTx, dyadId: string): Promise<IndexCondition[]> {
+  const rows = await db.condition.findMany({
+    where: { dyadId, archivedAt: null },
+    select: { id: true, kind: true, points: true, startDate: true, endDate: true },
+  });
+  return rows.map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    points: c.points,
+    startDay: toDay(c.startDate),
+    endDay: c.endDate ? toDay(c.endDate) : null,
+  }));
+}
+
+/** A DyadDay row as raw SQL returns it. */
+export interface RollupDbRow {
+  day: Date;
+  eventSum: number;
+  eventCount: number;
+  pulse: number;
+  ledger: number;
+  index: number;
+  change30: number | null;
+  c30Count: number;
+  c30Sum: number;
+  c30SumSq: number;
+}
+
+export function toRollupRow(r: RollupDbRow): RollupRow {
+  return { ...r, day: toDay(r.day) };
+}
+
+/**
+ * Recomputes the dyad's rows from `changedDay` (the earliest day a write touched) to today.
+ * Takes a transaction-scoped lock on the dyad, so two writers never interleave their passes.
+ */
+export async function refreshRollup(input: {
+  db: DbOrTx;
+  dyadId: string;
+  changedDay: number;
+  today: number;
+  method?: Method;
+}): Promise<void> {
+  const { db, dyadId, today, method = METHOD } = input;
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`dyad-rollup:${dyadId}`}))`;
+
+  const conditions = await liveConditions(db, dyadId);
+  const [{ first } = { first: null }] = await db.$queryRaw<{ first: Date | null }[]>`
+    SELECT min("placementDate") AS first FROM "Event" WHERE "dyadId" = ${dyadId} AND "archivedAt" IS NULL`;
+  const starts = [...(first ? [toDay(first)] : []), ...conditions.map((c) => c.startDay)].filter((d) => d <= today);
+  if (starts.length === 0) {
+    await db.$executeRaw`DELETE FROM "DyadDay" WHERE "dyadId" = ${dyadId}`;
+    return;
+  }
+  const dataStartDay = Math.min(...starts);
+  const [{ stored } = { stored: null }] = await db.$queryRaw<{ stored: Date | null }[]>`
+    SELECT min(day) AS stored FROM "DyadDay" WHERE "dyadId" = ${dyadId}`;
+  // When the first day of data moved (an earlier event, or the first one archived), every row
+  // after it depends on the change: recompute from the new start and drop rows before it.
+  const startMoved = stored === null || toDay(stored) !== dataStartDay;
+  const from = startMoved ? dataStartDay : Math.max(input.changedDay, dataStartDay);
+  if (startMoved) await db.$executeRaw`DELETE FROM "DyadDay" WHERE "dyadId" = ${dyadId} AND day < ${dayToDate(dataStartDay)}`;
+  await db.$executeRaw`DELETE FROM "DyadDay" WHERE "dyadId" = ${dyadId} AND day > ${dayToDate(today)}`;
+  if (from > today) return;
+
+  const before = await db.$queryRaw<RollupDbRow[]>`
+    SELECT day, "eventSum", "eventCount", pulse, ledger, index, change30, "c30Count", "c30Sum", "c30SumSq"
+    FROM "DyadDay" WHERE "dyadId" = ${dyadId} AND day >= ${dayToDate(from - WINDOW)} AND day < ${dayToDate(from)}`;
+  const totalsRows = await db.$queryRaw<{ day: Date; sum: number; count: number }[]>`
+    SELECT "placementDate" AS day, sum(score)::float8 AS sum, count(*)::int AS count
+    FROM "Event"
+    WHERE "dyadId" = ${dyadId} AND "archivedAt" IS NULL AND "placementDate" >= ${dayToDate(from)} AND "placementDate" <= ${dayToDate(today)}
+    GROUP BY "placementDate"`;
+  const totals = new Map<number, DayTotals>(totalsRows.map((t) => [toDay(t.day), { sum: t.sum, count: t.count }]));
+
+  const rows = rollForward({
+    carry: startMoved ? carryFrom([], from) : carryFrom(before.map(toRollupRow), from),
+    totals,
+    conditions,
+    dataStartDay,
+    fromDay: from,
+    toDay: today,
+    method,
+  });
+  await writeRows(db, dyadId, rows, method);
+}
+
+/** One statement per 5,000 rows: arrays unnested server-side, upserted on (dyadId, day). */
+async function writeRows(db: DbOrTx, dyadId: string, rows: RollupRow[], method: Method): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    await db.$executeRaw`
+      INSERT INTO "DyadDay" ("dyadId", day, "eventSum", "eventCount", pulse, ledger, index, change30, "c30Count", "c30Sum", "c30SumSq", "methodVersion")
+      SELECT ${dyadId}, t.day, t.es, t.ec, t.p, t.l, t.i, t.c30, t.n, t.s, t.ss, ${method.version}
+      FROM unnest(
+        ${chunk.map((r) => fromDay(r.day))}::date[], ${chunk.map((r) => r.eventSum)}::float8[], ${chunk.map((r) => r.eventCount)}::int[],
+        ${chunk.map((r) => r.pulse)}::float8[], ${chunk.map((r) => r.ledger)}::float8[], ${chunk.map((r) => r.index)}::float8[],
+        ${chunk.map((r) => r.change30)}::float8[], ${chunk.map((r) => r.c30Count)}::int[], ${chunk.map((r) => r.c30Sum)}::float8[],
+        ${chunk.map((r) => r.c30SumSq)}::float8[]
+      ) AS t(day, es, ec, p, l, i, c30, n, s, ss)
+      ON CONFLICT ("dyadId", day) DO UPDATE SET
+        "eventSum" = EXCLUDED."eventSum", "eventCount" = EXCLUDED."eventCount", pulse = EXCLUDED.pulse,
+        ledger = EXCLUDED.ledger, index = EXCLUDED.index, change30 = EXCLUDED.change30,
+        "c30Count" = EXCLUDED."c30Count", "c30Sum" = EXCLUDED."c30Sum", "c30SumSq" = EXCLUDED."c30SumSq",
+        "methodVersion" = EXCLUDED."methodVersion"`;
+  }
+}
+
+/** Rebuilds every dyad's rows from raw events and conditions (after an import, a method change). */
+export async function rebuildRollups(input: { db: Db; today: number; method?: Method }): Promise<{ dyads: number }> {
+  const dyads = await input.db.dyad.findMany({ select: { id: true } });
+  for (const { id } of dyads) {
+    await input.db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`DELETE FROM "DyadDay" WHERE "dyadId" = ${id}`;
+        await refreshRollup({ db: tx, dyadId: id, changedDay: Number.MIN_SAFE_INTEGER, today: input.today, method: input.method });
+      },
+      { timeout: 120_000 },
+    );
+  }
+  return { dyads: dyads.length };
+}
+
+let currentThrough: number | null = null;
+
+/**
+ * Extends every dyad's rows to `today` when the calendar has moved on since the last write:
+ * the pulse decays and conditions hold on days when nothing is recorded. Checked once per
+ * process per day; cheap (one index probe per dyad) when there is nothing to do.
+ */
+export async function ensureRollupsCurrent(input: { db: Db; today: number }): Promise<void> {
+  if (currentThrough === input.today) return;
+  const lagging = await input.db.$queryRaw<{ id: string; last: Date | null }[]>`
+    SELECT d.id, (SELECT max(day) FROM "DyadDay" r WHERE r."dyadId" = d.id) AS last
+    FROM "Dyad" d`;
+  for (const { id, last } of lagging) {
+    const lastDay = last ? toDay(last) : null;
+    if (lastDay !== null && lastDay >= input.today) continue;
+    await input.db.$transaction((tx) =>
+      refreshRollup({ db: tx, dyadId: id, changedDay: lastDay === null ? Number.MIN_SAFE_INTEGER : lastDay + 1, today: input.today }),
+    );
+  }
+  currentThrough = input.today;
+}
+
+/** For tests that move "today" around within one process. */
+export function forgetRollupCheck(): void {
+  currentThrough = null;
+}
