@@ -177,7 +177,12 @@ export function trendPer30Days(
     }
     slope = sxy / sxx;
   }
-  const pointsPer30Days = slope * method.trend.perDays;
+  return trendOf(slope, method);
+}
+
+/** A slope in points per day, as the screen states it: per 30 days, "stable" when small. */
+export function trendOf(slopePerDay: number, method: Method = METHOD): Trend {
+  const pointsPer30Days = slopePerDay * method.trend.perDays;
   const stable = Math.abs(pointsPer30Days) < method.trend.stableBelow;
   return { pointsPer30Days, stable, direction: stable ? "stable" : pointsPer30Days > 0 ? "rising" : "falling" };
 }

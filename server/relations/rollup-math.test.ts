@@ -2,7 +2,7 @@
 // in one pass, or piecewise as writes arrive out of order.
 import { describe, expect, it } from "vitest";
 import { computeSeries, summarize, type IndexCondition, type IndexEvent } from "./index-math";
-import { EMPTY_CARRY, carryFrom, rollForward, summaryFromRollup, type DayTotals, type RollupRow } from "./rollup-math";
+import { EMPTY_CARRY, carryFrom, rollForward, summaryDays, summaryFromRollup, type DayTotals, type RollupRow } from "./rollup-math";
 
 const totalsOf = (events: IndexEvent[]) => {
   const totals = new Map<number, DayTotals>();
@@ -70,14 +70,15 @@ describe("rollForward", () => {
 });
 
 describe("summaryFromRollup", () => {
-  it("gives summarize()'s numbers from the last 120 rows", () => {
+  it("gives summarize()'s numbers from the rows of three days", () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const { events, conditions } = randomHistory(seed);
       const totals = totalsOf(events);
       const dataStartDay = Math.min(...totals.keys(), ...conditions.filter((c) => !c.archived).map((c) => c.startDay));
       const rows = rollForward({ carry: EMPTY_CARRY, totals, conditions, dataStartDay, fromDay: dataStartDay, toDay: 1200 });
       for (const today of [dataStartDay, dataStartDay + 40, 500, 1200]) {
-        const recent: RollupRow[] = rows.filter((r) => r.day > today - 121 && r.day <= today);
+        const wanted = summaryDays(today);
+        const recent: RollupRow[] = rows.filter((r) => wanted.includes(r.day));
         const lastEventDay = Math.max(...[...totals.keys()].filter((d) => d <= today));
         const fromRollup = summaryFromRollup({ rows: recent, today, lastEventDay });
         const fromEvents = summarize({ events, conditions, today });

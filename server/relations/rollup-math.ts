@@ -7,10 +7,11 @@ import {
   indexValue,
   judgeChange,
   ledgerSteps,
-  trendPer30Days,
+  trendOf,
   type DyadSummary,
   type IndexCondition,
   type SeriesPoint,
+  type Trend,
 } from "./index-math";
 import { METHOD, type Method } from "./params";
 
@@ -29,6 +30,9 @@ export interface RollupRow extends SeriesPoint {
   c30Count: number;
   c30Sum: number;
   c30SumSq: number;
+  /** Running Σ I(t) and Σ t·I(t) over every day ≤ t: a trend window's sums are differences. */
+  iSum: number;
+  tiSum: number;
 }
 
 /** What rolling forward from `fromDay` needs to know of the days before it. */
@@ -37,11 +41,13 @@ export interface RollupCarry {
   c30Count: number;
   c30Sum: number;
   c30SumSq: number;
+  iSum: number;
+  tiSum: number;
   /** I on a day before fromDay (0 before the dyad's data). */
   indexOn(day: number): number;
 }
 
-export const EMPTY_CARRY: RollupCarry = { pulse: 0, c30Count: 0, c30Sum: 0, c30SumSq: 0, indexOn: () => 0 };
+export const EMPTY_CARRY: RollupCarry = { pulse: 0, c30Count: 0, c30Sum: 0, c30SumSq: 0, iSum: 0, tiSum: 0, indexOn: () => 0 };
 
 /** Carry from the stored rows just before fromDay (at least the last 30 days, sorted or not). */
 export function carryFrom(rowsBefore: readonly RollupRow[], fromDay: number): RollupCarry {
@@ -53,6 +59,8 @@ export function carryFrom(rowsBefore: readonly RollupRow[], fromDay: number): Ro
     c30Count: previous.c30Count,
     c30Sum: previous.c30Sum,
     c30SumSq: previous.c30SumSq,
+    iSum: previous.iSum,
+    tiSum: previous.tiSum,
     indexOn: (day) => indexByDay.get(day) ?? 0,
   };
 }
@@ -80,7 +88,7 @@ export function rollForward(input: {
   let ledger = 0;
 
   const rows: RollupRow[] = new Array<RollupRow>(length);
-  let { pulse, c30Count, c30Sum, c30SumSq } = carry;
+  let { pulse, c30Count, c30Sum, c30SumSq, iSum, tiSum } = carry;
   for (let i = 0; i < length; i++) {
     const day = fromDay + i;
     const today = totals.get(day);
@@ -94,6 +102,8 @@ export function rollForward(input: {
       c30Sum += change30;
       c30SumSq += change30 * change30;
     }
+    iSum += index;
+    tiSum += day * index;
     rows[i] = {
       day,
       eventSum: today?.sum ?? 0,
@@ -105,14 +115,22 @@ export function rollForward(input: {
       c30Count,
       c30Sum,
       c30SumSq,
+      iSum,
+      tiSum,
     };
   }
   return rows;
 }
 
+/** The rollup days summaryFromRollup reads for `today`: itself, 30 and 90 days before. */
+export function summaryDays(today: number, method: Method = METHOD): number[] {
+  const { short, long } = method.changeWindowsDays;
+  return [...new Set([today, today - short, today - long, today - method.unusualChange.windowDays, today - method.trend.windowDays])];
+}
+
 /**
- * The same headline numbers as index-math's summarize(), from the rollup rows of the last
- * 120 days (today − 120 … today; days before the dyad's data may be absent: they count as 0).
+ * The same headline numbers as index-math's summarize(), from the rollup rows of the days
+ * summaryDays(today) names (a day before the dyad's data has no row: it counts as 0).
  */
 export function summaryFromRollup(input: {
   rows: readonly RollupRow[];
@@ -125,13 +143,7 @@ export function summaryFromRollup(input: {
   const indexOn = (day: number) => byDay.get(day)?.index ?? 0;
   const now = byDay.get(today);
   const { short, long } = method.changeWindowsDays;
-  const window = method.trend.windowDays;
-  const trendPoints: SeriesPoint[] = [];
-  for (let day = today - window + 1; day <= today; day++) {
-    trendPoints.push({ day, pulse: 0, ledger: 0, index: indexOn(day) });
-  }
   const value = now?.index ?? 0;
-  const change30 = value - indexOn(today - short);
   const earlier = byDay.get(today - method.unusualChange.windowDays);
   const verdict = judgeChange(
     {
@@ -148,13 +160,27 @@ export function summaryFromRollup(input: {
     band: bandOf(value, method),
     ledger: now?.ledger ?? 0,
     pulse: now?.pulse ?? 0,
-    change30,
+    change30: value - indexOn(today - short),
     change90: value - indexOn(today - long),
-    trend: trendPer30Days(trendPoints, window, method),
+    trend: trendFromRunningSums(byDay, today, method),
     unusualChange: verdict.unusual,
     lastEventDay,
   };
 }
 
-/** How many days of rows summaryFromRollup reads: the longest window plus the σ lookup. */
-export const SUMMARY_LOOKBACK_DAYS = 120;
+/**
+ * Least-squares slope of I over the n days today−n+1…today from running sums: with x = t − today,
+ * Σy and Σt·y over the window are differences of two rows, and Σx, Σx² are closed forms.
+ */
+function trendFromRunningSums(byDay: ReadonlyMap<number, RollupRow>, today: number, method: Method): Trend {
+  const n = method.trend.windowDays;
+  const end = byDay.get(today);
+  const before = byDay.get(today - n);
+  const sumY = (end?.iSum ?? 0) - (before?.iSum ?? 0);
+  const sumTY = (end?.tiSum ?? 0) - (before?.tiSum ?? 0);
+  const sumXY = sumTY - today * sumY;
+  const sumX = -((n - 1) * n) / 2;
+  const sumXX = ((n - 1) * n * (2 * n - 1)) / 6;
+  const slope = n >= 2 ? (n * sumXY - sumX * sumY) / (n * sumXX - sumX * sumX) : 0;
+  return trendOf(slope, method);
+}

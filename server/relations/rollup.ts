@@ -2,7 +2,7 @@
 // the same transaction as the event or condition write; readers call ensureRollupsCurrent,
 // which only extends rows to a new day (the index decays even when nothing happens).
 import type { Db } from "../db-client";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { fromDay, toDay } from "./day";
 import type { IndexCondition } from "./index-math";
 import { METHOD, type Method } from "./params";
@@ -11,7 +11,6 @@ import { carryFrom, rollForward, type DayTotals, type RollupRow } from "./rollup
 /** A client or an interactive transaction: rollups are written inside the caller's transaction. */
 export type DbOrTx = Db | Prisma.TransactionClient;
 
-const dayToDate = (day: number) => new Date(day * 86_400_000);
 const WINDOW = METHOD.unusualChange.windowDays;
 
 export async function liveConditions(db: DbOrTx, dyadId: string): Promise<IndexCondition[]> {
@@ -40,7 +39,14 @@ export interface RollupDbRow {
   c30Count: number;
   c30Sum: number;
   c30SumSq: number;
+  iSum: number;
+  tiSum: number;
 }
+
+/** The DyadDay columns a RollupDbRow holds, for raw SELECTs. */
+export const ROLLUP_COLUMNS = Prisma.raw(
+  `day, "eventSum", "eventCount", pulse, ledger, index, change30, "c30Count", "c30Sum", "c30SumSq", "iSum", "tiSum"`,
+);
 
 export function toRollupRow(r: RollupDbRow): RollupRow {
   return { ...r, day: toDay(r.day) };
@@ -75,17 +81,17 @@ export async function refreshRollup(input: {
   // after it depends on the change: recompute from the new start and drop rows before it.
   const startMoved = stored === null || toDay(stored) !== dataStartDay;
   const from = startMoved ? dataStartDay : Math.max(input.changedDay, dataStartDay);
-  if (startMoved) await db.$executeRaw`DELETE FROM "DyadDay" WHERE "dyadId" = ${dyadId} AND day < ${dayToDate(dataStartDay)}`;
-  await db.$executeRaw`DELETE FROM "DyadDay" WHERE "dyadId" = ${dyadId} AND day > ${dayToDate(today)}`;
+  if (startMoved) await db.$executeRaw`DELETE FROM "DyadDay" WHERE "dyadId" = ${dyadId} AND day < ${fromDay(dataStartDay)}::date`;
+  await db.$executeRaw`DELETE FROM "DyadDay" WHERE "dyadId" = ${dyadId} AND day > ${fromDay(today)}::date`;
   if (from > today) return;
 
   const before = await db.$queryRaw<RollupDbRow[]>`
-    SELECT day, "eventSum", "eventCount", pulse, ledger, index, change30, "c30Count", "c30Sum", "c30SumSq"
-    FROM "DyadDay" WHERE "dyadId" = ${dyadId} AND day >= ${dayToDate(from - WINDOW)} AND day < ${dayToDate(from)}`;
+    SELECT ${ROLLUP_COLUMNS}
+    FROM "DyadDay" WHERE "dyadId" = ${dyadId} AND day >= ${fromDay(from - WINDOW)}::date AND day < ${fromDay(from)}::date`;
   const totalsRows = await db.$queryRaw<{ day: Date; sum: number; count: number }[]>`
     SELECT "placementDate" AS day, sum(score)::float8 AS sum, count(*)::int AS count
     FROM "Event"
-    WHERE "dyadId" = ${dyadId} AND "archivedAt" IS NULL AND "placementDate" >= ${dayToDate(from)} AND "placementDate" <= ${dayToDate(today)}
+    WHERE "dyadId" = ${dyadId} AND "archivedAt" IS NULL AND "placementDate" >= ${fromDay(from)}::date AND "placementDate" <= ${fromDay(today)}::date
     GROUP BY "placementDate"`;
   const totals = new Map<number, DayTotals>(totalsRows.map((t) => [toDay(t.day), { sum: t.sum, count: t.count }]));
 
@@ -106,18 +112,19 @@ async function writeRows(db: DbOrTx, dyadId: string, rows: RollupRow[], method: 
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000);
     await db.$executeRaw`
-      INSERT INTO "DyadDay" ("dyadId", day, "eventSum", "eventCount", pulse, ledger, index, change30, "c30Count", "c30Sum", "c30SumSq", "methodVersion")
-      SELECT ${dyadId}, t.day, t.es, t.ec, t.p, t.l, t.i, t.c30, t.n, t.s, t.ss, ${method.version}
+      INSERT INTO "DyadDay" ("dyadId", day, "eventSum", "eventCount", pulse, ledger, index, change30, "c30Count", "c30Sum", "c30SumSq", "iSum", "tiSum", "methodVersion")
+      SELECT ${dyadId}, t.day, t.es, t.ec, t.p, t.l, t.i, t.c30, t.n, t.s, t.ss, t.si, t.sti, ${method.version}
       FROM unnest(
         ${chunk.map((r) => fromDay(r.day))}::date[], ${chunk.map((r) => r.eventSum)}::float8[], ${chunk.map((r) => r.eventCount)}::int[],
         ${chunk.map((r) => r.pulse)}::float8[], ${chunk.map((r) => r.ledger)}::float8[], ${chunk.map((r) => r.index)}::float8[],
         ${chunk.map((r) => r.change30)}::float8[], ${chunk.map((r) => r.c30Count)}::int[], ${chunk.map((r) => r.c30Sum)}::float8[],
-        ${chunk.map((r) => r.c30SumSq)}::float8[]
-      ) AS t(day, es, ec, p, l, i, c30, n, s, ss)
+        ${chunk.map((r) => r.c30SumSq)}::float8[], ${chunk.map((r) => r.iSum)}::float8[], ${chunk.map((r) => r.tiSum)}::float8[]
+      ) AS t(day, es, ec, p, l, i, c30, n, s, ss, si, sti)
       ON CONFLICT ("dyadId", day) DO UPDATE SET
         "eventSum" = EXCLUDED."eventSum", "eventCount" = EXCLUDED."eventCount", pulse = EXCLUDED.pulse,
         ledger = EXCLUDED.ledger, index = EXCLUDED.index, change30 = EXCLUDED.change30,
         "c30Count" = EXCLUDED."c30Count", "c30Sum" = EXCLUDED."c30Sum", "c30SumSq" = EXCLUDED."c30SumSq",
+        "iSum" = EXCLUDED."iSum", "tiSum" = EXCLUDED."tiSum",
         "methodVersion" = EXCLUDED."methodVersion"`;
   }
 }

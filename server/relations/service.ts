@@ -6,8 +6,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { fromDay, toDay } from "./day";
 import { changeBreakdown, topDrivers, type IndexEvent } from "./index-math";
 import { METHOD, type DatePrecision } from "./params";
-import { ensureRollupsCurrent, liveConditions, toRollupRow, type RollupDbRow } from "./rollup";
-import { SUMMARY_LOOKBACK_DAYS, summaryFromRollup } from "./rollup-math";
+import { ROLLUP_COLUMNS, ensureRollupsCurrent, liveConditions, toRollupRow, type RollupDbRow } from "./rollup";
+import { summaryDays, summaryFromRollup } from "./rollup-math";
 
 const dayToDate = (day: number) => new Date(day * 86_400_000);
 const countrySelect = { code: true, name: true, status: true } satisfies Prisma.CountrySelect;
@@ -43,15 +43,15 @@ export async function dyadSummaries(input: { db: Db; now: number; asOf?: number;
   const ids = dyads.map((d) => d.id);
   const [rows, latest] = await Promise.all([
     db.$queryRaw<RollupSelectRow[]>`
-      SELECT "dyadId", day, "eventSum", "eventCount", pulse, ledger, index, change30, "c30Count", "c30Sum", "c30SumSq"
+      SELECT "dyadId", ${ROLLUP_COLUMNS}
       FROM "DyadDay"
-      WHERE "dyadId" = ANY(${ids}) AND day > ${dayToDate(asOf - SUMMARY_LOOKBACK_DAYS - 1)} AND day <= ${dayToDate(asOf)}`,
+      WHERE "dyadId" = ANY(${ids}) AND day = ANY(${summaryDays(asOf).map(fromDay)}::date[])`,
     db.$queryRaw<{ dyadId: string; id: string; title: string; date: Date; datePrecision: DatePrecision; placementDate: Date }[]>`
       SELECT d.id AS "dyadId", e.id, e.title, e.date, e."datePrecision", e."placementDate"
       FROM "Dyad" d CROSS JOIN LATERAL (
         SELECT id, title, date, "datePrecision", "placementDate" FROM "Event"
-        WHERE "dyadId" = d.id AND "archivedAt" IS NULL AND "placementDate" <= ${dayToDate(asOf)}
-        ORDER BY "placementDate" DESC, id DESC LIMIT 1
+        WHERE "dyadId" = d.id AND "archivedAt" IS NULL AND "placementDate" <= ${fromDay(asOf)}::date
+        ORDER BY "placementDate" DESC LIMIT 1
       ) e
       WHERE d.id = ANY(${ids})`,
   ]);
@@ -90,7 +90,7 @@ export async function dyadSeries(input: {
   const end = Math.min(to, now);
   const rows = await db.$queryRaw<{ dyadId: string; day: Date; pulse: number; ledger: number; index: number }[]>`
     SELECT "dyadId", day, pulse, ledger, index FROM "DyadDay"
-    WHERE "dyadId" = ANY(${dyads.map((d) => d.id)}) AND day >= ${dayToDate(from)} AND day <= ${dayToDate(end)}
+    WHERE "dyadId" = ANY(${dyads.map((d) => d.id)}) AND day >= ${fromDay(from)}::date AND day <= ${fromDay(end)}::date
     ORDER BY day`;
   const keep = (day: number) => granularity === "daily" || (day + 4) % 7 === 6 || day === end; // day 0 was a Thursday
   return dyads.map((dyad) => {
@@ -181,7 +181,7 @@ export async function keyEvents(input: { db: Db; now: number; keys: string[]; fr
     SELECT e.id, d.key AS "dyadKey", e.title, e.date, e."datePrecision", e."placementDate", e.score
     FROM "Event" e JOIN "Dyad" d ON d.id = e."dyadId"
     WHERE e."dyadId" = ANY(${dyads.map((d) => d.id)}) AND e."archivedAt" IS NULL
-      AND e."placementDate" >= ${dayToDate(from)} AND e."placementDate" <= ${dayToDate(to)}
+      AND e."placementDate" >= ${fromDay(from)}::date AND e."placementDate" <= ${fromDay(to)}::date
     ORDER BY abs(e.score) DESC, e."placementDate" DESC
     LIMIT ${limit}`;
   return events.map((e) => ({

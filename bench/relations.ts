@@ -1,0 +1,165 @@
+// Benchmark of the relations index at scale (issue 4): a synthetic history of 1M events over
+// 20 years and 30 dyads, on a throwaway embedded PostgreSQL. Measures, warm, with median and p95:
+//   - relations.summary (all 30 dyads) and a 3-year daily relations.series, through tRPC's
+//     server caller and over HTTP against the production server;
+//   - the baseline they replace: the same summary computed from raw events (no rollup);
+//   - a full rollup rebuild, and one event write with its rollup refresh 10 years back.
+// Run: npm run bench:relations [-- --events 1000000 --skip-http]
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { createThrowawayDatabase, startTestCluster } from "../scripts/db/throwaway";
+import { createPrismaClient } from "../server/db-client";
+import { fromDay, toDay } from "../server/relations/day";
+import { summarize } from "../server/relations/index-math";
+import { liveConditions, rebuildRollups, refreshRollup } from "../server/relations/rollup";
+import { createCaller } from "../server/root";
+import { createContextInner } from "../server/trpc";
+import { fmt, time, type Timing } from "./stats";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const EVENTS = arg("events", 1_000_000);
+const DYADS = 30;
+const YEARS = 20;
+const skipHttp = process.argv.includes("--skip-http");
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+async function main() {
+  const cluster = await startTestCluster();
+  const database = await createThrowawayDatabase(cluster.url("postgres"), "bench_relations");
+  const db = createPrismaClient(database.url, { poolSize: 10 });
+  const results: Record<string, Timing | number | string> = {};
+  try {
+    const today = toDay(new Date());
+    const firstDay = today - YEARS * 365;
+    log(`generating ${EVENTS.toLocaleString()} events over ${YEARS} years and ${DYADS} dyads…`);
+    let started = performance.now();
+    // Country codes AAA, AAB, …: enough for 30 pairs of distinct countries.
+    await db.$executeRaw`
+      INSERT INTO "Country" (code, name)
+      SELECT chr(65 + i / 26) || chr(65 + i % 26) || 'X', 'Country ' || i FROM generate_series(0, 30) i`;
+    // Dyad i pairs country 0 (AAX) with country i + 1: 30 distinct pairs.
+    await db.$executeRaw`
+      INSERT INTO "Dyad" (id, key, "countryA", "countryB")
+      SELECT 'dyad' || i, 'AAX-' || b, 'AAX', b FROM (
+        SELECT i, chr(65 + (i + 1) / 26) || chr(65 + (i + 1) % 26) || 'X' AS b FROM generate_series(0, ${DYADS - 1}) i
+      ) pairs`;
+    await db.$executeRaw`
+      INSERT INTO "Event" (id, title, date, "datePrecision", "placementDate", "dyadId", "actorCode", "targetCode", "cameoCode",
+                           level, verification, score, "methodVersion", provenance, "updatedAt")
+      SELECT 'ev' || i, 'Synthetic event ' || i, d, 'DAY', d, 'dyad' || (i % ${DYADS}), dy."countryA", dy."countryB", '042',
+             'MINISTER', 'CONFIRMED', round((random() * 16 - 8)::numeric, 2)::float8, '1.0.0', 'IMPORTED', now()
+      FROM generate_series(1, ${EVENTS}) i
+      CROSS JOIN LATERAL (SELECT (${dayToIso(firstDay)}::date + (random() * ${YEARS * 365})::int) AS d) dd
+      JOIN "Dyad" dy ON dy.id = 'dyad' || (i % ${DYADS})`;
+    await db.$executeRaw`
+      INSERT INTO "Condition" (id, "dyadId", kind, points, title, "startDate", "endDate", verification, "updatedAt")
+      SELECT 'cond' || i, 'dyad' || (i % ${DYADS}), 'VISA_REGIME', -5, 'Synthetic condition ' || i,
+             ${dayToIso(firstDay)}::date + (i * 97) % 5000, CASE WHEN i % 2 = 0 THEN ${dayToIso(firstDay)}::date + (i * 97) % 5000 + 400 END,
+             'CONFIRMED', now()
+      FROM generate_series(1, ${DYADS * 3}) i`;
+    await db.$executeRaw`ANALYZE`;
+    results.generateSeconds = (performance.now() - started) / 1000;
+    log(`generated in ${(results.generateSeconds as number).toFixed(1)} s`);
+
+    started = performance.now();
+    await rebuildRollups({ db, today });
+    results.rebuildSeconds = (performance.now() - started) / 1000;
+    const [{ rows } = { rows: 0 }] = await db.$queryRaw<{ rows: number }[]>`SELECT count(*)::int AS rows FROM "DyadDay"`;
+    results.rollupRows = rows;
+    log(`full rollup rebuild: ${(results.rebuildSeconds as number).toFixed(1)} s for ${rows.toLocaleString()} rows`);
+
+    const api = createCaller(createContextInner({ db }));
+    const threeYears = { from: fromDay(today - 3 * 365), to: fromDay(today) };
+    results.summaryCaller = await time(() => api.relations.summary());
+    log(`relations.summary (${DYADS} dyads), server caller: ${fmt(results.summaryCaller as Timing)}`);
+    results.seriesCaller = await time(() => api.relations.series({ dyads: ["AAX-ABX"], ...threeYears }));
+    log(`relations.series (1 dyad, 3 years daily), server caller: ${fmt(results.seriesCaller as Timing)}`);
+
+    // Baseline: what a summary costs without the rollup — every live event of every dyad, then summarize().
+    const dyads = await db.dyad.findMany({ select: { id: true } });
+    results.summaryBaseline = await time(
+      async () => {
+        for (const { id } of dyads) {
+          const events = await db.event.findMany({ where: { dyadId: id, archivedAt: null }, select: { id: true, placementDate: true, score: true } });
+          summarize({ events: events.map((e) => ({ id: e.id, day: toDay(e.placementDate), score: e.score })), conditions: await liveConditions(db, id), today });
+        }
+      },
+      { runs: 5, warmup: 1 },
+    );
+    log(`baseline summary from raw events (${DYADS} dyads): ${fmt(results.summaryBaseline as Timing)}`);
+    results.summarySpeedup = (results.summaryBaseline as Timing).medianMs / (results.summaryCaller as Timing).medianMs;
+    log(`rollup summary is ${(results.summarySpeedup as number).toFixed(0)}× faster than the baseline (medians)`);
+
+    let n = 0;
+    results.writeTenYearsBack = await time(
+      () =>
+        db.$transaction(async (tx) => {
+          const day = today - 3650 + (n++ % 300);
+          await tx.event.create({
+            data: {
+              title: "bench write", date: new Date(fromDay(day)), placementDate: new Date(fromDay(day)), dyadId: "dyad1",
+              actorCode: "AAX", targetCode: "ACX", cameoCode: "042", level: "MINISTER", verification: "CONFIRMED", score: 1.9, methodVersion: "1.0.0",
+            },
+          });
+          await refreshRollup({ db: tx, dyadId: "dyad1", changedDay: day, today });
+        }),
+      { runs: 30, warmup: 3 },
+    );
+    log(`event write + rollup refresh 10 years back: ${fmt(results.writeTenYearsBack as Timing)}`);
+
+    if (!skipHttp) Object.assign(results, await overHttp(database.url, threeYears));
+  } finally {
+    await db.$disconnect();
+    await database.dispose();
+    await cluster.stop();
+  }
+  const machine = `${os.cpus()[0]?.model ?? "?"} · ${os.cpus().length} cores · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`;
+  mkdirSync("bench/results", { recursive: true });
+  const file = `bench/results/relations-${new Date().toISOString().slice(0, 10)}.json`;
+  writeFileSync(file, JSON.stringify({ machine, events: EVENTS, dyads: DYADS, years: YEARS, results }, null, 2));
+  log(`machine: ${machine}`);
+  log(`results written to ${file}`);
+}
+
+function dayToIso(day: number): string {
+  return fromDay(day);
+}
+
+/** The same two reads over HTTP against `next start` on loopback. */
+async function overHttp(databaseUrl: string, range: { from: string; to: string }) {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("Build first (npm run build), or pass --skip-http");
+  const port = 3390;
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
+  try {
+    const base = `http://127.0.0.1:${port}/api/trpc`;
+    for (let i = 0; i < 100; i++) {
+      if (await fetch(`${base}/relations.dyads`).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const get = (path: string, input: unknown) => async () => {
+      const response = await fetch(`${base}/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+      await response.arrayBuffer();
+    };
+    const summaryHttp = await time(get("relations.summary", {}));
+    log(`relations.summary over HTTP: ${fmt(summaryHttp)}`);
+    const seriesHttp = await time(get("relations.series", { dyads: ["AAX-ABX"], ...range, granularity: "daily" }));
+    log(`relations.series (3 years daily) over HTTP: ${fmt(seriesHttp)}`);
+    return { summaryHttp, seriesHttp };
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

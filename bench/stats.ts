@@ -1,0 +1,27 @@
+// Timing helpers shared by the benchmarks: warm-up, then N timed runs, median and p95.
+export interface Timing {
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+  minMs: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  const rank = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, rank)] ?? NaN;
+}
+
+export async function time(fn: () => Promise<unknown>, options: { runs?: number; warmup?: number } = {}): Promise<Timing> {
+  const { runs = 200, warmup = 20 } = options;
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { runs, medianMs: percentile(samples, 50), p95Ms: percentile(samples, 95), minMs: samples[0] ?? NaN };
+}
+
+export const fmt = (t: Timing) => `median ${t.medianMs.toFixed(2)} ms · p95 ${t.p95Ms.toFixed(2)} ms (${t.runs} runs)`;
