@@ -53,8 +53,10 @@ async function main() {
                            level, verification, score, "methodVersion", provenance, "updatedAt")
       SELECT 'ev' || i, 'Synthetic event ' || i, d, 'DAY', d, 'dyad' || (i % ${DYADS}), dy."countryA", dy."countryB", '042',
              'MINISTER', 'CONFIRMED', round((random() * 16 - 8)::numeric, 2)::float8, '1.0.0', 'IMPORTED', now()
-      FROM generate_series(1, ${EVENTS}) i
-      CROSS JOIN LATERAL (SELECT (${dayToIso(firstDay)}::date + (random() * ${YEARS * 365})::int) AS d) dd
+      FROM (
+        -- random() in the select list: one date per row (a LATERAL without outer references runs once)
+        SELECT i, ${dayToIso(firstDay)}::date + (random() * ${YEARS * 365})::int AS d FROM generate_series(1, ${EVENTS}) i
+      ) generated
       JOIN "Dyad" dy ON dy.id = 'dyad' || (i % ${DYADS})`;
     await db.$executeRaw`
       INSERT INTO "Condition" (id, "dyadId", kind, points, title, "startDate", "endDate", verification, "updatedAt")
@@ -69,9 +71,11 @@ async function main() {
     started = performance.now();
     await rebuildRollups({ db, today });
     results.rebuildSeconds = (performance.now() - started) / 1000;
-    const [{ rows } = { rows: 0 }] = await db.$queryRaw<{ rows: number }[]>`SELECT count(*)::int AS rows FROM "DyadDay"`;
+    const [{ rows, days } = { rows: 0, days: 0 }] = await db.$queryRaw<{ rows: number; days: number }[]>`
+      SELECT count(*)::int AS rows, count(*) FILTER (WHERE "eventCount" > 0)::int AS days FROM "DyadDay"`;
     results.rollupRows = rows;
-    log(`full rollup rebuild: ${(results.rebuildSeconds as number).toFixed(1)} s for ${rows.toLocaleString()} rows`);
+    results.daysWithEvents = days;
+    log(`full rollup rebuild: ${(results.rebuildSeconds as number).toFixed(1)} s for ${rows.toLocaleString()} rows (${days.toLocaleString()} with events)`);
 
     const api = createCaller(createContextInner({ db }));
     const threeYears = { from: fromDay(today - 3 * 365), to: fromDay(today) };

@@ -173,47 +173,38 @@ export async function dyadDrivers(input: { db: Db; now: number; key: string; asO
   };
 }
 
-/** The largest events of a range, as chart markers: their own score and today's weight. */
+/**
+ * The largest events of a range, as chart markers: the days with the largest |S(t)| from the
+ * rollup, then the largest event of each of those days (two index lookups, no scan of the range).
+ */
 export async function keyEvents(input: { db: Db; now: number; keys: string[]; from: number; to: number; limit?: number }) {
   const { db, now, from, to, limit = 40 } = input;
   const dyads = await dyadsByKey(db, input.keys);
-  const events = await db.$queryRaw<{ id: string; dyadKey: string; title: string; date: Date; datePrecision: DatePrecision; placementDate: Date; score: number }[]>`
-    SELECT e.id, d.key AS "dyadKey", e.title, e.date, e."datePrecision", e."placementDate", e.score
-    FROM "Event" e JOIN "Dyad" d ON d.id = e."dyadId"
-    WHERE e."dyadId" = ANY(${dyads.map((d) => d.id)}) AND e."archivedAt" IS NULL
-      AND e."placementDate" >= ${fromDay(from)}::date AND e."placementDate" <= ${fromDay(to)}::date
-    ORDER BY abs(e.score) DESC, e."placementDate" DESC
+  const ids = dyads.map((d) => d.id);
+  const days = await db.$queryRaw<{ dyadId: string; day: Date }[]>`
+    SELECT "dyadId", day FROM "DyadDay"
+    WHERE "dyadId" = ANY(${ids}) AND day >= ${fromDay(from)}::date AND day <= ${fromDay(to)}::date AND "eventCount" > 0
+    ORDER BY abs("eventSum") DESC, day DESC
     LIMIT ${limit}`;
-  return events.map((e) => ({
-    ...e,
-    day: fromDay(toDay(e.placementDate)),
-    contributionToday: e.score * Math.pow(2, -(now - toDay(e.placementDate)) / METHOD.halfLifeDays),
-  }));
+  if (days.length === 0) return [];
+  const events = await db.$queryRaw<{ id: string; dyadKey: string; title: string; date: Date; datePrecision: DatePrecision; placementDate: Date; score: number }[]>`
+    SELECT DISTINCT ON (e."dyadId", e."placementDate") e.id, d.key AS "dyadKey", e.title, e.date, e."datePrecision", e."placementDate", e.score
+    FROM "Event" e JOIN "Dyad" d ON d.id = e."dyadId"
+    JOIN unnest(${days.map((d) => d.dyadId)}::text[], ${days.map((d) => fromDay(toDay(d.day)))}::date[]) AS k("dyadId", day)
+      ON e."dyadId" = k."dyadId" AND e."placementDate" = k.day
+    WHERE e."archivedAt" IS NULL
+    ORDER BY e."dyadId", e."placementDate", abs(e.score) DESC, e.id`;
+  return events
+    .map((e) => ({
+      ...e,
+      day: fromDay(toDay(e.placementDate)),
+      contributionToday: e.score * Math.pow(2, -(now - toDay(e.placementDate)) / METHOD.halfLifeDays),
+    }))
+    .sort((x, y) => Math.abs(y.score) - Math.abs(x.score));
 }
-/** Tracked dyads with their two countries, how many live events they hold and the latest one. */
+
+/** The tracked dyads with their countries and label, for filter bars and pickers. */
 export async function listTrackedDyads({ db }: { db: Db }) {
-  const dyads = await db.dyad.findMany({
-    where: { tracked: true },
-    select: { id: true, key: true, a: { select: countrySelect }, b: { select: countrySelect } },
-    orderBy: { key: "asc" },
-  });
-  const dyadIds = dyads.map((d) => d.id);
-  const live = { archivedAt: null, dyadId: { in: dyadIds } };
-  const [counts, latest] = await Promise.all([
-    db.event.groupBy({ by: ["dyadId"], where: live, _count: { _all: true } }),
-    // One latest event per dyad (DISTINCT ON), with the precision its date is known to.
-    db.event.findMany({
-      where: live,
-      distinct: ["dyadId"],
-      orderBy: [{ dyadId: "asc" }, { date: "desc" }],
-      select: { dyadId: true, date: true, datePrecision: true },
-    }),
-  ]);
-  const countOf = new Map(counts.map((c) => [c.dyadId, c._count._all]));
-  const latestOf = new Map(latest.map(({ dyadId, ...event }) => [dyadId, event]));
-  return dyads.map(({ id, ...dyad }) => ({
-    ...dyad,
-    eventCount: countOf.get(id) ?? 0,
-    lastEvent: latestOf.get(id) ?? null,
-  }));
+  const dyads = await dyadsByKey(db, undefined);
+  return dyads.map(({ key, a, b, ...dyad }) => ({ key, a, b, label: dyadLabel({ ...dyad, a, b }) }));
 }
