@@ -4,9 +4,9 @@
 // to seeded records are never overwritten.
 import { hashPassword } from "better-auth/crypto";
 import { createPrismaClient, type Db } from "../server/db-client";
-import { placementDay, toDay } from "../server/relations/day";
-import { eventScore } from "../server/relations/goldstein";
-import { METHOD } from "../server/relations/params";
+import { toDay } from "../server/relations/day";
+import { eventInput } from "../server/events/schemas";
+import { eventColumns, sourcesCreate } from "../server/events/write";
 import { rebuildRollups } from "../server/relations/rollup";
 import { demoAccounts, demoTeams } from "./seed/demo";
 import {
@@ -29,7 +29,6 @@ export interface SeedResult {
 }
 
 const asDate = (iso: IsoDate): Date => new Date(`${iso}T00:00:00.000Z`);
-const dayToDate = (day: number): Date => new Date(day * 86_400_000);
 
 /** Alphabetical pair key, the one form a dyad is stored under ("DZA-FRA", never "FRA-DZA"). */
 export function dyadKey(a: string, b: string): string {
@@ -167,29 +166,14 @@ async function ensureAgreement(db: Db, a: SeedAgreement, dyadId: string): Promis
 async function ensureEvent(db: Db, e: SeedEvent, dyadId: string, agreementIds: Map<string, string>): Promise<boolean> {
   const existing = await db.event.findUnique({ where: { externalId: e.externalId }, select: { id: true } });
   if (existing) return false;
-  const score = eventScore({ cameoCode: e.cameoCode, overrideKey: e.overrideKey, level: e.level, verification: e.verification });
+  // Seed records pass the same rules as the admin form, and get the same columns.
+  const input = eventInput.parse({ ...e, dyad: dyadKey(e.actor, e.target), agreementIds: [] });
   await db.event.create({
     data: {
+      ...eventColumns(input, dyadId),
       externalId: e.externalId,
-      title: e.title,
-      summary: e.summary ?? null,
-      date: asDate(e.date),
-      datePrecision: e.datePrecision,
-      placementDate: dayToDate(placementDay(e.date, e.datePrecision)),
-      dyadId,
-      actorCode: e.actor,
-      targetCode: e.target,
-      cameoCode: e.cameoCode,
-      overrideKey: e.overrideKey ?? null,
-      level: e.level,
-      verification: e.verification,
-      score: score.s,
-      methodVersion: METHOD.version,
-      placeName: e.place?.name ?? null,
-      placeLat: e.place?.lat ?? null,
-      placeLon: e.place?.lon ?? null,
       provenance: "SEEDED",
-      sources: { create: sourcesInput(e.sources) },
+      sources: { create: sourcesCreate(input) },
       agreements: {
         create: (e.agreements ?? []).map((externalId) => {
           const agreementId = agreementIds.get(externalId);

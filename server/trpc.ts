@@ -3,6 +3,7 @@ import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Db } from "./db-client";
+import { StaleVersionError } from "./shared/errors";
 
 export interface Context {
   db: Db;
@@ -23,6 +24,8 @@ const t = initTRPC.context<Context>().create({
         ...shape.data,
         // Field-level messages for forms; never a stack trace in a response.
         fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
+        // On a version conflict, what the record holds now, so the editor can show the changes.
+        conflict: error.cause instanceof StaleVersionError ? error.cause.current : null,
         stack: undefined,
       },
     };

@@ -1,0 +1,75 @@
+// Admin writes of events: validation, version conflicts, archive/restore and the audit trail,
+// with the index following every write.
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { eventInputFixture } from "@/prisma/seed/factories";
+import { useTestDatabase } from "@/scripts/test/database";
+import { createCaller } from "../root";
+import { StaleVersionError } from "../shared/errors";
+import { createContextInner } from "../trpc";
+import { toDay } from "../relations/day";
+import { createEvent, eventForEditing, setEventArchived, updateEvent } from "./write";
+
+const today = toDay(new Date());
+const recall = eventInputFixture;
+
+describe("event writes", async () => {
+  const { db } = await useTestDatabase({ seed: true });
+  const api = createCaller(createContextInner({ db }));
+  const fraDza = async () => (await api.relations.summary({ dyads: ["DZA-FRA"] }))[0]?.value ?? NaN;
+
+  it("a recorded recall lowers France–Algeria at once, and archive/restore take it out and back", async () => {
+    const before = await fraDza();
+    const { id, version } = await createEvent({ db, actorId: null, data: recall(), today });
+    const after = await fraDza();
+    expect(after).toBeLessThan(before - 10); // −6 × 0.8 = −4.8 in the pulse: about −30 index points
+    const archived = await setEventArchived({ db, actorId: null, id, version, archived: true, today });
+    expect(await fraDza()).toBeCloseTo(before, 9);
+    await setEventArchived({ db, actorId: null, id, version: archived.version, archived: false, today });
+    expect(await fraDza()).toBeCloseTo(after, 9);
+
+    const trail = await db.auditLog.findMany({ where: { entityId: id }, orderBy: { id: "asc" }, select: { action: true, before: true, after: true } });
+    expect(trail.map((t) => t.action)).toEqual(["CREATE", "ARCHIVE", "RESTORE"]);
+    expect(trail[0]?.before).toBeNull();
+    expect(trail[1]?.after).toMatchObject({ archived: true, title: "Algeria recalls its ambassador from Paris" });
+  });
+
+  it("refuses a future date and an unknown dyad with a message on the field", async () => {
+    const nextYear = `${new Date().getUTCFullYear() + 1}-01-15`;
+    const future = await createEvent({ db, actorId: null, data: recall({ date: nextYear }), today }).catch((e: unknown) => e);
+    expect(future).toBeInstanceOf(TRPCError);
+    expect((future as TRPCError).code).toBe("BAD_REQUEST");
+    const unknown = await createEvent({ db, actorId: null, data: recall({ dyad: "ESP-FRA", actor: "ESP", target: "FRA" }), today }).catch((e: unknown) => e);
+    expect((unknown as TRPCError).message).toMatch(/no dyad ESP-FRA/);
+    expect(await db.event.count({ where: { title: "Algeria recalls its ambassador from Paris", date: new Date(nextYear) } })).toBe(0);
+  });
+
+  it("refuses a stale save and reports what the record holds now", async () => {
+    const { id, version } = await createEvent({ db, actorId: null, data: recall({ title: "Talks in Algiers" , cameoCode: "046", overrideKey: undefined }), today });
+    const first = await updateEvent({ db, actorId: null, id, version, data: recall({ title: "Talks in Algiers, day two", cameoCode: "046", overrideKey: undefined }), today });
+    expect(first.version).toBe(version + 1);
+    const stale = await updateEvent({ db, actorId: null, id, version, data: recall({ title: "My older edit", cameoCode: "046", overrideKey: undefined }), today }).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(TRPCError);
+    expect((stale as TRPCError).code).toBe("CONFLICT");
+    const cause = (stale as TRPCError).cause;
+    expect(cause).toBeInstanceOf(StaleVersionError);
+    expect((cause as StaleVersionError).current).toMatchObject({ version: version + 1, values: { title: "Talks in Algiers, day two" } });
+    expect((await eventForEditing({ db, id }))?.values.title).toBe("Talks in Algiers, day two");
+  });
+
+  it("keeps sources and links through an edit, and audits before and after", async () => {
+    const agreement = await db.agreement.findFirstOrThrow({ select: { id: true } });
+    const { id, version } = await createEvent({ db, actorId: null, data: recall({ cameoCode: "046", overrideKey: undefined, agreementIds: [agreement.id] }), today });
+    const sources = [
+      { publisher: "Wire A", title: "First report", url: "https://a.example/1" },
+      { publisher: "Wire B", title: "Second report", url: "https://b.example/2", publishedOn: "2025-04-16" },
+    ];
+    await updateEvent({ db, actorId: null, id, version, data: recall({ cameoCode: "046", overrideKey: undefined, sources, agreementIds: [agreement.id] }), today });
+    const edited = await eventForEditing({ db, id });
+    expect(edited?.values.sources).toEqual(sources);
+    expect(edited?.values.agreementIds).toEqual([agreement.id]);
+    const update = await db.auditLog.findFirstOrThrow({ where: { entityId: id, action: "UPDATE" } });
+    expect(update.before).toMatchObject({ sources: [{ publisher: "Example Wire" }] });
+    expect(update.after).toMatchObject({ sources: [{ publisher: "Wire A" }, { publisher: "Wire B" }] });
+  });
+});
