@@ -5,6 +5,8 @@
 import { hashPassword } from "better-auth/crypto";
 import { createPrismaClient, type Db } from "../server/db-client";
 import { toDay } from "../server/relations/day";
+import { conditionInput } from "../server/conditions/schemas";
+import { conditionColumns } from "../server/conditions/write";
 import { eventInput } from "../server/events/schemas";
 import { eventColumns, sourcesCreate } from "../server/events/write";
 import { rebuildRollups } from "../server/relations/rollup";
@@ -189,24 +191,9 @@ async function ensureEvent(db: Db, e: SeedEvent, dyadId: string, agreementIds: M
 async function ensureCondition(db: Db, c: SeedCondition, dyadId: string): Promise<boolean> {
   const existing = await db.condition.findUnique({ where: { externalId: c.externalId }, select: { id: true } });
   if (existing) return false;
-  if (c.endDate && toDay(c.endDate) < toDay(c.startDate)) throw new Error(`Condition ${c.externalId} ends before it starts`);
+  const input = conditionInput.parse(c); // the admin form's rules: an end before the start fails here
   await db.condition.create({
-    data: {
-      externalId: c.externalId,
-      dyadId,
-      kind: c.kind,
-      holderCode: c.holder ?? null,
-      points: c.points,
-      title: c.title,
-      summary: c.summary ?? null,
-      startDate: asDate(c.startDate),
-      startPrecision: c.startPrecision,
-      endDate: c.endDate ? asDate(c.endDate) : null,
-      endPrecision: c.endPrecision ?? null,
-      verification: c.verification,
-      provenance: "SEEDED",
-      sources: { create: sourcesInput(c.sources) },
-    },
+    data: { ...conditionColumns(input, dyadId), externalId: c.externalId, provenance: "SEEDED", sources: { create: sourcesCreate(input) } },
   });
   return true;
 }

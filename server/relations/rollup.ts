@@ -3,7 +3,7 @@
 // which only extends rows to a new day (the index decays even when nothing happens).
 import type { Db } from "../db-client";
 import { Prisma } from "../generated/prisma/client";
-import { fromDay, toDay } from "./day";
+import { fromDay, placementDay, toDay } from "./day";
 import type { IndexCondition } from "./index-math";
 import { METHOD, type Method } from "./params";
 import { carryFrom, rollForward, type DayTotals, type RollupRow } from "./rollup-math";
@@ -13,17 +13,18 @@ export type DbOrTx = Db | Prisma.TransactionClient;
 
 const WINDOW = METHOD.unusualChange.windowDays;
 
+/** A dyad's live conditions for the index; coarse dates sit mid-interval, as events' do. */
 export async function liveConditions(db: DbOrTx, dyadId: string): Promise<IndexCondition[]> {
   const rows = await db.condition.findMany({
     where: { dyadId, archivedAt: null },
-    select: { id: true, kind: true, points: true, startDate: true, endDate: true },
+    select: { id: true, kind: true, points: true, startDate: true, startPrecision: true, endDate: true, endPrecision: true },
   });
   return rows.map((c) => ({
     id: c.id,
     kind: c.kind,
     points: c.points,
-    startDay: toDay(c.startDate),
-    endDay: c.endDate ? toDay(c.endDate) : null,
+    startDay: placementDay(c.startDate, c.startPrecision),
+    endDay: c.endDate ? placementDay(c.endDate, c.endPrecision ?? "DAY") : null,
   }));
 }
 
