@@ -22,6 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Main">
             <Link href="/">Dashboard</Link>
+            <Link href="/agreements">Agreements</Link>
           </nav>
         </header>
         <main id="main">

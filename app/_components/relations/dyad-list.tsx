@@ -1,6 +1,6 @@
 // The tracked dyads: the cards that the relations index fills in.
 import type { DatePrecision } from "@/server/relations/params";
-import { formatDate } from "../format";
+import { dyadTitle, formatDate } from "../format";
 
 interface DyadSummary {
   key: string;
@@ -8,12 +8,6 @@ interface DyadSummary {
   b: { code: string; name: string; status: string };
   eventCount: number;
   lastEvent: { date: Date; datePrecision: DatePrecision } | null;
-}
-
-/** France first, then the other party: analysts read "France – Morocco", not "Morocco – France". */
-function dyadTitle({ a, b }: DyadSummary): string {
-  const [first, second] = b.code === "FRA" ? [b, a] : [a, b];
-  return `${first.name} – ${second.name}`;
 }
 
 export function DyadList({ dyads }: { dyads: DyadSummary[] }) {
