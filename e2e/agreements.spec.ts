@@ -1,5 +1,6 @@
-// The agreements journey: search, filter, page through, open one.
+// The agreements journey: search, filter, page through, open one, and follow it as a feed.
 import { expect, test, type Page } from "@playwright/test";
+import { createFeedToken } from "../server/feed-tokens/service";
 import { withDatabase } from "./fixtures/database";
 
 /** The cards of a feed, not the sector tags listed inside each card. */
@@ -87,4 +88,19 @@ test("an unknown agreement gives a 404 page that leads back to the list", async 
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "No such agreement" })).toBeVisible();
   await expect(page.getByRole("link", { name: "list of agreements" })).toHaveAttribute("href", "/agreements");
+});
+
+test("the Atom feed and downloads open with a personal feed token, and only with one", async ({ request }) => {
+  expect((await request.get("/api/feeds/agreements.atom")).status()).toBe(401);
+  const { token } = await withDatabase(async (db) => {
+    const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@example.com" }, select: { id: true } });
+    return createFeedToken({ db, userId: analyst.id, name: `e2e ${Date.now()}` });
+  });
+  const atom = await request.get(`/api/feeds/agreements.atom?kind=ACTION_PLAN&token=${token}`);
+  expect(atom.status()).toBe(200);
+  expect(atom.headers()["content-type"]).toContain("application/atom+xml");
+  expect(await atom.text()).toContain("<title>Morocco–France police and security action plan</title>");
+  const csv = await request.get("/api/exports/agreements.csv?kind=ACTION_PLAN", { headers: { Authorization: `Bearer ${token}` } });
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain("Abdellatif Hammouchi");
 });

@@ -1,4 +1,4 @@
-// Database reads for agreements: the feed's pages and one agreement's page.
+// Database reads for agreements: the feed's pages, one agreement's page, the exports' batches.
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { StaleCursorError, type FeedPosition } from "./cursor";
@@ -18,18 +18,26 @@ export const agreementListSelect = {
   sources: { select: { publisher: true, title: true, url: true }, orderBy: { id: "asc" }, take: 1 },
 } satisfies Prisma.AgreementSelect;
 
-const countryNameSelect = { code: true, name: true } satisfies Prisma.CountrySelect;
-
-export const agreementDetailSelect = {
+/** What the Atom feed and the CSV/JSON downloads carry for each agreement. */
+export const agreementExportSelect = {
   ...agreementListSelect,
   summary: true,
   placeName: true,
+  createdAt: true,
   updatedAt: true,
+  dyad: { select: { key: true } },
+  signatories: { select: { name: true, role: true, onBehalfOf: true }, orderBy: { position: "asc" } },
+  sources: { select: { publisher: true, title: true, url: true, publishedOn: true }, orderBy: { id: "asc" } },
+} satisfies Prisma.AgreementSelect;
+
+const countryNameSelect = { code: true, name: true } satisfies Prisma.CountrySelect;
+
+export const agreementDetailSelect = {
+  ...agreementExportSelect,
   placeLat: true,
   placeLon: true,
   provenance: true,
   dyad: { select: { key: true, a: { select: countryNameSelect }, b: { select: countryNameSelect } } },
-  signatories: { select: { name: true, role: true, onBehalfOf: true }, orderBy: { position: "asc" } },
   statusHistory: {
     select: { id: true, status: true, date: true, datePrecision: true, note: true },
     orderBy: [{ recordedAt: "asc" }, { date: { sort: "asc", nulls: "first" } }, { id: "asc" }],
@@ -43,6 +51,7 @@ export const agreementDetailSelect = {
 } satisfies Prisma.AgreementSelect;
 
 export type AgreementListItem = Prisma.AgreementGetPayload<{ select: typeof agreementListSelect }>;
+export type AgreementExportRow = Prisma.AgreementGetPayload<{ select: typeof agreementExportSelect }>;
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -104,4 +113,34 @@ export async function agreementSectors({ db }: { db: Db }): Promise<string[]> {
   const rows = await db.$queryRaw<{ sector: string }[]>`
     SELECT DISTINCT unnest(sectors) AS sector FROM "Agreement" WHERE "archivedAt" IS NULL ORDER BY sector`;
   return rows.map((r) => r.sector);
+}
+
+/**
+ * Every matching agreement, `batchSize` at a time, walking the same keyset as the feed: an
+ * export of any size holds one batch in memory.
+ */
+export async function* agreementExportBatches({
+  db,
+  filters,
+  batchSize = 500,
+  max = Number.POSITIVE_INFINITY,
+}: {
+  db: Db;
+  filters: AgreementFilters;
+  batchSize?: number;
+  max?: number;
+}): AsyncGenerator<AgreementExportRow[]> {
+  const effective = (await effectiveFilters(db, filters)).filters;
+  let after: FeedPosition | null = null;
+  let remaining = max;
+  while (remaining > 0) {
+    const rows = await agreementPageRows({ db, filters: effective, after, take: Math.min(batchSize, remaining) });
+    if (rows.length === 0) return;
+    const ids = rows.map((r) => r.id);
+    yield inOrderOf(ids, await db.agreement.findMany({ where: { id: { in: ids } }, select: agreementExportSelect }));
+    remaining -= rows.length;
+    const last = rows.at(-1);
+    if (!last || rows.length < batchSize) return;
+    after = positionOf(last);
+  }
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AgreementFeed } from "@/app/_components/feed/agreement-feed";
+import { ExportLinks } from "@/app/_components/feed/export-links";
 import { AgreementFilterBar } from "@/app/_components/feed/filter-bar";
 import { loadAgreementFeed } from "@/app/_components/feed/prefetch";
 import { HydrateClient } from "@/app/_trpc/server";
@@ -19,6 +20,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
       </p>
       <section className="panel" aria-label="Agreements feed">
         <AgreementFilterBar action="/agreements" filters={feed.filters} dyads={feed.dyadOptions} sectors={feed.sectors} ignored={feed.ignored} />
+        <ExportLinks filters={feed.filters} />
         <AgreementFeed
           filters={feed.filters}
           filtered={feed.filtered}
