@@ -23,6 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav aria-label="Main">
             <Link href="/">Dashboard</Link>
             <Link href="/methodology">Methodology</Link>
+            <Link href="/agreements">Agreements</Link>
           </nav>
         </header>
         <main id="main">

@@ -1,26 +1,29 @@
 import Link from "next/link";
-import { LatestAgreements } from "./_components/feed/latest-agreements";
+import { AgreementFeed } from "./_components/feed/agreement-feed";
+import { AgreementFilterBar } from "./_components/feed/filter-bar";
+import { loadAgreementFeed } from "./_components/feed/prefetch";
 import { IndicatorCards } from "./_components/relations/indicator-cards";
-import { HydrateClient, getQueryClient, trpc } from "./_trpc/server";
-import { LATEST_AGREEMENTS_PAGE } from "@/server/agreements/schemas";
+import { HydrateClient } from "./_trpc/server";
+import { agreementFiltersToSearchParams } from "@/server/agreements/filters";
 import { serverCaller } from "@/server/caller";
 import { fromDay, toDay } from "@/server/relations/day";
 
 // Always read the database at request time, never at build time.
 export const dynamic = "force-dynamic";
 
-export default async function DashboardPage() {
+/** The dashboard shows a short feed; /agreements has the long one. */
+const DASHBOARD_FEED_PAGE = 10;
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await serverCaller();
   const today = toDay(new Date());
-  const [cards] = await Promise.all([
-    caller.relations.summary(),
-    getQueryClient().prefetchQuery(trpc.agreements.latest.queryOptions({ limit: LATEST_AGREEMENTS_PAGE })),
-  ]);
+  const [cards, feed] = await Promise.all([caller.relations.summary(), loadAgreementFeed(await searchParams, DASHBOARD_FEED_PAGE)]);
   const keys = cards.map((c) => c.key).slice(0, 8);
   const series = keys.length
     ? await caller.relations.series({ dyads: keys, from: fromDay(today - 729), to: fromDay(today), granularity: "weekly" })
     : { dyads: [] };
   const sparklines = Object.fromEntries(series.dyads.map((d) => [d.key, d.points]));
+  const query = agreementFiltersToSearchParams(feed.filters).toString();
 
   return (
     <HydrateClient>
@@ -35,7 +38,11 @@ export default async function DashboardPage() {
         </section>
         <section className="panel" aria-labelledby="agreements-heading">
           <h2 id="agreements-heading">Latest agreements</h2>
-          <LatestAgreements />
+          <AgreementFilterBar action="/" filters={feed.filters} dyads={feed.dyadOptions} sectors={feed.sectors} ignored={feed.ignored} />
+          <AgreementFeed filters={feed.filters} filtered={feed.filtered} pageSize={DASHBOARD_FEED_PAGE} label="Latest agreements" clearHref="/" />
+          <p className="meta">
+            <Link href={query ? `/agreements?${query}` : "/agreements"}>All agreements with these filters, and exports</Link>
+          </p>
         </section>
       </div>
     </HydrateClient>

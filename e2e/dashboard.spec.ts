@@ -1,11 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createPrismaClient } from "../server/db-client";
-
-function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set");
-  return url;
-}
+import { withDatabase } from "./fixtures/database";
 
 test("the dashboard lists the tracked relations and the latest agreements from the database", async ({ page }) => {
   await page.goto("/");
@@ -27,30 +21,31 @@ test("the dashboard lists the tracked relations and the latest agreements from t
   const accelerator = feed.getByRole("listitem").filter({ hasText: "Investment Accelerator" });
   await expect(accelerator).toContainText("≈ MAD");
   await expect(accelerator).toContainText("€300");
-  await expect(feed.getByRole("listitem").filter({ hasText: "Mohammed VI" })).toContainText("Anticipated");
+  // The undated, anticipated visit comes last: e2e/agreements.spec.ts finds it through a filter,
+  // as agreements other tests add may push it past this first page.
 });
 
 test("an agreement added to the database shows in the feed on the next load", async ({ page }) => {
-  const db = createPrismaClient(databaseUrl(), { poolSize: 1 });
   const title = `E2E memorandum ${Date.now()}`;
-  try {
-    await page.goto("/");
-    const feed = page.getByRole("list", { name: "Latest agreements" });
-    await expect(feed.getByRole("listitem").first()).toBeVisible();
-    await expect(feed.getByText(title)).toHaveCount(0);
+  await withDatabase(async (db) => {
+    try {
+      await page.goto("/");
+      const feed = page.getByRole("list", { name: "Latest agreements" });
+      await expect(feed.getByRole("listitem").first()).toBeVisible();
+      await expect(feed.getByText(title)).toHaveCount(0);
 
-    await db.agreement.create({
-      // Dated inside the seeded range, so the other tests' "newest first" expectations hold meanwhile.
-      data: { title, kind: "MOU", status: "SIGNED", date: new Date("2024-11-05"), datePrecision: "MONTH", sectors: ["energy"] },
-    });
-    await page.reload();
-    const added = feed.getByRole("listitem").filter({ hasText: title });
-    await expect(added).toContainText("Nov 2024");
-    await expect(added).toContainText("Memorandum");
-  } finally {
-    await db.agreement.deleteMany({ where: { title } });
-    await db.$disconnect();
-  }
+      await db.agreement.create({
+        // Dated inside the seeded range, so the other tests' "newest first" expectations hold meanwhile.
+        data: { title, kind: "MOU", status: "SIGNED", date: new Date("2024-11-05"), datePrecision: "MONTH", sectors: ["energy"] },
+      });
+      await page.reload();
+      const added = feed.getByRole("listitem").filter({ hasText: title });
+      await expect(added).toContainText("Nov 2024");
+      await expect(added).toContainText("Memorandum");
+    } finally {
+      await db.agreement.deleteMany({ where: { title } });
+    }
+  });
 });
 
 test("the health check reports a reachable database", async ({ request }) => {
@@ -61,7 +56,7 @@ test("the health check reports a reachable database", async ({ request }) => {
 
 test("the API answers bad input with a 400 and the reason", async ({ request }) => {
   const input = encodeURIComponent(JSON.stringify({ json: { limit: 5000 } }));
-  const response = await request.get(`/api/trpc/agreements.latest?input=${input}`);
+  const response = await request.get(`/api/trpc/agreements.list?input=${input}`);
   expect(response.status()).toBe(400);
   const body = await response.json();
   expect(body.error.json.data.code).toBe("BAD_REQUEST");

@@ -26,17 +26,17 @@ describe("dashboard API", async () => {
   });
 
   it("lists the latest agreements newest first, undated anticipated ones last", async () => {
-    const agreements = await api.agreements.latest({ limit: 50 });
+    const { items: agreements } = await api.agreements.list({ limit: 50 });
     const dates = agreements.map((a) => a.date?.getTime() ?? -Infinity);
     expect(dates).toEqual([...dates].sort((x, y) => y - x));
     expect(agreements[0]?.kind).toBe("ACTION_PLAN");
     expect(agreements.at(-1)?.status).toBe("ANTICIPATED");
-    expect(await api.agreements.latest({ limit: 3 })).toHaveLength(3);
+    expect((await api.agreements.list({ limit: 3 })).items).toHaveLength(3);
   });
 
   it("refuses a bad page size with a reason, not a server error", async () => {
     for (const limit of [0, 51, 2.5]) {
-      const error = await api.agreements.latest({ limit }).catch((e: unknown) => e);
+      const error = await api.agreements.list({ limit }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TRPCError);
       expect((error as TRPCError).code).toBe("BAD_REQUEST");
     }

@@ -22,23 +22,10 @@ export function formatMoney(amount: { toString(): string }, currency: string, ap
   return approximate ? `≈ ${text}` : text;
 }
 
-/** "FRAMEWORK_AGREEMENT" → "Framework agreement". */
-export function humanize(value: string): string {
-  const words = value.toLowerCase().replaceAll("_", " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/** France first, then the other party: analysts read "France – Morocco", not "Morocco – France". */
+export function dyadTitle({ a, b }: { a: { code: string; name: string }; b: { code: string; name: string } }): string {
+  const [first, second] = b.code === "FRA" ? [b, a] : [a, b];
+  return `${first.name} – ${second.name}`;
 }
 
-const AGREEMENT_KIND_LABELS: Record<string, string> = {
-  ACTION_PLAN: "Action plan",
-  PROTOCOL: "Protocol",
-  FRAMEWORK_AGREEMENT: "Framework agreement",
-  DECLARATION_OF_INTENT: "Declaration of intent",
-  JOINT_DECLARATION: "Joint declaration",
-  LOAN: "Loan",
-  TREATY: "Treaty",
-  MOU: "Memorandum of understanding",
-};
-
-export function agreementKindLabel(kind: string): string {
-  return AGREEMENT_KIND_LABELS[kind] ?? humanize(kind);
-}
+export { agreementKindLabel, humanize } from "@/server/agreements/labels";

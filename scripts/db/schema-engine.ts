@@ -9,10 +9,11 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
+  DriverAdapterError,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
-import { Pool, type Client, type PoolConfig } from "pg";
+import { DatabaseError, Pool, type Client, type PoolConfig } from "pg";
 import { randomUUID } from "node:crypto";
 import * as engineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
@@ -76,7 +77,7 @@ class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   }
 
   connect() {
-    return withCharColumns(new PrismaPg(this.main).connect());
+    return withWholeScripts(withCharColumns(new PrismaPg(this.main).connect()), this.main);
   }
 
   async connectToShadowDb() {
@@ -84,7 +85,7 @@ class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
     await this.main.query(`CREATE DATABASE "${database}"`);
     const pool = quietPool({ ...this.config, database });
     this.shadows.push({ database, pool });
-    return withCharColumns(new PrismaPg(pool).connect());
+    return withWholeScripts(withCharColumns(new PrismaPg(pool).connect()), pool);
   }
 
   async close(): Promise<void> {
@@ -151,6 +152,32 @@ async function withCharColumns(adapterPromise: Promise<SqlDriverAdapter>): Promi
       result.columnTypes[i] = ColumnTypeEnum.Character;
     });
     return result;
+  };
+  return adapter;
+}
+
+/**
+ * The pg adapter runs a migration script by splitting it at every ";", which cuts a function
+ * or trigger body ($$ … ; … $$) in pieces. Prisma's native engine sends the whole script in
+ * one simple-protocol query, which PostgreSQL runs as one implicit transaction; so do we.
+ */
+async function withWholeScripts(adapterPromise: Promise<SqlDriverAdapter>, pool: Pool): Promise<SqlDriverAdapter> {
+  const adapter = await adapterPromise;
+  adapter.executeScript = async (script) => {
+    try {
+      await pool.query(script);
+    } catch (error) {
+      if (!(error instanceof DatabaseError)) throw error;
+      throw new DriverAdapterError({
+        kind: "postgres",
+        code: error.code ?? "N/A",
+        severity: error.severity ?? "N/A",
+        message: error.message,
+        detail: error.detail,
+        column: error.column,
+        hint: error.hint,
+      });
+    }
   };
   return adapter;
 }

@@ -1,9 +1,28 @@
+import { TRPCError } from "@trpc/server";
 import { publicProcedure, router } from "../trpc";
-import { latestAgreementsInput } from "./schemas";
-import { latestAgreements } from "./service";
+import { decodeCursor, encodeCursor, StaleCursorError } from "./cursor";
+import { agreementIdInput, agreementListInput } from "./schemas";
+import { agreementDetail, agreementSectors, listAgreements } from "./service";
 
 export const agreementsRouter = router({
-  latest: publicProcedure
-    .input(latestAgreementsInput)
-    .query(({ ctx, input }) => latestAgreements({ db: ctx.db, limit: input.limit })),
+  /** One page of the feed, filtered; `nextCursor` asks for the page after it. */
+  list: publicProcedure.input(agreementListInput).query(async ({ ctx, input }) => {
+    const after = input.cursor ? decodeCursor(input.cursor) : null;
+    if (input.cursor && !after) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "This page cursor is not valid: reload the list from the top." });
+    }
+    const page = await listAgreements({ db: ctx.db, filters: input.filters, after, limit: input.limit }).catch((e: unknown) => {
+      throw e instanceof StaleCursorError ? new TRPCError({ code: "BAD_REQUEST", message: e.message }) : e;
+    });
+    return { items: page.items, nextCursor: page.next && encodeCursor(page.next), notice: page.notice };
+  }),
+
+  byId: publicProcedure.input(agreementIdInput).query(async ({ ctx, input }) => {
+    const agreement = await agreementDetail({ db: ctx.db, id: input.id });
+    if (!agreement) throw new TRPCError({ code: "NOT_FOUND", message: "No agreement has this id." });
+    return agreement;
+  }),
+
+  /** The sectors in use, for the filter bar. */
+  sectors: publicProcedure.query(({ ctx }) => agreementSectors({ db: ctx.db })),
 });

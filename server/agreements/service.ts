@@ -1,6 +1,9 @@
-// Database reads for agreements.
+// Database reads for agreements: the feed's pages, one agreement's page, the exports' batches.
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
+import { StaleCursorError, type FeedPosition } from "./cursor";
+import { agreementPageRows, searchableWords, type PageRow } from "./page-query";
+import type { AgreementFilters } from "./schemas";
 
 export const agreementListSelect = {
   id: true,
@@ -11,16 +14,133 @@ export const agreementListSelect = {
   datePrecision: true,
   sectors: true,
   parties: { select: { name: true, kind: true, countryCode: true }, orderBy: { position: "asc" } },
-  amounts: { select: { amount: true, currency: true, label: true, approximate: true } },
-  sources: { select: { publisher: true, title: true, url: true }, take: 1 },
+  amounts: { select: { amount: true, currency: true, label: true, approximate: true }, orderBy: { id: "asc" } },
+  sources: { select: { publisher: true, title: true, url: true }, orderBy: { id: "asc" }, take: 1 },
 } satisfies Prisma.AgreementSelect;
 
-/** Newest first; agreements with no date yet (anticipated ones) come after dated ones. */
-export function latestAgreements({ db, limit }: { db: Db; limit: number }) {
-  return db.agreement.findMany({
-    where: { archivedAt: null },
-    select: agreementListSelect,
-    orderBy: [{ date: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-    take: limit,
-  });
+/** What the Atom feed and the CSV/JSON downloads carry for each agreement. */
+export const agreementExportSelect = {
+  ...agreementListSelect,
+  summary: true,
+  placeName: true,
+  createdAt: true,
+  updatedAt: true,
+  dyad: { select: { key: true } },
+  signatories: { select: { name: true, role: true, onBehalfOf: true }, orderBy: { position: "asc" } },
+  sources: { select: { publisher: true, title: true, url: true, publishedOn: true }, orderBy: { id: "asc" } },
+} satisfies Prisma.AgreementSelect;
+
+const countryNameSelect = { code: true, name: true } satisfies Prisma.CountrySelect;
+
+export const agreementDetailSelect = {
+  ...agreementExportSelect,
+  placeLat: true,
+  placeLon: true,
+  provenance: true,
+  dyad: { select: { key: true, a: { select: countryNameSelect }, b: { select: countryNameSelect } } },
+  statusHistory: {
+    select: { id: true, status: true, date: true, datePrecision: true, note: true },
+    orderBy: [{ recordedAt: "asc" }, { date: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+  },
+  sources: { select: { id: true, publisher: true, title: true, url: true, publishedOn: true }, orderBy: { id: "asc" } },
+  events: {
+    where: { event: { archivedAt: null } },
+    select: { event: { select: { id: true, title: true, date: true, datePrecision: true } } },
+    orderBy: { event: { date: "asc" } },
+  },
+} satisfies Prisma.AgreementSelect;
+
+export type AgreementListItem = Prisma.AgreementGetPayload<{ select: typeof agreementListSelect }>;
+export type AgreementExportRow = Prisma.AgreementGetPayload<{ select: typeof agreementExportSelect }>;
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+function positionOf(row: PageRow): FeedPosition {
+  const date = row.date ? isoDay(row.date) : null;
+  return row.rank === null ? { date, id: row.id } : { date, id: row.id, rank: row.rank };
+}
+
+/** `rows` in the order of `ids`: findMany's `in` does not keep it. */
+function inOrderOf<T extends { id: string }>(ids: string[], rows: T[]): T[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * Drops a search that PostgreSQL would turn into an empty query ("!!!", "the"), which would
+ * match nothing, and says why: the other filters still apply.
+ */
+async function effectiveFilters(db: Db, filters: AgreementFilters): Promise<{ filters: AgreementFilters; notice: string | null }> {
+  if (!filters.q || (await searchableWords({ db, q: filters.q }))) return { filters, notice: null };
+  const { q, ...rest } = filters;
+  return {
+    filters: rest,
+    notice: `“${q}” has no words to search for (only punctuation or very common words), so the search was left out.`,
+  };
+}
+
+export async function listAgreements({
+  db,
+  filters,
+  after,
+  limit,
+}: {
+  db: Db;
+  filters: AgreementFilters;
+  after: FeedPosition | null;
+  limit: number;
+}): Promise<{ items: AgreementListItem[]; next: FeedPosition | null; notice: string | null }> {
+  const effective = await effectiveFilters(db, filters);
+  if (after && (after.rank !== undefined) !== Boolean(effective.filters.q)) throw new StaleCursorError();
+  const rows = await agreementPageRows({ db, filters: effective.filters, after, take: limit + 1 });
+  const page = rows.slice(0, limit);
+  const ids = page.map((r) => r.id);
+  const last = page.at(-1);
+  return {
+    items: inOrderOf(ids, await db.agreement.findMany({ where: { id: { in: ids } }, select: agreementListSelect })),
+    next: rows.length > limit && last ? positionOf(last) : null,
+    notice: effective.notice,
+  };
+}
+
+/** One agreement with everything its page shows; null when unknown or archived. */
+export function agreementDetail({ db, id }: { db: Db; id: string }) {
+  return db.agreement.findFirst({ where: { id, archivedAt: null }, select: agreementDetailSelect });
+}
+
+/** Every sector in use, for the filter bar. */
+export async function agreementSectors({ db }: { db: Db }): Promise<string[]> {
+  const rows = await db.$queryRaw<{ sector: string }[]>`
+    SELECT DISTINCT unnest(sectors) AS sector FROM "Agreement" WHERE "archivedAt" IS NULL ORDER BY sector`;
+  return rows.map((r) => r.sector);
+}
+
+/**
+ * Every matching agreement, `batchSize` at a time, walking the same keyset as the feed: an
+ * export of any size holds one batch in memory.
+ */
+export async function* agreementExportBatches({
+  db,
+  filters,
+  batchSize = 500,
+  max = Number.POSITIVE_INFINITY,
+}: {
+  db: Db;
+  filters: AgreementFilters;
+  batchSize?: number;
+  max?: number;
+}): AsyncGenerator<AgreementExportRow[]> {
+  const effective = (await effectiveFilters(db, filters)).filters;
+  let after: FeedPosition | null = null;
+  let remaining = max;
+  while (remaining > 0) {
+    const rows = await agreementPageRows({ db, filters: effective, after, take: Math.min(batchSize, remaining) });
+    if (rows.length === 0) return;
+    const ids = rows.map((r) => r.id);
+    yield inOrderOf(ids, await db.agreement.findMany({ where: { id: { in: ids } }, select: agreementExportSelect }));
+    remaining -= rows.length;
+    const last = rows.at(-1);
+    if (!last || rows.length < batchSize) return;
+    after = positionOf(last);
+  }
 }

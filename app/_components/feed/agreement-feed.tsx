@@ -1,0 +1,112 @@
+"use client";
+// The agreements feed: the first page prefetched on the server, the next ones on "Load more"
+// or, where the page asks for it, as the end of the list scrolls into view.
+import { useInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { useTRPC } from "@/app/_trpc/client";
+import type { AgreementFilters } from "@/server/agreements/schemas";
+import { AgreementCard } from "./agreement-card";
+import { feedInput, nextPageOf } from "./feed-query";
+
+interface Props {
+  filters: AgreementFilters;
+  filtered: boolean;
+  pageSize: number;
+  /** The list's accessible name ("Latest agreements", "Agreements"). */
+  label: string;
+  /** Where "Clear filters" leads: the same page without its query string. */
+  clearHref: string;
+  infiniteScroll?: boolean;
+}
+
+function RetryButton({ onRetry }: { onRetry: () => void }) {
+  return (
+    <button type="button" onClick={onRetry}>
+      Try again
+    </button>
+  );
+}
+
+export function AgreementFeed({ filters, filtered, pageSize, label, clearHref, infiniteScroll = false }: Props) {
+  const trpc = useTRPC();
+  const query = useInfiniteQuery(
+    trpc.agreements.list.infiniteQueryOptions(feedInput(filters, pageSize), { getNextPageParam: nextPageOf }),
+  );
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
+  const sentinel = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const target = sentinel.current;
+    // After a failed page the reader chooses when to retry: no automatic loop of errors.
+    if (!infiniteScroll || !target || !hasNextPage || isFetchNextPageError) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+      },
+      { rootMargin: "400px 0px" },
+    );
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [infiniteScroll, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+
+  if (query.isPending) {
+    return (
+      <p aria-busy="true" className="loading">
+        Loading agreements…
+      </p>
+    );
+  }
+  if (query.isError && !query.data) {
+    return (
+      <p className="error" role="alert">
+        Could not load agreements ({query.error.message}). Check your connection, then{" "}
+        <RetryButton onRetry={() => void query.refetch()} />
+      </p>
+    );
+  }
+
+  const pages = query.data.pages;
+  const agreements = pages.flatMap((p) => p.items);
+  const notice = pages[0]?.notice;
+
+  return (
+    <>
+      {notice && (
+        <output className="notice">{notice}</output>
+      )}
+      {agreements.length === 0 ? (
+        filtered ? (
+          <p className="empty">
+            No agreement matches these filters. <Link href={clearHref}>Clear filters</Link>, or try fewer words or a wider
+            date range.
+          </p>
+        ) : (
+          <p className="empty">No agreement is recorded yet. Agreements appear here as soon as they are entered.</p>
+        )
+      ) : (
+        <ol className="feed" aria-label={label}>
+          {agreements.map((a) => (
+            <AgreementCard key={a.id} agreement={a} />
+          ))}
+        </ol>
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {pages.length > 1 ? `${agreements.length} agreements shown.` : ""}
+      </p>
+      {isFetchNextPageError && (
+        <p className="error" role="alert">
+          Could not load more agreements ({query.error?.message}). <RetryButton onRetry={() => void fetchNextPage()} />
+        </p>
+      )}
+      {hasNextPage && (
+        <div ref={sentinel} className="load-more">
+          <button type="button" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+            {isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        </div>
+      )}
+      {!hasNextPage && pages.length > 1 && <p className="meta">That is all: {agreements.length} agreements.</p>}
+    </>
+  );
+}

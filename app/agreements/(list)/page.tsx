@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { AgreementFeed } from "@/app/_components/feed/agreement-feed";
+import { ExportLinks } from "@/app/_components/feed/export-links";
+import { AgreementFilterBar } from "@/app/_components/feed/filter-bar";
+import { loadAgreementFeed } from "@/app/_components/feed/prefetch";
+import { HydrateClient } from "@/app/_trpc/server";
+import { AGREEMENT_PAGE_SIZE } from "@/server/agreements/schemas";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Agreements" };
+
+export default async function AgreementsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const feed = await loadAgreementFeed(await searchParams, AGREEMENT_PAGE_SIZE);
+  return (
+    <HydrateClient>
+      <h1>Agreements</h1>
+      <p className="lede">
+        What France and the Maghreb states signed, by whom, for how much, where each stands now, and the source of each claim.
+        Newest first; a search lists title matches first.
+      </p>
+      <section className="panel" aria-label="Agreements feed">
+        <AgreementFilterBar action="/agreements" filters={feed.filters} dyads={feed.dyadOptions} sectors={feed.sectors} ignored={feed.ignored} />
+        <ExportLinks filters={feed.filters} />
+        <AgreementFeed
+          filters={feed.filters}
+          filtered={feed.filtered}
+          pageSize={AGREEMENT_PAGE_SIZE}
+          label="Agreements"
+          clearHref="/agreements"
+          infiniteScroll
+        />
+      </section>
+    </HydrateClient>
+  );
+}

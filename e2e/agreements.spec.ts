@@ -1,0 +1,106 @@
+// The agreements journey: search, filter, page through, open one, and follow it as a feed.
+import { expect, test, type Page } from "@playwright/test";
+import { createFeedToken } from "../server/feed-tokens/service";
+import { withDatabase } from "./fixtures/database";
+
+/** The cards of a feed, not the sector tags listed inside each card. */
+const cards = (page: Page, name: string) => page.getByRole("list", { name }).locator(":scope > li");
+
+test("searching “security action plan” finds the 24 June 2025 plan, whose page names both signatories", async ({ page }) => {
+  await page.goto("/agreements");
+  await page.getByRole("searchbox", { name: "Search" }).fill("security action plan");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/\/agreements\?q=security\+action\+plan$/);
+
+  const first = cards(page, "Agreements").first();
+  await expect(first.getByRole("heading")).toHaveText("Morocco–France police and security action plan");
+  await expect(first).toContainText("24 Jun 2025");
+
+  await first.getByRole("link", { name: /security action plan/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Morocco–France police and security action plan");
+  const signatories = page.getByRole("list", { name: "Signatories" });
+  await expect(signatories).toContainText("Abdellatif Hammouchi");
+  await expect(signatories).toContainText("Louis Lejay");
+  await expect(page.getByRole("list", { name: "Status history" }).getByRole("listitem")).toHaveText([/24 Jun 2025\s*Signed/]);
+  await expect(page.getByRole("list", { name: "Related events" })).toContainText("Hammouchi and Lejay sign");
+});
+
+test("filters combine from the URL; an empty result says how to get out of it", async ({ page }) => {
+  await page.goto("/agreements?kind=LOAN&sector=ports");
+  await expect(cards(page, "Agreements")).toHaveCount(1);
+  await expect(cards(page, "Agreements")).toContainText("€100");
+
+  await page.goto("/agreements?kind=LOAN&q=zzyzx+quux");
+  await expect(page.getByText("No agreement matches these filters.")).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Clear filters" }).first().click();
+  await expect(page).toHaveURL(/\/agreements$/);
+  await expect(cards(page, "Agreements").first()).toBeVisible();
+
+  await page.goto("/agreements?q=!!!&status=BOGUS");
+  await expect(page.getByText(/no words to search for/)).toBeVisible();
+  await expect(page.getByText(/not understood and were left out: status/)).toBeVisible();
+});
+
+test("the dashboard's feed reads the same filters from its URL", async ({ page }) => {
+  await page.goto("/?status=ANTICIPATED");
+  const feed = cards(page, "Latest agreements");
+  await expect(feed).toHaveCount(1);
+  await expect(feed).toContainText("Mohammed VI");
+  await expect(feed).toContainText("date not yet known");
+  await expect(feed).toContainText("Anticipated");
+});
+
+test("the list loads more on the button and as it scrolls, without repeating an agreement", async ({ page }) => {
+  const sector = `e2e-paging-${Date.now()}`;
+  await withDatabase(async (db) => {
+    try {
+      // Dated before every seeded agreement, so that other tests' first pages stay as they are.
+      await db.agreement.createMany({
+        data: Array.from({ length: 45 }, (_, i) => ({
+          title: `Paging memorandum ${String(i).padStart(2, "0")}`,
+          kind: "MOU" as const,
+          status: "SIGNED" as const,
+          date: new Date(Date.UTC(2019, 0, 1 + i)),
+          datePrecision: "DAY" as const,
+          sectors: [sector],
+        })),
+      });
+      await page.goto(`/agreements?sector=${sector}`);
+      const items = cards(page, "Agreements");
+      await expect(items).toHaveCount(20);
+      await page.getByRole("button", { name: "Load more" }).click();
+      await expect(items).toHaveCount(40);
+      await items.last().scrollIntoViewIfNeeded();
+      await page.mouse.wheel(0, 5000);
+      await expect(items).toHaveCount(45);
+      await expect(page.getByText("That is all: 45 agreements.")).toBeVisible();
+      const titles = await items.getByRole("heading").allTextContents();
+      expect(new Set(titles).size).toBe(45);
+      expect(titles[0]).toBe("Paging memorandum 44");
+    } finally {
+      await db.agreement.deleteMany({ where: { sectors: { has: sector } } });
+    }
+  });
+});
+
+test("an unknown agreement gives a 404 page that leads back to the list", async ({ page }) => {
+  const response = await page.goto("/agreements/no-such-agreement");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "No such agreement" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "list of agreements" })).toHaveAttribute("href", "/agreements");
+});
+
+test("the Atom feed and downloads open with a personal feed token, and only with one", async ({ request }) => {
+  expect((await request.get("/api/feeds/agreements.atom")).status()).toBe(401);
+  const { token } = await withDatabase(async (db) => {
+    const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@example.com" }, select: { id: true } });
+    return createFeedToken({ db, userId: analyst.id, name: `e2e ${Date.now()}` });
+  });
+  const atom = await request.get(`/api/feeds/agreements.atom?kind=ACTION_PLAN&token=${token}`);
+  expect(atom.status()).toBe(200);
+  expect(atom.headers()["content-type"]).toContain("application/atom+xml");
+  expect(await atom.text()).toContain("<title>Morocco–France police and security action plan</title>");
+  const csv = await request.get("/api/exports/agreements.csv?kind=ACTION_PLAN", { headers: { Authorization: `Bearer ${token}` } });
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain("Abdellatif Hammouchi");
+});

@@ -1,0 +1,47 @@
+// The feed's page cursor: the sort key of the last row shown, so the next page starts right
+// after it whatever was inserted meanwhile (no OFFSET: no duplicates, no gaps). Opaque to
+// clients (base64url JSON) so the key can change without breaking their code.
+import { z } from "zod";
+
+export interface FeedPosition {
+  /** The last row's date ("YYYY-MM-DD"), null for an undated (anticipated) agreement. */
+  date: string | null;
+  id: string;
+  /** The last row's relevance, present when the list is ordered by a search. */
+  rank?: number;
+}
+
+const positionSchema = z.object({
+  v: z.literal(1),
+  d: z.iso.date().nullable(),
+  i: z.string().min(1).max(64),
+  r: z.number().finite().optional(),
+});
+
+export function encodeCursor(position: FeedPosition): string {
+  const payload: z.input<typeof positionSchema> = { v: 1, d: position.date, i: position.id };
+  if (position.rank !== undefined) payload.r = position.rank;
+  return Buffer.from(JSON.stringify(payload)).toString("base64url");
+}
+
+/** The position a cursor stands for, or null when it is not one of ours. */
+export function decodeCursor(cursor: string): FeedPosition | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+  const parsed = positionSchema.safeParse(json);
+  if (!parsed.success) return null;
+  const { d, i, r } = parsed.data;
+  return r === undefined ? { date: d, id: i } : { date: d, id: i, rank: r };
+}
+
+/** A cursor from a list ordered otherwise (by relevance vs by date): the list must restart. */
+export class StaleCursorError extends Error {
+  constructor() {
+    super("This list's order has changed since its last page: reload it from the top.");
+    this.name = "StaleCursorError";
+  }
+}

@@ -1,0 +1,113 @@
+// The export routes' work: who may read, which filters, and the document, streamed for the
+// downloads (CSV, JSON) so that memory holds one batch of rows however many match.
+import type { Db } from "../db-client";
+import { agreementsAtom } from "./atom";
+import { csvHeader, csvLines } from "./csv";
+import { exportRecord } from "./export-record";
+import { authorizeExport, unauthorizedResponse } from "./export-access";
+import { parseAgreementFilters } from "./filters";
+import type { AgreementFilters } from "./schemas";
+import { agreementExportBatches, type AgreementExportRow } from "./service";
+
+export type ExportFormat = "atom" | "csv" | "json";
+
+/** Feed readers want what is new, not the archive: the downloads carry everything. */
+const ATOM_ENTRIES = 50;
+
+async function* csvChunks(batches: AsyncIterable<AgreementExportRow[]>, origin: string): AsyncGenerator<string> {
+  let header = csvHeader();
+  for await (const batch of batches) {
+    yield header + csvLines(batch, origin);
+    header = "";
+  }
+  if (header) yield header;
+}
+
+async function* jsonChunks(
+  batches: AsyncIterable<AgreementExportRow[]>,
+  { origin, filters, now }: { origin: string; filters: AgreementFilters; now: Date },
+): AsyncGenerator<string> {
+  let opening = `{"generatedAt":${JSON.stringify(now.toISOString())},"filters":${JSON.stringify(filters)},"agreements":[`;
+  let written = 0;
+  for await (const batch of batches) {
+    let text = opening;
+    for (const row of batch) text += (written++ === 0 ? "\n" : ",\n") + JSON.stringify(exportRecord(row, origin));
+    yield text;
+    opening = "";
+  }
+  yield `${opening}\n]}\n`;
+}
+
+/**
+ * A response whose body pulls one chunk at a time, only when the client reads (backpressure).
+ * The first chunk is read before answering, so a failing database gives a 500, not a 200
+ * with a truncated file.
+ */
+async function streamed(chunks: AsyncGenerator<string>, headers: Record<string, string>): Promise<Response> {
+  const encoder = new TextEncoder();
+  let pending: IteratorResult<string> | null = await chunks.next();
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const next = pending ?? (await chunks.next());
+          pending = null;
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        } catch (error) {
+          console.error("Agreements export stopped:", error);
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return new Response(body, { headers });
+}
+
+function download(type: string, extension: string, now: Date): Record<string, string> {
+  return {
+    "Content-Type": `${type}; charset=utf-8`,
+    "Content-Disposition": `attachment; filename="agreements-${now.toISOString().slice(0, 10)}.${extension}"`,
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+  };
+}
+
+export async function exportAgreements({
+  db,
+  request,
+  format,
+  now = new Date(),
+}: {
+  db: Db;
+  request: Request;
+  format: ExportFormat;
+  now?: Date;
+}): Promise<Response> {
+  const access = await authorizeExport({ db, request });
+  if (!access.ok) return unauthorizedResponse(access.reason);
+
+  const url = new URL(request.url);
+  const parsed = parseAgreementFilters(url.searchParams);
+  if (!parsed.ok) return Response.json({ error: "bad_request", problems: parsed.problems }, { status: 400 });
+  const { filters } = parsed;
+  const origin = url.origin;
+
+  if (format === "atom") {
+    const agreements: AgreementExportRow[] = [];
+    for await (const batch of agreementExportBatches({ db, filters, batchSize: ATOM_ENTRIES, max: ATOM_ENTRIES })) {
+      agreements.push(...batch);
+    }
+    return new Response(agreementsAtom({ origin, filters, agreements, now }), {
+      headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "private, max-age=300" },
+    });
+  }
+  const batches = agreementExportBatches({ db, filters });
+  return format === "csv"
+    ? streamed(csvChunks(batches, origin), download("text/csv", "csv", now))
+    : streamed(jsonChunks(batches, { origin, filters, now }), download("application/json", "json", now));
+}
