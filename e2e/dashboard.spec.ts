@@ -56,6 +56,23 @@ test("the health check reports a reachable database", async ({ request }) => {
   expect(await health.json()).toEqual({ status: "ok" });
 });
 
+test("the dashboard's filters live in the URL and narrow what it shows", async ({ page }) => {
+  await page.goto("/");
+  const filters = page.getByRole("form", { name: "Filters" });
+  await filters.getByRole("checkbox", { name: "France – Algeria" }).check();
+  await filters.getByLabel("From").fill("2024-01-01");
+  await filters.getByLabel("To").fill("2024-12-31");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/\?dyads=DZA-FRA&from=2024-01-01&to=2024-12-31&v=1$/);
+  await expect(page.getByRole("list", { name: "Tracked dyads" }).getByRole("heading")).toHaveText(["France – Algeria"]);
+  const feed = page.getByRole("list", { name: "Latest agreements" });
+  await expect(feed.or(page.getByText("No agreement matches these filters."))).toBeVisible();
+
+  await page.reload(); // the URL alone restores them
+  await expect(page.getByRole("checkbox", { name: "France – Algeria" })).toBeChecked();
+  await expect(page.getByLabel("To")).toHaveValue("2024-12-31");
+});
+
 test("the API answers bad input with a 400 and the reason", async ({ request }) => {
   const input = encodeURIComponent(JSON.stringify({ json: { limit: 5000 } }));
   const response = await request.get(`/api/trpc/agreements.latest?input=${input}`);

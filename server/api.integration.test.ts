@@ -36,6 +36,25 @@ describe("dashboard API", async () => {
     expect(await api.agreements.latest({ limit: 3 })).toHaveLength(3);
   });
 
+  it("filters dyads and agreements by the dashboard's dyads and date range", async () => {
+    const filter = { dyads: ["FRA-MAR"], from: "2025-01-01", to: "2025-12-31" };
+    const [dyad] = await api.relations.dyads(filter);
+    expect((await api.relations.dyads(filter)).map((d) => d.key)).toEqual(["FRA-MAR"]);
+    const inRange = await db.event.count({ where: { dyad: { key: "FRA-MAR" }, archivedAt: null, date: { gte: new Date("2025-01-01"), lte: new Date("2025-12-31") } } });
+    expect(dyad?.eventCount).toBe(inRange);
+    expect(inRange).toBeLessThan(await db.event.count({ where: { dyad: { key: "FRA-MAR" } } }));
+
+    const agreements = await api.agreements.latest({ limit: 50, ...filter });
+    expect(agreements.length).toBeGreaterThan(0);
+    for (const a of agreements) expect(a.date?.toISOString().slice(0, 4)).toBe("2025");
+    expect(await api.agreements.latest({ limit: 50, dyads: ["DZA-MAR"], from: "2025-01-01", to: null })).toEqual([]);
+  });
+
+  it("refuses a date range that ends before it starts, on the end date", async () => {
+    const error = await api.relations.dyads({ dyads: [], from: "2025-02-01", to: "2025-01-01" }).catch((e: unknown) => e);
+    expect(error instanceof TRPCError && error.code).toBe("BAD_REQUEST");
+  });
+
   it("refuses a bad page size with a reason, not a server error", async () => {
     for (const limit of [0, 51, 2.5]) {
       const error = await api.agreements.latest({ limit }).catch((e: unknown) => e);

@@ -1,3 +1,4 @@
+import { filterOf } from "../views/state";
 import { publicProcedure, router } from "../trpc";
 import { latestAgreementsInput } from "./schemas";
 import { latestAgreements } from "./service";
@@ -5,5 +6,5 @@ import { latestAgreements } from "./service";
 export const agreementsRouter = router({
   latest: publicProcedure
     .input(latestAgreementsInput)
-    .query(({ ctx, input }) => latestAgreements({ db: ctx.db, limit: input.limit })),
+    .query(({ ctx, input }) => latestAgreements({ db: ctx.db, limit: input.limit, filter: filterOf(input) })),
 });

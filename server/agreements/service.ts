@@ -1,6 +1,8 @@
 // Database reads for agreements.
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
+import { dateRangeWhere } from "../views/filter-where";
+import type { DashboardFilter } from "../views/state";
 
 export const agreementListSelect = {
   id: true,
@@ -15,10 +17,17 @@ export const agreementListSelect = {
   sources: { select: { publisher: true, title: true, url: true }, take: 1 },
 } satisfies Prisma.AgreementSelect;
 
-/** Newest first; agreements with no date yet (anticipated ones) come after dated ones. */
-export function latestAgreements({ db, limit }: { db: Db; limit: number }) {
+/**
+ * Newest first; agreements with no date yet (anticipated ones) come after dated ones, and drop
+ * out once the filter has a date range.
+ */
+export function latestAgreements({ db, limit, filter }: { db: Db; limit: number; filter: DashboardFilter }) {
   return db.agreement.findMany({
-    where: { archivedAt: null },
+    where: {
+      archivedAt: null,
+      ...(filter.dyads.length > 0 && { dyad: { key: { in: filter.dyads } } }),
+      date: dateRangeWhere(filter),
+    },
     select: agreementListSelect,
     orderBy: [{ date: { sort: "desc", nulls: "last" } }, { id: "desc" }],
     take: limit,

@@ -1,7 +1,10 @@
+import { dashboardFilter } from "../views/state";
 import { publicProcedure, router } from "../trpc";
 import { listTrackedDyads } from "./service";
 
 export const relationsRouter = router({
   /** The dyads the product tracks, for the dashboard's cards and the filter bar. */
-  dyads: publicProcedure.query(({ ctx }) => listTrackedDyads({ db: ctx.db })),
+  dyads: publicProcedure
+    .input(dashboardFilter.optional())
+    .query(({ ctx, input }) => listTrackedDyads({ db: ctx.db, filter: input ?? dashboardFilter.parse({}) })),
 });

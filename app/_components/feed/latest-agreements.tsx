@@ -4,15 +4,17 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { LATEST_AGREEMENTS_PAGE } from "@/server/agreements/schemas";
+import type { DashboardFilter } from "@/server/views/state";
 import { agreementKindLabel, formatDate, formatMoney, humanize } from "../format";
 
 const FIRST_PAGE = LATEST_AGREEMENTS_PAGE;
 const MAX = 50;
 
-export function LatestAgreements() {
+/** The filter comes from the dashboard's URL; the server prefetched this same query. */
+export function LatestAgreements({ filter }: { filter: DashboardFilter }) {
   const trpc = useTRPC();
   const [limit, setLimit] = useState(FIRST_PAGE);
-  const query = useQuery({ ...trpc.agreements.latest.queryOptions({ limit }), placeholderData: keepPreviousData });
+  const query = useQuery({ ...trpc.agreements.latest.queryOptions({ limit, ...filter }), placeholderData: keepPreviousData });
 
   if (query.isPending) return <p aria-busy="true">Loading agreements…</p>;
   if (query.isError) {
@@ -26,7 +28,10 @@ export function LatestAgreements() {
     );
   }
   const agreements = query.data;
-  if (agreements.length === 0) return <p className="empty">No agreement is recorded yet.</p>;
+  if (agreements.length === 0) {
+    const filtered = filter.dyads.length > 0 || filter.from || filter.to;
+    return <p className="empty">{filtered ? "No agreement matches these filters." : "No agreement is recorded yet."}</p>;
+  }
 
   return (
     <>

@@ -11,7 +11,7 @@ interface DyadSummary {
 }
 
 /** France first, then the other party: analysts read "France – Morocco", not "Morocco – France". */
-function dyadTitle({ a, b }: DyadSummary): string {
+export function dyadTitle({ a, b }: Pick<DyadSummary, "a" | "b">): string {
   const [first, second] = b.code === "FRA" ? [b, a] : [a, b];
   return `${first.name} – ${second.name}`;
 }
