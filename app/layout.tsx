@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountMenu } from "./_components/auth/account-menu";
 import { TRPCReactProvider } from "./_trpc/client";
+import { requestContext } from "@/server/caller";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,7 +11,8 @@ export const metadata: Metadata = {
   description: "France's relations with the Maghreb states: events, agreements and a published relations index.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { user } = await requestContext();
   return (
     <html lang="en">
       <body>
@@ -20,9 +23,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="brand">
             Maghreb Monitor
           </Link>
-          <nav aria-label="Main">
-            <Link href="/">Dashboard</Link>
-          </nav>
+          {user && (
+            <>
+              <nav aria-label="Main">
+                <Link href="/">Dashboard</Link>
+              </nav>
+              <AccountMenu name={user.name} />
+            </>
+          )}
         </header>
         <main id="main">
           <TRPCReactProvider>{children}</TRPCReactProvider>

@@ -3,6 +3,7 @@ import { LatestAgreements } from "./_components/feed/latest-agreements";
 import { FilterBar } from "./_components/filters/filter-bar";
 import { HydrateClient, getQueryClient, trpc } from "./_trpc/server";
 import { LATEST_AGREEMENTS_PAGE } from "@/server/agreements/schemas";
+import { requireUser } from "@/server/auth/page-guards";
 import { serverCaller } from "@/server/caller";
 import { filterOf } from "@/server/views/state";
 import { viewStateFromSearchParams, type SearchParamsRecord } from "@/server/views/url";
@@ -11,6 +12,7 @@ import { viewStateFromSearchParams, type SearchParamsRecord } from "@/server/vie
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  await requireUser();
   // The whole dashboard state comes from the URL, through the saved-view schema.
   const state = viewStateFromSearchParams(await searchParams);
   const filter = filterOf(state);

@@ -1,11 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { createPrismaClient } from "../server/db-client";
+import { storageStateOf, testDatabase } from "./fixtures/auth";
 
-function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set");
-  return url;
-}
+test.use({ storageState: storageStateOf("analyst") });
 
 test("the dashboard lists the tracked relations and the latest agreements from the database", async ({ page }) => {
   await page.goto("/");
@@ -28,7 +24,7 @@ test("the dashboard lists the tracked relations and the latest agreements from t
 });
 
 test("an agreement added to the database shows in the feed on the next load", async ({ page }) => {
-  const db = createPrismaClient(databaseUrl(), { poolSize: 1 });
+  const db = testDatabase();
   const title = `E2E memorandum ${Date.now()}`;
   try {
     await page.goto("/");
@@ -71,6 +67,14 @@ test("the dashboard's filters live in the URL and narrow what it shows", async (
   await page.reload(); // the URL alone restores them
   await expect(page.getByRole("checkbox", { name: "France – Algeria" })).toBeChecked();
   await expect(page.getByLabel("To")).toHaveValue("2024-12-31");
+});
+
+test("the API answers the signed-out with a 401", async ({ playwright, baseURL }) => {
+  // Without cookies of its own: newContext would otherwise take the analyst's from test.use.
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const input = encodeURIComponent(JSON.stringify({ json: { limit: 5 } }));
+  expect((await anonymous.get(`/api/trpc/agreements.latest?input=${input}`)).status()).toBe(401);
+  await anonymous.dispose();
 });
 
 test("the API answers bad input with a 400 and the reason", async ({ request }) => {

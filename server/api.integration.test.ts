@@ -7,7 +7,16 @@ import { createContextInner } from "./trpc";
 
 describe("dashboard API", async () => {
   const { db } = await useTestDatabase({ seed: true });
-  const api = createCaller(createContextInner({ db }));
+  // Reading needs a signed-in user, of any role; sessions themselves are tested in server/auth.
+  const api = createCaller(createContextInner({ db, user: { id: "u-reader", name: "Reader", email: "reader@example.com", role: "analyst" } }));
+
+  it("answers nobody who is signed out", async () => {
+    const signedOut = createCaller(createContextInner({ db }));
+    for (const call of [() => signedOut.relations.dyads(), () => signedOut.agreements.latest({ limit: 3 })]) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error instanceof TRPCError && error.code).toBe("UNAUTHORIZED");
+    }
+  });
 
   it("lists the tracked dyads with their event counts", async () => {
     const dyads = await api.relations.dyads();

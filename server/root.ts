@@ -2,10 +2,12 @@
 import { agreementsRouter } from "./agreements/router";
 import { relationsRouter } from "./relations/router";
 import { createCallerFactory, router } from "./trpc";
+import { accountRouter } from "./users/router";
 
 export const appRouter = router({
   relations: relationsRouter,
   agreements: agreementsRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,10 +1,10 @@
 import { dashboardFilter } from "../views/state";
-import { publicProcedure, router } from "../trpc";
+import { authedProcedure, router } from "../trpc";
 import { listTrackedDyads } from "./service";
 
 export const relationsRouter = router({
   /** The dyads the product tracks, for the dashboard's cards and the filter bar. */
-  dyads: publicProcedure
+  dyads: authedProcedure
     .input(dashboardFilter.optional())
     .query(({ ctx, input }) => listTrackedDyads({ db: ctx.db, filter: input ?? dashboardFilter.parse({}) })),
 });
