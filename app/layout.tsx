@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountMenu } from "./_components/auth/account-menu";
 import { TRPCReactProvider } from "./_trpc/client";
+import { isAdmin } from "@/server/auth/permissions";
 import { requestContext } from "@/server/caller";
 import "./globals.css";
 
@@ -12,6 +13,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Shows what the user may use; the pages and procedures enforce it.
   const { user } = await requestContext();
   return (
     <html lang="en">
@@ -27,6 +29,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <>
               <nav aria-label="Main">
                 <Link href="/">Dashboard</Link>
+                <Link href="/views">Saved views</Link>
+                <Link href="/teams">Teams</Link>
+                {isAdmin(user) && <Link href="/admin">Admin</Link>}
               </nav>
               <AccountMenu name={user.name} />
             </>

@@ -1,13 +1,18 @@
 // The app's API: one router per domain, wired here and nowhere else.
 import { agreementsRouter } from "./agreements/router";
 import { relationsRouter } from "./relations/router";
+import { teamsRouter } from "./teams/router";
 import { createCallerFactory, router } from "./trpc";
-import { accountRouter } from "./users/router";
+import { accountRouter, usersRouter } from "./users/router";
+import { viewsRouter } from "./views/router";
 
 export const appRouter = router({
   relations: relationsRouter,
   agreements: agreementsRouter,
+  views: viewsRouter,
+  teams: teamsRouter,
   account: accountRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;
