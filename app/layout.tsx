@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountMenu } from "./_components/auth/account-menu";
 import { TRPCReactProvider } from "./_trpc/client";
+import { isAdmin } from "@/server/auth/permissions";
+import { requestContext } from "@/server/caller";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,7 +12,9 @@ export const metadata: Metadata = {
   description: "France's relations with the Maghreb states: events, agreements and a published relations index.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Shows what the user may use; the pages and procedures enforce it.
+  const { user } = await requestContext();
   return (
     <html lang="en">
       <body>
@@ -20,11 +25,19 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="brand">
             Maghreb Monitor
           </Link>
-          <nav aria-label="Main">
-            <Link href="/">Dashboard</Link>
-            <Link href="/methodology">Methodology</Link>
-            <Link href="/agreements">Agreements</Link>
-          </nav>
+          {user && (
+            <>
+              <nav aria-label="Main">
+                <Link href="/">Dashboard</Link>
+                <Link href="/agreements">Agreements</Link>
+                <Link href="/views">Saved views</Link>
+                <Link href="/teams">Teams</Link>
+                {isAdmin(user) && <Link href="/admin">Admin</Link>}
+                <Link href="/methodology">Methodology</Link>
+              </nav>
+              <AccountMenu name={user.name} />
+            </>
+          )}
         </header>
         <main id="main">
           <TRPCReactProvider>{children}</TRPCReactProvider>

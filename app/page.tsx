@@ -1,12 +1,19 @@
+import { TRPCError } from "@trpc/server";
 import Link from "next/link";
 import { AgreementFeed } from "./_components/feed/agreement-feed";
-import { AgreementFilterBar } from "./_components/feed/filter-bar";
-import { loadAgreementFeed } from "./_components/feed/prefetch";
+import { loadAgreementFeedFor } from "./_components/feed/prefetch";
+import { FilterBar } from "./_components/filters/filter-bar";
 import { IndicatorCards } from "./_components/relations/indicator-cards";
+import { OpenedView } from "./_components/views/opened-view";
+import { SaveViewDialog } from "./_components/views/save-view-dialog";
 import { HydrateClient } from "./_trpc/server";
 import { agreementFiltersToSearchParams } from "@/server/agreements/filters";
+import type { AgreementFilters } from "@/server/agreements/schemas";
+import { requireUser } from "@/server/auth/page-guards";
 import { serverCaller } from "@/server/caller";
 import { fromDay, toDay } from "@/server/relations/day";
+import type { ViewState } from "@/server/views/state";
+import { viewStateFromSearchParams, VIEW_PARAM, type SearchParamsRecord } from "@/server/views/url";
 
 // Always read the database at request time, never at build time.
 export const dynamic = "force-dynamic";
@@ -14,36 +21,79 @@ export const dynamic = "force-dynamic";
 /** The dashboard shows a short feed; /agreements has the long one. */
 const DASHBOARD_FEED_PAGE = 10;
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+/** A view the user cannot open leaves the dashboard as its URL says, without naming the view. */
+function unlessMissing(error: unknown): null {
+  if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
+  throw error;
+}
+
+/** The feed follows the dashboard's one filter state: dyads, dates, sectors, statuses, search. */
+function feedFiltersOf(state: ViewState): AgreementFilters {
+  return {
+    dyads: state.dyads.length ? state.dyads : undefined,
+    from: state.from ?? undefined,
+    to: state.to ?? undefined,
+    sectors: state.sectors.length ? state.sectors : undefined,
+    statuses: state.statuses.length ? state.statuses : undefined,
+    q: state.q || undefined,
+  };
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  await requireUser();
+  const params = await searchParams;
+  // The whole dashboard state comes from the URL, through the saved-view schema.
+  const state = viewStateFromSearchParams(params);
+  const viewParam = params[VIEW_PARAM];
+  const viewId = Array.isArray(viewParam) ? viewParam[0] : viewParam;
   const caller = await serverCaller();
   const today = toDay(new Date());
-  const [cards, feed] = await Promise.all([caller.relations.summary(), loadAgreementFeed(await searchParams, DASHBOARD_FEED_PAGE)]);
+  // The indicators stand as of the end of the chosen range (today when it is open).
+  const asOf = state.to && toDay(state.to) < today ? toDay(state.to) : today;
+  const [allDyads, cards, teams, openedView, feed] = await Promise.all([
+    caller.relations.dyads(),
+    caller.relations.summary({ dyads: state.dyads.length ? state.dyads : undefined, asOf: fromDay(asOf) }),
+    caller.teams.list(),
+    viewId ? caller.views.get({ id: viewId }).catch(unlessMissing) : null,
+    loadAgreementFeedFor(feedFiltersOf(state), DASHBOARD_FEED_PAGE),
+  ]);
   const keys = cards.map((c) => c.key).slice(0, 8);
+  const sparkFrom = state.from ? Math.max(toDay(state.from), asOf - 7300) : asOf - 729;
   const series = keys.length
-    ? await caller.relations.series({ dyads: keys, from: fromDay(today - 729), to: fromDay(today), granularity: "weekly" })
+    ? await caller.relations.series({ dyads: keys, from: fromDay(Math.min(sparkFrom, asOf)), to: fromDay(asOf), granularity: asOf - sparkFrom > 400 ? "weekly" : "daily" })
     : { dyads: [] };
   const sparklines = Object.fromEntries(series.dyads.map((d) => [d.key, d.points]));
-  const query = agreementFiltersToSearchParams(feed.filters).toString();
+  const shareable = teams.filter((team) => team.myRole !== null).map(({ id, name }) => ({ id, name }));
+  const shows = (panel: (typeof state.panels)[number]) => state.panels.includes(panel);
+  const feedQuery = agreementFiltersToSearchParams(feed.filters).toString();
 
   return (
     <HydrateClient>
       <h1>France and the Maghreb</h1>
+      {openedView && <OpenedView view={openedView} state={state} />}
+      <div className="toolbar">
+        <FilterBar dyads={allDyads.map((d) => ({ key: d.key, title: d.label }))} state={state} viewId={openedView?.id} />
+        <SaveViewDialog state={state} teams={shareable} />
+      </div>
       <div className="dashboard">
-        <section className="panel" aria-labelledby="relations-heading">
-          <h2 id="relations-heading">Relations index</h2>
-          <p className="meta">
-            −100 open hostility · +100 close partnership. <Link href="/methodology">How it is computed</Link>
-          </p>
-          <IndicatorCards cards={cards} sparklines={sparklines} />
-        </section>
-        <section className="panel" aria-labelledby="agreements-heading">
-          <h2 id="agreements-heading">Latest agreements</h2>
-          <AgreementFilterBar action="/" filters={feed.filters} dyads={feed.dyadOptions} sectors={feed.sectors} ignored={feed.ignored} />
-          <AgreementFeed filters={feed.filters} filtered={feed.filtered} pageSize={DASHBOARD_FEED_PAGE} label="Latest agreements" clearHref="/" />
-          <p className="meta">
-            <Link href={query ? `/agreements?${query}` : "/agreements"}>All agreements with these filters, and exports</Link>
-          </p>
-        </section>
+        {shows("relations") && (
+          <section className="panel" aria-labelledby="relations-heading">
+            <h2 id="relations-heading">Relations index{asOf < today ? ` as of ${fromDay(asOf)}` : ""}</h2>
+            <p className="meta">
+              −100 open hostility · +100 close partnership. <Link href="/methodology">How it is computed</Link>
+            </p>
+            <IndicatorCards cards={cards} sparklines={sparklines} />
+          </section>
+        )}
+        {shows("agreements") && (
+          <section className="panel" aria-labelledby="agreements-heading">
+            <h2 id="agreements-heading">Latest agreements</h2>
+            <AgreementFeed filters={feed.filters} filtered={feed.filtered} pageSize={DASHBOARD_FEED_PAGE} label="Latest agreements" clearHref="/" />
+            <p className="meta">
+              <Link href={feedQuery ? `/agreements?${feedQuery}` : "/agreements"}>All agreements with these filters, and exports</Link>
+            </p>
+          </section>
+        )}
       </div>
     </HydrateClient>
   );

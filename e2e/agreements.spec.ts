@@ -1,7 +1,10 @@
 // The agreements journey: search, filter, page through, open one, and follow it as a feed.
 import { expect, test, type Page } from "@playwright/test";
 import { createFeedToken } from "../server/feed-tokens/service";
+import { storageStateOf } from "./fixtures/auth";
 import { withDatabase } from "./fixtures/database";
+
+test.use({ storageState: storageStateOf("analyst") });
 
 /** The cards of a feed, not the sector tags listed inside each card. */
 const cards = (page: Page, name: string) => page.getByRole("list", { name }).locator(":scope > li");
@@ -42,7 +45,7 @@ test("filters combine from the URL; an empty result says how to get out of it", 
 });
 
 test("the dashboard's feed reads the same filters from its URL", async ({ page }) => {
-  await page.goto("/?status=ANTICIPATED");
+  await page.goto("/?statuses=ANTICIPATED&v=1"); // the dashboard's view state, in its own URL form
   const feed = cards(page, "Latest agreements");
   await expect(feed).toHaveCount(1);
   await expect(feed).toContainText("Mohammed VI");
@@ -90,17 +93,21 @@ test("an unknown agreement gives a 404 page that leads back to the list", async 
   await expect(page.getByRole("link", { name: "list of agreements" })).toHaveAttribute("href", "/agreements");
 });
 
-test("the Atom feed and downloads open with a personal feed token, and only with one", async ({ request }) => {
-  expect((await request.get("/api/feeds/agreements.atom")).status()).toBe(401);
+test("the Atom feed and downloads open with a session or a personal feed token, and only so", async ({ request, playwright, baseURL }) => {
+  // Without cookies of its own: newContext would otherwise take the analyst's from test.use.
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  expect((await anonymous.get("/api/feeds/agreements.atom")).status()).toBe(401);
+  expect((await request.get("/api/exports/agreements.json?kind=ACTION_PLAN")).status()).toBe(200); // the analyst's session
   const { token } = await withDatabase(async (db) => {
     const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@example.com" }, select: { id: true } });
     return createFeedToken({ db, userId: analyst.id, name: `e2e ${Date.now()}` });
   });
-  const atom = await request.get(`/api/feeds/agreements.atom?kind=ACTION_PLAN&token=${token}`);
+  const atom = await anonymous.get(`/api/feeds/agreements.atom?kind=ACTION_PLAN&token=${token}`);
   expect(atom.status()).toBe(200);
   expect(atom.headers()["content-type"]).toContain("application/atom+xml");
   expect(await atom.text()).toContain("<title>Morocco–France police and security action plan</title>");
-  const csv = await request.get("/api/exports/agreements.csv?kind=ACTION_PLAN", { headers: { Authorization: `Bearer ${token}` } });
+  const csv = await anonymous.get("/api/exports/agreements.csv?kind=ACTION_PLAN", { headers: { Authorization: `Bearer ${token}` } });
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain("Abdellatif Hammouchi");
+  await anonymous.dispose();
 });

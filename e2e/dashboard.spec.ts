@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { withDatabase } from "./fixtures/database";
+import { storageStateOf } from "./fixtures/auth";
+
+test.use({ storageState: storageStateOf("analyst") });
 
 test("the dashboard lists the tracked relations and the latest agreements from the database", async ({ page }) => {
   await page.goto("/");
@@ -52,6 +55,33 @@ test("the health check reports a reachable database", async ({ request }) => {
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
   expect(await health.json()).toEqual({ status: "ok" });
+});
+
+test("the dashboard's filters live in the URL and narrow what it shows", async ({ page }) => {
+  await page.goto("/");
+  const filters = page.getByRole("form", { name: "Filters" });
+  await filters.getByRole("checkbox", { name: "France – Algeria" }).check();
+  await filters.getByLabel("From").fill("2024-01-01");
+  await filters.getByLabel("To").fill("2024-12-31");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/\?dyads=DZA-FRA&from=2024-01-01&to=2024-12-31&v=1$/);
+  await expect(page.getByRole("list", { name: "Relation indicators" }).getByRole("heading")).toHaveText(["France – Algeria"]);
+  await expect(page.getByRole("heading", { name: "Relations index as of 2024-12-31" })).toBeVisible();
+  const feed = page.getByRole("list", { name: "Latest agreements" });
+  await expect(feed.or(page.getByText("No agreement matches these filters."))).toBeVisible();
+
+  await page.reload(); // the URL alone restores them
+  await expect(filters.getByRole("checkbox", { name: "France – Algeria" })).toBeChecked();
+  await expect(filters.getByLabel("To", { exact: true })).toHaveValue("2024-12-31");
+});
+
+test("the API answers the signed-out with a 401", async ({ playwright, baseURL }) => {
+  // Without cookies of its own: newContext would otherwise take the analyst's from test.use.
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const input = encodeURIComponent(JSON.stringify({ json: { limit: 5 } }));
+  expect((await anonymous.get(`/api/trpc/agreements.list?input=${input}`)).status()).toBe(401);
+  expect((await anonymous.get(`/api/trpc/relations.summary`)).status()).toBe(401);
+  await anonymous.dispose();
 });
 
 test("the API answers bad input with a 400 and the reason", async ({ request }) => {

@@ -1,4 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { storageStateOf } from "./fixtures/auth";
+
+test.use({ storageState: storageStateOf("analyst") });
 
 test("a card leads to the dyad's history, drivers and the conditions in force", async ({ page }) => {
   await page.goto("/");

@@ -97,6 +97,7 @@ describe("seed", async () => {
     expect(outsider.memberships.map((m) => m.team.name)).toEqual(["Sahel desk"]);
     const credential = await db.account.findFirstOrThrow({ where: { userId: analyst.id }, omit: { password: false } });
     expect(credential.password).toBeTruthy();
+    expect(credential.accountId).toBe(analyst.id); // Better Auth finds credentials by user id
     expect(credential.password).not.toContain("maghreb-demo");
   });
 });

@@ -10,7 +10,7 @@ import { conditionColumns } from "../server/conditions/write";
 import { eventInput } from "../server/events/schemas";
 import { eventColumns, sourcesCreate } from "../server/events/write";
 import { rebuildRollups } from "../server/relations/rollup";
-import { demoAccounts, demoTeams } from "./seed/demo";
+import { DEMO_PASSWORD, demoAccounts, demoTeams } from "./seed/demo";
 import {
   articleAgreements,
   articleConditions,
@@ -198,27 +198,24 @@ async function ensureCondition(db: Db, c: SeedCondition, dyadId: string): Promis
   return true;
 }
 
-async function ensureDemoAccounts(db: Db): Promise<number> {
+export async function ensureDemoAccounts(db: Db): Promise<number> {
   let added = 0;
   const userIds = new Map<string, string>();
+  // Scrypt is slow on purpose, and every demo account has the same public password: hash it once.
+  let demoHash: Promise<string> | undefined;
   for (const account of demoAccounts) {
     const existing = await db.user.findUnique({ where: { email: account.email }, select: { id: true } });
     if (existing) {
       userIds.set(account.email, existing.id);
       continue;
     }
-    const password = await hashPassword(account.password);
+    const password = await (demoHash ??= hashPassword(DEMO_PASSWORD));
     const user = await db.user.create({
-      data: {
-        email: account.email,
-        name: account.name,
-        role: account.role,
-        emailVerified: true,
-        // Better Auth's credential account: the password hash lives here, not on the user.
-        accounts: { create: { providerId: "credential", accountId: account.email, password } },
-      },
+      data: { email: account.email, name: account.name, role: account.role, emailVerified: true },
       select: { id: true },
     });
+    // Better Auth's credential account: the hash lives here, and accountId must be the user's id.
+    await db.account.create({ data: { userId: user.id, providerId: "credential", accountId: user.id, password } });
     userIds.set(account.email, user.id);
     added++;
   }

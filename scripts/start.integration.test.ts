@@ -1,4 +1,5 @@
-// `npm start` as a user runs it: embedded database, Ctrl-C, restart, and a bad DATABASE_URL.
+// `npm start` as a user runs it: embedded database, sign-in, Ctrl-C, restart (the session
+// survives it), and a bad DATABASE_URL.
 // Serves the production build (npm test builds it first; run alone, start.ts builds it).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readdir, readFile, chmod } from "node:fs/promises";
@@ -42,6 +43,23 @@ async function waitForPage(url: string, timeoutMs: number): Promise<string> {
   }
 }
 
+/** Signs in as the demo user over HTTP, as the login form does; returns the session cookie. */
+async function signIn(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email, password: "maghreb-demo" }),
+  });
+  expect(response.status).toBe(200);
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
+
+async function dashboard(base: string, cookie: string): Promise<string> {
+  const response = await fetch(`${base}/`, { headers: { cookie }, redirect: "manual" });
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on("exit", (code) => resolve(code))));
 
@@ -65,9 +83,11 @@ describe("npm start", () => {
     const databaseUrl = `postgresql://maghreb:maghreb-local@127.0.0.1:${pgPort}/maghreb`;
 
     const first = startApp(env);
-    const page = await waitForPage(`http://127.0.0.1:${port}/`, 240_000);
-    expect(page).toContain("France – Morocco");
+    const base = `http://127.0.0.1:${port}`;
+    await waitForPage(`${base}/login`, 240_000);
     expect(first.output()).toContain("analyst@example.com");
+    const cookie = await signIn(base, "analyst@example.com");
+    expect(await dashboard(base, cookie)).toContain("France – Morocco");
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
     await client.query(`INSERT INTO "Team" (id, name) VALUES ('restart-marker', 'Kept across restarts')`);
@@ -80,7 +100,10 @@ describe("npm start", () => {
     expect(await processesUsing(dataDir)).toEqual([]);
 
     const second = startApp(env);
-    await waitForPage(`http://127.0.0.1:${port}/`, 120_000);
+    await waitForPage(`${base}/login`, 120_000);
+    // The session from before the restart still opens the dashboard: the generated secret was kept.
+    expect(await dashboard(base, cookie)).toContain("France – Morocco");
+    expect(await readFile(path.join(folder, "auth-secret"), "utf8")).toMatch(/^\S{32,}\n$/);
     const again = new Client({ connectionString: databaseUrl });
     await again.connect();
     const { rows: teams } = await again.query(`SELECT name FROM "Team" WHERE id = 'restart-marker'`);

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, demoAccounts } from "../prisma/seed/demo";
 import { parseEnv } from "../server/env";
 import { openDatabase, type Database } from "./db/connection";
 import { applyMigrations } from "./db/migrate";
+import { authSecretFor } from "./auth-secret";
 
 const dev = process.argv.includes("--dev");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
@@ -71,6 +72,11 @@ async function main(): Promise<void> {
   try {
     log(settings.DATABASE_URL ? "Using the PostgreSQL server in DATABASE_URL." : "Starting the embedded PostgreSQL (.data/postgres)…");
     database = await openDatabase();
+    const authSecret = authSecretFor({
+      configured: settings.AUTH_SECRET,
+      local: database.embedded || dev,
+      file: path.join(path.dirname(settings.EMBEDDED_PG_DIR), "auth-secret"),
+    });
     const applied = await applyMigrations(database.url);
     log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
 
@@ -84,6 +90,7 @@ async function main(): Promise<void> {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: database.url,
+      AUTH_SECRET: authSecret,
       NODE_ENV: dev ? "development" : "production",
       NEXT_TELEMETRY_DISABLED: "1", // offline: nothing to send anywhere
     };

@@ -7,7 +7,16 @@ import { createContextInner } from "./trpc";
 
 describe("dashboard API", async () => {
   const { db } = await useTestDatabase({ seed: true });
-  const api = createCaller(createContextInner({ db }));
+  // Reading needs a signed-in user, of any role; sessions themselves are tested in server/auth.
+  const api = createCaller(createContextInner({ db, user: { id: "u-reader", name: "Reader", email: "reader@example.com", role: "analyst" } }));
+
+  it("answers nobody who is signed out", async () => {
+    const signedOut = createCaller(createContextInner({ db }));
+    for (const call of [() => signedOut.relations.dyads(), () => signedOut.agreements.list({ limit: 3 }), () => signedOut.relations.summary()]) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error instanceof TRPCError && error.code).toBe("UNAUTHORIZED");
+    }
+  });
 
   it("lists the tracked dyads, France's first, with readable labels", async () => {
     const dyads = await api.relations.dyads();
@@ -32,6 +41,20 @@ describe("dashboard API", async () => {
     expect(agreements[0]?.kind).toBe("ACTION_PLAN");
     expect(agreements.at(-1)?.status).toBe("ANTICIPATED");
     expect((await api.agreements.list({ limit: 3 })).items).toHaveLength(3);
+  });
+
+  it("filters indicators and agreements by the dashboard's dyads and date range", async () => {
+    const summary = await api.relations.summary({ dyads: ["FRA-MAR"], asOf: "2025-12-31" });
+    expect(summary.map((d) => d.key)).toEqual(["FRA-MAR"]);
+    const { items } = await api.agreements.list({ limit: 50, filters: { dyads: ["FRA-MAR"], from: "2025-01-01", to: "2025-12-31" } });
+    expect(items.length).toBeGreaterThan(0);
+    for (const a of items) expect(a.date?.toISOString().slice(0, 4)).toBe("2025");
+    expect((await api.agreements.list({ limit: 50, filters: { dyads: ["DZA-MAR"], from: "2025-01-01" } })).items).toEqual([]);
+  });
+
+  it("refuses a date range that ends before it starts, on the end date", async () => {
+    const error = await api.agreements.list({ filters: { from: "2025-02-01", to: "2025-01-01" } }).catch((e: unknown) => e);
+    expect(error instanceof TRPCError && error.code).toBe("BAD_REQUEST");
   });
 
   it("refuses a bad page size with a reason, not a server error", async () => {

@@ -2,15 +2,28 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 
-export function createPrismaClient(databaseUrl: string, options: { poolSize?: number } = {}) {
-  const adapter = new PrismaPg({
+function pgAdapter(databaseUrl: string, poolSize: number | undefined) {
+  return new PrismaPg({
     connectionString: databaseUrl,
-    max: options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
     // Fail fast instead of queueing forever when the server is gone.
     connectionTimeoutMillis: 5_000,
   });
+}
+
+export function createPrismaClient(databaseUrl: string, options: { poolSize?: number } = {}) {
   // Password hashes never leave the database unless a query asks for them by name.
-  return new PrismaClient({ adapter, omit: { account: { password: true } } });
+  return new PrismaClient({ adapter: pgAdapter(databaseUrl, options.poolSize), omit: { account: { password: true } } });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
+
+/**
+ * The authentication library's own client, without the omit above: it must read a hash to
+ * verify a password. Only server/auth/auth.ts creates one; nothing that answers a request does.
+ */
+export function createCredentialsClient(databaseUrl: string, options: { poolSize?: number } = {}) {
+  return new PrismaClient({ adapter: pgAdapter(databaseUrl, options.poolSize ?? 3) });
+}
+
+export type CredentialsDb = ReturnType<typeof createCredentialsClient>;

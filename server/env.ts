@@ -25,6 +25,16 @@ const envSchema = z.object({
   /** Opt-in raster tiles under the offline base map, e.g. https://tile.example/{z}/{x}/{y}.png */
   MAP_TILE_URL: z.url({ protocol: /^https?$/ }).optional(),
   MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
+  /**
+   * Signs session cookies. `npm start` on the embedded database (and `npm run dev`) generates
+   * one and keeps it in .data/auth-secret; with DATABASE_URL every instance must share one.
+   */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+  /**
+   * The address users open, e.g. https://monitor.example.org. Cookies are Secure when it is
+   * https, and state-changing requests must come from its origin. Unset: http://localhost:PORT.
+   */
+  APP_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,12 +2,19 @@
 import { agreementsRouter } from "./agreements/router";
 import { eventsRouter } from "./events/router";
 import { relationsRouter } from "./relations/router";
+import { teamsRouter } from "./teams/router";
 import { createCallerFactory, router } from "./trpc";
+import { accountRouter, usersRouter } from "./users/router";
+import { viewsRouter } from "./views/router";
 
 export const appRouter = router({
   relations: relationsRouter,
   agreements: agreementsRouter,
   events: eventsRouter,
+  views: viewsRouter,
+  teams: teamsRouter,
+  account: accountRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,18 +1,41 @@
-// tRPC's one initialisation: context shape, error shape and the procedure ladder.
-import { initTRPC } from "@trpc/server";
+// tRPC's one initialisation: context shape, error shape and the procedure ladder
+// public → authed (signed in) → admin. Every procedure but a health check climbs it.
+import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import type { Auth } from "./auth/auth";
+import { isAdmin, roleOf, type SessionUser } from "./auth/permissions";
 import type { Db } from "./db-client";
-import { StaleVersionError } from "./shared/errors";
+import { FieldErrors, StaleVersionError } from "./shared/errors";
 
 export interface Context {
   db: Db;
   headers: Headers;
+  /** Null when signed out, or when the session has expired, been revoked or its user deactivated. */
+  user: SessionUser | null;
+  /** The session the request came with, kept when a password change ends the user's others. */
+  sessionId: string | null;
 }
 
-/** Builds a context from its parts: the route handler, server components and tests share it. */
-export function createContextInner(opts: { db: Db; headers?: Headers }): Context {
-  return { db: opts.db, headers: opts.headers ?? new Headers() };
+/** Builds a context from its parts: tests pass the user they act as. */
+export function createContextInner(opts: { db: Db; headers?: Headers; user?: SessionUser | null; sessionId?: string | null }): Context {
+  return { db: opts.db, headers: opts.headers ?? new Headers(), user: opts.user ?? null, sessionId: opts.sessionId ?? null };
+}
+
+/** The user behind a request's session cookie; the route handler and server components share this. */
+export async function createContext(opts: { db: Db; auth: Auth; headers: Headers }): Promise<Context> {
+  const session = await opts.auth.api.getSession({ headers: opts.headers });
+  if (!session || session.user.banned) return createContextInner({ db: opts.db, headers: opts.headers });
+  const { id, name, email, role } = session.user;
+  return createContextInner({ db: opts.db, headers: opts.headers, user: { id, name, email, role: roleOf(role) }, sessionId: session.session.id });
+}
+
+export { FieldErrors, fieldError } from "./shared/errors";
+
+function fieldErrorsOf(cause: unknown): Record<string, string[] | undefined> | null {
+  if (cause instanceof ZodError) return z.flattenError(cause).fieldErrors;
+  if (cause instanceof FieldErrors) return cause.fields;
+  return null;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -23,7 +46,7 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...shape.data,
         // Field-level messages for forms; never a stack trace in a response.
-        fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
+        fieldErrors: fieldErrorsOf(error.cause),
         // On a version conflict, what the record holds now, so the editor can show the changes.
         conflict: error.cause instanceof StaleVersionError ? error.cause.current : null,
         stack: undefined,
@@ -32,6 +55,17 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
+const signedIn = t.middleware(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { user: ctx.user } });
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
+export const authedProcedure = publicProcedure.use(signedIn);
+export const adminProcedure = authedProcedure.use(function adminOnly({ ctx, next }) {
+  // Signed in without the role: FORBIDDEN, never UNAUTHORIZED, so the client does not ask to sign in again.
+  if (!isAdmin(ctx.user)) throw new TRPCError({ code: "FORBIDDEN", message: "Only admins may do this." });
+  return next({ ctx });
+});

@@ -14,3 +14,6 @@ export async function useTestDatabase(options: { seed?: boolean; demoUsers?: boo
   if (options.seed) await seedWith(db, options.demoUsers ?? false, () => undefined);
   return { url: database.url, db };
 }
+
+/** Who integration tests read as: any signed-in user may read; sessions are tested in server/auth. */
+export const TEST_READER = { id: "u-reader", name: "Reader", email: "reader@example.com", role: "analyst" } as const;

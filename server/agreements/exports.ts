@@ -4,7 +4,7 @@ import type { Db } from "../db-client";
 import { agreementsAtom } from "./atom";
 import { csvHeader, csvLines } from "./csv";
 import { exportRecord } from "./export-record";
-import { authorizeExport, unauthorizedResponse } from "./export-access";
+import { authorizeExport, unauthorizedResponse, type SessionLookup } from "./export-access";
 import { parseAgreementFilters } from "./filters";
 import type { AgreementFilters } from "./schemas";
 import { agreementExportBatches, type AgreementExportRow } from "./service";
@@ -81,14 +81,16 @@ export async function exportAgreements({
   db,
   request,
   format,
+  session,
   now = new Date(),
 }: {
   db: Db;
   request: Request;
   format: ExportFormat;
+  session?: SessionLookup;
   now?: Date;
 }): Promise<Response> {
-  const access = await authorizeExport({ db, request });
+  const access = await authorizeExport({ db, request, session });
   if (!access.ok) return unauthorizedResponse(access.reason);
 
   const url = new URL(request.url);

@@ -3,7 +3,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { createAgreement } from "@/prisma/seed/factories";
-import { useTestDatabase } from "@/scripts/test/database";
+import { TEST_READER, useTestDatabase } from "@/scripts/test/database";
 import { createCaller } from "../root";
 import { createContextInner } from "../trpc";
 import { encodeCursor } from "./cursor";
@@ -23,7 +23,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
 
 describe("agreements feed", async () => {
   const { db } = await useTestDatabase({ seed: true });
-  const api = createCaller(createContextInner({ db }));
+  const api = createCaller(createContextInner({ db, user: TEST_READER }));
   await createAgreement(db, {
     title: GAS,
     kind: "MOU",

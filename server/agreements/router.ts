@@ -1,12 +1,12 @@
 import { TRPCError } from "@trpc/server";
-import { publicProcedure, router } from "../trpc";
+import { authedProcedure, router } from "../trpc";
 import { decodeCursor, encodeCursor, StaleCursorError } from "./cursor";
 import { agreementIdInput, agreementListInput } from "./schemas";
 import { agreementDetail, agreementSectors, listAgreements } from "./service";
 
 export const agreementsRouter = router({
   /** One page of the feed, filtered; `nextCursor` asks for the page after it. */
-  list: publicProcedure.input(agreementListInput).query(async ({ ctx, input }) => {
+  list: authedProcedure.input(agreementListInput).query(async ({ ctx, input }) => {
     const after = input.cursor ? decodeCursor(input.cursor) : null;
     if (input.cursor && !after) {
       throw new TRPCError({ code: "BAD_REQUEST", message: "This page cursor is not valid: reload the list from the top." });
@@ -17,12 +17,12 @@ export const agreementsRouter = router({
     return { items: page.items, nextCursor: page.next && encodeCursor(page.next), notice: page.notice };
   }),
 
-  byId: publicProcedure.input(agreementIdInput).query(async ({ ctx, input }) => {
+  byId: authedProcedure.input(agreementIdInput).query(async ({ ctx, input }) => {
     const agreement = await agreementDetail({ db: ctx.db, id: input.id });
     if (!agreement) throw new TRPCError({ code: "NOT_FOUND", message: "No agreement has this id." });
     return agreement;
   }),
 
   /** The sectors in use, for the filter bar. */
-  sectors: publicProcedure.query(({ ctx }) => agreementSectors({ db: ctx.db })),
+  sectors: authedProcedure.query(({ ctx }) => agreementSectors({ db: ctx.db })),
 });

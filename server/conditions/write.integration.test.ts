@@ -1,6 +1,6 @@
 // Standing conditions entered by admins: they weigh every day they hold, and stop on their end day.
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/scripts/test/database";
+import { TEST_READER, useTestDatabase } from "@/scripts/test/database";
 import { createCaller } from "../root";
 import { createContextInner } from "../trpc";
 import { fromDay, toDay } from "../relations/day";
@@ -11,7 +11,7 @@ const today = toDay(new Date());
 
 describe("condition writes", async () => {
   const { db } = await useTestDatabase({ seed: true });
-  const api = createCaller(createContextInner({ db }));
+  const api = createCaller(createContextInner({ db, user: TEST_READER }));
   const ledgerOn = async (day: number) => (await api.relations.summary({ dyads: ["FRA-DZA"], asOf: fromDay(day) }))[0]?.ledger ?? NaN;
 
   it("holds from its start, steps back on its end day, and leaves the index when archived", async () => {

@@ -59,8 +59,8 @@ const firstDay = (c: Pick<ConditionInput, "startDate" | "startPrecision">) => pl
 
 async function dyadIdOf(db: DbOrTx, input: ConditionInput, today: number): Promise<string> {
   const dyad = await db.dyad.findUnique({ where: { key: input.dyad }, select: { id: true } });
-  if (!dyad) throw fieldError("dyad", `no dyad ${input.dyad} is recorded: an admin must add it first`);
-  if (firstDay(input) > today) throw fieldError("startDate", "a condition cannot start in the future");
+  if (!dyad) throw fieldError("BAD_REQUEST", "dyad", `no dyad ${input.dyad} is recorded: an admin must add it first`);
+  if (firstDay(input) > today) throw fieldError("BAD_REQUEST", "startDate", "a condition cannot start in the future");
   return dyad.id;
 }
 
@@ -83,7 +83,7 @@ export function conditionColumns(input: ConditionInput, dyadId: string) {
 
 async function loadForWrite(tx: DbOrTx, id: string, version: number): Promise<EditableCondition> {
   const current = await tx.condition.findUnique({ where: { id }, select: editableSelect });
-  if (!current) throw fieldError("id", "no such condition");
+  if (!current) throw fieldError("NOT_FOUND", "id", "no such condition");
   if (current.version !== version) throw staleVersion({ version: current.version, values: conditionValues(current), updatedAt: current.updatedAt });
   return current;
 }

@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
-import { publicProcedure, router } from "../trpc";
+import { authedProcedure, router } from "../trpc";
 import { eventByIdInput } from "./schemas";
 import { eventById } from "./service";
 
 export const eventsRouter = router({
-  byId: publicProcedure.input(eventByIdInput).query(async ({ ctx, input }) => {
+  byId: authedProcedure.input(eventByIdInput).query(async ({ ctx, input }) => {
     const event = await eventById({ db: ctx.db, id: input.id });
     if (!event) throw new TRPCError({ code: "NOT_FOUND", message: "No such event" });
     return event;

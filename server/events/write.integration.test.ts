@@ -3,7 +3,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { eventInputFixture } from "@/prisma/seed/factories";
-import { useTestDatabase } from "@/scripts/test/database";
+import { TEST_READER, useTestDatabase } from "@/scripts/test/database";
 import { createCaller } from "../root";
 import { StaleVersionError } from "../shared/errors";
 import { createContextInner } from "../trpc";
@@ -15,7 +15,7 @@ const recall = eventInputFixture;
 
 describe("event writes", async () => {
   const { db } = await useTestDatabase({ seed: true });
-  const api = createCaller(createContextInner({ db }));
+  const api = createCaller(createContextInner({ db, user: TEST_READER }));
   const fraDza = async () => (await api.relations.summary({ dyads: ["DZA-FRA"] }))[0]?.value ?? NaN;
 
   it("a recorded recall lowers France–Algeria at once, and archive/restore take it out and back", async () => {

@@ -68,13 +68,13 @@ const snapshot = (e: EditableEvent) => JSON.parse(JSON.stringify({ ...eventValue
 
 async function checkReferences(db: DbOrTx, input: EventInput, today: number): Promise<string> {
   const dyad = await db.dyad.findUnique({ where: { key: input.dyad }, select: { id: true } });
-  if (!dyad) throw fieldError("dyad", `no dyad ${input.dyad} is recorded: an admin must add it first`);
+  if (!dyad) throw fieldError("BAD_REQUEST", "dyad", `no dyad ${input.dyad} is recorded: an admin must add it first`);
   if (precisionInterval(input.date, input.datePrecision).first > today) {
-    throw fieldError("date", "an event cannot lie in the future: record what is expected as an anticipated agreement");
+    throw fieldError("BAD_REQUEST", "date", "an event cannot lie in the future: record what is expected as an anticipated agreement");
   }
   if (input.agreementIds.length) {
     const found = await db.agreement.count({ where: { id: { in: input.agreementIds } } });
-    if (found !== new Set(input.agreementIds).size) throw fieldError("agreementIds", "one of the linked agreements does not exist");
+    if (found !== new Set(input.agreementIds).size) throw fieldError("BAD_REQUEST", "agreementIds", "one of the linked agreements does not exist");
   }
   return dyad.id;
 }
@@ -135,7 +135,7 @@ export async function createEvent(input: { db: Db; actorId: string | null; data:
 
 async function loadForWrite(tx: DbOrTx, id: string, version: number): Promise<EditableEvent> {
   const current = await tx.event.findUnique({ where: { id }, select: editableSelect });
-  if (!current) throw fieldError("id", "no such event");
+  if (!current) throw fieldError("NOT_FOUND", "id", "no such event");
   if (current.version !== version) throw staleVersion({ version: current.version, values: eventValues(current), updatedAt: current.updatedAt });
   return current;
 }

@@ -1,7 +1,7 @@
 // The relations index on the seeded history and the article's events, through the API, and
 // the rollup against a from-scratch recomputation after a random series of writes.
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/scripts/test/database";
+import { TEST_READER, useTestDatabase } from "@/scripts/test/database";
 import { createCaller } from "../root";
 import { createContextInner } from "../trpc";
 import { fromDay, toDay } from "./day";
@@ -10,7 +10,7 @@ import { forgetRollupCheck, liveConditions, rebuildRollups, refreshRollup } from
 
 describe("relations index on the seeded data", async () => {
   const { db } = await useTestDatabase({ seed: true });
-  const api = createCaller(createContextInner({ db }));
+  const api = createCaller(createContextInner({ db, user: TEST_READER }));
   const valueOn = async (dyad: string, day: string) => (await api.relations.summary({ dyads: [dyad], asOf: day }))[0]?.value ?? NaN;
 
   it("France–Morocco rises through the second half of 2024 and ends June 2025 above June 2024", async () => {
@@ -112,7 +112,7 @@ describe("rollup kept current by writes", async () => {
       });
     }
 
-    const api = createCaller(createContextInner({ db }));
+    const api = createCaller(createContextInner({ db, user: TEST_READER }));
     for (const dyad of dyads) {
       const [viaRollup] = await api.relations.summary({ dyads: [dyad.key], asOf: fromDay(today) });
       const expected = await fromScratch(dyad.id);

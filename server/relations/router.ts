@@ -1,4 +1,4 @@
-import { publicProcedure, router } from "../trpc";
+import { authedProcedure, router } from "../trpc";
 import { fromDay, toDay } from "./day";
 import { driversInput, extentInput, seriesInput, summaryInput } from "./schemas";
 import { dataStart, dyadDrivers, dyadSeries, dyadSummaries, keyEvents, listTrackedDyads } from "./service";
@@ -9,15 +9,15 @@ const dayOf = (iso: string | undefined) => (iso ? toDay(iso) : undefined);
 
 export const relationsRouter = router({
   /** The tracked dyads, for filter bars and pickers. */
-  dyads: publicProcedure.query(({ ctx }) => listTrackedDyads({ db: ctx.db })),
+  dyads: authedProcedure.query(({ ctx }) => listTrackedDyads({ db: ctx.db })),
 
   /** Current value, band, changes, trend and latest event of each tracked (or named) dyad. */
-  summary: publicProcedure
+  summary: authedProcedure
     .input(summaryInput)
     .query(({ ctx, input }) => dyadSummaries({ db: ctx.db, now: today(), asOf: dayOf(input.asOf), keys: input.dyads })),
 
   /** The index over a range, daily or weekly, with the range's largest events as markers. */
-  series: publicProcedure.input(seriesInput).query(async ({ ctx, input }) => {
+  series: authedProcedure.input(seriesInput).query(async ({ ctx, input }) => {
     const [from, to, now] = [toDay(input.from), toDay(input.to), today()];
     const [dyads, markers] = await Promise.all([
       dyadSeries({ db: ctx.db, now, keys: input.dyads, from, to, granularity: input.granularity }),
@@ -27,13 +27,13 @@ export const relationsRouter = router({
   }),
 
   /** The first day with data among the dyads (null when none), to draw "all" of a history. */
-  extent: publicProcedure.input(extentInput).query(async ({ ctx, input }) => {
+  extent: authedProcedure.input(extentInput).query(async ({ ctx, input }) => {
     const first = await dataStart({ db: ctx.db, keys: input.dyads });
     return { from: first === null ? null : fromDay(first) };
   }),
 
   /** Top events and conditions behind a dyad's value, and its 30-day change split. */
-  drivers: publicProcedure
+  drivers: authedProcedure
     .input(driversInput)
     .query(({ ctx, input }) => dyadDrivers({ db: ctx.db, now: today(), key: input.dyad, asOf: dayOf(input.asOf) })),
 });

@@ -1,15 +1,17 @@
 // Errors a write can end with, shaped so that forms put them on the right field.
-import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 
-/** A 400 whose message lands on one form field (the error formatter flattens ZodErrors). */
-export function fieldError(field: string, message: string): TRPCError {
-  return new TRPCError({
-    code: "BAD_REQUEST",
-    message,
-    cause: new ZodError([{ code: "custom", path: field.split("."), message, input: undefined }]),
-  });
+/** A refusal that names the form field it is about, shown next to that field. */
+export class FieldErrors extends Error {
+  constructor(readonly fields: Record<string, string[]>) {
+    super(Object.values(fields).flat().join(" "));
+  }
 }
+
+export function fieldError(code: TRPC_ERROR_CODE_KEY, field: string, message: string): TRPCError {
+  return new TRPCError({ code, message, cause: new FieldErrors({ [field]: [message] }) });
+}
+
 
 /** Someone saved the record since the editor loaded it: refuse, and say what it holds now. */
 export class StaleVersionError extends Error {

@@ -1,18 +1,13 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { createApiHandler } from "@/server/api-handler";
+import { getAuth, getAuthSettings } from "@/server/auth/app-auth";
 import { getDb } from "@/server/db";
-import { appRouter } from "@/server/root";
-import { createContextInner } from "@/server/trpc";
+
+let handle: ((req: Request) => Promise<Response>) | undefined;
 
 function handler(req: Request) {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: () => createContextInner({ db: getDb(), headers: req.headers }),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error.cause ?? error);
-    },
-  });
+  // Made on the first request, not at import: `next build` loads this module without a database.
+  handle ??= createApiHandler({ db: getDb(), auth: getAuth(), trustedOrigins: getAuthSettings().trustedOrigins });
+  return handle(req);
 }
 
 export { handler as GET, handler as POST };

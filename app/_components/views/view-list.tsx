@@ -1,0 +1,88 @@
+"use client";
+// The saved views I can open: owners rename and delete theirs; teammates duplicate shared ones.
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { useTRPC } from "@/app/_trpc/client";
+import type { SavedView } from "@/server/views/service";
+import { renameViewInput } from "@/server/views/schemas";
+import { Field, FormMessage } from "../forms/field";
+import { onValidSubmit } from "../forms/errors";
+import { useRefreshingMutation } from "../forms/use-refreshing-mutation";
+
+function ViewActions({ view }: { view: SavedView }) {
+  const trpc = useTRPC();
+  const [renaming, setRenaming] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const { errors, setErrors, options } = useRefreshingMutation();
+  const rename = useMutation(trpc.views.rename.mutationOptions(options));
+  const remove = useMutation(trpc.views.delete.mutationOptions(options));
+  const duplicate = useMutation(trpc.views.duplicate.mutationOptions(options));
+
+  const submitRename = onValidSubmit(renameViewInput, (form) => ({ id: view.id, name: form.get("name") }), {
+    invalid: setErrors,
+    valid: (data) => rename.mutate(data, { onSuccess: () => setRenaming(false) }),
+  });
+
+  if (!view.canEdit) {
+    return (
+      <div className="actions">
+        <button type="button" disabled={duplicate.isPending} onClick={() => duplicate.mutate({ id: view.id })}>
+          Duplicate
+        </button>
+        <FormMessage errors={errors} />
+      </div>
+    );
+  }
+  return (
+    <div className="actions">
+      {renaming ? (
+        <form onSubmit={submitRename} className="inline-form" aria-label={`Rename ${view.name}`} noValidate>
+          <Field label="New name" errors={errors.fields.name}>
+            {(props) => <input {...props} name="name" defaultValue={view.name} maxLength={80} />}
+          </Field>
+          <button type="submit" disabled={rename.isPending}>
+            Rename
+          </button>
+          <button type="button" onClick={() => setRenaming(false)}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <button type="button" onClick={() => setRenaming(true)}>
+          Rename
+        </button>
+      )}
+      {confirmDelete ? (
+        <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate({ id: view.id })}>
+          Delete “{view.name}” for good
+        </button>
+      ) : (
+        <button type="button" onClick={() => setConfirmDelete(true)}>
+          Delete
+        </button>
+      )}
+      <FormMessage errors={errors} />
+    </div>
+  );
+}
+
+export function ViewList({ views }: { views: SavedView[] }) {
+  if (views.length === 0) return <p className="empty">No saved view yet.</p>;
+  return (
+    <ul className="card-list" aria-label="Saved views">
+      {views.map((view) => (
+        <li key={view.id} className="card">
+          <h2>
+            <Link href={`/views/${view.id}`}>{view.name}</Link>
+          </h2>
+          <p className="meta">
+            {view.canEdit ? "Yours" : `By ${view.owner.name}`} · {view.team ? `shared with ${view.team.name}` : "only you"} · updated{" "}
+            {view.updatedAt.toISOString().slice(0, 10)}
+          </p>
+          <ViewActions view={view} />
+        </li>
+      ))}
+    </ul>
+  );
+}

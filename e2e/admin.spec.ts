@@ -1,0 +1,60 @@
+// Admin screens: hidden from analysts, refused by the server when asked for anyway, and no
+// state change gets in from another site.
+import { expect, test } from "@playwright/test";
+import { storageStateOf, testDatabase } from "./fixtures/auth";
+
+function setRoleRequest(userId: string) {
+  return { data: { json: { userId, role: "admin" } } };
+}
+
+test.describe("as an analyst", () => {
+  test.use({ storageState: storageStateOf("analyst") });
+
+  test("the admin screen is not offered, and opening it anyway gets 403", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Saved views" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
+    const response = await page.goto("/admin");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Forbidden");
+    await expect(page.getByText("admin@example.com")).toHaveCount(0);
+  });
+
+  test("calling an admin procedure directly gets 403 and changes nothing", async ({ request, baseURL }) => {
+    const db = testDatabase();
+    try {
+      const me = await db.user.findUniqueOrThrow({ where: { email: "analyst@example.com" } });
+      const response = await request.post("/api/trpc/users.setRole", { ...setRoleRequest(me.id), headers: { origin: baseURL ?? "" } });
+      expect(response.status()).toBe(403);
+      expect(await db.user.findUniqueOrThrow({ where: { id: me.id } })).toEqual(me);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
+
+test.describe("as an admin", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("the admin screen lists the users", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: "Admin" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Users");
+    await expect(page.getByRole("row").filter({ hasText: "analyst@example.com" })).toContainText("active");
+  });
+
+  test("a cross-site POST carrying the admin's cookie is refused and changes nothing", async ({ request }) => {
+    const db = testDatabase();
+    try {
+      const outsider = await db.user.findUniqueOrThrow({ where: { email: "outsider@example.com" } });
+      const foreign: Record<string, string>[] = [{ origin: "https://evil.example" }, {}];
+      for (const headers of foreign) {
+        const response = await request.post("/api/trpc/users.setRole", { ...setRoleRequest(outsider.id), headers });
+        expect(response.status()).toBe(403);
+      }
+      expect(await db.user.findUniqueOrThrow({ where: { id: outsider.id } })).toEqual(outsider);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});

@@ -1,0 +1,45 @@
+// Signing in and out through the forms, as a person does.
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../prisma/seed/demo";
+
+async function signInWithForm(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("a signed-out visitor is sent to sign in, then back to the page they asked for", async ({ page }) => {
+  await page.goto("/account?from=menu");
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount%3Ffrom%3Dmenu$/);
+  await signInWithForm(page, "analyst@example.com");
+  await expect(page).toHaveURL(/\/account\?from=menu$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+});
+
+test("a wrong password is refused without saying whether the account exists", async ({ page }) => {
+  await page.goto("/login");
+  await signInWithForm(page, "analyst@example.com", "not-the-password");
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong" })).toHaveText("Wrong email or password.");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("sign-out ends the session on the server, not just in this tab", async ({ page, context, playwright, baseURL }) => {
+  await page.goto("/login");
+  await signInWithForm(page, "analyst2@example.com");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("France and the Maghreb");
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name === "maghreb.session_token");
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false }); // served over http here
+
+  await page.getByRole("button", { name: "Sam Analyst" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  // The old cookie, replayed by anyone who kept it, opens nothing any more.
+  const replay = await playwright.request.newContext({ baseURL, storageState: { cookies, origins: [] } });
+  const input = encodeURIComponent(JSON.stringify({ json: null }));
+  expect((await replay.get(`/api/trpc/account.me?input=${input}`)).status()).toBe(401);
+  await replay.dispose();
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login$/);
+});

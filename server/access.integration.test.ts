@@ -1,0 +1,83 @@
+// Every procedure, over HTTP as the browser calls it, as each kind of caller: the signed-out get
+// 401, analysts 403 on admin procedures, and a refusal leaves the database as it was. Every
+// answer is also searched for password hashes.
+import { describe, expect, it } from "vitest";
+import { ORIGIN, passwordHashes, protectedState, useAuthTestDatabase } from "@/scripts/test/auth";
+import { appRouter } from "./root";
+
+describe("who may call what", async () => {
+  const t = await useAuthTestDatabase();
+  const [analyst, admin] = [await t.signIn("analyst@example.com"), await t.signIn("admin@example.com")];
+  const signedOut = new Headers({ origin: ORIGIN });
+  const idOf = async (email: string) => (await t.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+  const [analystId, outsiderId] = [await idOf("analyst@example.com"), await idOf("outsider@example.com")];
+  const target = await t.db.user.create({ data: { name: "Target", email: "target@example.com" }, select: { id: true } });
+  const northAfrica = await t.db.team.findUniqueOrThrow({ where: { name: "North Africa desk" }, select: { id: true } });
+  const view = (name: string) => t.db.savedView.create({ data: { name, ownerId: analystId, state: { v: 1 }, stateVersion: 1 }, select: { id: true } });
+  const [kept, disposable] = [await view("Kept"), await view("Disposable")];
+  const hashesBefore = await passwordHashes(t.db);
+  const answers: string[] = [];
+
+  /** Sample input for each procedure; admin procedures are called as an admin, the rest as an analyst. */
+  const procedures: Record<string, { kind: "query" | "mutation"; input?: unknown; adminOnly?: true }> = {
+    "relations.dyads": { kind: "query" },
+    "relations.summary": { kind: "query", input: { dyads: ["FRA-MAR"] } },
+    "relations.series": { kind: "query", input: { dyads: ["FRA-MAR"], from: "2025-01-01", to: "2025-06-30" } },
+    "relations.extent": { kind: "query", input: { dyads: ["FRA-MAR"] } },
+    "relations.drivers": { kind: "query", input: { dyad: "FRA-MAR" } },
+    "agreements.list": { kind: "query", input: { limit: 5 } },
+    "agreements.byId": { kind: "query", input: { id: "no-such-agreement" } },
+    "agreements.sectors": { kind: "query" },
+    "events.byId": { kind: "query", input: { id: "no-such-event" } },
+    "views.list": { kind: "query" },
+    "views.get": { kind: "query", input: { id: kept.id } },
+    "views.create": { kind: "mutation", input: { name: "Access check", teamId: null, state: { v: 1 } } },
+    "views.rename": { kind: "mutation", input: { id: kept.id, name: "Renamed" } },
+    "views.updateState": { kind: "mutation", input: { id: kept.id, state: { v: 1, dyads: ["FRA-MAR"] } } },
+    "views.delete": { kind: "mutation", input: { id: disposable.id } },
+    "views.duplicate": { kind: "mutation", input: { id: kept.id } },
+    "teams.list": { kind: "query" },
+    "teams.create": { kind: "mutation", input: { name: "Access check team" } },
+    "teams.addMember": { kind: "mutation", input: { teamId: northAfrica.id, email: "outsider@example.com" } },
+    "teams.removeMember": { kind: "mutation", input: { teamId: northAfrica.id, userId: outsiderId } },
+    "account.me": { kind: "query" },
+    "account.changePassword": { kind: "mutation", input: { currentPassword: "not-my-password", newPassword: "another-password-1" } },
+    "users.list": { kind: "query", adminOnly: true },
+    "users.create": { kind: "mutation", adminOnly: true, input: { name: "New Person", email: "new.person@example.com", role: "analyst", password: "a-long-password-1" } },
+    "users.setRole": { kind: "mutation", adminOnly: true, input: { userId: target.id, role: "admin" } },
+    "users.deactivate": { kind: "mutation", adminOnly: true, input: { userId: target.id } },
+    "users.reactivate": { kind: "mutation", adminOnly: true, input: { userId: target.id } },
+    "users.resetPassword": { kind: "mutation", adminOnly: true, input: { userId: target.id, password: "a-long-password-2" } },
+  };
+
+  async function call(path: string, input: unknown, headers: Headers): Promise<number> {
+    const method = procedures[path]?.kind === "query" ? "GET" : "POST";
+    const response = await t.api(t.trpcRequest(path, input, { method, headers }));
+    answers.push(await response.text());
+    return response.status;
+  }
+
+  it("lists every procedure of the API here", () => {
+    expect(Object.keys(procedures).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+  });
+
+  for (const [path, { input, adminOnly }] of Object.entries(procedures)) {
+    it(`${path}: refuses ${adminOnly ? "the signed-out (401) and analysts (403)" : "the signed-out (401)"}, unchanged`, async () => {
+      const refused: [Headers, number][] = adminOnly ? [[signedOut, 401], [analyst, 403]] : [[signedOut, 401]];
+      const before = await protectedState(t.db);
+      for (const [headers, status] of refused) expect(await call(path, input, headers)).toBe(status);
+      expect(await protectedState(t.db)).toEqual(before);
+
+      const allowed = await call(path, input, adminOnly ? admin : analyst);
+      expect(allowed, answers.at(-1)).toBeLessThan(500);
+      expect([401, 403]).not.toContain(allowed);
+    });
+  }
+
+  it("never answered with a password hash, nor half of one", async () => {
+    expect(answers.length).toBeGreaterThan(40);
+    const hashes = [...hashesBefore, ...(await passwordHashes(t.db))];
+    expect(hashes.length).toBeGreaterThan(8);
+    for (const answer of answers) for (const hash of hashes) expect(answer).not.toContain(hash);
+  });
+});

@@ -1,0 +1,43 @@
+// CSRF: a state change must come from our own pages. A browser sends Origin with every POST, so a
+// cross-site form or fetch carries another origin (or "null"), and a plain script none at all.
+import { describe, expect, it } from "vitest";
+import { ORIGIN, protectedState, useAuthTestDatabase } from "@/scripts/test/auth";
+import { CROSS_SITE_MESSAGE } from "./api-handler";
+
+describe("state changes from another site", async () => {
+  const t = await useAuthTestDatabase();
+  const cookie = (await t.signIn("admin@example.com")).get("cookie") ?? "";
+  const analyst = await t.db.user.findUniqueOrThrow({ where: { email: "analyst@example.com" }, select: { id: true } });
+  const promote = { userId: analyst.id, role: "admin" };
+
+  it("are refused with 403, with the session cookie and all, and change nothing", async () => {
+    const before = await protectedState(t.db);
+    for (const origin of [undefined, "https://evil.example", "null", "http://localhost:3001"]) {
+      const headers = { cookie, ...(origin && { origin }) };
+      const response = await t.api(t.trpcRequest("users.setRole", promote, { headers }));
+      expect(response.status).toBe(403);
+      expect((await response.json()).error.message).toBe(CROSS_SITE_MESSAGE);
+    }
+    expect(await protectedState(t.db)).toEqual(before);
+  });
+
+  it("cannot ride on GET either: tRPC runs mutations only for POST", async () => {
+    const before = await protectedState(t.db);
+    const response = await t.api(t.trpcRequest("users.setRole", promote, { method: "GET", headers: { cookie } }));
+    expect(response.status).toBe(405);
+    expect(await protectedState(t.db)).toEqual(before);
+  });
+
+  it("go through from the app's own origin", async () => {
+    const response = await t.api(t.trpcRequest("users.setRole", promote, { headers: { cookie, origin: ORIGIN } }));
+    expect(response.status).toBe(200);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: analyst.id } })).role).toBe("admin");
+  });
+
+  it("to Better Auth's own routes are refused too: a cross-site sign-out leaves the session alive", async () => {
+    const headers = { cookie, origin: "https://evil.example", "content-type": "application/json" };
+    const response = await t.auth.handler(new Request(`${ORIGIN}/api/auth/sign-out`, { method: "POST", headers, body: "{}" }));
+    expect(response.status).toBe(403);
+    expect(await (await t.callerWith(new Headers({ cookie }))).account.me()).toMatchObject({ email: "admin@example.com" });
+  });
+});

@@ -1,0 +1,28 @@
+// The tRPC HTTP endpoint, as a function of its parts so integration tests drive it with real
+// Requests. Queries travel as GET and change nothing; every POST (a mutation) must come from
+// one of our own pages: a cross-site form or script carries another Origin, or none.
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import type { Auth } from "./auth/auth";
+import { hasTrustedOrigin } from "./auth/settings";
+import type { Db } from "./db-client";
+import { appRouter } from "./root";
+import { createContext } from "./trpc";
+
+export const CROSS_SITE_MESSAGE = "Cross-site request refused: state changes must come from this site's pages.";
+
+export function createApiHandler(parts: { db: Db; auth: Auth; trustedOrigins: readonly string[] }) {
+  return async (req: Request): Promise<Response> => {
+    if (req.method !== "GET" && !hasTrustedOrigin(req.headers, parts.trustedOrigins)) {
+      return Response.json({ error: { message: CROSS_SITE_MESSAGE, code: "FORBIDDEN" } }, { status: 403 });
+    }
+    return fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req,
+      router: appRouter,
+      createContext: () => createContext({ db: parts.db, auth: parts.auth, headers: req.headers }),
+      onError({ error, path }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error.cause ?? error);
+      },
+    });
+  };
+}

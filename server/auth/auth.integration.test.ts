@@ -1,0 +1,90 @@
+// Sign-in, sessions and their end, through Better Auth's real HTTP handler on a real database.
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "@/prisma/seed/demo";
+import { ORIGIN, someAddress, useAuthTestDatabase } from "@/scripts/test/auth";
+import { SIGN_IN_LIMIT, THROTTLED_MESSAGE } from "./throttle";
+
+const codeOf = (e: unknown) => (e instanceof TRPCError ? e.code : e);
+
+const t = await useAuthTestDatabase();
+
+describe("sign-in and sessions", () => {
+  it("signs a demo user in with an httpOnly, SameSite=Lax session cookie that expires", async () => {
+    const response = await t.auth.handler(t.signInRequest({ email: "analyst@example.com", password: DEMO_PASSWORD }));
+    expect(response.status).toBe(200);
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith("maghreb.session_token="));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Max-Age=43200/);
+    expect(cookie).not.toMatch(/Secure/i); // the test base URL is http; https gives Secure (settings.test.ts)
+    const session = await t.db.session.findFirstOrThrow({ where: { user: { email: "analyst@example.com" } }, orderBy: { createdAt: "desc" } });
+    expect(session.expiresAt.getTime() - Date.now()).toBeGreaterThan(11.9 * 3600_000);
+  });
+
+  it("answers a wrong password and an unknown email alike", async () => {
+    const wrong = await t.auth.handler(t.signInRequest({ email: "analyst@example.com", password: "not-the-password" }));
+    const unknown = await t.auth.handler(t.signInRequest({ email: "nobody@example.com", password: "not-the-password" }));
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await wrong.json()).toEqual(await unknown.json());
+  });
+
+  it("knows the signed-in user in every procedure, and nobody without a session", async () => {
+    const me = await (await t.callerWith(await t.signIn("analyst@example.com"))).account.me();
+    expect(me).toMatchObject({ email: "analyst@example.com", role: "analyst" });
+    const anonymous = await t.callerWith(new Headers());
+    expect(codeOf(await anonymous.account.me().catch((e: unknown) => e))).toBe("UNAUTHORIZED");
+    const forged = await t.callerWith(new Headers({ cookie: "maghreb.session_token=forged.value" }));
+    expect(codeOf(await forged.account.me().catch((e: unknown) => e))).toBe("UNAUTHORIZED");
+  });
+
+  it("ends a session on sign-out, and refuses an expired one", async () => {
+    const headers = await t.signIn("analyst2@example.com");
+    headers.set("content-type", "application/json");
+    const signOut = await t.auth.handler(new Request(`${ORIGIN}/api/auth/sign-out`, { method: "POST", headers, body: "{}" }));
+    expect(signOut.status).toBe(200);
+    expect(codeOf(await (await t.callerWith(headers)).account.me().catch((e: unknown) => e))).toBe("UNAUTHORIZED");
+
+    const later = await t.signIn("analyst2@example.com");
+    await t.db.session.updateMany({ where: { user: { email: "analyst2@example.com" } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(codeOf(await (await t.callerWith(later)).account.me().catch((e: unknown) => e))).toBe("UNAUTHORIZED");
+  });
+});
+
+// Each test throttles an account the others do not use.
+describe("brute-force protection", () => {
+  const attempt = (email: string, password: string, address: string) => t.auth.handler(t.signInRequest({ email, password }, address));
+
+  it("answers the 6th failed attempt on one account within the window with 429 and Retry-After, from any address", async () => {
+    for (let i = 0; i < SIGN_IN_LIMIT.attempts; i++) expect((await attempt("outsider@example.com", `guess-${i}`, someAddress())).status).toBe(401);
+    const sixth = await attempt("outsider@example.com", "guess-6", someAddress());
+    expect(sixth.status).toBe(429);
+    expect(Number(sixth.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
+    expect((await sixth.json()).message).toBe(THROTTLED_MESSAGE);
+    // Even the right password waits: the point is that guessing stops.
+    expect((await attempt("outsider@example.com", DEMO_PASSWORD, someAddress())).status).toBe(429);
+  });
+
+  it("says exactly the same for an account that does not exist", async () => {
+    for (let i = 0; i < SIGN_IN_LIMIT.attempts; i++) await attempt("ghost@example.com", `guess-${i}`, someAddress());
+    const sixth = await attempt("ghost@example.com", "guess-6", someAddress());
+    expect(sixth.status).toBe(429);
+    expect((await sixth.json()).message).toBe(THROTTLED_MESSAGE);
+  });
+
+  it("stops one address guessing across many accounts", async () => {
+    const address = someAddress();
+    for (let i = 0; i < SIGN_IN_LIMIT.attempts; i++) expect((await attempt(`spray-${i}@example.com`, "Summer2025!", address)).status).toBe(401);
+    const sixth = await attempt("analyst@example.com", "Summer2025!", address);
+    expect(sixth.status).toBe(429);
+    expect(sixth.headers.get("retry-after")).toMatch(/^\d+$/);
+  });
+
+  it("shares its counters through PostgreSQL, and a success clears its account's failures", async () => {
+    for (let i = 0; i < 3; i++) await attempt("admin@example.com", `guess-${i}`, someAddress());
+    expect(await t.db.rateLimit.findUnique({ where: { key: "sign-in:account:admin@example.com" }, select: { count: true } })).toEqual({ count: 3 });
+    expect((await attempt("admin@example.com", DEMO_PASSWORD, someAddress())).status).toBe(200);
+    expect(await t.db.rateLimit.findUnique({ where: { key: "sign-in:account:admin@example.com" } })).toBeNull();
+  });
+});

@@ -1,0 +1,102 @@
+// Better Auth, configured once: email and password only, sessions in PostgreSQL, no sign-up
+// (admins create accounts), and our own brute-force throttle in place of its request limiter.
+import { betterAuth, type BetterAuthPlugin } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import type { CredentialsDb } from "../db-client";
+import { clientAddress } from "./client-address";
+import { COOKIE_PREFIX } from "./cookie";
+import { PASSWORD_LENGTH } from "./password-rules";
+import type { AuthSettings } from "./settings";
+import { accountKey, addressKey, countAttempt, forgiveAttempt, retryAfterSeconds, THROTTLED_MESSAGE } from "./throttle";
+
+/** A session lasts a working day from sign-in; it is not extended by use. */
+export const SESSION_SECONDS = 12 * 60 * 60;
+export const DEACTIVATED_MESSAGE = "This account is deactivated. Ask an admin to reactivate it.";
+
+const SIGN_IN_PATH = "/sign-in/email";
+
+function signInThrottle(db: CredentialsDb) {
+  const keysOf = (body: unknown, headers: Headers | undefined) => {
+    const email = typeof body === "object" && body !== null && "email" in body && typeof body.email === "string" ? body.email : "";
+    const address = headers ? clientAddress(headers) : null;
+    return { account: accountKey(email), address: address ? addressKey(address) : null };
+  };
+  return {
+    id: "sign-in-throttle",
+    hooks: {
+      before: [
+        {
+          matcher: (ctx) => ctx.path === SIGN_IN_PATH,
+          handler: createAuthMiddleware(async (ctx) => {
+            const keys = keysOf(ctx.body, ctx.request?.headers ?? ctx.headers);
+            const counters = await countAttempt(db, [keys.account, ...(keys.address ? [keys.address] : [])], Date.now());
+            const wait = retryAfterSeconds(counters, Date.now());
+            if (wait !== null) {
+              throw new APIError("TOO_MANY_REQUESTS", { message: THROTTLED_MESSAGE, code: "TOO_MANY_ATTEMPTS" }, { "Retry-After": String(wait) });
+            }
+          }),
+        },
+      ],
+      after: [
+        {
+          matcher: (ctx) => ctx.path === SIGN_IN_PATH,
+          handler: createAuthMiddleware(async (ctx) => {
+            if (isAPIError(ctx.context.returned)) return;
+            await forgiveAttempt(db, keysOf(ctx.body, ctx.request?.headers ?? ctx.headers), Date.now());
+          }),
+        },
+      ],
+    },
+  } satisfies BetterAuthPlugin;
+}
+
+export function createAuth({ db, settings }: { db: CredentialsDb; settings: AuthSettings }) {
+  return betterAuth({
+    appName: "Maghreb Monitor",
+    baseURL: settings.baseURL,
+    basePath: "/api/auth",
+    secret: settings.secret,
+    trustedOrigins: settings.trustedOrigins,
+    database: prismaAdapter(db, { provider: "postgresql" }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: PASSWORD_LENGTH.min,
+      maxPasswordLength: PASSWORD_LENGTH.max,
+    },
+    session: { expiresIn: SESSION_SECONDS, disableSessionRefresh: true },
+    user: {
+      additionalFields: {
+        role: { type: "string", input: false, required: false, defaultValue: "analyst" },
+        banned: { type: "boolean", input: false, required: false, defaultValue: false },
+      },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // Deactivation deletes a user's sessions; this keeps them from starting a new one.
+          before: async (session) => {
+            const user = await db.user.findUnique({ where: { id: session.userId }, select: { banned: true } });
+            if (!user || user.banned) throw new APIError("FORBIDDEN", { message: DEACTIVATED_MESSAGE, code: "ACCOUNT_DEACTIVATED" });
+          },
+        },
+      },
+    },
+    // Better Auth's limiter counts every request per address in memory by default; the
+    // throttle below counts failures per account and per address in PostgreSQL instead.
+    rateLimit: { enabled: false },
+    plugins: [signInThrottle(db)],
+    advanced: {
+      cookiePrefix: COOKIE_PREFIX,
+      useSecureCookies: settings.secureCookies,
+      // Said explicitly: Better Auth skips its Origin check when NODE_ENV is "test".
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
+      // Our tables default their ids to cuid() like every other table.
+      database: { generateId: false },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { canEditView, canManageTeam, canReadView, canSeeTeam, canShareWith, isAdmin, roleOf } from "./permissions";
+
+const analyst = { id: "u-analyst", role: "analyst" as const, teamIds: ["t-north"] };
+const admin = { id: "u-admin", role: "admin" as const, teamIds: [] };
+
+describe("isAdmin and roleOf", () => {
+  it("grants admin to the admin role only, and to nobody signed out", () => {
+    expect(isAdmin(admin)).toBe(true);
+    expect(isAdmin(analyst)).toBe(false);
+    expect(isAdmin(null)).toBe(false);
+  });
+
+  it("reads an unknown role as the least privileged one", () => {
+    expect(roleOf("admin")).toBe("admin");
+    expect(roleOf("analyst")).toBe("analyst");
+    expect(roleOf("superuser")).toBe("analyst");
+    expect(roleOf(undefined)).toBe("analyst");
+  });
+});
+
+describe("saved views", () => {
+  const mine = { ownerId: "u-analyst", teamId: null };
+  const teams = { ownerId: "u-other", teamId: "t-north" };
+  const otherTeams = { ownerId: "u-other", teamId: "t-sahel" };
+  const someonesPrivate = { ownerId: "u-other", teamId: null };
+
+  it("are read by their owner and their team, by nobody else, admins included", () => {
+    expect(canReadView(analyst, mine)).toBe(true);
+    expect(canReadView(analyst, teams)).toBe(true);
+    expect(canReadView(analyst, otherTeams)).toBe(false);
+    expect(canReadView(analyst, someonesPrivate)).toBe(false);
+    expect(canReadView(admin, teams)).toBe(false);
+  });
+
+  it("are changed by their owner only", () => {
+    expect(canEditView(analyst, mine)).toBe(true);
+    expect(canEditView(analyst, teams)).toBe(false);
+    expect(canEditView(admin, teams)).toBe(false);
+  });
+
+  it("are shared only with a team one belongs to", () => {
+    expect(canShareWith(analyst, null)).toBe(true);
+    expect(canShareWith(analyst, "t-north")).toBe(true);
+    expect(canShareWith(analyst, "t-sahel")).toBe(false);
+  });
+});
+
+describe("teams", () => {
+  it("are seen by members and admins", () => {
+    expect(canSeeTeam(analyst, { role: "MEMBER" })).toBe(true);
+    expect(canSeeTeam(analyst, null)).toBe(false);
+    expect(canSeeTeam(admin, null)).toBe(true);
+  });
+
+  it("are managed by their owners and by admins", () => {
+    expect(canManageTeam(analyst, { role: "OWNER" })).toBe(true);
+    expect(canManageTeam(analyst, { role: "MEMBER" })).toBe(false);
+    expect(canManageTeam(analyst, null)).toBe(false);
+    expect(canManageTeam(admin, null)).toBe(true);
+  });
+});

@@ -1,0 +1,48 @@
+// Who may do what, as small predicates: procedures and pages ask these, never compare roles inline.
+import type { Role, TeamRole } from "../generated/prisma/enums";
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+export function isAdmin(user: Pick<SessionUser, "role"> | null): boolean {
+  return user?.role === "admin";
+}
+
+/** Unknown or missing roles get the least privilege. */
+export function roleOf(value: unknown): Role {
+  return value === "admin" ? "admin" : "analyst";
+}
+
+export interface ViewAccess {
+  ownerId: string;
+  teamId: string | null;
+}
+
+/** A view is readable by its owner and, when shared, by the members of its team. Admins get no more. */
+export function canReadView(reader: { id: string; teamIds: readonly string[] }, view: ViewAccess): boolean {
+  return view.ownerId === reader.id || (view.teamId !== null && reader.teamIds.includes(view.teamId));
+}
+
+/** Only the owner renames, updates or deletes a view; teammates may duplicate it instead. */
+export function canEditView(user: { id: string }, view: ViewAccess): boolean {
+  return view.ownerId === user.id;
+}
+
+/** Sharing with a team needs membership of it; "only me" (null) is always allowed. */
+export function canShareWith(reader: { teamIds: readonly string[] }, teamId: string | null): boolean {
+  return teamId === null || reader.teamIds.includes(teamId);
+}
+
+/** Members see their team; admins see every team. */
+export function canSeeTeam(user: Pick<SessionUser, "role">, membership: { role: TeamRole } | null): boolean {
+  return isAdmin(user) || membership !== null;
+}
+
+/** Team owners and admins add and remove members. */
+export function canManageTeam(user: Pick<SessionUser, "role">, membership: { role: TeamRole } | null): boolean {
+  return isAdmin(user) || membership?.role === "OWNER";
+}

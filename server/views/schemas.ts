@@ -1,0 +1,18 @@
+// Inputs of the saved-view procedures, shared with the "Save view" dialog and the /views page.
+import { z } from "zod";
+import { savedViewState } from "./state";
+
+export const recordId = z.string().trim().min(1, "is required").max(40, "is not an id");
+
+export const viewName = z.string().trim().min(1, "Give the view a name.").max(80, "At most 80 characters.");
+
+/** "Only me" is null; otherwise one of the user's teams. */
+export const shareWith = recordId.nullable();
+
+export const saveViewForm = z.object({ name: viewName, teamId: shareWith });
+
+export const createViewInput = saveViewForm.extend({ state: savedViewState });
+export const viewIdInput = z.object({ id: recordId });
+export const renameViewInput = z.object({ id: recordId, name: viewName });
+export const updateViewStateInput = z.object({ id: recordId, state: savedViewState });
+export const duplicateViewInput = z.object({ id: recordId, name: viewName.optional() });
