@@ -52,6 +52,26 @@ describe("sign-in and sessions", () => {
   });
 });
 
+describe("Better Auth's other routes", () => {
+  it("are not served: password changes, profile updates and the like go through tRPC", async () => {
+    const headers = await t.signIn("analyst2@example.com");
+    headers.set("content-type", "application/json");
+    const before = await t.db.user.findUniqueOrThrow({ where: { email: "analyst2@example.com" } });
+    for (const [path, body] of [
+      ["/change-password", { currentPassword: DEMO_PASSWORD, newPassword: "bypassing-the-throttle" }],
+      ["/verify-password", { password: DEMO_PASSWORD }],
+      ["/update-user", { name: "Renamed without audit" }],
+      ["/sign-up/email", { email: "new@example.com", password: "a-long-password-1", name: "New" }],
+      ["/list-sessions", null],
+    ] as const) {
+      const response = await t.auth.handler(new Request(`${ORIGIN}/api/auth${path}`, { method: body ? "POST" : "GET", headers, body: body && JSON.stringify(body) }));
+      expect(response.status, path).toBe(404);
+    }
+    expect(await t.db.user.findUniqueOrThrow({ where: { email: "analyst2@example.com" } })).toEqual(before);
+    expect(await t.db.user.count({ where: { email: "new@example.com" } })).toBe(0);
+  });
+});
+
 // Each test throttles an account the others do not use.
 describe("brute-force protection", () => {
   const attempt = (email: string, password: string, address: string) => t.auth.handler(t.signInRequest({ email, password }, address));

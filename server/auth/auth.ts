@@ -51,6 +51,23 @@ function signInThrottle(db: CredentialsDb) {
   } satisfies BetterAuthPlugin;
 }
 
+/**
+ * The only Better Auth routes served over HTTP. The others it mounts by default (its own
+ * password change and check, profile update, session listing, account linking…) would each be
+ * a way around the throttle, the audit log or the tRPC ladder; the app does those in tRPC.
+ */
+export const AUTH_ROUTES = ["/sign-in/email", "/sign-out"] as const;
+
+function onlyRoutesInUse(basePath: string) {
+  const served = new Set<string>(AUTH_ROUTES.map((route) => `${basePath}${route}`));
+  return {
+    id: "only-routes-in-use",
+    onRequest: async (request: Request) => {
+      if (!served.has(new URL(request.url).pathname.replace(/\/+$/, ""))) return { response: new Response("Not Found", { status: 404 }) };
+    },
+  } satisfies BetterAuthPlugin;
+}
+
 export function createAuth({ db, settings }: { db: CredentialsDb; settings: AuthSettings }) {
   return betterAuth({
     appName: "Maghreb Monitor",
@@ -86,7 +103,7 @@ export function createAuth({ db, settings }: { db: CredentialsDb; settings: Auth
     // Better Auth's limiter counts every request per address in memory by default; the
     // throttle below counts failures per account and per address in PostgreSQL instead.
     rateLimit: { enabled: false },
-    plugins: [signInThrottle(db)],
+    plugins: [onlyRoutesInUse("/api/auth"), signInThrottle(db)],
     advanced: {
       cookiePrefix: COOKIE_PREFIX,
       useSecureCookies: settings.secureCookies,
