@@ -1,5 +1,7 @@
 // The app's API: one router per domain, wired here and nowhere else.
+import { adminRouter } from "./admin/router";
 import { agreementsRouter } from "./agreements/router";
+import { conditionsRouter } from "./conditions/router";
 import { eventsRouter } from "./events/router";
 import { relationsRouter } from "./relations/router";
 import { teamsRouter } from "./teams/router";
@@ -11,6 +13,8 @@ export const appRouter = router({
   relations: relationsRouter,
   agreements: agreementsRouter,
   events: eventsRouter,
+  conditions: conditionsRouter,
+  admin: adminRouter,
   views: viewsRouter,
   teams: teamsRouter,
   account: accountRouter,

@@ -75,7 +75,7 @@ export async function useAuthTestDatabase() {
 
 /** Everything access control protects, to show that a refused call changed nothing. */
 export async function protectedState(db: Db) {
-  const [users, accounts, sessions, teams, memberships, views, audit] = await Promise.all([
+  const [users, accounts, sessions, teams, memberships, views, audit, events, conditions] = await Promise.all([
     db.user.findMany({ orderBy: { id: "asc" } }),
     db.account.findMany({ orderBy: { id: "asc" }, omit: { password: false } }),
     db.session.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, expiresAt: true } }),
@@ -83,8 +83,10 @@ export async function protectedState(db: Db) {
     db.membership.findMany({ orderBy: [{ teamId: "asc" }, { userId: "asc" }] }),
     db.savedView.findMany({ orderBy: { id: "asc" } }),
     db.auditLog.count(),
+    db.event.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, archivedAt: true } }),
+    db.condition.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, archivedAt: true } }),
   ]);
-  return { users, accounts, sessions, teams, memberships, views, audit };
+  return { users, accounts, sessions, teams, memberships, views, audit, events, conditions };
 }
 
 /** Every password hash in the database, to look for in responses. */

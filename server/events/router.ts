@@ -1,7 +1,11 @@
 import { TRPCError } from "@trpc/server";
-import { authedProcedure, router } from "../trpc";
-import { eventByIdInput } from "./schemas";
+import { adminProcedure, authedProcedure, router } from "../trpc";
+import { toDay } from "../relations/day";
+import { archiveInput, createEventInput, eventByIdInput, updateEventInput } from "./schemas";
 import { eventById } from "./service";
+import { createEvent, eventForEditing, setEventArchived, updateEvent } from "./write";
+
+const today = () => toDay(new Date());
 
 export const eventsRouter = router({
   byId: authedProcedure.input(eventByIdInput).query(async ({ ctx, input }) => {
@@ -9,4 +13,27 @@ export const eventsRouter = router({
     if (!event) throw new TRPCError({ code: "NOT_FOUND", message: "No such event" });
     return event;
   }),
+
+  /** The editor's starting point: the event's fields and the version they are at. */
+  forEdit: adminProcedure.input(eventByIdInput).query(async ({ ctx, input }) => {
+    const event = await eventForEditing({ db: ctx.db, id: input.id });
+    if (!event) throw new TRPCError({ code: "NOT_FOUND", message: "No such event" });
+    return event;
+  }),
+
+  create: adminProcedure
+    .input(createEventInput)
+    .mutation(({ ctx, input }) => createEvent({ db: ctx.db, actorId: ctx.user.id, data: input, today: today() })),
+
+  update: adminProcedure
+    .input(updateEventInput)
+    .mutation(({ ctx, input }) => updateEvent({ db: ctx.db, actorId: ctx.user.id, ...input, today: today() })),
+
+  archive: adminProcedure
+    .input(archiveInput)
+    .mutation(({ ctx, input }) => setEventArchived({ db: ctx.db, actorId: ctx.user.id, ...input, archived: true, today: today() })),
+
+  restore: adminProcedure
+    .input(archiveInput)
+    .mutation(({ ctx, input }) => setEventArchived({ db: ctx.db, actorId: ctx.user.id, ...input, archived: false, today: today() })),
 });

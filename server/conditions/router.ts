@@ -1,0 +1,30 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { archiveInput } from "../events/schemas";
+import { toDay } from "../relations/day";
+import { recordId } from "../shared/schemas";
+import { adminProcedure, router } from "../trpc";
+import { conditionInput, updateConditionInput } from "./schemas";
+import { conditionForEditing, createCondition, setConditionArchived, updateCondition } from "./write";
+
+const today = () => toDay(new Date());
+
+export const conditionsRouter = router({
+  forEdit: adminProcedure.input(z.object({ id: recordId })).query(async ({ ctx, input }) => {
+    const condition = await conditionForEditing({ db: ctx.db, id: input.id });
+    if (!condition) throw new TRPCError({ code: "NOT_FOUND", message: "No such condition" });
+    return condition;
+  }),
+  create: adminProcedure
+    .input(conditionInput)
+    .mutation(({ ctx, input }) => createCondition({ db: ctx.db, actorId: ctx.user.id, data: input, today: today() })),
+  update: adminProcedure
+    .input(updateConditionInput)
+    .mutation(({ ctx, input }) => updateCondition({ db: ctx.db, actorId: ctx.user.id, ...input, today: today() })),
+  archive: adminProcedure
+    .input(archiveInput)
+    .mutation(({ ctx, input }) => setConditionArchived({ db: ctx.db, actorId: ctx.user.id, ...input, archived: true, today: today() })),
+  restore: adminProcedure
+    .input(archiveInput)
+    .mutation(({ ctx, input }) => setConditionArchived({ db: ctx.db, actorId: ctx.user.id, ...input, archived: false, today: today() })),
+});
