@@ -39,7 +39,7 @@ test.describe("as an admin", () => {
   test("the admin screen lists the users", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("link", { name: "Admin" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Users");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Admin");
     await expect(page.getByRole("row").filter({ hasText: "analyst@example.com" })).toContainText("active");
   });
 

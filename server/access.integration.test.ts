@@ -29,6 +29,7 @@ describe("who may call what", async () => {
     "agreements.byId": { kind: "query", input: { id: "no-such-agreement" } },
     "agreements.sectors": { kind: "query" },
     "events.byId": { kind: "query", input: { id: "no-such-event" } },
+    "events.formOptions": { kind: "query", adminOnly: true },
     "events.forEdit": { kind: "query", adminOnly: true, input: { id: "no-such-event" } },
     "events.create": { kind: "mutation", adminOnly: true, input: { title: "" } },
     "events.update": { kind: "mutation", adminOnly: true, input: { id: "no-such-event", version: 1 } },

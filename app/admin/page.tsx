@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CreateUserForm, UserTable } from "../_components/admin/user-admin";
 import { requireAdmin } from "@/server/auth/page-guards";
 import { serverCaller } from "@/server/caller";
@@ -11,7 +12,12 @@ export default async function AdminPage() {
   const users = await (await serverCaller()).users.list();
   return (
     <>
-      <h1>Users</h1>
+      <h1>Admin</h1>
+      <nav aria-label="Admin" className="range-links">
+        <Link href="/admin/events/new">Record an event</Link>
+        <Link href="/admin/audit">Audit log</Link>
+      </nav>
+      <h2>Users</h2>
       <UserTable users={users} myId={me.id} />
       <CreateUserForm />
     </>

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { adminProcedure, authedProcedure, router } from "../trpc";
 import { toDay } from "../relations/day";
 import { archiveInput, createEventInput, eventByIdInput, updateEventInput } from "./schemas";
-import { eventById } from "./service";
+import { eventById, eventFormOptions } from "./service";
 import { createEvent, eventForEditing, setEventArchived, updateEvent } from "./write";
 
 const today = () => toDay(new Date());
@@ -13,6 +13,8 @@ export const eventsRouter = router({
     if (!event) throw new TRPCError({ code: "NOT_FOUND", message: "No such event" });
     return event;
   }),
+
+  formOptions: adminProcedure.query(({ ctx }) => eventFormOptions({ db: ctx.db })),
 
   /** The editor's starting point: the event's fields and the version they are at. */
   forEdit: adminProcedure.input(eventByIdInput).query(async ({ ctx, input }) => {

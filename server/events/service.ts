@@ -43,3 +43,16 @@ export async function eventById({ db, id }: { db: Db; id: string }) {
   });
   return { ...event, typeLabel: cameoLabel(event.cameoCode) ?? event.cameoCode, breakdown };
 }
+
+/** What the event form offers to pick from: tracked dyads, places (capitals), agreements to link. */
+export async function eventFormOptions({ db }: { db: Db }) {
+  const [dyads, countries, agreements] = await Promise.all([
+    db.dyad.findMany({ where: { tracked: true }, select: { key: true, a: { select: { code: true, name: true } }, b: { select: { code: true, name: true } } }, orderBy: { key: "asc" } }),
+    db.country.findMany({ select: { code: true, name: true, capitalName: true, capitalLat: true, capitalLon: true }, orderBy: { name: "asc" } }),
+    db.agreement.findMany({ where: { archivedAt: null }, select: { id: true, title: true, date: true }, orderBy: [{ date: { sort: "desc", nulls: "last" } }, { id: "desc" }], take: 200 }),
+  ]);
+  const places = countries.flatMap((c) =>
+    c.capitalName && c.capitalLat !== null && c.capitalLon !== null ? [{ name: c.capitalName, lat: c.capitalLat, lon: c.capitalLon, country: c.name }] : [],
+  );
+  return { dyads, places, agreements };
+}

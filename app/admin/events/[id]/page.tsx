@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArchiveButton } from "@/app/_components/admin/archive-button";
+import { EventForm } from "@/app/_components/forms/event-form";
+import { requireAdmin } from "@/server/auth/page-guards";
+import { serverCaller } from "@/server/caller";
+
+export const metadata: Metadata = { title: "Edit an event" };
+export const dynamic = "force-dynamic";
+
+export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdmin();
+  const { id } = await params;
+  const caller = await serverCaller();
+  const [event, options] = await Promise.all([
+    caller.events.forEdit({ id }).catch((e: unknown) => {
+      if (e instanceof Error && "code" in e && e.code === "NOT_FOUND") notFound();
+      throw e;
+    }),
+    caller.events.formOptions(),
+  ]);
+  return (
+    <>
+      <h1>Edit event</h1>
+      <p className="meta">
+        Version {event.version}
+        {event.archived ? " · archived: it does not count in the index" : ""} · <Link href={`/events/${event.id}`}>view</Link> ·{" "}
+        <Link href={`/admin/audit?entityType=Event&entityId=${event.id}`}>history</Link>
+      </p>
+      <ArchiveButton id={event.id} version={event.version} archived={event.archived} />
+      <EventForm options={options} initial={event} />
+    </>
+  );
+}

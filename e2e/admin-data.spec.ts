@@ -1,0 +1,69 @@
+// Admins keep the data true: an event recorded through the form moves the indicator at once,
+// the audit log shows who did it, and analysts cannot reach the form at all.
+import { expect, test } from "@playwright/test";
+import { storageStateOf } from "./fixtures/auth";
+import { withDatabase } from "./fixtures/database";
+
+test.describe("as an admin", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("recording a recall lowers the France–Algeria card and lands in the audit log", async ({ page }) => {
+    const franceAlgeria = () => page.getByRole("list", { name: "Relation indicators" }).getByRole("listitem").filter({ hasText: "France – Algeria" });
+    const valueOf = async () => Number((await franceAlgeria().locator(".value").textContent())?.trim());
+    await page.goto("/");
+    const before = await valueOf();
+
+    const title = `Algeria recalls its ambassador from Paris ${Date.now()}`;
+    await page.goto("/admin/events/new");
+    const form = page.getByRole("form", { name: "New event" });
+    await form.getByLabel("Title").fill(title);
+    await form.getByLabel("Dyad").selectOption("DZA-FRA");
+    await form.getByLabel("Actor").selectOption("DZA");
+    await form.getByLabel("Target").selectOption("FRA");
+    await form.getByLabel("Event type").selectOption("161");
+    await expect(form.getByText(/Score: s = G × L × V = -4\.0 × 0\.8 × 1 = -3\.20/)).toBeVisible();
+
+    // A javascript: link is refused on its field, and nothing is saved.
+    await form.getByRole("button", { name: "Add a source" }).click();
+    await form.getByLabel("Publisher").fill("Example Wire");
+    await form.getByLabel("Source title").fill("Algiers recalls envoy");
+    await form.getByLabel("Source link").fill("javascript:alert(1)");
+    await form.getByRole("button", { name: "Record event" }).click();
+    await expect(form.getByText("a source link must be an http:// or https:// address")).toBeVisible();
+    await form.getByLabel("Source link").fill("https://example.org/recall");
+    await form.getByRole("button", { name: "Record event" }).click();
+
+    await expect(page).toHaveURL(/\/events\//);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await page.goto("/");
+    expect(await valueOf()).toBeLessThan(before);
+
+    await page.goto("/admin/audit?entityType=Event");
+    const entry = page.getByRole("table", { name: "Changes, newest first" }).getByRole("row").filter({ hasText: title }).first();
+    await expect(entry).toContainText("Amina Admin");
+    await expect(entry).toContainText("create");
+
+    await withDatabase((db) => db.event.updateMany({ where: { title }, data: { archivedAt: new Date() } }));
+  });
+
+  test("a date in the future is refused on the date field", async ({ page }) => {
+    await page.goto("/admin/events/new");
+    const form = page.getByRole("form", { name: "New event" });
+    await form.getByLabel("Title").fill("Talks planned for next year");
+    await form.getByLabel("Event type").selectOption("046");
+    await form.getByLabel("Date", { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-03-01`);
+    await form.getByRole("button", { name: "Record event" }).click();
+    await expect(form.getByText(/cannot lie in the future/)).toBeVisible();
+    await expect(page).toHaveURL(/\/admin\/events\/new$/);
+  });
+});
+
+test.describe("as an analyst", () => {
+  test.use({ storageState: storageStateOf("analyst") });
+
+  test("the event form is refused", async ({ page }) => {
+    const response = await page.goto("/admin/events/new");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("form", { name: "New event" })).toHaveCount(0);
+  });
+});
