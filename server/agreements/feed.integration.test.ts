@@ -7,6 +7,7 @@ import { TEST_READER, useTestDatabase } from "@/scripts/test/database";
 import { createCaller } from "../root";
 import { createContextInner } from "../trpc";
 import { encodeCursor } from "./cursor";
+import { agreementSectors } from "./service";
 import type { AgreementFiltersInput } from "./schemas";
 
 const PLAN = "Morocco–France police and security action plan";
@@ -215,9 +216,12 @@ describe("agreements feed", async () => {
     expect(await codeOf(api.agreements.byId({ id: "no-such-agreement" }))).toBe("NOT_FOUND");
   });
 
-  it("lists the sectors in use, once each", async () => {
+  it("lists the sectors in use, once each, and keeps the list for a minute", async () => {
     const sectors = await api.agreements.sectors();
     expect(sectors).toContain("rail");
     expect(new Set(sectors).size).toBe(sectors.length);
+    await createAgreement(db, { title: "New sector", sectors: ["zz-new-sector"] });
+    expect(await api.agreements.sectors()).not.toContain("zz-new-sector");
+    expect(await agreementSectors({ db, now: Date.now() + 61_000 })).toContain("zz-new-sector");
   });
 });

@@ -108,11 +108,32 @@ export function agreementDetail({ db, id }: { db: Db; id: string }) {
   return db.agreement.findFirst({ where: { id, archivedAt: null }, select: agreementDetailSelect });
 }
 
-/** Every sector in use, for the filter bar. */
-export async function agreementSectors({ db }: { db: Db }): Promise<string[]> {
-  const rows = await db.$queryRaw<{ sector: string }[]>`
-    SELECT DISTINCT unnest(sectors) AS sector FROM "Agreement" WHERE "archivedAt" IS NULL ORDER BY sector`;
-  return rows.map((r) => r.sector);
+/**
+ * The sectors list reads every agreement (≈ 0.1 s at 100k, BENCHMARKS.md) and every page with
+ * a filter bar asks for it, while it changes only when an agreement brings a new sector: each
+ * app instance keeps it for a minute.
+ */
+const SECTORS_TTL_MS = 60_000;
+const sectorsCache = new WeakMap<Db, { expires: number; sectors: Promise<string[]> }>();
+
+export function sectorsInUse({ db }: { db: Db }): Promise<string[]> {
+  return db.$queryRaw<{ sector: string }[]>`
+    SELECT DISTINCT unnest(sectors) AS sector FROM "Agreement" WHERE "archivedAt" IS NULL ORDER BY sector`.then((rows) =>
+    rows.map((r) => r.sector),
+  );
+}
+
+/** Every sector in use, for the filter bar; up to a minute old. */
+export function agreementSectors({ db, now = Date.now() }: { db: Db; now?: number }): Promise<string[]> {
+  const cached = sectorsCache.get(db);
+  if (cached && cached.expires > now) return cached.sectors;
+  const sectors = sectorsInUse({ db });
+  sectorsCache.set(db, { expires: now + SECTORS_TTL_MS, sectors });
+  // A failed read is not kept: the next page asks again.
+  sectors.catch(() => {
+    if (sectorsCache.get(db)?.sectors === sectors) sectorsCache.delete(db);
+  });
+  return sectors;
 }
 
 /**
@@ -122,7 +143,7 @@ export async function agreementSectors({ db }: { db: Db }): Promise<string[]> {
 export async function* agreementExportBatches({
   db,
   filters,
-  batchSize = 500,
+  batchSize = 1_000,
   max = Number.POSITIVE_INFINITY,
 }: {
   db: Db;
