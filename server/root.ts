@@ -1,6 +1,7 @@
 // The app's API: one router per domain, wired here and nowhere else.
 import { agreementsRouter } from "./agreements/router";
 import { eventsRouter } from "./events/router";
+import { geoRouter } from "./geo/router";
 import { relationsRouter } from "./relations/router";
 import { createCallerFactory, router } from "./trpc";
 
@@ -8,6 +9,7 @@ export const appRouter = router({
   relations: relationsRouter,
   agreements: agreementsRouter,
   events: eventsRouter,
+  geo: geoRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { publicProcedure, router } from "../trpc";
-import { eventByIdInput } from "./schemas";
-import { eventById } from "./service";
+import { eventByIdInput, eventsForMapInput } from "./schemas";
+import { eventById, eventsForMap } from "./service";
 
 export const eventsRouter = router({
   byId: publicProcedure.input(eventByIdInput).query(async ({ ctx, input }) => {
@@ -9,4 +9,9 @@ export const eventsRouter = router({
     if (!event) throw new TRPCError({ code: "NOT_FOUND", message: "No such event" });
     return event;
   }),
+
+  /** Events of a range as points on the map, newest first, capped (the response says when). */
+  forMap: publicProcedure
+    .input(eventsForMapInput)
+    .query(({ ctx, input }) => eventsForMap({ db: ctx.db, keys: input.dyads, from: input.from, to: input.to, limit: input.limit })),
 });
