@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { LatestAgreements } from "./_components/feed/latest-agreements";
+import { DashboardMap } from "./_components/map/dashboard-map";
 import { IndicatorCards } from "./_components/relations/indicator-cards";
 import { HydrateClient, getQueryClient, trpc } from "./_trpc/server";
 import { LATEST_AGREEMENTS_PAGE } from "@/server/agreements/schemas";
 import { serverCaller } from "@/server/caller";
+import { env } from "@/server/env";
 import { fromDay, toDay } from "@/server/relations/day";
 
 // Always read the database at request time, never at build time.
@@ -12,8 +14,9 @@ export const dynamic = "force-dynamic";
 export default async function DashboardPage() {
   const caller = await serverCaller();
   const today = toDay(new Date());
-  const [cards] = await Promise.all([
+  const [cards, countries] = await Promise.all([
     caller.relations.summary(),
+    caller.geo.countries(),
     getQueryClient().prefetchQuery(trpc.agreements.latest.queryOptions({ limit: LATEST_AGREEMENTS_PAGE })),
   ]);
   const keys = cards.map((c) => c.key).slice(0, 8);
@@ -25,6 +28,15 @@ export default async function DashboardPage() {
   return (
     <HydrateClient>
       <h1>France and the Maghreb</h1>
+      <section className="panel map-panel" aria-labelledby="map-heading">
+        <h2 id="map-heading">Map</h2>
+        <DashboardMap
+          summaries={cards.map(({ key, label, a, b, value, band, bandLabel }) => ({ key, label, a, b, value, band, bandLabel }))}
+          countries={countries}
+          tiles={env.MAP_TILE_URL ? { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION ?? "" } : null}
+          today={fromDay(today)}
+        />
+      </section>
       <div className="dashboard">
         <section className="panel" aria-labelledby="relations-heading">
           <h2 id="relations-heading">Relations index</h2>
