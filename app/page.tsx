@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AgreementFeed } from "./_components/feed/agreement-feed";
 import { loadAgreementFeedFor } from "./_components/feed/prefetch";
 import { FilterBar } from "./_components/filters/filter-bar";
+import { DashboardMap } from "./_components/map/dashboard-map";
 import { IndicatorCards } from "./_components/relations/indicator-cards";
 import { OpenedView } from "./_components/views/opened-view";
 import { SaveViewDialog } from "./_components/views/save-view-dialog";
@@ -11,6 +12,7 @@ import { agreementFiltersToSearchParams } from "@/server/agreements/filters";
 import type { AgreementFilters } from "@/server/agreements/schemas";
 import { requireUser } from "@/server/auth/page-guards";
 import { serverCaller } from "@/server/caller";
+import { env } from "@/server/env";
 import { fromDay, toDay } from "@/server/relations/day";
 import type { ViewState } from "@/server/views/state";
 import { viewStateFromSearchParams, VIEW_PARAM, type SearchParamsRecord } from "@/server/views/url";
@@ -48,14 +50,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const viewId = Array.isArray(viewParam) ? viewParam[0] : viewParam;
   const caller = await serverCaller();
   const today = toDay(new Date());
+  const shows = (panel: (typeof state.panels)[number]) => state.panels.includes(panel);
   // The indicators stand as of the end of the chosen range (today when it is open).
   const asOf = state.to && toDay(state.to) < today ? toDay(state.to) : today;
-  const [allDyads, cards, teams, openedView, feed] = await Promise.all([
+  const [allDyads, cards, teams, openedView, feed, countries] = await Promise.all([
     caller.relations.dyads(),
     caller.relations.summary({ dyads: state.dyads.length ? state.dyads : undefined, asOf: fromDay(asOf) }),
     caller.teams.list(),
     viewId ? caller.views.get({ id: viewId }).catch(unlessMissing) : null,
     loadAgreementFeedFor(feedFiltersOf(state), DASHBOARD_FEED_PAGE),
+    shows("map") ? caller.geo.countries() : [],
   ]);
   const keys = cards.map((c) => c.key).slice(0, 8);
   const sparkFrom = state.from ? Math.max(toDay(state.from), asOf - 7300) : asOf - 729;
@@ -64,7 +68,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     : { dyads: [] };
   const sparklines = Object.fromEntries(series.dyads.map((d) => [d.key, d.points]));
   const shareable = teams.filter((team) => team.myRole !== null).map(({ id, name }) => ({ id, name }));
-  const shows = (panel: (typeof state.panels)[number]) => state.panels.includes(panel);
   const feedQuery = agreementFiltersToSearchParams(feed.filters).toString();
 
   return (
@@ -75,6 +78,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <FilterBar dyads={allDyads.map((d) => ({ key: d.key, title: d.label }))} state={state} viewId={openedView?.id} />
         <SaveViewDialog state={state} teams={shareable} />
       </div>
+      {shows("map") && (
+        <section className="panel map-panel" aria-labelledby="map-heading">
+          <h2 id="map-heading">Map</h2>
+          <DashboardMap
+            summaries={cards.map(({ key, label, a, b, value, band, bandLabel }) => ({ key, label, a, b, value, band, bandLabel }))}
+            countries={countries}
+            tiles={env.MAP_TILE_URL ? { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION ?? "" } : null}
+            today={fromDay(today)}
+          />
+        </section>
+      )}
       <div className="dashboard">
         {shows("relations") && (
           <section className="panel" aria-labelledby="relations-heading">

@@ -3,6 +3,7 @@ import { adminRouter } from "./admin/router";
 import { agreementsRouter } from "./agreements/router";
 import { conditionsRouter } from "./conditions/router";
 import { eventsRouter } from "./events/router";
+import { geoRouter } from "./geo/router";
 import { relationsRouter } from "./relations/router";
 import { teamsRouter } from "./teams/router";
 import { createCallerFactory, router } from "./trpc";
@@ -19,6 +20,7 @@ export const appRouter = router({
   teams: teamsRouter,
   account: accountRouter,
   users: usersRouter,
+  geo: geoRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,16 +10,17 @@ export function formatDate(date: Date | null, precision: DatePrecision | null): 
   return formatWithPrecision(dateOnly(date), precision ?? "DAY");
 }
 
-/** Amounts as entered, in their own currency; "≈" marks a figure the source gives as approximate. */
+/**
+ * Amounts as entered, in their own currency: "EUR 300m", "≈ MAD 3bn". Written out by hand, not
+ * with Intl's compact notation, whose output differs between Node's and the browser's ICU and
+ * would make server and client renders disagree.
+ */
 export function formatMoney(amount: { toString(): string }, currency: string, approximate: boolean): string {
   const value = Number(amount.toString());
-  const text = new Intl.NumberFormat("en-GB", {
-    style: "currency",
-    currency,
-    notation: value >= 1_000_000 ? "compact" : "standard",
-    maximumFractionDigits: 1,
-  }).format(value);
-  return approximate ? `≈ ${text}` : text;
+  const scaled = (n: number, unit: string) => `${Number.isInteger(n) ? n : n.toFixed(1)}${unit}`;
+  const text =
+    Math.abs(value) >= 1e9 ? scaled(value / 1e9, "bn") : Math.abs(value) >= 1e6 ? scaled(value / 1e6, "m") : value.toLocaleString("en-GB");
+  return `${approximate ? "≈ " : ""}${currency} ${text}`;
 }
 
 /** France first, then the other party: analysts read "France – Morocco", not "Morocco – France". */

@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { adminProcedure, authedProcedure, router } from "../trpc";
 import { toDay } from "../relations/day";
-import { archiveInput, createEventInput, eventByIdInput, updateEventInput } from "./schemas";
-import { eventById, eventFormOptions } from "./service";
+import { archiveInput, createEventInput, eventByIdInput, eventsForMapInput, updateEventInput } from "./schemas";
+import { eventById, eventFormOptions, eventsForMap } from "./service";
 import { createEvent, eventForEditing, setEventArchived, updateEvent } from "./write";
 
 const today = () => toDay(new Date());
@@ -38,4 +38,9 @@ export const eventsRouter = router({
   restore: adminProcedure
     .input(archiveInput)
     .mutation(({ ctx, input }) => setEventArchived({ db: ctx.db, actorId: ctx.user.id, ...input, archived: false, today: today() })),
+
+  /** Events of a range as points on the map, newest first, capped (the response says when). */
+  forMap: authedProcedure
+    .input(eventsForMapInput)
+    .query(({ ctx, input }) => eventsForMap({ db: ctx.db, keys: input.dyads, from: input.from, to: input.to, limit: input.limit })),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dyadKey } from "../relations/schemas";
+import { checkDayRange, dyadKey, isoDay } from "../relations/schemas";
 import { GOLDSTEIN_MAX, GOLDSTEIN_MIN, isKnownCameoCode, overrideAppliesTo } from "../relations/goldstein";
 import { LEVELS, OVERRIDE_KEYS, VERIFICATIONS } from "../relations/params";
 import { countryCode, datePrecision, isoDate, placeInput, recordId, sourcesInput, summary, title, version } from "../shared/schemas";
@@ -51,3 +51,16 @@ export type EventInput = z.infer<typeof eventInput>;
 export const createEventInput = eventInput;
 export const updateEventInput = z.object({ id: recordId, version, data: eventInput });
 export const archiveInput = z.object({ id: recordId, version });
+
+/** The most events one map request returns: the clustered layer is benchmarked at this size. */
+export const MAX_MAP_EVENTS = 10_000;
+
+export const eventsForMapInput = z
+  .object({
+    /** Tracked dyads when omitted. */
+    dyads: z.array(dyadKey).max(50).optional(),
+    from: isoDay,
+    to: isoDay,
+    limit: z.number().int().min(1).max(MAX_MAP_EVENTS).default(MAX_MAP_EVENTS),
+  })
+  .superRefine(checkDayRange);

@@ -1,8 +1,11 @@
 // Database reads for events.
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
+import { fromDay, toDay } from "../relations/day";
 import { cameoLabel, eventScore } from "../relations/goldstein";
 import { OVERRIDE_KEYS } from "../relations/params";
+import { dyadsByKey } from "../relations/service";
+import { placeOnMap, type Capital } from "./place";
 
 const eventDetailSelect = {
   id: true,
@@ -55,4 +58,68 @@ export async function eventFormOptions({ db }: { db: Db }) {
     c.capitalName && c.capitalLat !== null && c.capitalLon !== null ? [{ name: c.capitalName, lat: c.capitalLat, lon: c.capitalLon, country: c.name }] : [],
   );
   return { dyads, places, agreements };
+}
+
+const mapEventSelect = {
+  id: true,
+  title: true,
+  date: true,
+  datePrecision: true,
+  cameoCode: true,
+  score: true,
+  dyadId: true,
+  actorCode: true,
+  targetCode: true,
+  placeName: true,
+  placeLat: true,
+  placeLon: true,
+} satisfies Prisma.EventSelect;
+
+const capitalSelect = { code: true, capitalName: true, capitalLat: true, capitalLon: true } satisfies Prisma.CountrySelect;
+
+/**
+ * Live events of the dyads placed within [from, to] (ISO days), newest first, at most `limit`,
+ * each with a point on the map. Dates go out as "YYYY-MM-DD" strings and type labels once per
+ * code: at 10,000 events, Date objects and repeated labels would double the response.
+ */
+export async function eventsForMap(input: { db: Db; keys?: string[]; from: string; to: string; limit: number }) {
+  const { db, from, to, limit } = input;
+  const dyads = await dyadsByKey(db, input.keys);
+  const keyOf = new Map(dyads.map((d) => [d.id, d.key]));
+  const where = {
+    dyadId: { in: dyads.map((d) => d.id) },
+    archivedAt: null,
+    placementDate: { gte: new Date(from), lte: new Date(to) },
+  } satisfies Prisma.EventWhereInput;
+  const [rows, total, countries] = await Promise.all([
+    db.event.findMany({ where, select: mapEventSelect, orderBy: [{ placementDate: "desc" }, { id: "asc" }], take: limit }),
+    db.event.count({ where }),
+    db.country.findMany({ select: capitalSelect }),
+  ]);
+  const capitals = new Map<string, Capital>(countries.map((c) => [c.code, { name: c.capitalName, lat: c.capitalLat, lon: c.capitalLon }]));
+  const events = rows.flatMap((e) => {
+    const place = placeOnMap(e, capitals);
+    if (!place) return [];
+    return [
+      {
+        id: e.id,
+        title: e.title,
+        date: fromDay(toDay(e.date)),
+        datePrecision: e.datePrecision,
+        cameoCode: e.cameoCode,
+        score: e.score,
+        dyadKey: keyOf.get(e.dyadId) ?? "",
+        ...place,
+      },
+    ];
+  });
+  const codes = [...new Set(events.map((e) => e.cameoCode))];
+  return {
+    events,
+    total,
+    truncated: total > rows.length,
+    /** Events in range with no place and no capital to stand in for one. */
+    unplaced: rows.length - events.length,
+    typeLabels: Object.fromEntries(codes.map((code) => [code, cameoLabel(code) ?? code])),
+  };
 }

@@ -1,7 +1,7 @@
 import { authedProcedure, router } from "../trpc";
 import { fromDay, toDay } from "./day";
-import { driversInput, extentInput, seriesInput, summaryInput } from "./schemas";
-import { dataStart, dyadDrivers, dyadSeries, dyadSummaries, keyEvents, listTrackedDyads } from "./service";
+import { driversInput, extentInput, seriesInput, summaryInput, volumeInput } from "./schemas";
+import { dataStart, dyadDrivers, dyadSeries, dyadSummaries, eventVolumes, keyEvents, listTrackedDyads } from "./service";
 
 /** The server's calendar day (UTC): the index is daily. */
 const today = () => toDay(new Date());
@@ -31,6 +31,13 @@ export const relationsRouter = router({
     const first = await dataStart({ db: ctx.db, keys: input.dyads });
     return { from: first === null ? null : fromDay(first) };
   }),
+
+  /** How many events each dyad has placed within a range (the map weighs its arcs by it). */
+  volume: authedProcedure
+    .input(volumeInput)
+    .query(({ ctx, input }) =>
+      eventVolumes({ db: ctx.db, now: today(), keys: input.dyads, from: toDay(input.from), to: toDay(input.to) }),
+    ),
 
   /** Top events and conditions behind a dyad's value, and its 30-day change split. */
   drivers: authedProcedure

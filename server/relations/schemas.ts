@@ -9,7 +9,7 @@ export const dyadKey = z
   .refine((key) => key.slice(0, 3) !== key.slice(4), "a dyad needs two different countries")
   .transform((key) => key.split("-").sort().join("-"));
 
-const isoDay = z.iso.date({ error: "use a date as YYYY-MM-DD" });
+export const isoDay = z.iso.date({ error: "use a date as YYYY-MM-DD" });
 
 export const summaryInput = z
   .object({
@@ -21,6 +21,14 @@ export const summaryInput = z
 /** At most 20 years per request: daily points stay under 7,400 per dyad. */
 export const MAX_SERIES_DAYS = 7_305;
 
+/** The checks every from–to input shares: in order, and at most MAX_SERIES_DAYS long. */
+export function checkDayRange(range: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  if (range.from > range.to) ctx.addIssue({ code: "custom", message: "from must not be after to", path: ["from"] });
+  if ((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 > MAX_SERIES_DAYS) {
+    ctx.addIssue({ code: "custom", message: "a range covers at most 20 years", path: ["from"] });
+  }
+}
+
 export const seriesInput = z
   .object({
     dyads: z.array(dyadKey).min(1).max(8),
@@ -28,11 +36,7 @@ export const seriesInput = z
     to: isoDay,
     granularity: z.enum(["daily", "weekly"]).default("daily"),
   })
-  .refine((i) => i.from <= i.to, { message: "from must not be after to", path: ["from"] })
-  .refine((i) => (Date.parse(i.to) - Date.parse(i.from)) / 86_400_000 <= MAX_SERIES_DAYS, {
-    message: "a series covers at most 20 years",
-    path: ["from"],
-  });
+  .superRefine(checkDayRange);
 
 export const driversInput = z.object({
   dyad: dyadKey,
@@ -40,3 +44,12 @@ export const driversInput = z.object({
 });
 
 export const extentInput = z.object({ dyads: z.array(dyadKey).min(1).max(8) });
+
+/** Events per dyad over a range, from the daily rollup: the map's arc weights. */
+export const volumeInput = z
+  .object({
+    dyads: z.array(dyadKey).max(50).optional(),
+    from: isoDay,
+    to: isoDay,
+  })
+  .superRefine(checkDayRange);

@@ -20,7 +20,8 @@ export function dyadLabel({ a, b }: Pick<DyadWithCountries, "a" | "b">): string 
   return `${first.name} – ${second.name}`;
 }
 
-async function dyadsByKey(db: Db, keys: string[] | undefined): Promise<DyadWithCountries[]> {
+/** The named dyads (all tracked ones when none are named), France's first; NOT_FOUND names the unknown. */
+export async function dyadsByKey(db: Db, keys: string[] | undefined): Promise<DyadWithCountries[]> {
   const dyads = await db.dyad.findMany({
     where: keys ? { key: { in: keys } } : { tracked: true },
     select: dyadSelect,
@@ -201,6 +202,21 @@ export async function keyEvents(input: { db: Db; now: number; keys: string[]; fr
       contributionToday: e.score * Math.pow(2, -(now - toDay(e.placementDate)) / METHOD.halfLifeDays),
     }))
     .sort((x, y) => Math.abs(y.score) - Math.abs(x.score));
+}
+/**
+ * Events per dyad placed within a range, summed from the rollup's daily counts (never a scan of
+ * raw events), so the map's arcs cost one indexed range read per dyad at any volume.
+ */
+export async function eventVolumes(input: { db: Db; now: number; keys?: string[]; from: number; to: number }) {
+  const { db, now, from, to } = input;
+  await ensureRollupsCurrent({ db, today: now });
+  const dyads = await dyadsByKey(db, input.keys);
+  const rows = await db.$queryRaw<{ dyadId: string; events: number }[]>`
+    SELECT "dyadId", sum("eventCount")::int AS events FROM "DyadDay"
+    WHERE "dyadId" = ANY(${dyads.map((d) => d.id)}) AND day >= ${fromDay(from)}::date AND day <= ${fromDay(to)}::date
+    GROUP BY "dyadId"`;
+  const countOf = new Map(rows.map((r) => [r.dyadId, r.events]));
+  return dyads.map((d) => ({ key: d.key, eventCount: countOf.get(d.id) ?? 0 }));
 }
 
 /** The tracked dyads with their countries and label, for filter bars and pickers. */

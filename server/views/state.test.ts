@@ -67,7 +67,7 @@ describe("the state in the URL", () => {
   it("goes to search params and comes back unchanged", () => {
     const params = viewStateToSearchParams(savedViewState.parse(full));
     expect(params.toString()).toBe(
-      "dyads=DZA-FRA%2CFRA-MAR&from=2024-01-01&to=2025-06-30&sectors=energy%2Crail&statuses=IN_FORCE%2CSIGNED&q=port&map=31.8%2C-7.1%2C5&panels=relations%2Cagreements&v=1",
+      "dyads=DZA-FRA%2CFRA-MAR&from=2024-01-01&to=2025-06-30&sectors=energy%2Crail&statuses=IN_FORCE%2CSIGNED&q=port&mapLat=31.8&mapLon=-7.1&mapZoom=5&panels=relations%2Cagreements&v=1",
     );
     expect(viewStateFromSearchParams(params)).toEqual({ ...full, dyads: ["DZA-FRA", "FRA-MAR"], statuses: ["IN_FORCE", "SIGNED"] });
   });
@@ -78,7 +78,7 @@ describe("the state in the URL", () => {
   });
 
   it("reads Next.js's searchParams object, ignoring what it cannot parse", () => {
-    const state = viewStateFromSearchParams({ dyads: ["FRA-MAR,bogus", "DZA-MAR"], from: "yesterday", to: "2025-01-31", map: "1,2", view: "abc" });
+    const state = viewStateFromSearchParams({ dyads: ["FRA-MAR,bogus", "DZA-MAR"], from: "yesterday", to: "2025-01-31", mapLat: "1", mapLon: "2", view: "abc" });
     expect(state).toEqual({ ...defaultViewState, to: "2025-01-31" });
     expect(viewStateFromSearchParams({ dyads: "FRA-MAR", v: "99" }).dyads).toEqual(["FRA-MAR"]);
   });

@@ -18,7 +18,7 @@ const isoDate = z.iso.date("must be a date, YYYY-MM-DD");
 export const mapViewport = z.object({
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
-  zoom: z.number().int().min(1).max(18),
+  zoom: z.number().min(1).max(18),
 });
 
 const dateRangeRule = {

@@ -14,11 +14,11 @@ function first(params: SearchParamsRecord, name: string): string | undefined {
 
 const list = (value: string | undefined) => (value ? value.split(",").map((s) => s.trim()).filter(Boolean) : undefined);
 
-function mapFrom(value: string | undefined) {
-  const parts = list(value)?.map(Number);
-  if (!parts || parts.length !== 3) return undefined;
-  const [lat, lon, zoom] = parts;
-  return { lat, lon, zoom };
+/** The map writes its viewport as mapLat, mapLon and mapZoom (app/_components/map/map-url-state.ts). */
+function mapFrom(params: SearchParamsRecord) {
+  const [lat, lon, zoom] = ["mapLat", "mapLon", "mapZoom"].map((name) => first(params, name));
+  if (lat === undefined || lon === undefined || zoom === undefined) return undefined;
+  return { lat: Number(lat), lon: Number(lon), zoom: Number(zoom) };
 }
 
 /** Reads what it can: a malformed param falls back to its default instead of failing the page. */
@@ -31,7 +31,7 @@ export function viewStateFromSearchParams(input: URLSearchParams | SearchParamsR
     sectors: list(first(params, "sectors")),
     statuses: list(first(params, "statuses")),
     q: first(params, "q"),
-    map: mapFrom(first(params, "map")),
+    map: mapFrom(params),
     panels: list(first(params, "panels")),
   };
   const version = Number(first(params, "v") ?? VIEW_STATE_VERSION);
@@ -53,7 +53,11 @@ export function viewStateToSearchParams(state: ViewState): URLSearchParams {
   if (state.sectors.length) params.set("sectors", sorted(state.sectors));
   if (state.statuses.length) params.set("statuses", sorted(state.statuses));
   if (state.q) params.set("q", state.q);
-  if (state.map) params.set("map", `${state.map.lat},${state.map.lon},${state.map.zoom}`);
+  if (state.map) {
+    params.set("mapLat", String(state.map.lat));
+    params.set("mapLon", String(state.map.lon));
+    params.set("mapZoom", String(state.map.zoom));
+  }
   const panels = PANELS.filter((p) => state.panels.includes(p));
   if (panels.length !== defaultViewState.panels.length) params.set("panels", panels.join(","));
   if (params.size > 0) params.set("v", String(VIEW_STATE_VERSION));

@@ -6,7 +6,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { saveViewForm } from "@/server/views/schemas";
 import type { ViewState } from "@/server/views/state";
-import { dashboardHref } from "@/server/views/url";
+import { dashboardHref, viewStateFromSearchParams } from "@/server/views/url";
 import { Field, FormMessage } from "../forms/field";
 import { errorsFrom, noErrors, validate, type FormErrors } from "../forms/errors";
 
@@ -24,7 +24,9 @@ export function SaveViewDialog({ state, teams }: { state: ViewState; teams: { id
     const checked = validate(saveViewForm, { name: form.get("name"), teamId: String(form.get("teamId") ?? "") || null });
     if (checked.errors) return setErrors(checked.errors);
     try {
-      const view = await create.mutateAsync({ ...checked.data, state });
+      // The address bar is the truth: the map writes its viewport there without a page load.
+      const current = typeof window === "undefined" ? state : viewStateFromSearchParams(new URLSearchParams(window.location.search));
+      const view = await create.mutateAsync({ ...checked.data, state: current });
       dialog.current?.close();
       router.push(dashboardHref(view.state, view.id));
     } catch (e) {

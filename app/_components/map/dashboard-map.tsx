@@ -1,0 +1,123 @@
+"use client";
+// The dashboard's map panel: date range, the map (Leaflet, lazy), its legend and status, and
+// beside it the same countries as a list. The data queries start here, in the page's own chunk,
+// so they run while the Leaflet chunk downloads; the map slot has a fixed size, so nothing
+// moves when it arrives.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useMemo } from "react";
+import { useTRPC } from "@/app/_trpc/client";
+import type { Borders } from "@/server/geo/borders";
+import { formatDate } from "../format";
+import { arcsFromParis } from "./arcs";
+import { franceChoropleth, type DyadSummaryLike } from "./choropleth";
+import { CountryList } from "./country-list";
+import { DateRangeControl } from "./date-range";
+import { MapLegend } from "./map-legend";
+import { readMapUrlState, writeMapUrlState, type MapUrlState } from "./map-url-state";
+import type { MapCountry, TileSettings } from "./types";
+import "./map.css";
+
+const LeafletMap = dynamic(() => import("./leaflet-map"), {
+  ssr: false,
+  loading: () => (
+    <div className="map-canvas map-placeholder">
+      <p>Loading the map…</p>
+    </div>
+  ),
+});
+
+async function fetchBorders(): Promise<Borders> {
+  const response = await fetch("/api/map/borders");
+  if (!response.ok) throw new Error(`borders: HTTP ${response.status}`);
+  const borders: Borders = await response.json();
+  return borders;
+}
+
+/** Writes the map's state into the URL without a server round trip (Next.js syncs useSearchParams). */
+function writeUrl(patch: Partial<MapUrlState>, mode: "push" | "replace") {
+  const query = writeMapUrlState(new URLSearchParams(window.location.search), patch).toString();
+  const url = `${window.location.pathname}${query ? `?${query}` : ""}`;
+  if (mode === "push") window.history.pushState(null, "", url);
+  else window.history.replaceState(null, "", url);
+}
+
+const day = (iso: string) => formatDate(new Date(iso), "DAY");
+
+export function DashboardMap({
+  summaries,
+  countries,
+  tiles,
+  today,
+}: {
+  summaries: DyadSummaryLike[];
+  countries: MapCountry[];
+  tiles: TileSettings | null;
+  /** The server's calendar day, so server and browser default to the same range. */
+  today: string;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const state = useMemo(() => readMapUrlState(searchParams, today), [searchParams, today]);
+  const tracked = useMemo(() => new Set(summaries.map((s) => s.key)), [summaries]);
+  // An untracked dyad in a shared URL is ignored here rather than failing the whole map.
+  const selected = useMemo(() => state.dyads.filter((k) => tracked.has(k)), [state.dyads, tracked]);
+  const input = { dyads: selected.length ? selected : undefined, from: state.from, to: state.to };
+
+  const events = useQuery({ ...trpc.events.forMap.queryOptions(input), placeholderData: keepPreviousData, staleTime: 60_000 });
+  const volumes = useQuery({ ...trpc.relations.volume.queryOptions(input), placeholderData: keepPreviousData, staleTime: 60_000 });
+  const borders = useQuery({ queryKey: ["map-borders"], queryFn: fetchBorders, staleTime: Infinity });
+
+  const shaded = useMemo(() => franceChoropleth(summaries), [summaries]);
+  const arcs = useMemo(
+    () => arcsFromParis({ shaded, countries, volumes: volumes.data ?? [], selected }),
+    [shaded, countries, volumes.data, selected],
+  );
+  const noEvents = useMemo(() => [], []);
+
+  return (
+    <div className="map-layout">
+      <div className="map-main">
+        <DateRangeControl from={state.from} to={state.to} onChange={(range) => writeUrl(range, "push")} />
+        <section className="map-region" aria-label="Map of the Maghreb">
+          <LeafletMap
+            borders={borders.data}
+            countries={countries}
+            shaded={shaded}
+            selected={selected}
+            arcs={arcs}
+            events={events.data?.events ?? noEvents}
+            typeLabels={events.data?.typeLabels ?? {}}
+            view={state.view}
+            tiles={tiles}
+            onViewChange={(view) => writeUrl({ view }, "replace")}
+            onOpenDyad={(key) => router.push(`/dyads/${key}`)}
+          />
+          <MapLegend />
+        </section>
+        <p className="meta map-status" aria-live="polite">
+          {events.isError || borders.isError ? (
+            <span className="error" role="alert">
+              Could not load the {borders.isError ? "borders" : "events"}.{" "}
+              <button type="button" onClick={() => void (borders.isError ? borders.refetch() : events.refetch())}>
+                Try again
+              </button>
+            </span>
+          ) : !events.data ? (
+            "Loading events…"
+          ) : (
+            <>
+              <span data-testid="map-event-count">{events.data.events.length}</span> events on the map, {day(state.from)} to {day(state.to)}
+              {events.data.truncated && ` (the newest ${events.data.events.length} of ${events.data.total}: narrow the range to see the rest)`}
+              {events.data.unplaced > 0 && ` · ${events.data.unplaced} without a place or capital, not drawn`}
+              {events.isFetching && " · updating…"}
+            </>
+          )}
+        </p>
+      </div>
+      <CountryList shaded={shaded} countries={countries} />
+    </div>
+  );
+}
