@@ -11,6 +11,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, rank)] ?? NaN;
 }
 
+/** Median, p95 and minimum of samples timed elsewhere (e.g. inside a browser). */
+export function summarize(samples: readonly number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { runs: sorted.length, medianMs: percentile(sorted, 50), p95Ms: percentile(sorted, 95), minMs: sorted[0] ?? NaN };
+}
+
 export async function time(fn: () => Promise<unknown>, options: { runs?: number; warmup?: number } = {}): Promise<Timing> {
   const { runs = 200, warmup = 20 } = options;
   for (let i = 0; i < warmup; i++) await fn();
@@ -20,8 +26,7 @@ export async function time(fn: () => Promise<unknown>, options: { runs?: number;
     await fn();
     samples.push(performance.now() - start);
   }
-  samples.sort((a, b) => a - b);
-  return { runs, medianMs: percentile(samples, 50), p95Ms: percentile(samples, 95), minMs: samples[0] ?? NaN };
+  return summarize(samples);
 }
 
 export const fmt = (t: Timing) => `median ${t.medianMs.toFixed(2)} ms · p95 ${t.p95Ms.toFixed(2)} ms (${t.runs} runs)`;

@@ -49,7 +49,7 @@ export class EventClusterLayer {
    */
   refresh(): number {
     if (!this.index) return 0;
-    const b = this.map.getBounds().pad(0.25);
+    const b = this.map.getBounds().pad(0.1);
     const items = itemsInView(this.index, this.events, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], this.map.getZoom());
     const wanted = new Map(items.map((item) => [item.kind === "cluster" ? `c${item.id}` : `e${item.event.id}`, item]));
     for (const [key, marker] of this.markers) {
