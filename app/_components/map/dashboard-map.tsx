@@ -12,6 +12,7 @@ import type { Borders } from "@/server/geo/borders";
 import { formatDate } from "../format";
 import { arcsFromParis } from "./arcs";
 import { franceChoropleth, type DyadSummaryLike } from "./choropleth";
+import type { MapEvent } from "./cluster-index";
 import { CountryList } from "./country-list";
 import { DateRangeControl } from "./date-range";
 import { MapLegend } from "./map-legend";
@@ -45,6 +46,10 @@ function writeUrl(patch: Partial<MapUrlState>, mode: "push" | "replace") {
 
 const day = (iso: string) => formatDate(new Date(iso), "DAY");
 
+// Stable empties: the marker layer rebuilds its index whenever these change identity.
+const NO_EVENTS: MapEvent[] = [];
+const NO_LABELS: Record<string, string> = {};
+
 export function DashboardMap({
   summaries,
   countries,
@@ -75,7 +80,6 @@ export function DashboardMap({
     () => arcsFromParis({ shaded, countries, volumes: volumes.data ?? [], selected }),
     [shaded, countries, volumes.data, selected],
   );
-  const noEvents = useMemo(() => [], []);
 
   return (
     <div className="map-layout">
@@ -88,8 +92,8 @@ export function DashboardMap({
             shaded={shaded}
             selected={selected}
             arcs={arcs}
-            events={events.data?.events ?? noEvents}
-            typeLabels={events.data?.typeLabels ?? {}}
+            events={events.data?.events ?? NO_EVENTS}
+            typeLabels={events.data?.typeLabels ?? NO_LABELS}
             view={state.view}
             tiles={tiles}
             onViewChange={(view) => writeUrl({ view }, "replace")}
