@@ -1,4 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { storageStateOf } from "./fixtures/auth";
+
+test.use({ storageState: storageStateOf("analyst") });
 
 const mapOf = (page: Page) => page.getByRole("region", { name: "Map of the Maghreb" });
 

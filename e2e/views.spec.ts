@@ -32,7 +32,7 @@ test("a view saved for the team opens the same for a teammate and is not found b
   await expect(teammate).toHaveURL(/dyads=FRA-MAR&from=2025-01-01/);
   await expect(teammate.getByRole("checkbox", { name: "France – Morocco" })).toBeChecked();
   await expect(teammate.getByRole("checkbox", { name: "France – Algeria" })).not.toBeChecked();
-  await expect(teammate.getByLabel("From")).toHaveValue("2025-01-01");
+  await expect(teammate.getByRole("form", { name: "Filters" }).getByLabel("From")).toHaveValue("2025-01-01");
   await expect(teammate.getByRole("list", { name: "Relation indicators" }).getByRole("heading")).toHaveText(["France – Morocco"]);
   await expect(teammate.getByRole("button", { name: /Update view/ })).toHaveCount(0); // read-only for teammates
 

@@ -1,13 +1,13 @@
 // The map's API on the seeded database: events.forMap, relations.volume and geo.countries.
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/scripts/test/database";
+import { TEST_READER, useTestDatabase } from "@/scripts/test/database";
 import { createCaller } from "../root";
 import { createContextInner } from "../trpc";
 import { MAX_MAP_EVENTS } from "./schemas";
 
 describe("map API", async () => {
   const { db } = await useTestDatabase({ seed: true });
-  const api = createCaller(createContextInner({ db }));
+  const api = createCaller(createContextInner({ db, user: TEST_READER }));
   const inRange = (from: string, to: string) => ({ archivedAt: null, placementDate: { gte: new Date(from), lte: new Date(to) } });
 
   it("puts every live event of the tracked dyads in a range on the map, newest first", async () => {

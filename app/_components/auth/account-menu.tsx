@@ -1,13 +1,17 @@
 "use client";
 // The signed-in user's menu: their name opens it; "Sign out" ends the session on the server.
 import Link from "next/link";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
+
+const noSubscription = () => () => undefined;
 
 export function AccountMenu({ name }: { name: string }) {
   const [open, setOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
+  // Until React has hydrated, a click would do nothing: say so with a disabled button instead.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
 
   useEffect(() => {
     if (!open) return;
@@ -32,7 +36,7 @@ export function AccountMenu({ name }: { name: string }) {
 
   return (
     <div className="account-menu" ref={root}>
-      <button type="button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)}>
+      <button type="button" aria-expanded={open} aria-controls={menuId} disabled={!hydrated} onClick={() => setOpen((o) => !o)}>
         {name}
       </button>
       <ul id={menuId} hidden={!open} className="account-menu-items">
