@@ -6,9 +6,12 @@
 //   - a full rollup rebuild, and one event write with its rollup refresh 10 years back.
 // Run: npm run bench:relations [-- --events 1000000 --skip-http]
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { createThrowawayDatabase, startTestCluster } from "../scripts/db/throwaway";
+import { ensureDemoAccounts } from "../prisma/seed";
+import { DEMO_PASSWORD } from "../prisma/seed/demo";
 import { createPrismaClient } from "../server/db-client";
 import { fromDay, toDay } from "../server/relations/day";
 import { summarize } from "../server/relations/index-math";
@@ -77,7 +80,8 @@ async function main() {
     results.daysWithEvents = days;
     log(`full rollup rebuild: ${(results.rebuildSeconds as number).toFixed(1)} s for ${rows.toLocaleString()} rows (${days.toLocaleString()} with events)`);
 
-    const api = createCaller(createContextInner({ db }));
+    // Reading needs a signed-in user; the server caller takes one directly, as pages do after the session check.
+    const api = createCaller(createContextInner({ db, user: { id: "bench", name: "Bench", email: "bench@example.com", role: "analyst" } }));
     const threeYears = { from: fromDay(today - 3 * 365), to: fromDay(today) };
     results.summaryCaller = await time(() => api.relations.summary());
     log(`relations.summary (${DYADS} dyads), server caller: ${fmt(results.summaryCaller as Timing)}`);
@@ -116,7 +120,10 @@ async function main() {
     );
     log(`event write + rollup refresh 10 years back: ${fmt(results.writeTenYearsBack as Timing)}`);
 
-    if (!skipHttp) Object.assign(results, await overHttp(database.url, threeYears));
+    if (!skipHttp) {
+      await ensureDemoAccounts(db);
+      Object.assign(results, await overHttp(database.url, threeYears));
+    }
   } finally {
     await db.$disconnect();
     await database.dispose();
@@ -138,18 +145,34 @@ function dayToIso(day: number): string {
 async function overHttp(databaseUrl: string, range: { from: string; to: string }) {
   if (!existsSync(".next/BUILD_ID")) throw new Error("Build first (npm run build), or pass --skip-http");
   const port = 3390;
+  const origin = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      APP_URL: origin,
+    },
     stdio: "ignore",
   });
   try {
-    const base = `http://127.0.0.1:${port}/api/trpc`;
+    const base = `${origin}/api/trpc`;
     for (let i = 0; i < 100; i++) {
-      if (await fetch(`${base}/relations.dyads`).then((r) => r.ok, () => false)) break;
+      if (await fetch(`${origin}/api/health`).then((r) => r.ok, () => false)) break;
       await new Promise((r) => setTimeout(r, 200));
     }
+    // An analyst's session, as a browser would hold it: every tRPC procedure needs one.
+    const signIn = await fetch(`${origin}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin },
+      body: JSON.stringify({ email: "analyst@example.com", password: DEMO_PASSWORD }),
+    });
+    if (!signIn.ok) throw new Error(`sign-in failed: HTTP ${signIn.status}`);
+    const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     const get = (path: string, input: unknown) => async () => {
-      const response = await fetch(`${base}/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+      const response = await fetch(`${base}/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers: { cookie } });
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
       await response.arrayBuffer();
     };

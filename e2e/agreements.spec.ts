@@ -111,3 +111,21 @@ test("the Atom feed and downloads open with a session or a personal feed token, 
   expect(await csv.text()).toContain("Abdellatif Hammouchi");
   await anonymous.dispose();
 });
+
+test("a feed token made on the account page opens the Atom feed until it is revoked there", async ({ page, playwright, baseURL }) => {
+  await page.goto("/account");
+  const name = `Reader ${Date.now()}`;
+  await page.getByRole("form", { name: "New feed token" }).getByLabel("Token name").fill(name);
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.locator(".token-once code").textContent())?.trim() ?? "";
+  expect(token).toMatch(/^mmf_/);
+
+  const reader = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  expect((await reader.get(`/api/feeds/agreements.atom?token=${token}`)).status()).toBe(200);
+  await page.getByRole("button", { name: `Revoke ${name}` }).click();
+  await expect(page.getByRole("table", { name: "Your feed tokens" }).getByRole("row").filter({ hasText: name })).toContainText("revoked");
+  const refused = await reader.get(`/api/feeds/agreements.atom?token=${token}`);
+  expect(refused.status()).toBe(401);
+  expect((await refused.json()).reason).toMatch(/revoked/);
+  await reader.dispose();
+});

@@ -3,6 +3,7 @@ import { adminRouter } from "./admin/router";
 import { agreementsRouter } from "./agreements/router";
 import { conditionsRouter } from "./conditions/router";
 import { eventsRouter } from "./events/router";
+import { feedTokensRouter } from "./feed-tokens/router";
 import { geoRouter } from "./geo/router";
 import { relationsRouter } from "./relations/router";
 import { teamsRouter } from "./teams/router";
@@ -16,6 +17,7 @@ export const appRouter = router({
   events: eventsRouter,
   conditions: conditionsRouter,
   admin: adminRouter,
+  feedTokens: feedTokensRouter,
   views: viewsRouter,
   teams: teamsRouter,
   account: accountRouter,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "../_components/auth/change-password-form";
+import { FeedTokens } from "../_components/auth/feed-tokens";
 import { requireUser } from "@/server/auth/page-guards";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -14,6 +15,7 @@ export default async function AccountPage() {
         {user.name} · {user.email} · {user.role}
       </p>
       <ChangePasswordForm />
+      <FeedTokens />
     </>
   );
 }
