@@ -75,7 +75,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <h1>France and the Maghreb</h1>
       {openedView && <OpenedView view={openedView} state={state} />}
       <div className="toolbar">
-        <FilterBar dyads={allDyads.map((d) => ({ key: d.key, title: d.label }))} state={state} viewId={openedView?.id} />
+        <FilterBar dyads={allDyads.map((d) => ({ key: d.key, title: d.label }))} sectors={feed.sectors} state={state} viewId={openedView?.id} />
         <SaveViewDialog state={state} teams={shareable} />
       </div>
       {shows("map") && (

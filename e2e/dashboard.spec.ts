@@ -61,8 +61,8 @@ test("the dashboard's filters live in the URL and narrow what it shows", async (
   await page.goto("/");
   const filters = page.getByRole("form", { name: "Filters" });
   await filters.getByRole("checkbox", { name: "France – Algeria" }).check();
-  await filters.getByLabel("From").fill("2024-01-01");
-  await filters.getByLabel("To").fill("2024-12-31");
+  await filters.getByLabel("From", { exact: true }).fill("2024-01-01");
+  await filters.getByLabel("To", { exact: true }).fill("2024-12-31");
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/\?dyads=DZA-FRA&from=2024-01-01&to=2024-12-31&v=1$/);
   await expect(page.getByRole("list", { name: "Relation indicators" }).getByRole("heading")).toHaveText(["France – Algeria"]);
@@ -92,4 +92,20 @@ test("the API answers bad input with a 400 and the reason", async ({ request }) 
   expect(body.error.json.data.code).toBe("BAD_REQUEST");
   expect(body.error.json.data.fieldErrors.limit[0]).toMatch(/50/);
   expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
+});
+
+test("search, statuses and panels are part of the dashboard's state too", async ({ page }) => {
+  await page.goto("/");
+  const filters = page.getByRole("form", { name: "Filters" });
+  await filters.getByLabel("Search agreements").fill("security action plan");
+  await filters.getByText("More filters and panels").click();
+  await filters.getByRole("checkbox", { name: "Signed" }).check();
+  await filters.getByRole("checkbox", { name: "Map" }).uncheck();
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/q=security\+action\+plan/);
+  await expect(page).toHaveURL(/statuses=SIGNED/);
+  await expect(page).toHaveURL(/panels=relations%2Cagreements/);
+  await expect(page.getByRole("region", { name: "Map of the Maghreb" })).toHaveCount(0);
+  const feed = page.getByRole("list", { name: "Latest agreements" });
+  await expect(feed.getByRole("heading").first()).toContainText("security action plan");
 });

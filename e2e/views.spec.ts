@@ -11,7 +11,7 @@ test("a view saved for the team opens the same for a teammate and is not found b
   await analyst.goto("/");
   const filters = analyst.getByRole("form", { name: "Filters" });
   await filters.getByRole("checkbox", { name: "France – Morocco" }).check();
-  await filters.getByLabel("From").fill("2025-01-01");
+  await filters.getByLabel("From", { exact: true }).fill("2025-01-01");
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(analyst).toHaveURL(/dyads=FRA-MAR&from=2025-01-01/);
   await expect(analyst.getByRole("list", { name: "Relation indicators" }).getByRole("heading")).toHaveText(["France – Morocco"]);

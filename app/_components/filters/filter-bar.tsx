@@ -3,7 +3,8 @@
 // page reads them back through savedViewState, so a bookmark or a saved view restores them.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { savedViewState, type ViewState } from "@/server/views/state";
+import { PANELS, savedViewState, type Panel, type ViewState } from "@/server/views/state";
+import { humanize } from "../format";
 import { dashboardHref } from "@/server/views/url";
 import { Field, FormMessage } from "../forms/field";
 import { noErrors, validate, type FormErrors } from "../forms/errors";
@@ -13,7 +14,10 @@ export interface DyadOption {
   title: string;
 }
 
-export function FilterBar({ dyads, state, viewId }: { dyads: DyadOption[]; state: ViewState; viewId?: string }) {
+const STATUSES = ["ANTICIPATED", "SIGNED", "RATIFIED", "IN_FORCE", "SUSPENDED", "EXPIRED", "TERMINATED"] as const;
+const PANEL_LABELS: Record<Panel, string> = { relations: "Indicators", map: "Map", agreements: "Agreements" };
+
+export function FilterBar({ dyads, sectors = [], state, viewId }: { dyads: DyadOption[]; sectors?: string[]; state: ViewState; viewId?: string }) {
   const router = useRouter();
   const [errors, setErrors] = useState<FormErrors>(noErrors);
 
@@ -21,7 +25,16 @@ export function FilterBar({ dyads, state, viewId }: { dyads: DyadOption[]; state
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const date = (name: string) => String(form.get(name) ?? "") || null;
-    const checked = validate(savedViewState, { ...state, dyads: form.getAll("dyads").map(String), from: date("from"), to: date("to") });
+    const checked = validate(savedViewState, {
+      ...state,
+      dyads: form.getAll("dyads").map(String),
+      from: date("from"),
+      to: date("to"),
+      q: String(form.get("q") ?? ""),
+      sectors: form.getAll("sectors").map(String),
+      statuses: form.getAll("statuses").map(String),
+      panels: form.getAll("panels").map(String),
+    });
     if (checked.errors) return setErrors(checked.errors);
     setErrors(noErrors);
     router.push(dashboardHref(checked.data, viewId));
@@ -45,10 +58,43 @@ export function FilterBar({ dyads, state, viewId }: { dyads: DyadOption[]; state
       <Field label="To" errors={errors.fields.to}>
         {(props) => <input {...props} type="date" name="to" defaultValue={state.to ?? ""} />}
       </Field>
+      <Field label="Search agreements" errors={errors.fields.q}>
+        {(props) => <input {...props} type="search" name="q" maxLength={200} defaultValue={state.q} placeholder="e.g. security action plan" />}
+      </Field>
+      <details className="more-filters" open={state.sectors.length + state.statuses.length > 0 || state.panels.length < PANELS.length}>
+        <summary>More filters and panels</summary>
+        <fieldset>
+          <legend>Agreement status</legend>
+          {STATUSES.map((status) => (
+            <label key={status} className="check">
+              <input type="checkbox" name="statuses" value={status} defaultChecked={state.statuses.includes(status)} /> {humanize(status)}
+            </label>
+          ))}
+        </fieldset>
+        {sectors.length > 0 && (
+          <fieldset>
+            <legend>Sectors</legend>
+            {sectors.slice(0, 30).map((sector) => (
+              <label key={sector} className="check">
+                <input type="checkbox" name="sectors" value={sector} defaultChecked={state.sectors.includes(sector)} /> {sector}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <fieldset>
+          <legend>Panels shown</legend>
+          {PANELS.map((panel) => (
+            <label key={panel} className="check">
+              <input type="checkbox" name="panels" value={panel} defaultChecked={state.panels.includes(panel)} /> {PANEL_LABELS[panel]}
+            </label>
+          ))}
+          {errors.fields.panels && <p className="error field-error">{errors.fields.panels[0]}</p>}
+        </fieldset>
+      </details>
       <FormMessage errors={errors} />
       <div className="actions">
         <button type="submit">Apply filters</button>
-        <button type="button" onClick={() => router.push(dashboardHref({ ...state, dyads: [], from: null, to: null }, viewId))}>
+        <button type="button" onClick={() => router.push(dashboardHref({ ...state, dyads: [], from: null, to: null, q: "", sectors: [], statuses: [] }, viewId))}>
           Clear
         </button>
       </div>
