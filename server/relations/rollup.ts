@@ -28,21 +28,8 @@ export async function liveConditions(db: DbOrTx, dyadId: string): Promise<IndexC
   }));
 }
 
-/** A DyadDay row as raw SQL returns it. */
-export interface RollupDbRow {
-  day: Date;
-  eventSum: number;
-  eventCount: number;
-  pulse: number;
-  ledger: number;
-  index: number;
-  change30: number | null;
-  c30Count: number;
-  c30Sum: number;
-  c30SumSq: number;
-  iSum: number;
-  tiSum: number;
-}
+/** A DyadDay row as raw SQL returns it: the pure row, with its day as a Date. */
+export type RollupDbRow = Omit<RollupRow, "day"> & { day: Date };
 
 /** The DyadDay columns a RollupDbRow holds, for raw SELECTs. */
 export const ROLLUP_COLUMNS = Prisma.raw(
