@@ -67,3 +67,29 @@ test.describe("as an analyst", () => {
     await expect(page.getByRole("form", { name: "New event" })).toHaveCount(0);
   });
 });
+
+test.describe("as an admin, standing conditions", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("a condition recorded through its form weighs on the dyad's ledger; an end before the start is refused", async ({ page }) => {
+    const title = `Moroccan ambassador withdrawn from Algiers ${Date.now()}`;
+    await page.goto("/admin/conditions/new");
+    const form = page.getByRole("form", { name: "New condition" });
+    await form.getByLabel("Dyad").selectOption("DZA-MAR");
+    await form.getByLabel("Kind").selectOption("AMBASSADOR_WITHDRAWN");
+    await form.getByLabel("Title").fill(title);
+    await form.getByLabel("In force from").fill("2024-01-10");
+    await form.getByLabel("Ended on (leave empty while in force)").fill("2023-12-01");
+    await form.getByLabel("End precision").selectOption("DAY");
+    await form.getByRole("button", { name: "Record condition" }).click();
+    await expect(form.getByText("a condition cannot end before it starts")).toBeVisible();
+
+    await form.getByLabel("Ended on (leave empty while in force)").fill("");
+    await form.getByLabel("End precision").selectOption("");
+    await form.getByRole("button", { name: "Record condition" }).click();
+    await expect(page).toHaveURL(/\/dyads\/DZA-MAR$/);
+    await expect(page.getByRole("heading", { name: "Standing conditions in force" }).locator("xpath=following-sibling::ul[1]")).toContainText(title);
+
+    await withDatabase((db) => db.condition.updateMany({ where: { title }, data: { archivedAt: new Date() } }));
+  });
+});

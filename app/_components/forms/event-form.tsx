@@ -4,18 +4,18 @@
 // beside the admin's own input instead of overwriting anyone.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
-import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { useState } from "react";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { useTRPC } from "@/app/_trpc/client";
 import { eventInput } from "@/server/events/schemas";
 import { CAMEO_OPTIONS, eventScore } from "@/server/relations/goldstein";
 import { DATE_PRECISIONS, LEVELS, METHOD, OVERRIDE_KEYS, VERIFICATIONS } from "@/server/relations/params";
-import type { AppRouter } from "@/server/root";
 import { humanize } from "../format";
+import { CountryOptions, DyadOptions, EnumOptions } from "./options";
+import { apiErrorData, ariaFor, messageAt, showServerErrors, useUnsavedChangesWarning } from "./record-form";
 
 type FormValues = z.input<typeof eventInput>;
 type Parsed = z.output<typeof eventInput>;
@@ -77,27 +77,16 @@ export function EventForm({ options, initial }: { options: EventFormOptions; ini
   const dyad = options.dyads.find((d) => d.key === [watched.dyad ?? ""].join("").split("-").sort().join("-"));
   const members = dyad ? [dyad.a, dyad.b] : [];
 
-  // Leaving with unsaved changes asks first (the browser's own dialog).
-  useEffect(() => {
-    if (!formState.isDirty || formState.isSubmitSuccessful) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [formState.isDirty, formState.isSubmitSuccessful]);
+  useUnsavedChangesWarning(formState);
 
   const onError = (error: unknown) => {
-    if (!(error instanceof TRPCClientError)) return setFormError("Could not save. Check your connection and try again.");
-    const data = (error as TRPCClientError<AppRouter>).data;
-    if (data?.code === "CONFLICT" && data.conflict) {
+    const data = apiErrorData(error);
+    if (data?.code === "CONFLICT" && data.conflict && error instanceof Error) {
       const current = data.conflict as Conflict;
       setConflict({ version: current.version, values: current.values });
       return setFormError(error.message);
     }
-    const fields = data?.fieldErrors ?? {};
-    for (const [field, messages] of Object.entries(fields)) {
-      if (messages?.[0]) setError(field as FieldPath<FormValues>, { message: messages[0] });
-    }
-    setFormError(Object.keys(fields).length ? "Some fields need attention." : error.message);
+    setFormError(showServerErrors(error, setError));
   };
   const onSuccess = ({ id }: { id: string; version: number }) => {
     reset(undefined, { keepValues: true });
@@ -114,13 +103,7 @@ export function EventForm({ options, initial }: { options: EventFormOptions; ini
     else create.mutate(data);
   });
 
-  const fieldError = (name: string) => {
-    const parts = name.split(".");
-    let node: unknown = formState.errors;
-    for (const p of parts) node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[p] : undefined;
-    const message = typeof node === "object" && node !== null ? (node as { message?: unknown }).message : undefined;
-    return typeof message === "string" ? message : undefined;
-  };
+  const fieldError = (name: string) => messageAt(formState.errors, name);
   const err = (name: string) => {
     const message = fieldError(name);
     return message ? (
@@ -129,7 +112,7 @@ export function EventForm({ options, initial }: { options: EventFormOptions; ini
       </p>
     ) : null;
   };
-  const aria = (name: string) => ({ "aria-invalid": Boolean(fieldError(name)), "aria-describedby": fieldError(name) ? `${name}-error` : undefined });
+  const aria = (name: string) => ariaFor(formState.errors, name);
 
   return (
     <form className="record-form" onSubmit={submit} noValidate aria-label={initial ? "Edit event" : "New event"}>
@@ -174,33 +157,21 @@ export function EventForm({ options, initial }: { options: EventFormOptions; ini
         <div className="field">
           <label htmlFor="dyad">Dyad</label>
           <select id="dyad" {...register("dyad")} {...aria("dyad")}>
-            {options.dyads.map((d) => (
-              <option key={d.key} value={d.key}>
-                {d.a.name} – {d.b.name}
-              </option>
-            ))}
+            <DyadOptions dyads={options.dyads} />
           </select>
           {err("dyad")}
         </div>
         <div className="field">
           <label htmlFor="actor">Actor</label>
           <select id="actor" {...register("actor")} {...aria("actor")}>
-            {members.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
+            <CountryOptions countries={members} />
           </select>
           {err("actor")}
         </div>
         <div className="field">
           <label htmlFor="target">Target</label>
           <select id="target" {...register("target")} {...aria("target")}>
-            {members.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
+            <CountryOptions countries={members} />
           </select>
           {err("target")}
         </div>
@@ -214,11 +185,7 @@ export function EventForm({ options, initial }: { options: EventFormOptions; ini
         <div className="field">
           <label htmlFor="datePrecision">Date precision</label>
           <select id="datePrecision" {...register("datePrecision")}>
-            {DATE_PRECISIONS.map((p) => (
-              <option key={p} value={p}>
-                {humanize(p)}
-              </option>
-            ))}
+            <EnumOptions values={DATE_PRECISIONS} />
           </select>
         </div>
       </div>

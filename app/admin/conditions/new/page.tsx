@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { ConditionForm } from "@/app/_components/forms/condition-form";
+import { requireAdmin } from "@/server/auth/page-guards";
+import { serverCaller } from "@/server/caller";
+
+export const metadata: Metadata = { title: "Record a standing condition" };
+export const dynamic = "force-dynamic";
+
+export default async function NewConditionPage() {
+  await requireAdmin();
+  const { dyads } = await (await serverCaller()).events.formOptions();
+  return (
+    <>
+      <h1>Record a standing condition</h1>
+      <p className="meta">It weighs on the dyad&apos;s index every day from its start until the day it ends.</p>
+      <ConditionForm options={{ dyads }} />
+    </>
+  );
+}
