@@ -1,10 +1,21 @@
 import { TRPCError } from "@trpc/server";
-import { authedProcedure, router } from "../trpc";
+import { adminProcedure, authedProcedure, router } from "../trpc";
 import { decodeCursor, encodeCursor, StaleCursorError } from "./cursor";
+import { createAgreement, setAgreementArchived, updateAgreement } from "./write";
+import { agreementInput, agreementVersionInput, updateAgreementInput } from "./write-schemas";
 import { agreementIdInput, agreementListInput } from "./schemas";
 import { agreementDetail, agreementSectors, listAgreements } from "./service";
 
 export const agreementsRouter = router({
+  create: adminProcedure.input(agreementInput).mutation(({ ctx, input }) => createAgreement({ db: ctx.db, actorId: ctx.user.id, data: input })),
+  update: adminProcedure.input(updateAgreementInput).mutation(({ ctx, input }) => updateAgreement({ db: ctx.db, actorId: ctx.user.id, ...input })),
+  archive: adminProcedure
+    .input(agreementVersionInput)
+    .mutation(({ ctx, input }) => setAgreementArchived({ db: ctx.db, actorId: ctx.user.id, ...input, archived: true })),
+  restore: adminProcedure
+    .input(agreementVersionInput)
+    .mutation(({ ctx, input }) => setAgreementArchived({ db: ctx.db, actorId: ctx.user.id, ...input, archived: false })),
+
   /** One page of the feed, filtered; `nextCursor` asks for the page after it. */
   list: authedProcedure.input(agreementListInput).query(async ({ ctx, input }) => {
     const after = input.cursor ? decodeCursor(input.cursor) : null;
