@@ -37,14 +37,6 @@ const filterFields = {
   to: isoDate.nullable().default(null),
 };
 
-/** What the dashboard's data procedures filter on: the part of the view state the server applies. */
-export const dashboardFilter = z.object(filterFields).refine(dateRangeRule.check, dateRangeRule.params);
-export type DashboardFilter = z.infer<typeof dashboardFilter>;
-
-export function filterOf(state: DashboardFilter): DashboardFilter {
-  return { dyads: state.dyads, from: state.from, to: state.to };
-}
-
 const stateV1 = z
   .object({
     v: z.literal(1),
