@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import Link from "next/link";
 import { AgreementFeed } from "./_components/feed/agreement-feed";
-import { loadAgreementFeedFor } from "./_components/feed/prefetch";
+import { prefetchAgreementFeed } from "./_components/feed/prefetch";
 import { FilterBar } from "./_components/filters/filter-bar";
 import { DashboardMap } from "./_components/map/dashboard-map";
 import { IndicatorCards } from "./_components/relations/indicator-cards";
@@ -53,18 +53,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const shows = (panel: (typeof state.panels)[number]) => state.panels.includes(panel);
   // The indicators stand as of the end of the chosen range (today when it is open).
   const asOf = state.to && toDay(state.to) < today ? toDay(state.to) : today;
-  const [allDyads, cards, teams, openedView, feed, countries] = await Promise.all([
+  const [allDyads, sectors, cards, teams, openedView, feed, countries] = await Promise.all([
     caller.relations.dyads(),
+    caller.agreements.sectors(),
     caller.relations.summary({ dyads: state.dyads.length ? state.dyads : undefined, asOf: fromDay(asOf) }),
     caller.teams.list(),
     viewId ? caller.views.get({ id: viewId }).catch(unlessMissing) : null,
-    loadAgreementFeedFor(feedFiltersOf(state), DASHBOARD_FEED_PAGE),
+    prefetchAgreementFeed(feedFiltersOf(state), DASHBOARD_FEED_PAGE),
     shows("map") ? caller.geo.countries() : [],
   ]);
   const keys = cards.map((c) => c.key).slice(0, 8);
   const sparkFrom = state.from ? Math.max(toDay(state.from), asOf - 7300) : asOf - 729;
   const series = keys.length
-    ? await caller.relations.series({ dyads: keys, from: fromDay(Math.min(sparkFrom, asOf)), to: fromDay(asOf), granularity: asOf - sparkFrom > 400 ? "weekly" : "daily" })
+    ? await caller.relations.series({ dyads: keys, from: fromDay(Math.min(sparkFrom, asOf)), to: fromDay(asOf), granularity: asOf - sparkFrom > 400 ? "weekly" : "daily", markers: false })
     : { dyads: [] };
   const sparklines = Object.fromEntries(series.dyads.map((d) => [d.key, d.points]));
   const shareable = teams.filter((team) => team.myRole !== null).map(({ id, name }) => ({ id, name }));
@@ -75,7 +76,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <h1>France and the Maghreb</h1>
       {openedView && <OpenedView view={openedView} state={state} />}
       <div className="toolbar">
-        <FilterBar dyads={allDyads.map((d) => ({ key: d.key, title: d.label }))} sectors={feed.sectors} state={state} viewId={openedView?.id} />
+        <FilterBar dyads={allDyads.map((d) => ({ key: d.key, title: d.label }))} sectors={sectors} state={state} viewId={openedView?.id} />
         <SaveViewDialog state={state} teams={shareable} />
       </div>
       {shows("map") && (

@@ -46,6 +46,13 @@ describe("relations index on the seeded data", async () => {
     expect((ledger["2022-12-18"] ?? NaN) - (ledger["2022-12-17"] ?? NaN)).toBe(5);
   });
 
+  it("marks a chart's largest events, and leaves them out of sparklines that do not show them", async () => {
+    const range = { dyads: ["FRA-MAR"], from: "2024-06-01", to: "2025-06-30" };
+    const withMarkers = await api.relations.series(range);
+    expect(withMarkers.markers.map((m) => m.title)).toContain((await db.event.findFirstOrThrow({ where: { cameoCode: "054" } })).title);
+    expect((await api.relations.series({ ...range, markers: false })).markers).toEqual([]);
+  });
+
   it("names the conditions in force beside the top events", async () => {
     const drivers = await api.relations.drivers({ dyad: "DZA-MAR", asOf: "2024-06-30" });
     expect(drivers.conditionsInForce.map((c) => c.kind)).toEqual(expect.arrayContaining(["RELATIONS_SEVERED", "AIRSPACE_CLOSED"]));

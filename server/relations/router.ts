@@ -21,7 +21,7 @@ export const relationsRouter = router({
     const [from, to, now] = [toDay(input.from), toDay(input.to), today()];
     const [dyads, markers] = await Promise.all([
       dyadSeries({ db: ctx.db, now, keys: input.dyads, from, to, granularity: input.granularity }),
-      keyEvents({ db: ctx.db, now, keys: input.dyads, from, to }),
+      input.markers ? keyEvents({ db: ctx.db, now, keys: input.dyads, from, to }) : [],
     ]);
     return { dyads, markers };
   }),

@@ -35,6 +35,8 @@ export const seriesInput = z
     from: isoDay,
     to: isoDay,
     granularity: z.enum(["daily", "weekly"]).default("daily"),
+    /** Chart markers (the range's largest events); sparklines skip them. */
+    markers: z.boolean().default(true),
   })
   .superRefine(checkDayRange);
 

@@ -8,28 +8,18 @@ import { serverCaller } from "@/server/caller";
 import { dyadTitle } from "../format";
 import { feedInput, nextPageOf } from "./feed-query";
 
-/** For a page whose URL holds agreement filters (/agreements). */
+/** For /agreements: filters from the URL, and the filter bar's options (dyads, sectors). */
 export async function loadAgreementFeed(searchParams: SearchParamsLike, pageSize: number) {
   const { filters, ignored } = readAgreementFilters(searchParams);
-  return { ...(await loadAgreementFeedFor(filters, pageSize)), ignored };
+  const caller = await serverCaller();
+  const [dyads, sectors, feed] = await Promise.all([caller.relations.dyads(), caller.agreements.sectors(), prefetchAgreementFeed(filters, pageSize)]);
+  return { ...feed, ignored, dyadOptions: dyads.map((d) => ({ key: d.key, label: dyadTitle(d) })), sectors };
 }
 
-/** For a page that already holds its filters (the dashboard, from its view state). */
-export async function loadAgreementFeedFor(filters: AgreementFilters, pageSize: number) {
-  const caller = await serverCaller();
-  const [dyads, sectors] = await Promise.all([
-    caller.relations.dyads(),
-    caller.agreements.sectors(),
-    getQueryClient().prefetchInfiniteQuery(
-      trpc.agreements.list.infiniteQueryOptions(feedInput(filters, pageSize), { getNextPageParam: nextPageOf }),
-    ),
-  ]);
-  return {
-    filters,
-    ignored: [] as string[],
-    filtered: hasAgreementFilters(filters),
-    dyads,
-    dyadOptions: dyads.map((d) => ({ key: d.key, label: dyadTitle(d) })),
-    sectors,
-  };
+/** Prefetches a feed's first page for HydrateClient; the page already holds its filters. */
+export async function prefetchAgreementFeed(filters: AgreementFilters, pageSize: number) {
+  await getQueryClient().prefetchInfiniteQuery(
+    trpc.agreements.list.infiniteQueryOptions(feedInput(filters, pageSize), { getNextPageParam: nextPageOf }),
+  );
+  return { filters, filtered: hasAgreementFilters(filters) };
 }
