@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["server/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts", "app/**/*.test.ts"],
-          exclude: ["**/*.integration.test.ts", "node_modules/**"],
+          exclude: ["**/*.integration.test.ts", "**/*.faults.test.ts", "node_modules/**"],
         },
       },
       {
@@ -25,6 +25,17 @@ export default defineConfig({
           // Files share one server; each gets its own database where it needs isolation.
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // The production server under faults: needs `next build` first, starts its own PostgreSQL.
+          name: "faults",
+          include: ["**/*.faults.test.ts"],
+          exclude: ["node_modules/**"],
+          testTimeout: 30_000,
+          hookTimeout: 150_000,
         },
       },
     ],

@@ -1,6 +1,7 @@
 // `npm test`: every check, in the order that fails fastest, against real parts only —
 // typecheck, lint, unit tests, production build, integration tests on a real PostgreSQL
-// (one embedded server, a throwaway database per suite), Playwright in Debian's Chromium.
+// (one embedded server, a throwaway database per suite), faults (the built server while its
+// own PostgreSQL is stopped, and killed), Playwright in Debian's Chromium.
 // `--only <step>` runs one step (with what it needs), e.g. `npm run test:e2e`.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
         count("test-results/unit.json", "vitest"),
       );
     }
-    if (wanted("build") || wanted("integration") || wanted("e2e")) await run("Production build (next build)", bin("next"), ["build"]);
+    if (wanted("build") || wanted("integration") || wanted("faults") || wanted("e2e")) await run("Production build (next build)", bin("next"), ["build"]);
 
     if (wanted("integration") || wanted("e2e")) {
       console.log("\n▶ Starting an embedded PostgreSQL for this run");
@@ -92,6 +93,16 @@ async function main(): Promise<void> {
         ["run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=test-results/integration.json"],
         { TEST_PG_URL: cluster.url("postgres") },
       ).finally(() => count("test-results/integration.json", "vitest"));
+    }
+    if (wanted("faults")) {
+      await run("Fault tests (production server, PostgreSQL stopped and app killed under load)", bin("vitest"), [
+        "run",
+        "--project",
+        "faults",
+        "--reporter=default",
+        "--reporter=json",
+        "--outputFile=test-results/faults.json",
+      ]).finally(() => count("test-results/faults.json", "vitest"));
     }
     if (wanted("e2e") && cluster) {
       const database = await createThrowawayDatabase(cluster.url("postgres"), "maghreb_e2e");

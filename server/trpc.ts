@@ -7,6 +7,7 @@ import type { Auth } from "./auth/auth";
 import { isAdmin, roleOf, type SessionUser } from "./auth/permissions";
 import type { Db } from "./db-client";
 import { FieldErrors, StaleVersionError } from "./shared/errors";
+import { databaseUnavailable, isDatabaseUnavailable } from "./shared/unavailable";
 
 export interface Context {
   db: Db;
@@ -24,7 +25,9 @@ export function createContextInner(opts: { db: Db; headers?: Headers; user?: Ses
 
 /** The user behind a request's session cookie; the route handler and server components share this. */
 export async function createContext(opts: { db: Db; auth: Auth; headers: Headers }): Promise<Context> {
-  const session = await opts.auth.api.getSession({ headers: opts.headers });
+  const session = await opts.auth.api.getSession({ headers: opts.headers }).catch((error: unknown) => {
+    throw isDatabaseUnavailable(error) ? databaseUnavailable(error) : error;
+  });
   if (!session || session.user.banned) return createContextInner({ db: opts.db, headers: opts.headers });
   const { id, name, email, role } = session.user;
   return createContextInner({ db: opts.db, headers: opts.headers, user: { id, name, email, role: roleOf(role) }, sessionId: session.session.id });
@@ -60,9 +63,17 @@ const signedIn = t.middleware(({ ctx, next }) => {
   return next({ ctx: { user: ctx.user } });
 });
 
+// One place for outages: any procedure that meets an unreachable database answers 503 with a
+// reason the client can show, instead of a 500 that reads like a bug.
+const outageAsUnavailable = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code !== "SERVICE_UNAVAILABLE" && isDatabaseUnavailable(result.error)) throw databaseUnavailable(result.error);
+  return result;
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(outageAsUnavailable);
 export const authedProcedure = publicProcedure.use(signedIn);
 export const adminProcedure = authedProcedure.use(function adminOnly({ ctx, next }) {
   // Signed in without the role: FORBIDDEN, never UNAUTHORIZED, so the client does not ask to sign in again.

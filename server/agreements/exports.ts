@@ -1,6 +1,7 @@
 // The export routes' work: who may read, which filters, and the document, streamed for the
 // downloads (CSV, JSON) so that memory holds one batch of rows however many match.
 import type { Db } from "../db-client";
+import { orUnavailable } from "../shared/unavailable";
 import { agreementsAtom } from "./atom";
 import { csvHeader, csvLines } from "./csv";
 import { exportRecord } from "./export-record";
@@ -40,8 +41,8 @@ async function* jsonChunks(
 
 /**
  * A response whose body pulls one chunk at a time, only when the client reads (backpressure).
- * The first chunk is read before answering, so a failing database gives a 500, not a 200
- * with a truncated file.
+ * The first chunk is read before answering, so a failing database gives an error status (503
+ * for an outage), not a 200 with a truncated file.
  */
 async function streamed(chunks: AsyncGenerator<string>, headers: Record<string, string>): Promise<Response> {
   const encoder = new TextEncoder();
@@ -77,7 +78,12 @@ function download(type: string, extension: string, now: Date): Record<string, st
   };
 }
 
-export async function exportAgreements({
+/** An export or feed, or 503 with a reason when the database is out (the routes' one entry). */
+export function exportAgreements(input: Parameters<typeof exportOrRefusal>[0]): Promise<Response> {
+  return orUnavailable(() => exportOrRefusal(input));
+}
+
+async function exportOrRefusal({
   db,
   request,
   format,

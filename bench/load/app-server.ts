@@ -1,0 +1,142 @@
+// The production server (`next start`) on loopback for the load and fault scenarios: started
+// against a given database, killed hard or stopped gently, with its memory read from /proc.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+
+export interface AppServer {
+  origin: string;
+  /** The `next start` process; Next may run the server in a child of it. */
+  pid: number;
+  /** Alive as far as the OS knows (not exited, not killed). */
+  alive(): boolean;
+  /** SIGKILL to the whole process group: what a crash or an OOM kill does. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+  /** Resident memory of the server's process tree, in MiB. */
+  rssMiB(): number;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function waitUntilHealthy(origin: string, timeoutMs = 60_000): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const ok = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+    if (ok) return Date.now() - started;
+    await sleep(100);
+  }
+  throw new Error(`${origin} did not become healthy within ${timeoutMs / 1000} s`);
+}
+
+function childrenOf(pid: number): number[] {
+  const tasks = `/proc/${pid}/task`;
+  if (!existsSync(tasks)) return [];
+  return readdirSync(tasks).flatMap((task) => {
+    try {
+      return readFileSync(`${tasks}/${task}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** VmRSS of a process and all its descendants, in MiB (0 once they are gone). */
+export function treeRssMiB(pid: number): number {
+  const own = (() => {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      return match ? Number(match[1]) / 1024 : 0;
+    } catch {
+      return 0;
+    }
+  })();
+  return own + childrenOf(pid).reduce((sum, child) => sum + treeRssMiB(child), 0);
+}
+
+/** A production build must exist: the scenarios measure what users run. */
+export function assertBuilt(): void {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` (npm test does) first.");
+}
+
+export async function startAppServer(options: {
+  databaseUrl: string;
+  port: number;
+  poolSize?: number;
+  authSecret?: string;
+  log?: (line: string) => void;
+}): Promise<AppServer> {
+  assertBuilt();
+  const origin = `http://127.0.0.1:${options.port}`;
+  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(options.port)], {
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      DATABASE_POOL_SIZE: String(options.poolSize ?? 10),
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: options.authSecret ?? randomBytes(32).toString("base64"),
+      APP_URL: origin,
+      HOST: "127.0.0.1",
+      PORT: String(options.port),
+    },
+    // Its own process group, so a kill reaches Next's worker too.
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error("next start did not start");
+  const print = (chunk: Buffer) => options.log?.(chunk.toString().trimEnd());
+  child.stdout?.on("data", print);
+  child.stderr?.on("data", print);
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.on("exit", () => ((exited = true), resolve())));
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const server: AppServer = {
+    origin,
+    pid,
+    alive: () => !exited,
+    kill: async () => {
+      signalGroup("SIGKILL");
+      await exit;
+    },
+    stop: async () => {
+      signalGroup("SIGTERM");
+      await Promise.race([exit, sleep(10_000).then(() => signalGroup("SIGKILL"))]);
+      await exit;
+    },
+    rssMiB: () => treeRssMiB(pid),
+  };
+  try {
+    await waitUntilHealthy(origin);
+  } catch (e) {
+    await server.kill();
+    throw e;
+  }
+  return server;
+}
+
+/** Signs a user in through Better Auth's route, as the login form does; returns the Cookie header. */
+export async function signIn(origin: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${origin}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${email} failed: HTTP ${response.status} ${await response.text()}`);
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+/** A tRPC query's URL, as the browser client sends it (superjson input). */
+export function trpcQueryPath(procedure: string, input?: unknown): string {
+  return input === undefined ? `/api/trpc/${procedure}` : `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+}

@@ -1,0 +1,188 @@
+// The fault scenario shared by the CI test (server/outage.faults.test.ts) and `npm run bench:faults`:
+// the production server under light load plus an admin writing events, then
+//   1. PostgreSQL stopped (fast shutdown) mid-load and started again on the same data and port;
+//   2. the app process killed (SIGKILL) mid-load and started again.
+// It measures; the callers assert or print.
+import { randomBytes } from "node:crypto";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Client } from "pg";
+import { DEMO_PASSWORD } from "../../prisma/seed/demo";
+import { seed } from "../../prisma/seed";
+import { startEmbeddedPostgres, type EmbeddedCluster } from "../../scripts/db/embedded";
+import { applyMigrations } from "../../scripts/db/migrate";
+import { startAdminWriter, type WriteAttempt } from "./admin-writer";
+import { signIn, sleep, startAppServer, trpcQueryPath, type AppServer } from "./app-server";
+
+export interface Sample {
+  route: string;
+  /** When the request was sent and when it ended, epoch ms. */
+  sent: number;
+  ended: number;
+  status: number;
+}
+
+export interface FaultOptions {
+  appPort: number;
+  /** Concurrent reader loops. */
+  readers: number;
+  /** How long PostgreSQL stays down. */
+  outageMs: number;
+  /** Load before each fault and after recovery. */
+  steadyMs: number;
+  writeEveryMs: number;
+  log?: (line: string) => void;
+}
+
+export interface Phase {
+  samples: Sample[];
+  writes: WriteAttempt[];
+  /** Acknowledged ids missing from the database afterwards (must be none). */
+  lostWrites: string[];
+  acknowledged: number;
+  serverAlive: boolean;
+}
+
+export interface FaultReport {
+  outage: Phase & { stoppedAt: number; stopDoneAt: number; restartedAt: number; recoveryMs: number };
+  crash: Phase & { killedAt: number; restartedAt: number; restartMs: number; servesAfterRestart: boolean };
+}
+
+const ROUTES = [
+  { route: "relations.summary", path: trpcQueryPath("relations.summary", {}) },
+  { route: "agreements.list", path: trpcQueryPath("agreements.list", { filters: { q: "security" }, limit: 20 }) },
+  { route: "views.list", path: trpcQueryPath("views.list") },
+  { route: "page /", path: "/" },
+] as const;
+
+function startReaders(count: number, server: () => AppServer, cookie: string) {
+  const samples: Sample[] = [];
+  const state = { running: true }; // read by the loops, cleared by stop()
+  const loops = Array.from({ length: count }, async (_, i) => {
+    for (let n = i; state.running; n++) {
+      const { route, path: url } = ROUTES[n % ROUTES.length] ?? ROUTES[0];
+      const sent = Date.now();
+      // A request that hangs past 10 s counts as status 0: the fail-fast promise is broken.
+      const status = await fetch(`${server().origin}${url}`, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(10_000) })
+        .then(async (r) => (await r.arrayBuffer(), r.status))
+        .catch(() => 0);
+      samples.push({ route, sent, ended: Date.now(), status });
+      // Refused connections return at once; do not spin on them.
+      if (status === 0) await sleep(50);
+    }
+  });
+  return { samples, stop: async () => ((state.running = false), await Promise.all(loops)) };
+}
+
+async function missingIds(databaseUrl: string, ids: string[]): Promise<string[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const found = await client.query<{ id: string }>(`SELECT id FROM "Event" WHERE id = ANY($1::text[])`, [ids]);
+    const present = new Set(found.rows.map((r) => r.id));
+    return ids.filter((id) => !present.has(id));
+  } finally {
+    await client.end();
+  }
+}
+
+/** Time until a signed-in API call answers 200 again, polled every 100 ms. */
+async function untilServing(origin: string, cookie: string, timeoutMs = 30_000): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const ok = await fetch(`${origin}${ROUTES[0].path}`, { headers: { cookie }, signal: AbortSignal.timeout(3_000) }).then((r) => r.ok, () => false);
+    if (ok) return Date.now() - started;
+    await sleep(100);
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+export async function runFaultScenario(options: FaultOptions): Promise<FaultReport> {
+  const log = options.log ?? (() => undefined);
+  const folder = await mkdtemp(path.join(tmpdir(), "maghreb-faults-"));
+  await chmod(folder, 0o755); // as root the server runs as `postgres`, who must enter it
+  const dataDir = path.join(folder, "data");
+  let cluster: EmbeddedCluster | undefined = await startEmbeddedPostgres({ dataDir, persistent: true, log });
+  const port = Number(new URL(cluster.url("postgres")).port);
+  await cluster.createDatabase("maghreb_faults");
+  const databaseUrl = cluster.url("maghreb_faults");
+  const authSecret = randomBytes(32).toString("base64");
+  let server: AppServer | undefined;
+  try {
+    await applyMigrations(databaseUrl);
+    await seed({ databaseUrl, demoUsers: true, log: () => undefined });
+    server = await startAppServer({ databaseUrl, port: options.appPort, authSecret });
+    const admin = await signIn(server.origin, "admin@example.com", DEMO_PASSWORD);
+    const analyst = await signIn(server.origin, "analyst@example.com", DEMO_PASSWORD);
+    const current = () => {
+      if (!server) throw new Error("no server");
+      return server;
+    };
+
+    // 1. PostgreSQL stops under load, then comes back on the same data and port.
+    log(`outage: ${options.readers} readers and one admin writing every ${options.writeEveryMs} ms; stopping PostgreSQL in ${options.steadyMs} ms`);
+    let readers = startReaders(options.readers, current, analyst);
+    let writer = startAdminWriter({ origin: () => current().origin, cookie: () => admin, everyMs: options.writeEveryMs, label: "outage" });
+    await sleep(options.steadyMs);
+    const stoppedAt = Date.now();
+    await cluster.stop();
+    cluster = undefined;
+    const stopDoneAt = Date.now();
+    log(`PostgreSQL stopped in ${stopDoneAt - stoppedAt} ms; down for ${options.outageMs} ms`);
+    await sleep(options.outageMs);
+    cluster = await startEmbeddedPostgres({ dataDir, port, persistent: true, log });
+    const restartedAt = Date.now();
+    const recoveryMs = await untilServing(current().origin, analyst);
+    log(`PostgreSQL back after ${restartedAt - stopDoneAt} ms; the app answered again ${recoveryMs} ms later`);
+    await sleep(options.steadyMs);
+    await Promise.all([readers.stop(), writer.stop()]);
+    const outage = {
+      samples: readers.samples,
+      writes: writer.attempts,
+      acknowledged: writer.acknowledged.length,
+      lostWrites: await missingIds(databaseUrl, writer.acknowledged),
+      serverAlive: current().alive(),
+      stoppedAt,
+      stopDoneAt,
+      restartedAt,
+      recoveryMs,
+    };
+
+    // 2. The app process dies under load (SIGKILL: no shutdown hooks run) and is started again.
+    log("crash: killing the app process under load");
+    readers = startReaders(options.readers, current, analyst);
+    writer = startAdminWriter({ origin: () => current().origin, cookie: () => admin, everyMs: options.writeEveryMs, label: "crash" });
+    await sleep(options.steadyMs);
+    const killedAt = Date.now();
+    await current().kill();
+    server = await startAppServer({ databaseUrl, port: options.appPort, authSecret });
+    const restartedAppAt = Date.now();
+    log(`app killed and started again in ${restartedAppAt - killedAt} ms`);
+    // Sessions live in PostgreSQL: the same cookies work on the new process.
+    const servesAfterRestart = (await untilServing(server.origin, analyst, 5_000)) < 5_000;
+    await sleep(options.steadyMs);
+    await Promise.all([readers.stop(), writer.stop()]);
+    const crash = {
+      samples: readers.samples,
+      writes: writer.attempts,
+      acknowledged: writer.acknowledged.length,
+      lostWrites: await missingIds(databaseUrl, writer.acknowledged),
+      serverAlive: server.alive(),
+      killedAt,
+      restartedAt: restartedAppAt,
+      restartMs: restartedAppAt - killedAt,
+      servesAfterRestart,
+    };
+    return { outage, crash };
+  } finally {
+    await server?.stop();
+    await cluster?.stop();
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** Requests sent while PostgreSQL was down (after its stop completed, before its restart). */
+export function duringOutage(report: FaultReport["outage"]): Sample[] {
+  return report.samples.filter((s) => s.sent >= report.stopDoneAt && s.sent < report.restartedAt);
+}
