@@ -19,6 +19,7 @@ import { liveConditions, rebuildRollups, refreshRollup } from "../server/relatio
 import { createCaller } from "../server/root";
 import { createContextInner } from "../server/trpc";
 import { fmt, time, type Timing } from "./stats";
+import { generateEvents } from "./synthetic-events";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,26 +42,7 @@ async function main() {
     const firstDay = today - YEARS * 365;
     log(`generating ${EVENTS.toLocaleString()} events over ${YEARS} years and ${DYADS} dyads…`);
     let started = performance.now();
-    // Country codes AAA, AAB, …: enough for 30 pairs of distinct countries.
-    await db.$executeRaw`
-      INSERT INTO "Country" (code, name)
-      SELECT chr(65 + i / 26) || chr(65 + i % 26) || 'X', 'Country ' || i FROM generate_series(0, 30) i`;
-    // Dyad i pairs country 0 (AAX) with country i + 1: 30 distinct pairs.
-    await db.$executeRaw`
-      INSERT INTO "Dyad" (id, key, "countryA", "countryB")
-      SELECT 'dyad' || i, 'AAX-' || b, 'AAX', b FROM (
-        SELECT i, chr(65 + (i + 1) / 26) || chr(65 + (i + 1) % 26) || 'X' AS b FROM generate_series(0, ${DYADS - 1}) i
-      ) pairs`;
-    await db.$executeRaw`
-      INSERT INTO "Event" (id, title, date, "datePrecision", "placementDate", "dyadId", "actorCode", "targetCode", "cameoCode",
-                           level, verification, score, "methodVersion", provenance, "updatedAt")
-      SELECT 'ev' || i, 'Synthetic event ' || i, d, 'DAY', d, 'dyad' || (i % ${DYADS}), dy."countryA", dy."countryB", '042',
-             'MINISTER', 'CONFIRMED', round((random() * 16 - 8)::numeric, 2)::float8, '1.0.0', 'IMPORTED', now()
-      FROM (
-        -- random() in the select list: one date per row (a LATERAL without outer references runs once)
-        SELECT i, ${dayToIso(firstDay)}::date + (random() * ${YEARS * 365})::int AS d FROM generate_series(1, ${EVENTS}) i
-      ) generated
-      JOIN "Dyad" dy ON dy.id = 'dyad' || (i % ${DYADS})`;
+    await generateEvents({ db, events: EVENTS, extraDyads: DYADS, firstDay, years: YEARS });
     await db.$executeRaw`
       INSERT INTO "Condition" (id, "dyadId", kind, points, title, "startDate", "endDate", verification, "updatedAt")
       SELECT 'cond' || i, 'dyad' || (i % ${DYADS}), 'VISA_REGIME', -5, 'Synthetic condition ' || i,

@@ -1,8 +1,9 @@
-// Timing helpers shared by the benchmarks: warm-up, then N timed runs, median and p95.
+// Timing helpers shared by the benchmarks: warm-up, then N timed runs, median, p95 and p99.
 export interface Timing {
   runs: number;
   medianMs: number;
   p95Ms: number;
+  p99Ms: number;
   minMs: number;
 }
 
@@ -14,7 +15,7 @@ function percentile(sorted: number[], p: number): number {
 /** Median, p95 and minimum of samples timed elsewhere (e.g. inside a browser). */
 export function summarize(samples: readonly number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { runs: sorted.length, medianMs: percentile(sorted, 50), p95Ms: percentile(sorted, 95), minMs: sorted[0] ?? NaN };
+  return { runs: sorted.length, medianMs: percentile(sorted, 50), p95Ms: percentile(sorted, 95), p99Ms: percentile(sorted, 99), minMs: sorted[0] ?? NaN };
 }
 
 export async function time(fn: () => Promise<unknown>, options: { runs?: number; warmup?: number } = {}): Promise<Timing> {

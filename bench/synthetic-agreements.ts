@@ -5,7 +5,7 @@ import type { Prisma } from "../server/generated/prisma/client";
 import type { AgreementKind, AgreementStatus, DatePrecision, PartyKind } from "../server/generated/prisma/enums";
 
 /** mulberry32: small, fast, and the same sequence for the same seed. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -15,6 +15,8 @@ export interface AppServer {
   stop(): Promise<void>;
   /** Resident memory of the server's process tree, in MiB. */
   rssMiB(): number;
+  /** CPU time the server's process tree has used so far, in seconds (user + system). */
+  cpuSeconds(): number;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,6 +54,20 @@ export function treeRssMiB(pid: number): number {
     }
   })();
   return own + childrenOf(pid).reduce((sum, child) => sum + treeRssMiB(child), 0);
+}
+
+/** utime + stime of a process and its descendants, in seconds (Linux clock ticks are 1/100 s). */
+export function treeCpuSeconds(pid: number): number {
+  const own = (() => {
+    try {
+      // Fields after the command's closing parenthesis: state is the 3rd, utime the 14th, stime the 15th.
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return 0;
+    }
+  })();
+  return own + childrenOf(pid).reduce((sum, child) => sum + treeCpuSeconds(child), 0);
 }
 
 /** A production build must exist: the scenarios measure what users run. */
@@ -112,6 +128,7 @@ export async function startAppServer(options: {
       await exit;
     },
     rssMiB: () => treeRssMiB(pid),
+    cpuSeconds: () => treeCpuSeconds(pid),
   };
   try {
     await waitUntilHealthy(origin);

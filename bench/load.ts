@@ -1,0 +1,224 @@
+// `npm run bench:load` (and `npm run bench:soak`, the same for 10 minutes): the production server
+// on loopback under 100 signed-in analysts doing a realistic mix (bench/load/mix.ts) over a large
+// synthetic data set, plus one admin recording an event every second. Reports per route the
+// requests, throughput, median, p95, p99, non-2xx and errors, against a baseline of the same
+// routes one request at a time; samples the server's memory and the database's connections
+// every 10 s; checks every acknowledged write is in the database. Results: bench/results/load-*.json.
+// Run: npm run bench:load [-- --duration 60 --rate 0.2 --events 300000 --agreements 100000]
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { Client } from "pg";
+import { DEMO_PASSWORD } from "../prisma/seed/demo";
+import { createThrowawayDatabase, startTestCluster } from "../scripts/db/throwaway";
+import { createPrismaClient } from "../server/db-client";
+import { toDay } from "../server/relations/day";
+import { startAdminWriter } from "./load/admin-writer";
+import { runAnalysts } from "./load/analysts";
+import { signIn, sleep, startAppServer, type AppServer } from "./load/app-server";
+import { buildLoadData, LOAD_PASSWORD } from "./load/data";
+import { feedCursors, loadMix, type LoadRoute } from "./load/mix";
+import { summarize, type Timing } from "./stats";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const DURATION_S = arg("duration", 60);
+const ANALYSTS = arg("analysts", 100);
+/**
+ * Requests per second each analyst sends, think time included: 0.2 is a page and its four API
+ * calls every 25 s, a brisk reading pace. Raise it to find the server's capacity.
+ */
+const RATE = arg("rate", 0.2);
+const EVENTS = arg("events", 300_000);
+const AGREEMENTS = arg("agreements", 100_000);
+const PORT = arg("port", Number(process.env.PORT ?? 3393));
+const POOL_SIZE = 10;
+/** Better Auth's own client keeps a pool of 3 beside the app's (server/db-client.ts). */
+const AUTH_POOL_SIZE = 3;
+const TARGETS = { apiP95Ms: 100, pageP95Ms: 300, rssMiB: 600 };
+const log = (line: string) => console.log(`[load] ${line}`);
+
+interface RouteResult {
+  name: string;
+  kind: LoadRoute["kind"];
+  requests: number;
+  perSecond: number;
+  latency: Timing;
+  /** Answers other than 200 (a redirect to /login would mean a lost session). */
+  non2xx: number;
+  /** Network failures and requests over the 10 s timeout. */
+  errors: number;
+  statuses: Record<string, number>;
+  baseline: Timing;
+}
+
+interface Sample {
+  second: number;
+  rssMiB: number;
+  connections: number;
+  /** The server's CPU use since the previous sample, in cores (1 = one core busy all the time). */
+  cpuCores: number;
+}
+
+/** The same routes one request at a time: what each costs with nobody else on the server. */
+async function baseline(origin: string, cookie: string, routes: LoadRoute[]): Promise<Map<string, Timing>> {
+  const timings = new Map<string, Timing>();
+  for (const route of routes) {
+    const samples: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const started = performance.now();
+      const response = await fetch(`${origin}${route.path()}`, { headers: { cookie } });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${route.name}: HTTP ${response.status}`);
+      if (i >= 5) samples.push(performance.now() - started);
+    }
+    timings.set(route.name, summarize(samples));
+  }
+  return timings;
+}
+
+function sampleEvery(server: AppServer, databaseUrl: string, everyMs: number) {
+  const samples: Sample[] = [];
+  const client = new Client({ connectionString: databaseUrl });
+  const started = Date.now();
+  let last = { at: Date.now(), cpu: server.cpuSeconds() };
+  const take = async () => {
+    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    const now = { at: Date.now(), cpu: server.cpuSeconds() };
+    const cpuCores = now.at > last.at ? (now.cpu - last.cpu) / ((now.at - last.at) / 1000) : 0;
+    last = now;
+    samples.push({ second: Math.round((Date.now() - started) / 1000), rssMiB: Math.round(server.rssMiB()), connections: rows[0]?.n ?? 0, cpuCores: Math.round(cpuCores * 100) / 100 });
+  };
+  const ready = client.connect().then(take);
+  const timer = setInterval(() => void take().catch(() => undefined), everyMs);
+  return {
+    samples,
+    stop: async () => {
+      clearInterval(timer);
+      await ready;
+      await take();
+      await client.end();
+    },
+  };
+}
+
+/** MiB per minute over the second half of the run (after warm-up and JIT): a leak shows as a steady rise. */
+function slopePerMinute(samples: Sample[]): number {
+  const tail = samples.slice(Math.floor(samples.length / 2));
+  if (tail.length < 2) return 0;
+  const meanX = tail.reduce((s, p) => s + p.second, 0) / tail.length;
+  const meanY = tail.reduce((s, p) => s + p.rssMiB, 0) / tail.length;
+  const cov = tail.reduce((s, p) => s + (p.second - meanX) * (p.rssMiB - meanY), 0);
+  const varX = tail.reduce((s, p) => s + (p.second - meanX) ** 2, 0);
+  return varX === 0 ? 0 : (cov / varX) * 60;
+}
+
+const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+
+async function main() {
+  const loadBefore = os.loadavg();
+  const today = toDay(new Date());
+  log("starting a throwaway PostgreSQL");
+  const cluster = await startTestCluster();
+  const database = await createThrowawayDatabase(cluster.url("postgres"), "maghreb_load");
+  let server: AppServer | undefined;
+  try {
+    const db = createPrismaClient(database.url, { poolSize: 4 });
+    const data = await buildLoadData({ db, events: EVENTS, agreements: AGREEMENTS, analysts: ANALYSTS, today, log }).finally(() => db.$disconnect());
+    log(`data ready in ${data.seconds.toFixed(0)} s: ${data.events.toLocaleString("en")} events, ${data.agreements.toLocaleString("en")} agreements, ${data.dyads} dyads, ${data.analysts.length} analysts`);
+
+    server = await startAppServer({ databaseUrl: database.url, port: PORT, poolSize: POOL_SIZE });
+    const origin = server.origin;
+    // One at a time: the throttle counts an attempt before checking it and forgives a success after.
+    const cookies: string[] = [];
+    for (const email of data.analysts) cookies.push(await signIn(origin, email, LOAD_PASSWORD));
+    const admin = await signIn(origin, "admin@example.com", DEMO_PASSWORD);
+    const first = cookies[0] ?? "";
+    const routes = loadMix({ today, cursors: await feedCursors(origin, first, 30) });
+
+    log("baseline: each route alone, one request at a time (5 warm-up, 20 timed)");
+    const alone = await baseline(origin, first, routes);
+
+    log(`load: ${cookies.length} analysts at ${RATE} request/s each on average (${(cookies.length * RATE).toFixed(0)} req/s offered), for ${DURATION_S} s, and one admin writing an event every second`);
+    const sampler = sampleEvery(server, database.url, 10_000);
+    const writer = startAdminWriter({ origin: () => origin, cookie: () => admin, everyMs: 1_000, label: "load" });
+    const samples = await runAnalysts({ origin, cookies, routes, ratePerAnalyst: RATE, durationMs: DURATION_S * 1000 });
+    await writer.stop();
+    await sampler.stop();
+
+    const check = new Client({ connectionString: database.url });
+    await check.connect();
+    const found = await check.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Event" WHERE id = ANY($1::text[])`, [writer.acknowledged]);
+    await check.end();
+    const lostWrites = writer.acknowledged.length - (found.rows[0]?.n ?? 0);
+
+    const results: RouteResult[] = routes.map((route) => {
+      const mine = samples.filter((x) => x.route === route.name);
+      return {
+        name: route.name,
+        kind: route.kind,
+        requests: mine.length,
+        perSecond: mine.length / DURATION_S,
+        latency: summarize(mine.filter((x) => x.status !== 0).map((x) => x.ms)),
+        non2xx: mine.filter((x) => x.status !== 0 && x.status !== 200).length,
+        errors: mine.filter((x) => x.status === 0).length,
+        statuses: mine.reduce<Record<string, number>>((counts, x) => ({ ...counts, [x.status]: (counts[x.status] ?? 0) + 1 }), {}),
+        baseline: alone.get(route.name) ?? summarize([]),
+      };
+    });
+    const writes = summarize(writer.attempts.map((a) => a.ms));
+    const failedWrites = writer.attempts.filter((a) => a.status !== 200).length;
+    const rss = sampler.samples.map((s) => s.rssMiB);
+    const connections = sampler.samples.map((s) => s.connections);
+    const memory = { startMiB: rss[0] ?? 0, peakMiB: Math.max(...rss), endMiB: rss.at(-1) ?? 0, slopeMiBPerMinute: slopePerMinute(sampler.samples) };
+    const pool = { peak: Math.max(...connections), limit: POOL_SIZE + AUTH_POOL_SIZE };
+    const cpu = sampler.samples.slice(1).map((x) => x.cpuCores);
+    const serverCpu = { meanCores: cpu.reduce((a, b) => a + b, 0) / Math.max(1, cpu.length), peakCores: Math.max(0, ...cpu) };
+
+    console.log(`\n| route | requests | req/s | median | p95 | p99 | non-2xx | errors | alone: median | alone: p95 | p95 ratio | target |`);
+    console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|`);
+    for (const r of results) {
+      const target = r.kind === "api" ? TARGETS.apiP95Ms : TARGETS.pageP95Ms;
+      console.log(
+        `| ${r.name} | ${r.requests} | ${r.perSecond.toFixed(1)} | ${ms(r.latency.medianMs)} ms | ${ms(r.latency.p95Ms)} ms | ${ms(r.latency.p99Ms)} ms | ${r.non2xx} | ${r.errors} | ${ms(r.baseline.medianMs)} ms | ${ms(r.baseline.p95Ms)} ms | ${(r.latency.p95Ms / r.baseline.p95Ms).toFixed(1)}× | p95 < ${target} ms: ${r.latency.p95Ms < target ? "met" : "missed"} |`,
+      );
+    }
+    const total = results.reduce((s, r) => s + r.requests, 0);
+    console.log(`\nall routes: ${total} requests, ${(total / DURATION_S).toFixed(1)} req/s; admin writes: ${writer.attempts.length}, ${failedWrites} failed, median ${ms(writes.medianMs)} ms, p95 ${ms(writes.p95Ms)} ms; acknowledged ${writer.acknowledged.length}, lost ${lostWrites}`);
+    console.log(`server RSS (MiB): start ${memory.startMiB}, peak ${memory.peakMiB}, end ${memory.endMiB}, slope ${memory.slopeMiBPerMinute.toFixed(1)} MiB/min over the second half; database connections: peak ${pool.peak} (limit ${pool.limit}); server CPU ${serverCpu.meanCores.toFixed(2)} cores on average, peak ${serverCpu.peakCores.toFixed(2)}`);
+    const machine = `${os.cpus()[0]?.model ?? "?"} · ${os.cpus().length} cores · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`;
+    const loadAverage = { before: loadBefore.map((l) => l.toFixed(2)).join(" "), after: os.loadavg().map((l) => l.toFixed(2)).join(" ") };
+    console.log(`machine: ${machine}; load average before ${loadAverage.before}, after ${loadAverage.after}`);
+
+    mkdirSync("bench/results", { recursive: true });
+    const file = `bench/results/load-${DURATION_S >= 600 ? "soak-" : ""}${new Date().toISOString().slice(0, 10)}.json`;
+    writeFileSync(
+      file,
+      JSON.stringify({ machine, loadAverage, durationSeconds: DURATION_S, ratePerConnection: RATE, data: { ...data, analysts: data.analysts.length }, results, serverCpu, writes: { ...writes, attempts: writer.attempts.length, failed: failedWrites, acknowledged: writer.acknowledged.length, lost: lostWrites }, memory, pool, samples: sampler.samples }, null, 2),
+    );
+    log(`results written to ${file}`);
+
+    const errors = results.reduce((sum, r) => sum + r.errors + r.non2xx, 0) + failedWrites;
+    const problems = [
+      errors > 0 && `${errors} failed requests or writes`,
+      lostWrites > 0 && `${lostWrites} acknowledged writes missing`,
+      memory.peakMiB > TARGETS.rssMiB && `RSS peaked at ${memory.peakMiB} MiB`,
+      pool.peak > pool.limit && `${pool.peak} database connections, more than the pools' ${pool.limit}`,
+    ].filter(Boolean);
+    if (problems.length) {
+      console.error(`✘ ${problems.join("; ")}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await server?.stop();
+    await sleep(100);
+    await database.dispose();
+    await cluster.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
