@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { summarize } from "./stats";
+import { ensureBuilt } from "./load/app-server";
 import { duringOutage, runFaultScenario, type Sample } from "./load/fault-scenario";
 
 const arg = (name: string, fallback: number) => {
@@ -26,6 +27,7 @@ function latency(samples: Sample[]) {
 }
 
 async function main() {
+  ensureBuilt(log);
   const load = `${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`;
   const report = await runFaultScenario({
     appPort: arg("port", Number(process.env.PORT ?? 3391)),

@@ -14,7 +14,7 @@ import { createPrismaClient } from "../server/db-client";
 import { toDay } from "../server/relations/day";
 import { startAdminWriter } from "./load/admin-writer";
 import { runAnalysts } from "./load/analysts";
-import { signIn, sleep, startAppServer, type AppServer } from "./load/app-server";
+import { ensureBuilt, signIn, sleep, startAppServer, type AppServer } from "./load/app-server";
 import { buildLoadData, LOAD_PASSWORD } from "./load/data";
 import { feedCursors, loadMix, type LoadRoute } from "./load/mix";
 import { summarize, type Timing } from "./stats";
@@ -117,6 +117,7 @@ function slopePerMinute(samples: Sample[]): number {
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
 async function main() {
+  ensureBuilt(log);
   const loadBefore = os.loadavg();
   const today = toDay(new Date());
   log("starting a throwaway PostgreSQL");

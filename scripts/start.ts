@@ -3,35 +3,19 @@
 // Then migrations, the seed, a production build when the sources changed, and `next start`.
 import exitHook from "async-exit-hook";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, statSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { DEMO_PASSWORD, demoAccounts } from "../prisma/seed/demo";
 import { parseEnv } from "../server/env";
 import { openDatabase, type Database } from "./db/connection";
 import { applyMigrations } from "./db/migrate";
 import { authSecretFor } from "./auth-secret";
+import { buildIsStale } from "./build-state";
 
 const dev = process.argv.includes("--dev");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 function log(line: string) {
   console.log(`[maghreb] ${line}`);
-}
-
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce((newest, child) => Math.max(newest, newestMtime(path.join(entry, child))), stat.mtimeMs);
-}
-
-/** A production build is redone only when a source it depends on is newer than it. */
-function buildIsStale(): boolean {
-  const buildId = ".next/BUILD_ID";
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "server", "prisma/schema.prisma", "next.config.js", "instrumentation.ts", "package-lock.json"];
-  return sources.some((s) => newestMtime(s) > built);
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {

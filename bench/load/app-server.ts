@@ -1,7 +1,8 @@
 // The production server (`next start`) on loopback for the load and fault scenarios: started
 // against a given database, killed hard or stopped gently, with its memory read from /proc.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { buildIsStale } from "../../scripts/build-state";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 export interface AppServer {
@@ -70,9 +71,12 @@ export function treeCpuSeconds(pid: number): number {
   return own + childrenOf(pid).reduce((sum, child) => sum + treeCpuSeconds(child), 0);
 }
 
-/** A production build must exist: the scenarios measure what users run. */
-export function assertBuilt(): void {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` (npm test does) first.");
+/** The scenarios measure what users run: the production build, redone first when stale (as `npm start` does). */
+export function ensureBuilt(log: (line: string) => void = console.log): void {
+  if (!buildIsStale()) return;
+  log("building the app for production (changed sources)…");
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
 }
 
 export async function startAppServer(options: {
@@ -82,7 +86,6 @@ export async function startAppServer(options: {
   authSecret?: string;
   log?: (line: string) => void;
 }): Promise<AppServer> {
-  assertBuilt();
   const origin = `http://127.0.0.1:${options.port}`;
   const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(options.port)], {
     env: {
