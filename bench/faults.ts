@@ -47,8 +47,10 @@ async function main() {
     loadAverageAtStart: load,
     outage: {
       stopMs: report.outage.stopDoneAt - report.outage.stoppedAt,
-      downMs: report.outage.restartedAt - report.outage.stopDoneAt,
+      downMs: report.outage.restartingAt - report.outage.stopDoneAt,
+      startMs: report.outage.restartedAt - report.outage.restartingAt,
       recoveryMs: report.outage.recoveryMs,
+      signInDuringOutage: { status: report.outage.signInDuringOutage.status, ms: Math.round(report.outage.signInDuringOutage.ms) },
       requestsDuringOutage: byRoute,
       statusesWholePhase: statuses(report.outage.samples),
       writes: statuses(report.outage.writes),

@@ -19,9 +19,16 @@ describe("faults under load", () => {
     expect(api.length).toBeGreaterThan(10);
     expect(api.filter((s) => s.status !== 503)).toEqual([]);
     expect(Math.max(...api.map((s) => s.ended - s.sent))).toBeLessThan(3_000);
-    const refusedWrites = report.outage.writes.filter((w) => w.at >= report.outage.stopDoneAt && w.at < report.outage.restartedAt);
+    const refusedWrites = report.outage.writes.filter((w) => w.at - w.ms >= report.outage.stopDoneAt && w.at < report.outage.restartingAt);
     expect(refusedWrites.length).toBeGreaterThan(0);
     for (const write of refusedWrites) expect(write).toMatchObject({ status: 503, message: "The database is unavailable; try again shortly." });
+  });
+
+  it("refuses a sign-in during the outage with a 503 that says why", () => {
+    const { status, body, ms } = report.outage.signInDuringOutage;
+    expect(status).toBe(503);
+    expect(body).toContain("The database is unavailable; try again shortly.");
+    expect(ms).toBeLessThan(3_000);
   });
 
   it("shows pages as failed quickly during the outage, never hanging, and the server stays up", () => {

@@ -29,7 +29,7 @@ export async function runAnalysts(options: {
     options.cookies.map(async (cookie, i) => {
       const random = prng(i + 1);
       // Analysts arrive spread over the first gap rather than all at once.
-      await sleep(random() * meanGapMs);
+      await sleep(Math.min(options.durationMs, random() * meanGapMs));
       while (Date.now() < deadline) {
         let pick = random() * totalWeight;
         const route = options.routes.find((r) => (pick -= r.weight) < 0) ?? options.routes[0];
@@ -40,8 +40,8 @@ export async function runAnalysts(options: {
           .catch(() => 0);
         const ms = performance.now() - started;
         samples.push({ route: route.name, ms, status });
-        // Think time: exponential around the mean gap, less the time the answer took.
-        await sleep(Math.max(0, -Math.log(1 - random()) * meanGapMs - ms));
+        // Think time: exponential around the mean gap, less the time the answer took; none past the end.
+        await sleep(Math.min(deadline - Date.now(), Math.max(0, -Math.log(1 - random()) * meanGapMs - ms)));
       }
     }),
   );

@@ -45,7 +45,8 @@ export interface Phase {
 }
 
 export interface FaultReport {
-  outage: Phase & { stoppedAt: number; stopDoneAt: number; restartedAt: number; recoveryMs: number };
+  /** stopDoneAt: PostgreSQL has exited; restartingAt: it is being started again; restartedAt: it accepts connections. */
+  outage: Phase & { stoppedAt: number; stopDoneAt: number; restartingAt: number; restartedAt: number; recoveryMs: number; signInDuringOutage: { status: number; ms: number; body: string } };
   crash: Phase & { killedAt: number; restartedAt: number; restartMs: number; servesAfterRestart: boolean };
 }
 
@@ -130,7 +131,16 @@ export async function runFaultScenario(options: FaultOptions): Promise<FaultRepo
     cluster = undefined;
     const stopDoneAt = Date.now();
     log(`PostgreSQL stopped in ${stopDoneAt - stoppedAt} ms; down for ${options.outageMs} ms`);
-    await sleep(options.outageMs);
+    const signInStarted = performance.now();
+    const signInResponse = await fetch(`${current().origin}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: current().origin },
+      body: JSON.stringify({ email: "analyst2@example.com", password: DEMO_PASSWORD }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const signInDuringOutage = { status: signInResponse.status, body: await signInResponse.text(), ms: performance.now() - signInStarted };
+    await sleep(Math.max(0, options.outageMs - signInDuringOutage.ms));
+    const restartingAt = Date.now();
     cluster = await startEmbeddedPostgres({ dataDir, port, persistent: true, log });
     const restartedAt = Date.now();
     const recoveryMs = await untilServing(current().origin, analyst);
@@ -145,8 +155,10 @@ export async function runFaultScenario(options: FaultOptions): Promise<FaultRepo
       serverAlive: current().alive(),
       stoppedAt,
       stopDoneAt,
+      restartingAt,
       restartedAt,
       recoveryMs,
+      signInDuringOutage,
     };
 
     // 2. The app process dies under load (SIGKILL: no shutdown hooks run) and is started again.
@@ -182,7 +194,7 @@ export async function runFaultScenario(options: FaultOptions): Promise<FaultRepo
   }
 }
 
-/** Requests sent while PostgreSQL was down (after its stop completed, before its restart). */
+/** Requests that began and ended while PostgreSQL was down (after its stop completed, before its restart began). */
 export function duringOutage(report: FaultReport["outage"]): Sample[] {
-  return report.samples.filter((s) => s.sent >= report.stopDoneAt && s.sent < report.restartedAt);
+  return report.samples.filter((s) => s.sent >= report.stopDoneAt && s.ended < report.restartingAt);
 }

@@ -4,6 +4,7 @@ import { betterAuth, type BetterAuthPlugin } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import type { CredentialsDb } from "../db-client";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../shared/unavailable";
 import { clientAddress } from "./client-address";
 import { COOKIE_PREFIX } from "./cookie";
 import { PASSWORD_LENGTH } from "./password-rules";
@@ -30,7 +31,11 @@ function signInThrottle(db: CredentialsDb) {
           matcher: (ctx) => ctx.path === SIGN_IN_PATH,
           handler: createAuthMiddleware(async (ctx) => {
             const keys = keysOf(ctx.body, ctx.request?.headers ?? ctx.headers);
-            const counters = await countAttempt(db, [keys.account, ...(keys.address ? [keys.address] : [])], Date.now());
+            // The first database read of a sign-in: an outage here is a 503 with its reason, not Better Auth's bare 500.
+            const counters = await countAttempt(db, [keys.account, ...(keys.address ? [keys.address] : [])], Date.now()).catch((error: unknown) => {
+              if (!isDatabaseUnavailable(error)) throw error;
+              throw new APIError("SERVICE_UNAVAILABLE", { message: DATABASE_UNAVAILABLE_MESSAGE, code: "DATABASE_UNAVAILABLE" }, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+            });
             const wait = retryAfterSeconds(counters, Date.now());
             if (wait !== null) {
               throw new APIError("TOO_MANY_REQUESTS", { message: THROTTLED_MESSAGE, code: "TOO_MANY_ATTEMPTS" }, { "Retry-After": String(wait) });

@@ -1,11 +1,10 @@
 // Better Auth's endpoints: sign-in, sign-out, session. It checks Origin on every POST itself.
 import { getAuth } from "@/server/auth/app-auth";
-import { orUnavailable } from "@/server/shared/unavailable";
 
 export const dynamic = "force-dynamic";
 
 function handler(req: Request) {
-  return orUnavailable(() => getAuth().handler(req));
+  return getAuth().handler(req);
 }
 
 export { handler as GET, handler as POST };

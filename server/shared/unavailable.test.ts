@@ -1,0 +1,41 @@
+// Which failures count as a database outage (503, "try again shortly") and which stay bugs (500).
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { isDatabaseUnavailable, unavailableResponse } from "./unavailable";
+
+// The shape Prisma 7 gives a refused connection through the pg adapter (seen against a closed port).
+const prismaRefused = Object.assign(new Error("Raw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:1`"), {
+  code: "P2010",
+  meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 1 } } },
+});
+
+describe("isDatabaseUnavailable", () => {
+  it("recognises a refused connection as Prisma reports it, wrapped in a tRPC error", () => {
+    expect(isDatabaseUnavailable(prismaRefused)).toBe(true);
+    expect(isDatabaseUnavailable(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: prismaRefused }))).toBe(true);
+  });
+
+  it("recognises PostgreSQL shutting down, the pool's connect timeout and a dropped socket", () => {
+    expect(isDatabaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01", severity: "FATAL" }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("the database system is starting up"), { code: "57P03" }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("timeout exceeded when trying to connect"))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Query failed", { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) }))).toBe(true);
+    expect(isDatabaseUnavailable({ code: "P2024", message: "Timed out fetching a new connection from the connection pool." })).toBe(true);
+  });
+
+  it("leaves bugs and refusals alone: a unique violation, a bad input, a missing row", () => {
+    expect(isDatabaseUnavailable(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);
+    expect(isDatabaseUnavailable(new TRPCError({ code: "BAD_REQUEST", message: "use a date as YYYY-MM-DD" }))).toBe(false);
+    expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
+    expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+});
+
+describe("unavailableResponse", () => {
+  it("is a 503 with the reason and when to retry", async () => {
+    const response = unavailableResponse();
+    expect(response.status).toBe(503);
+    expect(response.headers.get("Retry-After")).toBe("5");
+    expect(await response.json()).toEqual({ error: "unavailable", reason: "The database is unavailable; try again shortly." });
+  });
+});
