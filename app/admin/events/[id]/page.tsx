@@ -28,7 +28,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
         {event.archived ? " · archived: it does not count in the index" : ""} · <Link href={`/events/${event.id}`}>view</Link> ·{" "}
         <Link href={`/admin/audit?entityType=Event&entityId=${event.id}`}>history</Link>
       </p>
-      <ArchiveButton id={event.id} version={event.version} archived={event.archived} />
+      <ArchiveButton domain="events" id={event.id} version={event.version} archived={event.archived} />
       <EventForm options={options} initial={event} />
     </>
   );
