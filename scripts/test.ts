@@ -1,7 +1,8 @@
 // `npm test`: every check, in the order that fails fastest, against real parts only —
 // typecheck, lint, unit tests, production build, integration tests on a real PostgreSQL
 // (one embedded server, a throwaway database per suite), Playwright in Debian's Chromium.
-// `--only <step>` runs one step (with what it needs), e.g. `npm run test:e2e`.
+// `--only <step>` runs one step (with what it needs), e.g. `npm run test:e2e`; any other argument
+// goes to Playwright, e.g. `npm run test:e2e -- e2e/admin-agreements.spec.ts`.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createThrowawayDatabase, startTestCluster } from "./db/throwaway";
@@ -9,6 +10,7 @@ import type { EmbeddedCluster } from "./db/embedded";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+const playwrightArgs = process.argv.slice(2).filter((arg, i, all) => arg !== "--only" && all[i - 1] !== "--only");
 const tally = { passed: 0, failed: 0, skipped: 0 };
 
 function bin(name: string): string {
@@ -96,7 +98,7 @@ async function main(): Promise<void> {
     if (wanted("e2e") && cluster) {
       const database = await createThrowawayDatabase(cluster.url("postgres"), "maghreb_e2e");
       try {
-        await run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"], { DATABASE_URL: database.url });
+        await run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", ...playwrightArgs], { DATABASE_URL: database.url });
       } finally {
         count("test-results/e2e.json", "playwright");
         await database.dispose();
