@@ -3,11 +3,10 @@
 // score it implies shown live, server refusals put back on their fields, and a stale save shown
 // beside the admin's own input instead of overwriting anyone.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { useTRPC } from "@/app/_trpc/client";
+import { useTRPCClient } from "@/app/_trpc/client";
 import { eventInput } from "@/server/events/schemas";
 import { CAMEO_OPTIONS, eventScore } from "@/server/relations/goldstein";
 import { DATE_PRECISIONS, LEVELS, METHOD, OVERRIDE_KEYS, VERIFICATIONS } from "@/server/relations/params";
@@ -17,7 +16,7 @@ import { CountryOptions, DyadOptions, EnumOptions } from "./options";
 import { PlaceSelect, type PlaceOption } from "./place-select";
 import { useUnsavedChangesWarning } from "./record-form";
 import { SourcesFieldset } from "./sources-fieldset";
-import { SaveStatus, useVersionedSave } from "./version-conflict";
+import { SaveStatus, useRecordSave } from "./version-conflict";
 
 type FormValues = z.input<typeof eventInput>;
 type Parsed = z.output<typeof eventInput>;
@@ -47,7 +46,6 @@ function liveScore(values: Pick<Partial<FormValues>, "cameoCode" | "overrideKey"
 }
 
 export function EventForm({ options, initial }: { options: EventFormOptions; initial?: { id: string; version: number; values: FormValues } }) {
-  const trpc = useTRPC();
   const form = useForm<FormValues, unknown, Parsed>({
     resolver: zodResolver(eventInput),
     defaultValues: initial?.values ?? {
@@ -64,23 +62,19 @@ export function EventForm({ options, initial }: { options: EventFormOptions; ini
       agreementIds: [],
     },
   });
-  const { register, handleSubmit, formState, control } = form;
-  const { version, saved, onError, clearError, status } = useVersionedSave(form, initial?.version ?? 1, (values) => values as FormValues);
+  const { register, formState, control } = form;
   const watched = useWatch({ control });
   const dyad = options.dyads.find((d) => d.key === [watched.dyad ?? ""].join("").split("-").sort().join("-"));
   const members = dyad ? [dyad.a, dyad.b] : [];
 
   useUnsavedChangesWarning(formState);
 
-  const onSuccess = ({ id }: { id: string }) => saved(`/events/${id}`);
-  const create = useMutation(trpc.events.create.mutationOptions({ onSuccess, onError }));
-  const update = useMutation(trpc.events.update.mutationOptions({ onSuccess, onError }));
-  const saving = create.isPending || update.isPending;
-
-  const submit = handleSubmit((data) => {
-    clearError();
-    if (initial) update.mutate({ id: initial.id, version, data });
-    else create.mutate(data);
+  const client = useTRPCClient();
+  const { submit, saving, status } = useRecordSave(form, {
+    version: initial?.version ?? 1,
+    toForm: (values) => values as FormValues,
+    save: (data, version) => (initial ? client.events.update.mutate({ id: initial.id, version, data }) : client.events.create.mutate(data)),
+    after: ({ id }) => `/events/${id}`,
   });
 
   const { err, aria } = useFieldMessages(formState.errors);

@@ -1,6 +1,8 @@
 "use client";
-// A save refused because someone saved the record meanwhile: the admin's input stays in the form,
-// a panel lists the fields the saved version holds differently, and the admin chooses.
+// Saving a record form against the version it was opened at. A save refused because someone saved
+// the record meanwhile keeps the admin's input in the form, a panel lists the fields the saved
+// version holds differently, and the admin chooses.
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
@@ -12,28 +14,44 @@ interface Conflict<T> {
 }
 
 /**
- * The version a save is made against, and what its answer means: a success leaves for `href`
- * without the unsaved-changes warning, a conflict opens the panel, any other error lands on its
- * fields. `toForm` turns the server's values into the form's.
+ * Saves a record form (`save` creates or updates, against `version`): a success leaves for the
+ * page `after` names without the unsaved-changes warning, a conflict opens the panel, any other
+ * refusal lands on its fields. `toForm` turns the server's values into the form's.
  */
-export function useVersionedSave<T extends FieldValues>(
-  form: Pick<UseFormReturn<T>, "setError" | "reset">,
-  initialVersion: number,
-  toForm: (values: Record<string, unknown>) => T,
+export function useRecordSave<T extends FieldValues, Parsed, Saved>(
+  form: Pick<UseFormReturn<T, unknown, Parsed>, "setError" | "reset" | "handleSubmit">,
+  options: {
+    version: number;
+    toForm: (values: Record<string, unknown>) => T;
+    save: (data: Parsed, version: number) => Promise<Saved>;
+    after: (saved: Saved) => string;
+  },
 ) {
   const router = useRouter();
-  const [version, setVersion] = useState(initialVersion);
+  const [version, setVersion] = useState(options.version);
   const [conflict, setConflict] = useState<Conflict<T> | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
 
-  const onError = (error: unknown) => {
-    const current = apiErrorData(error)?.conflict;
-    if (current && error instanceof Error) {
-      setConflict({ version: current.version, values: toForm(current.values as Record<string, unknown>) });
-      return setFormError(error.message);
-    }
-    setFormError(showServerErrors(error, form.setError));
-  };
+  const mutation = useMutation({
+    mutationFn: (data: Parsed) => options.save(data, version),
+    onSuccess: (saved) => {
+      form.reset(undefined, { keepValues: true });
+      router.push(options.after(saved));
+      router.refresh();
+    },
+    onError: (error) => {
+      const current = apiErrorData(error)?.conflict;
+      if (current) {
+        setConflict({ version: current.version, values: options.toForm(current.values as Record<string, unknown>) });
+        return setFormError(error.message);
+      }
+      setFormError(showServerErrors(error, form.setError));
+    },
+  });
+  const submit = form.handleSubmit((data) => {
+    setFormError(null);
+    mutation.mutate(data);
+  });
   const resolve = (loadSaved: boolean) => {
     if (!conflict) return;
     if (loadSaved) form.reset(conflict.values);
@@ -41,12 +59,7 @@ export function useVersionedSave<T extends FieldValues>(
     setConflict(null);
     setFormError(null);
   };
-  const saved = (href: string) => {
-    form.reset(undefined, { keepValues: true });
-    router.push(href);
-    router.refresh();
-  };
-  return { version, saved, onError, clearError: () => setFormError(null), status: { formError, conflict, resolve } };
+  return { submit, saving: mutation.isPending, status: { formError, conflict, resolve } };
 }
 
 /** The form's own message (a refusal no field explains) and, after a stale save, the panel. */
@@ -54,7 +67,7 @@ export function SaveStatus<T extends FieldValues>({
   status,
   input,
 }: {
-  status: ReturnType<typeof useVersionedSave<T>>["status"];
+  status: { formError: string | null; conflict: Conflict<T> | null; resolve: (loadSaved: boolean) => void };
   input: Readonly<Record<string, unknown>>;
 }) {
   return (
