@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { adminProcedure, authedProcedure, router } from "../trpc";
+import { agreementFormOptions } from "./form-options";
 import { decodeCursor, encodeCursor, StaleCursorError } from "./cursor";
 import { agreementForEditing, createAgreement, setAgreementArchived, updateAgreement } from "./write";
 import { agreementInput, agreementVersionInput, updateAgreementInput } from "./write-schemas";
@@ -7,6 +8,9 @@ import { agreementIdInput, agreementListInput } from "./schemas";
 import { agreementDetail, agreementSectors, listAgreements } from "./service";
 
 export const agreementsRouter = router({
+  /** What the form chooses from: dyads, countries for the parties, capitals as places. */
+  formOptions: adminProcedure.query(({ ctx }) => agreementFormOptions({ db: ctx.db })),
+
   /** The editor's starting point, archived agreements included (byId hides those). */
   forEdit: adminProcedure.input(agreementIdInput).query(async ({ ctx, input }) => {
     const agreement = await agreementForEditing({ db: ctx.db, id: input.id });

@@ -54,4 +54,12 @@ describe("agreement writes", async () => {
     expect(agreementInput.parse(editing.values)).toEqual(data);
     await expect(admin.agreements.forEdit({ id: "no-such-agreement" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+
+  it("offers the form the tracked dyads, every country by name for the parties, and the capitals", async () => {
+    const options = await admin.agreements.formOptions();
+    expect(options.dyads.map((d) => d.key)).toContain("FRA-MAR");
+    expect(options.countries.map((c) => c.name)).toEqual(options.countries.map((c) => c.name).toSorted((x, y) => x.localeCompare(y)));
+    expect(options.countries).toContainEqual({ code: "ESH", name: expect.stringMatching(/Western Sahara/) });
+    expect(options.places).toContainEqual(expect.objectContaining({ name: "Rabat", country: "Morocco" }));
+  });
 });
