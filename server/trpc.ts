@@ -2,11 +2,10 @@
 // public → authed (signed in) → admin. Every procedure but a health check climbs it.
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError, z } from "zod";
 import type { Auth } from "./auth/auth";
 import { isAdmin, roleOf, type SessionUser } from "./auth/permissions";
 import type { Db } from "./db-client";
-import { FieldErrors, StaleVersionError } from "./shared/errors";
+import { fieldMessagesOf, StaleVersionError } from "./shared/errors";
 
 export interface Context {
   db: Db;
@@ -32,12 +31,6 @@ export async function createContext(opts: { db: Db; auth: Auth; headers: Headers
 
 export { FieldErrors, fieldError } from "./shared/errors";
 
-function fieldErrorsOf(cause: unknown): Record<string, string[] | undefined> | null {
-  if (cause instanceof ZodError) return z.flattenError(cause).fieldErrors;
-  if (cause instanceof FieldErrors) return cause.fields;
-  return null;
-}
-
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
@@ -46,7 +39,7 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...shape.data,
         // Field-level messages for forms; never a stack trace in a response.
-        fieldErrors: fieldErrorsOf(error.cause),
+        fieldErrors: fieldMessagesOf(error.cause),
         // On a version conflict, what the record holds now, so the editor can show the changes.
         conflict: error.cause instanceof StaleVersionError ? error.cause.current : null,
         stack: undefined,
