@@ -18,7 +18,7 @@ import { DyadOptions, EnumOptions } from "./options";
 import { PlaceSelect, type PlaceOption } from "./place-select";
 import { useUnsavedChangesWarning } from "./record-form";
 import { SourcesFieldset } from "./sources-fieldset";
-import { SaveStatus, useRecordSave } from "./version-conflict";
+import { SaveStatus, useRecordSave } from "./record-save";
 
 type FormValues = z.input<typeof agreementInput>;
 type Parsed = z.output<typeof agreementInput>;

@@ -14,7 +14,7 @@ import { useFieldMessages } from "./field-messages";
 import { CountryOptions, DyadOptions, EnumOptions } from "./options";
 import { useUnsavedChangesWarning } from "./record-form";
 import { SourcesFieldset } from "./sources-fieldset";
-import { SaveStatus, useRecordSave } from "./version-conflict";
+import { SaveStatus, useRecordSave } from "./record-save";
 
 type FormValues = z.input<typeof conditionInput>;
 type Parsed = z.output<typeof conditionInput>;

@@ -16,7 +16,7 @@ import { CountryOptions, DyadOptions, EnumOptions } from "./options";
 import { PlaceSelect, type PlaceOption } from "./place-select";
 import { useUnsavedChangesWarning } from "./record-form";
 import { SourcesFieldset } from "./sources-fieldset";
-import { SaveStatus, useRecordSave } from "./version-conflict";
+import { SaveStatus, useRecordSave } from "./record-save";
 
 type FormValues = z.input<typeof eventInput>;
 type Parsed = z.output<typeof eventInput>;
