@@ -103,6 +103,29 @@ test.describe("as an admin", () => {
   });
 });
 
+test.describe("as an admin, archiving", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("an archived agreement leaves the feed and comes back when restored", async ({ page }) => {
+    const title = `Vocational training grant ${Date.now()}`;
+    const { id } = await withDatabase((db) => createAgreement(db, { title, parties: [{ name: "OFPPT", kind: "PUBLIC_BODY", country: "MAR" }] }));
+    const feed = () => page.getByRole("list", { name: "Agreements" }).getByRole("heading", { name: title });
+
+    await page.goto(`/admin/agreements/${id}`);
+    await page.getByRole("button", { name: "Archive agreement" }).click();
+    await expect(page.getByText("archived: it is left out of the feed and the exports")).toBeVisible();
+    await page.goto(`/agreements?q=${encodeURIComponent(`"${title}"`)}`);
+    await expect(page.getByText("No agreement matches these filters.")).toBeVisible();
+
+    await page.goto(`/admin/agreements/${id}`);
+    await page.getByRole("button", { name: "Restore agreement" }).click();
+    await expect(page.getByRole("button", { name: "Archive agreement" })).toBeVisible();
+    await page.goto(`/agreements?q=${encodeURIComponent(`"${title}"`)}`);
+    await expect(feed()).toBeVisible();
+    await archive(title);
+  });
+});
+
 test.describe("as an analyst", () => {
   test.use({ storageState: storageStateOf("analyst") });
 
