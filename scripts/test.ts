@@ -9,6 +9,8 @@ import type { EmbeddedCluster } from "./db/embedded";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+/** Further arguments go to Playwright: `npm run test:e2e -- e2e/admin-import.spec.ts` runs one spec. */
+const playwrightArgs = process.argv.slice(2).filter((arg, i, all) => arg !== "--only" && all[i - 1] !== "--only");
 const tally = { passed: 0, failed: 0, skipped: 0 };
 
 function bin(name: string): string {
@@ -96,7 +98,7 @@ async function main(): Promise<void> {
     if (wanted("e2e") && cluster) {
       const database = await createThrowawayDatabase(cluster.url("postgres"), "maghreb_e2e");
       try {
-        await run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"], { DATABASE_URL: database.url });
+        await run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", ...playwrightArgs], { DATABASE_URL: database.url });
       } finally {
         count("test-results/e2e.json", "playwright");
         await database.dispose();

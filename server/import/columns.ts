@@ -29,7 +29,7 @@ export const EVENT_COLUMNS: readonly ImportColumn[] = [
   { name: "place_name", required: false, meaning: "where it happened; place_name, place_lat and place_lon go together" },
   { name: "place_lat", required: false, meaning: "latitude, a number from -90 to 90, e.g. 34.02" },
   { name: "place_lon", required: false, meaning: "longitude, a number from -180 to 180, e.g. -6.84" },
-  { name: "agreement_ids", required: false, meaning: "linked agreements, their ids as in /agreements/<id>, separated by spaces or |" },
+  { name: "agreement_ids", required: false, meaning: "linked agreements, their ids as in /agreements/<id>, separated by spaces or vertical bars" },
 ];
 
 export const SOURCE_FIELDS = ["publisher", "title", "url", "published_on"] as const;

@@ -1,7 +1,8 @@
 // The import file, from text to validated rows: what an admin's spreadsheet export can hold.
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { canonicalEvent, sameEvent } from "./compare";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "./columns";
+import { EVENT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, SOURCE_COLUMNS } from "./columns";
 import { parseImportCsv, type CsvRow } from "./csv";
 import { validateRow } from "./rows";
 import { importTemplateCsv } from "./template";
@@ -135,5 +136,18 @@ describe("the template", () => {
     if (!parsed.ok) throw new Error(parsed.problems.join(" "));
     expect(parsed.columns).toContain("source_2_published_on");
     expect(parsed.rows.map((r) => validateRow(r))).toEqual(parsed.rows.map(() => expect.objectContaining({ ok: true })));
+  });
+});
+
+describe("docs/import-format.md", async () => {
+  const docs = await readFile(new URL("../../docs/import-format.md", import.meta.url), "utf8");
+
+  it("documents every column as the page does", () => {
+    for (const c of [...EVENT_COLUMNS, ...SOURCE_COLUMNS]) expect(docs).toContain(`| \`${c.name}\` | ${c.required ? "yes" : "no"} | ${c.meaning} |`);
+  });
+
+  it("gives an example that passes", () => {
+    const example = /```csv\n([\s\S]*?)```/.exec(docs)?.[1] ?? "";
+    expect(rowsOf(example).map((r) => validateRow(r).ok)).toEqual([true, true]);
   });
 });
