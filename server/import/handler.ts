@@ -94,9 +94,13 @@ export function createImportHandler(parts: Parts) {
 
 function streamImport(db: Db, actorId: string, plan: ImportPlan, today: number): Response {
   const encoder = new TextEncoder();
+  // A reader who leaves the page does not cancel the import: it runs to its end (or rolls back) all the same.
+  let listening = true;
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (line: ImportProgress) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      const send = (line: ImportProgress) => {
+        if (listening) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      };
       try {
         send(await runImport({ db, actorId, plan, today, onProgress: send }));
       } catch (error) {
@@ -104,7 +108,10 @@ function streamImport(db: Db, actorId: string, plan: ImportPlan, today: number):
         const reason = error instanceof ImportConflictError ? error.message : "The import failed.";
         send({ phase: "failed", message: `${reason} Nothing was written: check the file again, then import.` });
       }
-      controller.close();
+      if (listening) controller.close();
+    },
+    cancel() {
+      listening = false;
     },
   });
   return new Response(body, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
