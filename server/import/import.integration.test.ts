@@ -8,7 +8,10 @@ import { TEST_READER } from "@/scripts/test/database";
 import { fromDay, toDay } from "../relations/day";
 import { MAX_IMPORT_BYTES } from "./columns";
 import { createImportHandler, createTemplateHandler, type DryRunResult, type ImportRefusal } from "./handler";
+import { parseImportCsv } from "./csv";
+import { planImport } from "./plan";
 import type { ImportProgress } from "./progress";
+import { ImportConflictError, runImport } from "./write";
 
 const HEADER = "external_id,title,date,date_precision,dyad,actor,target,cameo_code,level,verification,source_1_publisher,source_1_title,source_1_url";
 // Recent days: the index's pulse decays, so only recent events move today's value.
@@ -118,5 +121,20 @@ describe("CSV import", async () => {
     expect(event).toMatchObject({ title: "Joint statement on visas and readmissions", version: 2 });
     const last = await t.db.auditLog.findFirst({ where: { entityId: event?.id }, orderBy: { id: "desc" }, select: { action: true, before: true, after: true } });
     expect(last).toMatchObject({ action: "IMPORT", before: { title: "Joint statement on visas" }, after: { title: "Joint statement on visas and readmissions" } });
+  });
+
+  it("an edit made between the check and the write stops the import, with nothing written", async () => {
+    const parsed = parseImportCsv(FILE.replace("Foreign ministers meet in Algiers", "Foreign ministers meet in Oran"));
+    if (!parsed.ok) throw new Error(parsed.problems.join(" "));
+    const today = toDay(new Date());
+    const plan = await planImport({ db: t.db, rows: parsed.rows, today });
+    expect(plan.rows.map((r) => r.status)).toEqual(["unchanged", "changed", "changed"]);
+    // Someone saves the file's last event through the form meanwhile: imp-2's update is undone too.
+    await t.db.event.update({ where: { externalId: "imp-3" }, data: { version: { increment: 1 } } });
+    const [events, audit] = [await imported(), await t.db.auditLog.count()];
+    const { id } = await t.db.user.findUniqueOrThrow({ where: { email: "admin@example.com" }, select: { id: true } });
+    await expect(runImport({ db: t.db, actorId: id, plan, today })).rejects.toBeInstanceOf(ImportConflictError);
+    expect(await imported()).toEqual(events);
+    expect(await t.db.auditLog.count()).toBe(audit);
   });
 });
