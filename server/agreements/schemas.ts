@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AgreementKind, AgreementStatus } from "../generated/prisma/enums";
 
 /** A calendar day as the URL and date inputs carry it: "2025-06-24". */
-const isoDay = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
+const isoDay = z.iso.date({ error: "must be a date written YYYY-MM-DD" }).max(10, "must be a date written YYYY-MM-DD");
 
 const unique = <T>(values: T[]) => [...new Set(values)];
 
@@ -25,7 +25,7 @@ export const agreementFilters = z
     q: optionalText(AGREEMENT_FILTER_LIMITS.search, "Search"),
     /** Tracked pairs by key ("FRA-MAR"); an agreement matches any of them. */
     dyads: z
-      .array(z.string().regex(/^[A-Z]{3}-[A-Z]{3}$/, "a dyad is two country codes, e.g. FRA-MAR"))
+      .array(z.string().max(7, "a dyad is two country codes, e.g. FRA-MAR").regex(/^[A-Z]{3}-[A-Z]{3}$/, "a dyad is two country codes, e.g. FRA-MAR"))
       .max(AGREEMENT_FILTER_LIMITS.dyads)
       .transform(unique)
       .optional(),
