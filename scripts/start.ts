@@ -30,7 +30,7 @@ function buildIsStale(): boolean {
   const buildId = ".next/BUILD_ID";
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "server", "prisma/schema.prisma", "next.config.js", "instrumentation.ts", "package-lock.json"];
+  const sources = ["app", "server", "prisma/schema.prisma", "next.config.ts", "instrumentation.ts", "package-lock.json"];
   return sources.some((s) => newestMtime(s) > built);
 }
 
