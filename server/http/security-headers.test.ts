@@ -12,9 +12,10 @@ describe("the pages' Content Security Policy", () => {
     for (const d of ["frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "object-src 'none'"]) expect(csp.split("; ")).toContain(d);
   });
 
-  it("lets next dev's eval and hot-reload socket through, only in development", () => {
+  it("lets next dev's eval, injected styles and hot-reload socket through, only in development", () => {
     const csp = pageContentSecurityPolicy("n", { dev: true });
     expect(directive(csp, "script-src")).toContain("'unsafe-eval'");
+    expect(directive(csp, "style-src")).toBe("style-src 'self' 'unsafe-inline'");
     expect(directive(csp, "connect-src")).toBe("connect-src 'self' ws:");
   });
 
