@@ -5,7 +5,8 @@ import superjson from "superjson";
 import type { Auth } from "./auth/auth";
 import { isAdmin, roleOf, type SessionUser } from "./auth/permissions";
 import type { Db } from "./db-client";
-import { fieldMessagesOf, StaleVersionError } from "./shared/errors";
+import { FieldErrors, fieldMessagesOf, StaleVersionError } from "./shared/errors";
+import { pathOfUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "./shared/storable-text";
 
 export interface Context {
   db: Db;
@@ -36,6 +37,9 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     return {
       ...shape,
+      // An unexpected failure's message is the driver's or Prisma's, with source paths and SQL:
+      // logged on the server (api-handler.ts), never sent.
+      message: error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL_ERROR_MESSAGE : shape.message,
       data: {
         ...shape.data,
         // Field-level messages for forms; never a stack trace in a response.
@@ -48,6 +52,15 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
+export const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side; it has been logged. Try again, or tell an admin if it persists.";
+
+const refuseUnstorableText = t.middleware(async ({ getRawInput, next }) => {
+  const path = pathOfUnstorableText(await getRawInput());
+  // No field errors keyed by the path: a key is the client's, and may be "__proto__".
+  if (path) throw new TRPCError({ code: "BAD_REQUEST", message: `Text ${UNSTORABLE_TEXT_MESSAGE} (at ${JSON.stringify(path.join("."))}).` });
+  return next();
+});
+
 const signedIn = t.middleware(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { user: ctx.user } });
@@ -55,7 +68,7 @@ const signedIn = t.middleware(({ ctx, next }) => {
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(refuseUnstorableText);
 export const authedProcedure = publicProcedure.use(signedIn);
 export const adminProcedure = authedProcedure.use(function adminOnly({ ctx, next }) {
   // Signed in without the role: FORBIDDEN, never UNAUTHORIZED, so the client does not ask to sign in again.
