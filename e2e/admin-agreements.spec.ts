@@ -120,6 +120,12 @@ test.describe("as an admin, archiving", () => {
     await page.goto(`/admin/agreements/${id}`);
     await page.getByRole("button", { name: "Restore agreement" }).click();
     await expect(page.getByRole("button", { name: "Archive agreement" })).toBeVisible();
+    // The form beside the button follows the version the restore made: saving it is not "stale".
+    const form = page.getByRole("form", { name: "Edit agreement" });
+    await form.getByLabel("Summary").fill("Restored and corrected");
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(page).toHaveURL(new RegExp(`:\\d+/agreements/${id}$`));
+    await expect(page.getByText("Restored and corrected")).toBeVisible();
     await page.goto(`/agreements?q=${encodeURIComponent(`"${title}"`)}`);
     await expect(feed()).toBeVisible();
     await archive(title);

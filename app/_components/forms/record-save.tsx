@@ -29,6 +29,14 @@ export function useRecordSave<T extends FieldValues, Parsed, Saved>(
 ) {
   const router = useRouter();
   const [version, setVersion] = useState(options.version);
+  // Archive and restore (beside the form) move the version on by one without touching a field,
+  // and the page re-renders with it: the form follows, or its next save would be refused as
+  // stale. Only that one step: a bigger jump means someone else saved, which must stay a conflict.
+  const [rendered, setRendered] = useState(options.version);
+  if (options.version !== rendered) {
+    setRendered(options.version);
+    if (options.version === rendered + 1 && version === rendered) setVersion(options.version);
+  }
   const [conflict, setConflict] = useState<Conflict<T> | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
 
