@@ -5,7 +5,7 @@ import superjson from "superjson";
 import type { Auth } from "./auth/auth";
 import { isAdmin, roleOf, type SessionUser } from "./auth/permissions";
 import type { Db } from "./db-client";
-import { FieldErrors, fieldMessagesOf, StaleVersionError } from "./shared/errors";
+import { fieldMessagesOf, StaleVersionError } from "./shared/errors";
 import { pathOfUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "./shared/storable-text";
 
 export interface Context {
