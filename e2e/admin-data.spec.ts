@@ -93,3 +93,33 @@ test.describe("as an admin, standing conditions", () => {
     await withDatabase((db) => db.condition.updateMany({ where: { title }, data: { archivedAt: new Date() } }));
   });
 });
+
+test.describe("as an admin, ending a standing condition", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("a condition given an end date in its edit form no longer shows as in force on the dyad page", async ({ page }) => {
+    const title = `Consulates closed in Oujda ${Date.now()}`;
+    await page.goto("/admin/conditions/new");
+    const newForm = page.getByRole("form", { name: "New condition" });
+    await newForm.getByLabel("Dyad").selectOption("DZA-MAR");
+    await newForm.getByLabel("Title", { exact: true }).fill(title);
+    await newForm.getByLabel("In force from").fill("2024-02-01");
+    await newForm.getByRole("button", { name: "Record condition" }).click();
+    await expect(page).toHaveURL(/\/dyads\/DZA-MAR$/);
+
+    await page.getByRole("link", { name: `Edit ${title}` }).click();
+    const form = page.getByRole("form", { name: "Edit condition" });
+    await expect(form.getByLabel("Title", { exact: true })).toHaveValue(title);
+    await form.getByLabel("Ended on (leave empty while in force)").fill("2024-09-30");
+    await form.getByLabel("End precision").selectOption("DAY");
+    await form.getByRole("button", { name: "Save changes" }).click();
+
+    await expect(page).toHaveURL(/\/dyads\/DZA-MAR$/);
+    await expect(page.getByRole("heading", { name: "Standing conditions in force" })).toBeVisible();
+    await expect(page.getByText(title)).toHaveCount(0);
+
+    await page.goto("/admin/audit?entityType=Condition");
+    await expect(page.getByRole("table", { name: "Changes, newest first" }).getByRole("row").filter({ hasText: "2024-09-30" }).first()).toContainText("update");
+    await withDatabase((db) => db.condition.updateMany({ where: { title }, data: { archivedAt: new Date() } }));
+  });
+});

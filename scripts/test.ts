@@ -2,7 +2,8 @@
 // typecheck, lint, unit tests, production build, integration tests on a real PostgreSQL
 // (one embedded server, a throwaway database per suite), faults (the built server while its
 // own PostgreSQL is stopped, and killed), Playwright in Debian's Chromium.
-// `--only <step>` runs one step (with what it needs), e.g. `npm run test:e2e`.
+// `--only <step>` runs one step (with what it needs), e.g. `npm run test:e2e`; any other argument
+// goes to Playwright, e.g. `npm run test:e2e -- e2e/admin-agreements.spec.ts`.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createThrowawayDatabase, startTestCluster } from "./db/throwaway";
@@ -10,6 +11,8 @@ import type { EmbeddedCluster } from "./db/embedded";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+/** Further arguments go to Playwright: `npm run test:e2e -- e2e/admin-import.spec.ts` runs one spec. */
+const playwrightArgs = process.argv.slice(2).filter((arg, i, all) => arg !== "--only" && all[i - 1] !== "--only");
 const tally = { passed: 0, failed: 0, skipped: 0 };
 
 function bin(name: string): string {
@@ -107,7 +110,7 @@ async function main(): Promise<void> {
     if (wanted("e2e") && cluster) {
       const database = await createThrowawayDatabase(cluster.url("postgres"), "maghreb_e2e");
       try {
-        await run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"], { DATABASE_URL: database.url });
+        await run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", ...playwrightArgs], { DATABASE_URL: database.url });
       } finally {
         count("test-results/e2e.json", "playwright");
         await database.dispose();

@@ -31,6 +31,8 @@ describe("who may call what", async () => {
     "agreements.list": { kind: "query", input: { limit: 5 } },
     "agreements.byId": { kind: "query", input: { id: "no-such-agreement" } },
     "agreements.sectors": { kind: "query" },
+    "agreements.formOptions": { kind: "query", adminOnly: true },
+    "agreements.forEdit": { kind: "query", adminOnly: true, input: { id: "no-such-agreement" } },
     "agreements.create": { kind: "mutation", adminOnly: true, input: { title: "" } },
     "agreements.update": { kind: "mutation", adminOnly: true, input: { id: "no-such-agreement", version: 1 } },
     "agreements.archive": { kind: "mutation", adminOnly: true, input: { id: "no-such-agreement", version: 1 } },

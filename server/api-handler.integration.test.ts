@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { ORIGIN, protectedState, useAuthTestDatabase } from "@/scripts/test/auth";
 import { CROSS_SITE_MESSAGE } from "./api-handler";
+import { createAuthRouteHandler } from "./auth/route-handler";
 
 describe("state changes from another site", async () => {
   const t = await useAuthTestDatabase();
@@ -39,5 +40,31 @@ describe("state changes from another site", async () => {
     const response = await t.auth.handler(new Request(`${ORIGIN}/api/auth/sign-out`, { method: "POST", headers, body: "{}" }));
     expect(response.status).toBe(403);
     expect(await (await t.callerWith(new Headers({ cookie }))).account.me()).toMatchObject({ email: "admin@example.com" });
+  });
+});
+
+describe("request size", async () => {
+  const t = await useAuthTestDatabase();
+  const cookie = (await t.signIn("analyst@example.com")).get("cookie") ?? "";
+
+  it("a tRPC body over 256 KiB gets 413 with a reason, a batch of more than 20 calls 400", async () => {
+    const big = t.trpcRequest("teams.create", { name: "x".repeat(300_000) }, { headers: { cookie, origin: ORIGIN } });
+    const tooBig = await t.api(big);
+    expect(tooBig.status).toBe(413);
+    expect((await tooBig.json()).error.message).toMatch(/too large.*256 KiB/);
+
+    const batch = Array.from({ length: 21 }, () => "account.me").join(",");
+    const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: 21 }, (_, i) => [i, { json: null }]))));
+    const tooMany = await t.api(new Request(`${ORIGIN}/api/trpc/${batch}?batch=1&input=${input}`, { headers: { cookie } }));
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.text()).toMatch(/Batch call exceeds maximum size/);
+  });
+
+  it("Better Auth's routes refuse a body over 16 KiB with 413 before reading on", async () => {
+    const body = JSON.stringify({ email: "admin@example.com", password: "x".repeat(20_000) });
+    const headers = { "content-type": "application/json", origin: ORIGIN };
+    const response = await createAuthRouteHandler(t.auth)(new Request(`${ORIGIN}/api/auth/sign-in/email`, { method: "POST", headers, body }));
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.message).toMatch(/too large.*16 KiB/);
   });
 });

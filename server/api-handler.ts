@@ -6,19 +6,23 @@ import type { Auth } from "./auth/auth";
 import { hasTrustedOrigin } from "./auth/settings";
 import type { Db } from "./db-client";
 import { appRouter } from "./root";
+import { BODY_LIMITS, MAX_BATCH_SIZE, withBodyLimit } from "./http/request-limits";
 import { createContext } from "./trpc";
 
 export const CROSS_SITE_MESSAGE = "Cross-site request refused: state changes must come from this site's pages.";
 
 export function createApiHandler(parts: { db: Db; auth: Auth; trustedOrigins: readonly string[] }) {
-  return async (req: Request): Promise<Response> => {
-    if (req.method !== "GET" && !hasTrustedOrigin(req.headers, parts.trustedOrigins)) {
+  return async (incoming: Request): Promise<Response> => {
+    if (incoming.method !== "GET" && !hasTrustedOrigin(incoming.headers, parts.trustedOrigins)) {
       return Response.json({ error: { message: CROSS_SITE_MESSAGE, code: "FORBIDDEN" } }, { status: 403 });
     }
+    const req = await withBodyLimit(incoming, BODY_LIMITS.api);
+    if (req instanceof Response) return req;
     return fetchRequestHandler({
       endpoint: "/api/trpc",
       req,
       router: appRouter,
+      maxBatchSize: MAX_BATCH_SIZE,
       createContext: () => createContext({ db: parts.db, auth: parts.auth, headers: req.headers }),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error.cause ?? error);

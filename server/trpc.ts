@@ -2,11 +2,11 @@
 // public → authed (signed in) → admin. Every procedure but a health check climbs it.
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError, z } from "zod";
 import type { Auth } from "./auth/auth";
 import { isAdmin, roleOf, type SessionUser } from "./auth/permissions";
 import type { Db } from "./db-client";
-import { FieldErrors, StaleVersionError } from "./shared/errors";
+import { fieldMessagesOf, StaleVersionError } from "./shared/errors";
+import { pathOfUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "./shared/storable-text";
 import { databaseUnavailable, isDatabaseUnavailable } from "./shared/unavailable";
 
 export interface Context {
@@ -35,27 +35,33 @@ export async function createContext(opts: { db: Db; auth: Auth; headers: Headers
 
 export { FieldErrors, fieldError } from "./shared/errors";
 
-function fieldErrorsOf(cause: unknown): Record<string, string[] | undefined> | null {
-  if (cause instanceof ZodError) return z.flattenError(cause).fieldErrors;
-  if (cause instanceof FieldErrors) return cause.fields;
-  return null;
-}
-
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     return {
       ...shape,
+      // An unexpected failure's message is the driver's or Prisma's, with source paths and SQL:
+      // logged on the server (api-handler.ts), never sent.
+      message: error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL_ERROR_MESSAGE : shape.message,
       data: {
         ...shape.data,
         // Field-level messages for forms; never a stack trace in a response.
-        fieldErrors: fieldErrorsOf(error.cause),
+        fieldErrors: fieldMessagesOf(error.cause),
         // On a version conflict, what the record holds now, so the editor can show the changes.
         conflict: error.cause instanceof StaleVersionError ? error.cause.current : null,
         stack: undefined,
       },
     };
   },
+});
+
+export const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side; it has been logged. Try again, or tell an admin if it persists.";
+
+const refuseUnstorableText = t.middleware(async ({ getRawInput, next }) => {
+  const path = pathOfUnstorableText(await getRawInput());
+  // No field errors keyed by the path: a key is the client's, and may be "__proto__".
+  if (path) throw new TRPCError({ code: "BAD_REQUEST", message: `Text ${UNSTORABLE_TEXT_MESSAGE} (at ${JSON.stringify(path.join("."))}).` });
+  return next();
 });
 
 const signedIn = t.middleware(({ ctx, next }) => {
@@ -73,7 +79,7 @@ const outageAsUnavailable = t.middleware(async ({ next }) => {
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(outageAsUnavailable);
+export const publicProcedure = t.procedure.use(outageAsUnavailable).use(refuseUnstorableText);
 export const authedProcedure = publicProcedure.use(signedIn);
 export const adminProcedure = authedProcedure.use(function adminOnly({ ctx, next }) {
   // Signed in without the role: FORBIDDEN, never UNAUTHORIZED, so the client does not ask to sign in again.

@@ -16,6 +16,8 @@ export default async function AdminPage() {
       <nav aria-label="Admin" className="range-links">
         <Link href="/admin/events/new">Record an event</Link>
         <Link href="/admin/conditions/new">Record a standing condition</Link>
+        <Link href="/admin/agreements/new">New agreement</Link>
+        <Link href="/admin/import">Import events from CSV</Link>
         <Link href="/admin/audit">Audit log</Link>
       </nav>
       <h2>Users</h2>

@@ -1,9 +1,12 @@
-// npm run db:migrate | db:migrate:new -- <name> | db:seed, against DATABASE_URL or the embedded server.
+// npm run db:migrate | db:migrate:new -- <name> | db:seed | db:backup [-- <file>] |
+// db:restore -- <file> [--force], against DATABASE_URL or the embedded server.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { backupDatabase } from "./backup";
 import { openDatabase } from "./connection";
 import { pendingSchemaChanges } from "./diff";
 import { applyMigrations } from "./migrate";
+import { restoreDatabase } from "./restore";
 import { MIGRATIONS_DIR } from "./schema-engine";
 
 function timestamp(now = new Date()): string {
@@ -29,9 +32,14 @@ async function newMigration(url: string, name: string | undefined): Promise<void
   console.log(`Wrote ${path.relative(process.cwd(), folder)}/migration.sql — review it, then npm run db:migrate.`);
 }
 
+const defaultBackupFile = () => path.join("backups", `maghreb-${timestamp()}.backup.gz`);
+
 async function main(): Promise<void> {
-  const [command, name] = process.argv.slice(2);
-  const db = await openDatabase();
+  const args = process.argv.slice(2);
+  const force = args.includes("--force");
+  const [command, name] = args.filter((a) => a !== "--force");
+  if (command === "restore" && !name) throw new Error("Name the backup to restore: npm run db:restore -- backups/maghreb-….backup.gz");
+  const db = await openDatabase({ keepServer: command === "backup" || command === "restore" });
   try {
     if (command === "migrate") {
       const applied = await applyMigrations(db.url);
@@ -41,8 +49,17 @@ async function main(): Promise<void> {
     } else if (command === "seed") {
       const { seed } = await import("../../prisma/seed");
       await seed({ databaseUrl: db.url, demoUsers: db.embedded || process.env.SEED_DEMO === "1" });
+    } else if (command === "backup") {
+      const file = name ?? defaultBackupFile();
+      console.log(`Backing up to ${file}…`);
+      const header = await backupDatabase({ url: db.url, file, log: console.log });
+      const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+      console.log(`Backed up ${rows.toLocaleString("en")} rows in ${header.tables.length} tables to ${file}.`);
+    } else if (command === "restore" && name) {
+      const header = await restoreDatabase({ url: db.url, file: name, force, log: console.log });
+      console.log(`Restored the backup of ${header.createdAt}. npm start applies any newer migrations.`);
     } else {
-      throw new Error(`Unknown command ${command ?? "(none)"}: use migrate, migrate:new or seed`);
+      throw new Error(`Unknown command ${command ?? "(none)"}: use migrate, migrate:new, seed, backup or restore`);
     }
   } finally {
     await db.release();

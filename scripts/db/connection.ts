@@ -13,7 +13,11 @@ export interface Database {
   release(): Promise<void>;
 }
 
-export async function openDatabase(options: { log?: (line: string) => void } = {}): Promise<Database> {
+/**
+ * keepServer: leave an embedded server this process found already running (`npm start` in
+ * another terminal) as it was, instead of stopping it on release.
+ */
+export async function openDatabase(options: { log?: (line: string) => void; keepServer?: boolean } = {}): Promise<Database> {
   const external = process.env.DATABASE_URL;
   if (external) {
     await assertReachable(external);
@@ -26,7 +30,8 @@ export async function openDatabase(options: { log?: (line: string) => void } = {
     log: options.log,
   });
   await cluster.createDatabase(EMBEDDED_DATABASE);
-  return { url: cluster.url(EMBEDDED_DATABASE), embedded: true, release: () => cluster.stop() };
+  const release = options.keepServer && !cluster.startedHere ? async () => undefined : () => cluster.stop();
+  return { url: cluster.url(EMBEDDED_DATABASE), embedded: true, release };
 }
 
 export class DatabaseUnreachableError extends Error {}

@@ -18,6 +18,8 @@ const USER = "maghreb";
 const PASSWORD = "maghreb-local";
 
 export interface EmbeddedCluster {
+  /** False when a server already running on the folder was reused. */
+  startedHere: boolean;
   url(database: string): string;
   createDatabase(name: string): Promise<void>;
   dropDatabase(name: string): Promise<void>;
@@ -97,6 +99,7 @@ export async function startEmbeddedPostgres(options: {
   };
 
   return {
+    startedHere: reusedPort === null,
     url,
     async createDatabase(name) {
       const client = pg.getPgClient("postgres", "127.0.0.1");

@@ -1,13 +1,14 @@
 // Applies pending migrations, as `prisma migrate deploy` would, offline.
 import { NO_FILTER, openSchemaEngine, readMigrations } from "./schema-engine";
 
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+/** Applies pending migrations; `only` limits them to those names (a restore matches its backup's schema). */
+export async function applyMigrations(databaseUrl: string, options: { only?: readonly string[] } = {}): Promise<string[]> {
   const { engine, close } = await openSchemaEngine(databaseUrl);
   try {
-    const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: await readMigrations(),
-      filters: NO_FILTER,
-    });
+    const migrationsList = await readMigrations();
+    const { only } = options;
+    if (only) migrationsList.migrationDirectories = migrationsList.migrationDirectories.filter((m) => only.includes(m.path));
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return appliedMigrationNames;
   } finally {
     await close();

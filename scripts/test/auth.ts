@@ -24,9 +24,9 @@ export const testAuthSettings: AuthSettings = {
 /** A fresh address per sign-in unless a test means otherwise, so tests do not throttle each other. */
 export const someAddress = () => `198.51.100.${randomBytes(1)[0]}-${randomBytes(4).toString("hex")}`;
 
-/** The demo accounts and teams only: what access control is about, without the history. */
-export async function useAuthTestDatabase() {
-  const { url, db } = await useTestDatabase();
+/** The demo accounts and teams (what access control is about), with the seeded history when asked. */
+export async function useAuthTestDatabase(options: { seed?: boolean } = {}) {
+  const { url, db } = await useTestDatabase({ seed: options.seed });
   await ensureDemoAccounts(db);
   const credentials = createCredentialsClient(url, { poolSize: 2 });
   afterAll(() => credentials.$disconnect());

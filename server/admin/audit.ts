@@ -18,3 +18,11 @@ export async function recordAudit(input: {
     data: { ...entry, before: before ?? undefined, after: after ?? undefined },
   });
 }
+
+/** Many entries in one statement, for the CSV import: the same rows recordAudit writes. */
+export async function recordAudits(input: { db: DbOrTx; entries: Omit<Parameters<typeof recordAudit>[0], "db">[] }): Promise<void> {
+  if (input.entries.length === 0) return;
+  await input.db.auditLog.createMany({
+    data: input.entries.map(({ before, after, ...entry }) => ({ ...entry, before: before ?? undefined, after: after ?? undefined })),
+  });
+}

@@ -5,6 +5,6 @@ export const auditListInput = z.object({
   entityId: z.string().trim().max(64).optional(),
   actorId: z.string().trim().max(64).optional(),
   /** The id of the last entry of the previous page (entries come newest first). */
-  before: z.string().regex(/^\d{1,18}$/, "a page cursor is a number").optional(),
+  before: z.string().max(18, "a page cursor is a number").regex(/^\d{1,18}$/, "a page cursor is a number").optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });

@@ -1,12 +1,22 @@
 import { TRPCError } from "@trpc/server";
 import { adminProcedure, authedProcedure, router } from "../trpc";
+import { agreementFormOptions } from "./form-options";
 import { decodeCursor, encodeCursor, StaleCursorError } from "./cursor";
-import { createAgreement, setAgreementArchived, updateAgreement } from "./write";
+import { agreementForEditing, createAgreement, setAgreementArchived, updateAgreement } from "./write";
 import { agreementInput, agreementVersionInput, updateAgreementInput } from "./write-schemas";
 import { agreementIdInput, agreementListInput } from "./schemas";
 import { agreementDetail, agreementSectors, listAgreements } from "./service";
 
 export const agreementsRouter = router({
+  /** What the form chooses from: dyads, countries for the parties, capitals as places. */
+  formOptions: adminProcedure.query(({ ctx }) => agreementFormOptions({ db: ctx.db })),
+
+  /** The editor's starting point, archived agreements included (byId hides those). */
+  forEdit: adminProcedure.input(agreementIdInput).query(async ({ ctx, input }) => {
+    const agreement = await agreementForEditing({ db: ctx.db, id: input.id });
+    if (!agreement) throw new TRPCError({ code: "NOT_FOUND", message: "No agreement has this id." });
+    return agreement;
+  }),
   create: adminProcedure.input(agreementInput).mutation(({ ctx, input }) => createAgreement({ db: ctx.db, actorId: ctx.user.id, data: input })),
   update: adminProcedure.input(updateAgreementInput).mutation(({ ctx, input }) => updateAgreement({ db: ctx.db, actorId: ctx.user.id, ...input })),
   archive: adminProcedure

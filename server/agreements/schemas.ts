@@ -2,9 +2,10 @@
 // views, exports) and the forms. Every string and list has a bound: these come from URLs.
 import { z } from "zod";
 import { AgreementKind, AgreementStatus } from "../generated/prisma/enums";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../shared/storable-text";
 
 /** A calendar day as the URL and date inputs carry it: "2025-06-24". */
-const isoDay = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
+const isoDay = z.iso.date({ error: "must be a date written YYYY-MM-DD" }).max(10, "must be a date written YYYY-MM-DD");
 
 const unique = <T>(values: T[]) => [...new Set(values)];
 
@@ -14,6 +15,7 @@ const optionalText = (max: number, what: string) =>
     .string()
     .trim()
     .max(max, `${what} is limited to ${max} characters`)
+    .refine(isStorableText, `${what} ${UNSTORABLE_TEXT_MESSAGE}`)
     .transform((v) => v || undefined)
     .optional();
 
@@ -25,7 +27,7 @@ export const agreementFilters = z
     q: optionalText(AGREEMENT_FILTER_LIMITS.search, "Search"),
     /** Tracked pairs by key ("FRA-MAR"); an agreement matches any of them. */
     dyads: z
-      .array(z.string().regex(/^[A-Z]{3}-[A-Z]{3}$/, "a dyad is two country codes, e.g. FRA-MAR"))
+      .array(z.string().max(7, "a dyad is two country codes, e.g. FRA-MAR").regex(/^[A-Z]{3}-[A-Z]{3}$/, "a dyad is two country codes, e.g. FRA-MAR"))
       .max(AGREEMENT_FILTER_LIMITS.dyads)
       .transform(unique)
       .optional(),
@@ -33,7 +35,7 @@ export const agreementFilters = z
     party: optionalText(AGREEMENT_FILTER_LIMITS.party, "Party"),
     /** An agreement matches when it has any of these sectors. */
     sectors: z
-      .array(z.string().trim().min(1).max(AGREEMENT_FILTER_LIMITS.sector))
+      .array(z.string().trim().min(1).max(AGREEMENT_FILTER_LIMITS.sector).refine(isStorableText, `Sector ${UNSTORABLE_TEXT_MESSAGE}`))
       .max(AGREEMENT_FILTER_LIMITS.sectors)
       .transform(unique)
       .optional(),

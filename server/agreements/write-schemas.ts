@@ -33,8 +33,8 @@ export const agreementInput = z
     amounts: z
       .array(
         z.object({
-          amount: z.string().trim().regex(/^\d{1,18}(\.\d{1,2})?$/, "an amount in figures, e.g. 100000000 or 2.5"),
-          currency: z.string().trim().toUpperCase().optional(),
+          amount: z.string().max(40, "an amount in figures, e.g. 100000000 or 2.5").trim().regex(/^\d{1,18}(\.\d{1,2})?$/, "an amount in figures, e.g. 100000000 or 2.5"),
+          currency: z.string().max(10, "a three-letter currency code, e.g. EUR").trim().toUpperCase().optional(),
           label: text(120, "what the amount is (loan, capital…)"),
           approximate: z.boolean().default(false),
         }),

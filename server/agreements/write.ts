@@ -161,3 +161,9 @@ export async function setAgreementArchived(input: { db: Db; actorId: string | nu
     return { id, version: after.version };
   });
 }
+
+/** The editor's starting point: the agreement's fields, the version they are at, archived or not. */
+export async function agreementForEditing({ db, id }: { db: Db; id: string }) {
+  const agreement = await db.agreement.findUnique({ where: { id }, select: editableSelect });
+  return agreement ? { id: agreement.id, version: agreement.version, archived: agreement.archivedAt !== null, values: agreementValues(agreement) } : null;
+}

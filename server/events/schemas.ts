@@ -19,7 +19,7 @@ export const eventInput = z
     dyad: dyadKey,
     actor: countryCode,
     target: countryCode,
-    cameoCode: z.string().trim().refine(isKnownCameoCode, "pick a CAMEO event type from the list"),
+    cameoCode: z.string().max(10, "pick a CAMEO event type from the list").trim().refine(isKnownCameoCode, "pick a CAMEO event type from the list"),
     overrideKey: z.enum(OVERRIDE_KEYS).optional(),
     scoreOverride: z
       .number({ error: "the score must be a number" })

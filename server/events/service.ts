@@ -4,6 +4,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { fromDay, toDay } from "../relations/day";
 import { cameoLabel, eventScore } from "../relations/goldstein";
 import { OVERRIDE_KEYS } from "../relations/params";
+import { capitalPlaces } from "../geo/places";
 import { dyadsByKey } from "../relations/service";
 import { placeOnMap, type Capital } from "./place";
 
@@ -54,10 +55,7 @@ export async function eventFormOptions({ db }: { db: Db }) {
     db.country.findMany({ select: { code: true, name: true, capitalName: true, capitalLat: true, capitalLon: true }, orderBy: { name: "asc" } }),
     db.agreement.findMany({ where: { archivedAt: null }, select: { id: true, title: true, date: true }, orderBy: [{ date: { sort: "desc", nulls: "last" } }, { id: "desc" }], take: 200 }),
   ]);
-  const places = countries.flatMap((c) =>
-    c.capitalName && c.capitalLat !== null && c.capitalLon !== null ? [{ name: c.capitalName, lat: c.capitalLat, lon: c.capitalLon, country: c.name }] : [],
-  );
-  return { dyads, places, agreements };
+  return { dyads, places: capitalPlaces(countries), agreements };
 }
 
 const mapEventSelect = {

@@ -12,7 +12,7 @@ import type { EventInput } from "./schemas";
 
 const dayDate = (day: number) => new Date(`${fromDay(day)}T00:00:00.000Z`);
 
-const editableSelect = {
+export const editableSelect = {
   id: true,
   version: true,
   title: true,
@@ -39,7 +39,7 @@ const editableSelect = {
   agreements: { select: { agreementId: true } },
 } satisfies Prisma.EventSelect;
 
-type EditableEvent = Prisma.EventGetPayload<{ select: typeof editableSelect }>;
+export type EditableEvent = Prisma.EventGetPayload<{ select: typeof editableSelect }>;
 
 /** A stored event in the form's shape: what the editor loads, the audit log keeps and a conflict shows. */
 export function eventValues(e: EditableEvent): EventInput {
@@ -64,18 +64,30 @@ export function eventValues(e: EditableEvent): EventInput {
 }
 
 /** JSON for the audit log: plain values only. */
-const snapshot = (e: EditableEvent) => JSON.parse(JSON.stringify({ ...eventValues(e), archived: e.archivedAt !== null })) as Prisma.InputJsonValue;
+export const auditSnapshot = (values: EventInput, archived: boolean) => JSON.parse(JSON.stringify({ ...values, archived })) as Prisma.InputJsonValue;
+const snapshot = (e: EditableEvent) => auditSnapshot(eventValues(e), e.archivedAt !== null);
+
+/**
+ * What the schema cannot check alone, given what the database holds: the form and the CSV
+ * import (which looks up a whole file at once) both ask this.
+ */
+export function referenceProblem(
+  input: EventInput,
+  known: { dyadId: string | undefined; agreementsFound: (ids: string[]) => boolean; today: number },
+): { field: "dyad" | "date" | "agreementIds"; message: string } | null {
+  if (!known.dyadId) return { field: "dyad", message: `no dyad ${input.dyad} is recorded: an admin must add it first` };
+  if (precisionInterval(input.date, input.datePrecision).first > known.today) {
+    return { field: "date", message: "an event cannot lie in the future: record what is expected as an anticipated agreement" };
+  }
+  if (input.agreementIds.length && !known.agreementsFound(input.agreementIds)) return { field: "agreementIds", message: "one of the linked agreements does not exist" };
+  return null;
+}
 
 async function checkReferences(db: DbOrTx, input: EventInput, today: number): Promise<string> {
   const dyad = await db.dyad.findUnique({ where: { key: input.dyad }, select: { id: true } });
-  if (!dyad) throw fieldError("BAD_REQUEST", "dyad", `no dyad ${input.dyad} is recorded: an admin must add it first`);
-  if (precisionInterval(input.date, input.datePrecision).first > today) {
-    throw fieldError("BAD_REQUEST", "date", "an event cannot lie in the future: record what is expected as an anticipated agreement");
-  }
-  if (input.agreementIds.length) {
-    const found = await db.agreement.count({ where: { id: { in: input.agreementIds } } });
-    if (found !== new Set(input.agreementIds).size) throw fieldError("BAD_REQUEST", "agreementIds", "one of the linked agreements does not exist");
-  }
+  const found = input.agreementIds.length ? await db.agreement.count({ where: { id: { in: input.agreementIds } } }) : 0;
+  const problem = referenceProblem(input, { dyadId: dyad?.id, agreementsFound: (ids) => found === new Set(ids).size, today });
+  if (problem || !dyad) throw fieldError("BAD_REQUEST", problem?.field ?? "dyad", problem?.message ?? "no such dyad");
   return dyad.id;
 }
 

@@ -3,13 +3,14 @@ import { z } from "zod";
 /** "FRA-MAR" or "MAR-FRA" → the stored, alphabetical key "FRA-MAR". */
 export const dyadKey = z
   .string()
+  .max(16, "a dyad is two ISO alpha-3 codes joined by a dash, e.g. FRA-MAR")
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}-[A-Z]{3}$/, "a dyad is two ISO alpha-3 codes joined by a dash, e.g. FRA-MAR")
   .refine((key) => key.slice(0, 3) !== key.slice(4), "a dyad needs two different countries")
   .transform((key) => key.split("-").sort().join("-"));
 
-export const isoDay = z.iso.date({ error: "use a date as YYYY-MM-DD" });
+export const isoDay = z.iso.date({ error: "use a date as YYYY-MM-DD" }).max(10, "use a date as YYYY-MM-DD");
 
 export const summaryInput = z
   .object({

@@ -4,7 +4,7 @@ import { toDay } from "../relations/day";
 import { DATE_PRECISIONS } from "../relations/params";
 
 /** "YYYY-MM-DD" that is a real calendar day (not 2025-02-30). */
-export const isoDate = z.string().trim().refine((value) => {
+export const isoDate = z.string().max(40, "use a real date as YYYY-MM-DD").trim().refine((value) => {
   try {
     toDay(value);
     return true;
@@ -45,6 +45,7 @@ export const placeInput = z.object({
 
 export const countryCode = z
   .string()
+  .max(16, "an ISO 3166 alpha-3 code, e.g. MAR")
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, "an ISO 3166 alpha-3 code, e.g. MAR");

@@ -12,8 +12,8 @@ export const VIEW_STATE_VERSION = 1;
 export const PANELS = ["relations", "map", "agreements"] as const;
 export type Panel = (typeof PANELS)[number];
 
-export const dyadKeySchema = z.string().regex(/^[A-Z]{3}-[A-Z]{3}$/, "must be two ISO country codes, e.g. FRA-MAR");
-const isoDate = z.iso.date("must be a date, YYYY-MM-DD");
+export const dyadKeySchema = z.string().max(7, "must be two ISO country codes, e.g. FRA-MAR").regex(/^[A-Z]{3}-[A-Z]{3}$/, "must be two ISO country codes, e.g. FRA-MAR");
+const isoDate = z.iso.date("must be a date, YYYY-MM-DD").max(10, "must be a date, YYYY-MM-DD");
 
 export const mapViewport = z.object({
   lat: z.number().min(-90).max(90),

@@ -1,22 +1,29 @@
 "use client";
-// Archive or restore an event: it leaves (or rejoins) the index and the feeds; nothing is deleted.
+// Archive or restore a record (event, condition, agreement): it leaves (or rejoins) the index and
+// the feeds; nothing is deleted. The server checks the version, so a stale page cannot undo a save.
 import { useMutation } from "@tanstack/react-query";
+import { useTRPCClient } from "@/app/_trpc/client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "@/app/_trpc/client";
 
-export function ArchiveButton({ id, version, archived }: { id: string; version: number; archived: boolean }) {
-  const trpc = useTRPC();
+const NOUN = { events: "event", conditions: "condition", agreements: "agreement" } as const;
+
+export function ArchiveButton({ domain, id, version, archived }: { domain: keyof typeof NOUN; id: string; version: number; archived: boolean }) {
+  const client = useTRPCClient();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const options = { onSuccess: () => router.refresh(), onError: (e: { message: string }) => setError(e.message) };
-  const archive = useMutation(trpc.events.archive.mutationOptions(options));
-  const restore = useMutation(trpc.events.restore.mutationOptions(options));
-  const busy = archive.isPending || restore.isPending;
+  const toggle = useMutation({
+    mutationFn: () => (archived ? client[domain].restore : client[domain].archive).mutate({ id, version }),
+    onSuccess: () => {
+      setError(null);
+      router.refresh();
+    },
+    onError: (e: Error) => setError(e.message),
+  });
   return (
     <p>
-      <button type="button" disabled={busy} onClick={() => (archived ? restore : archive).mutate({ id, version })}>
-        {archived ? "Restore event" : "Archive event"}
+      <button type="button" disabled={toggle.isPending} onClick={() => toggle.mutate()}>
+        {archived ? "Restore" : "Archive"} {NOUN[domain]}
       </button>
       {error && (
         <span className="error" role="alert">

@@ -1,148 +1,169 @@
 "use client";
 // The admin's form for a standing condition (relations severed, an ambassador withdrawn, a route
-// closed, a partnership in force): the same schema as the API, errors back on their fields.
+// closed, a partnership in force), new or edited: the same schema as the API, errors back on their
+// fields, a stale save shown beside the admin's input. Ending a condition is giving it an end date.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { useTRPC } from "@/app/_trpc/client";
+import { useTRPCClient } from "@/app/_trpc/client";
 import { conditionInput } from "@/server/conditions/schemas";
 import { CONDITION_KINDS, DATE_PRECISIONS, METHOD, VERIFICATIONS } from "@/server/relations/params";
 import { humanize } from "../format";
+import { useFieldMessages } from "./field-messages";
 import { CountryOptions, DyadOptions, EnumOptions } from "./options";
-import { ariaFor, messageAt, showServerErrors, useUnsavedChangesWarning } from "./record-form";
+import { useUnsavedChangesWarning } from "./record-form";
+import { SourcesFieldset } from "./sources-fieldset";
+import { SaveStatus, useRecordSave } from "./record-save";
 
 type FormValues = z.input<typeof conditionInput>;
 type Parsed = z.output<typeof conditionInput>;
 
 const today = () => new Date().toISOString().slice(0, 10);
+const optional = (v: string) => v || undefined;
 
 export interface ConditionFormOptions {
   dyads: { key: string; a: { code: string; name: string }; b: { code: string; name: string } }[];
 }
 
-export function ConditionForm({ options }: { options: ConditionFormOptions }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, control } = useForm<FormValues, unknown, Parsed>({
+/**
+ * The saved values as the form holds them: points equal to the kind's default are left empty, so
+ * that changing the kind brings that kind's points instead of keeping the old kind's.
+ */
+function toFormValues(saved: Parsed): FormValues {
+  return { ...saved, points: saved.points === METHOD.conditionPoints[saved.kind] ? undefined : saved.points };
+}
+
+export function ConditionForm({
+  options,
+  initial,
+}: {
+  options: ConditionFormOptions;
+  initial?: { id: string; version: number; values: Parsed };
+}) {
+  const form = useForm<FormValues, unknown, Parsed>({
     resolver: zodResolver(conditionInput),
-    defaultValues: {
-      dyad: options.dyads[0]?.key ?? "",
-      kind: "AMBASSADOR_WITHDRAWN",
-      title: "",
-      startDate: today(),
-      startPrecision: "DAY",
-      verification: "CONFIRMED",
-      sources: [],
-    },
+    defaultValues: initial
+      ? toFormValues(initial.values)
+      : {
+          dyad: options.dyads[0]?.key ?? "",
+          kind: "AMBASSADOR_WITHDRAWN",
+          title: "",
+          startDate: today(),
+          startPrecision: "DAY",
+          verification: "CONFIRMED",
+          sources: [],
+        },
   });
+  const { register, formState, control } = form;
   const watched = useWatch({ control });
   const dyad = options.dyads.find((d) => d.key === watched.dyad);
 
   useUnsavedChangesWarning(formState);
 
-  const create = useMutation(
-    trpc.conditions.create.mutationOptions({
-      onSuccess: () => {
-        router.push(`/dyads/${watched.dyad ?? ""}`);
-        router.refresh();
-      },
-      onError: (error) => setFormError(showServerErrors(error, setError)),
-    }),
-  );
+  const client = useTRPCClient();
+  const { submit, saving, status } = useRecordSave(form, {
+    version: initial?.version ?? 1,
+    toForm: (values) => toFormValues(values as Parsed),
+    save: (data, version) => (initial ? client.conditions.update.mutate({ id: initial.id, version, data }) : client.conditions.create.mutate(data)),
+    after: () => `/dyads/${form.getValues("dyad")}`,
+  });
 
-  const err = (name: keyof FormValues) => {
-    const message = messageAt(formState.errors, name);
-    return message ? (
-      <p className="error field-error" id={`${name}-error`}>
-        {message}
-      </p>
-    ) : null;
-  };
-  const aria = (name: keyof FormValues) => ariaFor(formState.errors, name);
+  const { err, aria } = useFieldMessages(formState.errors);
+  const defaultPoints = watched.kind ? METHOD.conditionPoints[watched.kind] : undefined;
 
   return (
-    <form className="record-form" aria-label="New condition" noValidate onSubmit={handleSubmit((data) => create.mutate(data))}>
-      {formError && (
-        <p className="error" role="alert">
-          {formError}
-        </p>
-      )}
-      <div className="field-row">
+    <FormProvider {...form}>
+      <form className="record-form" aria-label={initial ? "Edit condition" : "New condition"} noValidate onSubmit={submit}>
+        <SaveStatus status={status} input={watched} />
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="dyad">Dyad</label>
+            <select id="dyad" {...register("dyad")} {...aria("dyad")}>
+              <DyadOptions dyads={options.dyads} />
+            </select>
+            {err("dyad")}
+          </div>
+          <div className="field">
+            <label htmlFor="kind">Kind</label>
+            <select id="kind" {...register("kind")}>
+              {CONDITION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {humanize(k)} ({METHOD.conditionPoints[k] > 0 ? "+" : ""}
+                  {METHOD.conditionPoints[k]} points)
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="points">Points (empty: the method&apos;s {defaultPoints ?? ""})</label>
+            <input
+              id="points"
+              inputMode="decimal"
+              {...register("points", { setValueAs: (v: unknown) => (v === "" || v === undefined || v === null ? undefined : Number(v)) })}
+              {...aria("points")}
+            />
+            {err("points")}
+          </div>
+          <div className="field">
+            <label htmlFor="holder">Holding side</label>
+            <select id="holder" {...register("holder", { setValueAs: optional })} {...aria("holder")}>
+              <option value="">Both</option>
+              {dyad && <CountryOptions countries={[dyad.a, dyad.b]} />}
+            </select>
+            {err("holder")}
+          </div>
+        </div>
         <div className="field">
-          <label htmlFor="dyad">Dyad</label>
-          <select id="dyad" {...register("dyad")} {...aria("dyad")}>
-            <DyadOptions dyads={options.dyads} />
+          <label htmlFor="title">Title</label>
+          <input id="title" {...register("title")} {...aria("title")} maxLength={220} />
+          {err("title")}
+        </div>
+        <div className="field">
+          <label htmlFor="summary">Summary</label>
+          <textarea id="summary" rows={3} {...register("summary", { setValueAs: optional })} {...aria("summary")} />
+          {err("summary")}
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="startDate">In force from</label>
+            <input id="startDate" type="date" {...register("startDate")} {...aria("startDate")} />
+            {err("startDate")}
+          </div>
+          <div className="field">
+            <label htmlFor="startPrecision">Start precision</label>
+            <select id="startPrecision" {...register("startPrecision")}>
+              <EnumOptions values={DATE_PRECISIONS} />
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="endDate">Ended on (leave empty while in force)</label>
+            <input id="endDate" type="date" {...register("endDate", { setValueAs: optional })} {...aria("endDate")} />
+            {err("endDate")}
+          </div>
+          <div className="field">
+            <label htmlFor="endPrecision">End precision</label>
+            <select id="endPrecision" {...register("endPrecision", { setValueAs: optional })} {...aria("endPrecision")}>
+              <option value="">—</option>
+              <EnumOptions values={DATE_PRECISIONS} />
+            </select>
+            {err("endPrecision")}
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="verification">Verification</label>
+          <select id="verification" {...register("verification")}>
+            <EnumOptions values={VERIFICATIONS} />
           </select>
-          {err("dyad")}
         </div>
-        <div className="field">
-          <label htmlFor="kind">Kind</label>
-          <select id="kind" {...register("kind")}>
-            {CONDITION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {humanize(k)} ({METHOD.conditionPoints[k] > 0 ? "+" : ""}
-                {METHOD.conditionPoints[k]} points)
-              </option>
-            ))}
-          </select>
+        <SourcesFieldset emptyNote="No source yet: an unsourced condition still counts, but cannot be checked." />
+        <div className="actions">
+          <button type="submit" disabled={saving}>
+            {saving ? "Saving…" : initial ? "Save changes" : "Record condition"}
+          </button>{" "}
+          <Link href={initial ? `/dyads/${watched.dyad ?? ""}` : "/admin"}>Cancel</Link>
         </div>
-        <div className="field">
-          <label htmlFor="holder">Holding side</label>
-          <select id="holder" {...register("holder", { setValueAs: (v: string) => v || undefined })} {...aria("holder")}>
-            <option value="">Both</option>
-            {dyad && <CountryOptions countries={[dyad.a, dyad.b]} />}
-          </select>
-          {err("holder")}
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor="title">Title</label>
-        <input id="title" {...register("title")} {...aria("title")} maxLength={220} />
-        {err("title")}
-      </div>
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor="startDate">In force from</label>
-          <input id="startDate" type="date" {...register("startDate")} {...aria("startDate")} />
-          {err("startDate")}
-        </div>
-        <div className="field">
-          <label htmlFor="startPrecision">Start precision</label>
-          <select id="startPrecision" {...register("startPrecision")}>
-            <EnumOptions values={DATE_PRECISIONS} />
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="endDate">Ended on (leave empty while in force)</label>
-          <input id="endDate" type="date" {...register("endDate", { setValueAs: (v: string) => v || undefined })} {...aria("endDate")} />
-          {err("endDate")}
-        </div>
-        <div className="field">
-          <label htmlFor="endPrecision">End precision</label>
-          <select id="endPrecision" {...register("endPrecision", { setValueAs: (v: string) => v || undefined })} {...aria("endPrecision")}>
-            <option value="">—</option>
-            <EnumOptions values={DATE_PRECISIONS} />
-          </select>
-          {err("endPrecision")}
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor="verification">Verification</label>
-        <select id="verification" {...register("verification")}>
-          <EnumOptions values={VERIFICATIONS} />
-        </select>
-      </div>
-      <div className="actions">
-        <button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Saving…" : "Record condition"}
-        </button>{" "}
-        <Link href="/admin">Cancel</Link>
-      </div>
-    </form>
+      </form>
+    </FormProvider>
   );
 }

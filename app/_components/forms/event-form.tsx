@@ -3,32 +3,28 @@
 // score it implies shown live, server refusals put back on their fields, and a stale save shown
 // beside the admin's own input instead of overwriting anyone.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useFieldArray, useForm, useWatch } from "react-hook-form";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { useTRPC } from "@/app/_trpc/client";
+import { useTRPCClient } from "@/app/_trpc/client";
 import { eventInput } from "@/server/events/schemas";
 import { CAMEO_OPTIONS, eventScore } from "@/server/relations/goldstein";
 import { DATE_PRECISIONS, LEVELS, METHOD, OVERRIDE_KEYS, VERIFICATIONS } from "@/server/relations/params";
 import { humanize } from "../format";
+import { useFieldMessages } from "./field-messages";
 import { CountryOptions, DyadOptions, EnumOptions } from "./options";
-import { apiErrorData, ariaFor, messageAt, showServerErrors, useUnsavedChangesWarning } from "./record-form";
+import { PlaceSelect, type PlaceOption } from "./place-select";
+import { useUnsavedChangesWarning } from "./record-form";
+import { SourcesFieldset } from "./sources-fieldset";
+import { SaveStatus, useRecordSave } from "./record-save";
 
 type FormValues = z.input<typeof eventInput>;
 type Parsed = z.output<typeof eventInput>;
 
 export interface EventFormOptions {
   dyads: { key: string; a: { code: string; name: string }; b: { code: string; name: string } }[];
-  places: { name: string; lat: number; lon: number; country: string }[];
+  places: PlaceOption[];
   agreements: { id: string; title: string; date: Date | null }[];
-}
-
-interface Conflict {
-  version: number;
-  values: Record<string, unknown>;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -50,11 +46,6 @@ function liveScore(values: Pick<Partial<FormValues>, "cameoCode" | "overrideKey"
 }
 
 export function EventForm({ options, initial }: { options: EventFormOptions; initial?: { id: string; version: number; values: FormValues } }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const [version, setVersion] = useState(initial?.version ?? 1);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormValues, unknown, Parsed>({
     resolver: zodResolver(eventInput),
     defaultValues: initial?.values ?? {
@@ -71,255 +62,161 @@ export function EventForm({ options, initial }: { options: EventFormOptions; ini
       agreementIds: [],
     },
   });
-  const { register, handleSubmit, formState, setError, control, reset } = form;
-  const sources = useFieldArray({ control, name: "sources" });
+  const { register, formState, control } = form;
   const watched = useWatch({ control });
   const dyad = options.dyads.find((d) => d.key === [watched.dyad ?? ""].join("").split("-").sort().join("-"));
   const members = dyad ? [dyad.a, dyad.b] : [];
 
   useUnsavedChangesWarning(formState);
 
-  const onError = (error: unknown) => {
-    const data = apiErrorData(error);
-    if (data?.code === "CONFLICT" && data.conflict && error instanceof Error) {
-      const current = data.conflict as Conflict;
-      setConflict({ version: current.version, values: current.values });
-      return setFormError(error.message);
-    }
-    setFormError(showServerErrors(error, setError));
-  };
-  const onSuccess = ({ id }: { id: string; version: number }) => {
-    reset(undefined, { keepValues: true });
-    router.push(`/events/${id}`);
-    router.refresh();
-  };
-  const create = useMutation(trpc.events.create.mutationOptions({ onSuccess, onError }));
-  const update = useMutation(trpc.events.update.mutationOptions({ onSuccess, onError }));
-  const saving = create.isPending || update.isPending;
-
-  const submit = handleSubmit((data) => {
-    setFormError(null);
-    if (initial) update.mutate({ id: initial.id, version, data });
-    else create.mutate(data);
+  const client = useTRPCClient();
+  const { submit, saving, status } = useRecordSave(form, {
+    version: initial?.version ?? 1,
+    toForm: (values) => values as FormValues,
+    save: (data, version) => (initial ? client.events.update.mutate({ id: initial.id, version, data }) : client.events.create.mutate(data)),
+    after: ({ id }) => `/events/${id}`,
   });
 
-  const fieldError = (name: string) => messageAt(formState.errors, name);
-  const err = (name: string) => {
-    const message = fieldError(name);
-    return message ? (
-      <p className="error field-error" id={`${name}-error`}>
-        {message}
-      </p>
-    ) : null;
-  };
-  const aria = (name: string) => ariaFor(formState.errors, name);
+  const { err, aria } = useFieldMessages(formState.errors);
 
   return (
-    <form className="record-form" onSubmit={submit} noValidate aria-label={initial ? "Edit event" : "New event"}>
-      {formError && (
-        <p className="error" role="alert">
-          {formError}
-        </p>
-      )}
-      {conflict && (
-        <section className="conflict" aria-label="Changes saved meanwhile">
-          <h2>Saved meanwhile by someone else</h2>
-          <p>Your input is still in the form. These fields differ in the saved version {conflict.version}:</p>
-          <ul>
-            {Object.entries(conflict.values)
-              .filter(([field, value]) => JSON.stringify(value) !== JSON.stringify((watched as Record<string, unknown>)[field]))
-              .map(([field, value]) => (
-                <li key={field}>
-                  <strong>{field}</strong>: {JSON.stringify(value)}
-                </li>
-              ))}
-          </ul>
-          <button type="button" onClick={() => { setVersion(conflict.version); setConflict(null); setFormError(null); }}>
-            Keep my input and save over version {conflict.version}
-          </button>{" "}
-          <button type="button" onClick={() => { reset(conflict.values as FormValues); setVersion(conflict.version); setConflict(null); setFormError(null); }}>
-            Load the saved version
-          </button>
-        </section>
-      )}
+    <FormProvider {...form}>
+      <form className="record-form" onSubmit={submit} noValidate aria-label={initial ? "Edit event" : "New event"}>
+        <SaveStatus status={status} input={watched} />
 
-      <div className="field">
-        <label htmlFor="title">Title</label>
-        <input id="title" {...register("title")} {...aria("title")} maxLength={220} />
-        {err("title")}
-      </div>
-      <div className="field">
-        <label htmlFor="summary">Summary</label>
-        <textarea id="summary" rows={3} {...register("summary", { setValueAs: (v: string) => v || undefined })} {...aria("summary")} />
-        {err("summary")}
-      </div>
-      <div className="field-row">
         <div className="field">
-          <label htmlFor="dyad">Dyad</label>
-          <select id="dyad" {...register("dyad")} {...aria("dyad")}>
-            <DyadOptions dyads={options.dyads} />
-          </select>
-          {err("dyad")}
+          <label htmlFor="title">Title</label>
+          <input id="title" {...register("title")} {...aria("title")} maxLength={220} />
+          {err("title")}
         </div>
         <div className="field">
-          <label htmlFor="actor">Actor</label>
-          <select id="actor" {...register("actor")} {...aria("actor")}>
-            <CountryOptions countries={members} />
-          </select>
-          {err("actor")}
+          <label htmlFor="summary">Summary</label>
+          <textarea id="summary" rows={3} {...register("summary", { setValueAs: (v: string) => v || undefined })} {...aria("summary")} />
+          {err("summary")}
         </div>
-        <div className="field">
-          <label htmlFor="target">Target</label>
-          <select id="target" {...register("target")} {...aria("target")}>
-            <CountryOptions countries={members} />
-          </select>
-          {err("target")}
-        </div>
-      </div>
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor="date">Date</label>
-          <input id="date" type="date" {...register("date")} {...aria("date")} />
-          {err("date")}
-        </div>
-        <div className="field">
-          <label htmlFor="datePrecision">Date precision</label>
-          <select id="datePrecision" {...register("datePrecision")}>
-            <EnumOptions values={DATE_PRECISIONS} />
-          </select>
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor="cameoCode">Event type</label>
-        <select id="cameoCode" {...register("cameoCode")} {...aria("cameoCode")}>
-          <option value="">Choose a CAMEO type…</option>
-          {CAMEO_OPTIONS.map((o) => (
-            <option key={o.code} value={o.code}>
-              {o.label} (G {o.goldstein > 0 ? "+" : ""}
-              {o.goldstein})
-            </option>
-          ))}
-        </select>
-        {err("cameoCode")}
-      </div>
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor="level">Level</label>
-          <select id="level" {...register("level")}>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {humanize(l)} (L {METHOD.levelWeights[l]})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="verification">Verification</label>
-          <select id="verification" {...register("verification")}>
-            {VERIFICATIONS.map((v) => (
-              <option key={v} value={v}>
-                {humanize(v)} (V {METHOD.verificationWeights[v]})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="overrideKey">Published override</label>
-          <select id="overrideKey" {...register("overrideKey", { setValueAs: (v: string) => v || undefined })} {...aria("overrideKey")}>
-            <option value="">None</option>
-            {OVERRIDE_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {METHOD.overrides[k].label} (G {METHOD.overrides[k].goldstein})
-              </option>
-            ))}
-          </select>
-          {err("overrideKey")}
-        </div>
-      </div>
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor="scoreOverride">Score G set by hand (−10…+10)</label>
-          <input
-            id="scoreOverride"
-            inputMode="decimal"
-            {...register("scoreOverride", { setValueAs: (v: string) => (v === "" || v === undefined ? undefined : Number(v)) })}
-            {...aria("scoreOverride")}
-          />
-          {err("scoreOverride")}
-        </div>
-        <div className="field grow">
-          <label htmlFor="overrideReason">Reason for setting G by hand</label>
-          <input id="overrideReason" {...register("overrideReason", { setValueAs: (v: string) => v || undefined })} {...aria("overrideReason")} />
-          {err("overrideReason")}
-        </div>
-      </div>
-      <p className="score-preview" aria-live="polite">
-        Score: {liveScore(watched)}
-      </p>
-      <div className="field">
-        <label htmlFor="place">Place</label>
-        <select
-          id="place"
-          value={watched.place?.name ?? ""}
-          onChange={(e) => {
-            const place = options.places.find((p) => p.name === e.target.value);
-            form.setValue("place", place ? { name: place.name, lat: place.lat, lon: place.lon } : undefined, { shouldDirty: true });
-          }}
-        >
-          <option value="">Not recorded (the map uses a capital)</option>
-          {options.places.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name} ({p.country})
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset>
-        <legend>Sources</legend>
-        {sources.fields.length === 0 && <p className="meta">No source yet: an unsourced event is shown, but marked.</p>}
-        {sources.fields.map((field, i) => (
-          <div key={field.id} className="field-row source-row">
-            <div className="field">
-              <label htmlFor={`sources.${i}.publisher`}>Publisher</label>
-              <input id={`sources.${i}.publisher`} {...register(`sources.${i}.publisher`)} {...aria(`sources.${i}.publisher`)} />
-              {err(`sources.${i}.publisher`)}
-            </div>
-            <div className="field">
-              <label htmlFor={`sources.${i}.title`}>Source title</label>
-              <input id={`sources.${i}.title`} {...register(`sources.${i}.title`)} {...aria(`sources.${i}.title`)} />
-              {err(`sources.${i}.title`)}
-            </div>
-            <div className="field grow">
-              <label htmlFor={`sources.${i}.url`}>Source link</label>
-              <input id={`sources.${i}.url`} type="url" {...register(`sources.${i}.url`)} {...aria(`sources.${i}.url`)} />
-              {err(`sources.${i}.url`)}
-            </div>
-            <button type="button" onClick={() => sources.remove(i)} aria-label={`Remove source ${i + 1}`}>
-              Remove
-            </button>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="dyad">Dyad</label>
+            <select id="dyad" {...register("dyad")} {...aria("dyad")}>
+              <DyadOptions dyads={options.dyads} />
+            </select>
+            {err("dyad")}
           </div>
-        ))}
-        <button type="button" onClick={() => sources.append({ publisher: "", title: "", url: "" })}>
-          Add a source
-        </button>
-      </fieldset>
-      <div className="field">
-        <label htmlFor="agreementIds">Linked agreements</label>
-        <select id="agreementIds" multiple size={5} {...register("agreementIds")} {...aria("agreementIds")}>
-          {options.agreements.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.title}
-            </option>
-          ))}
-        </select>
-        {err("agreementIds")}
-      </div>
-      <div className="actions">
-        <button type="submit" disabled={saving}>
-          {saving ? "Saving…" : initial ? "Save changes" : "Record event"}
-        </button>{" "}
-        <Link href="/admin">Cancel</Link>
-      </div>
-    </form>
+          <div className="field">
+            <label htmlFor="actor">Actor</label>
+            <select id="actor" {...register("actor")} {...aria("actor")}>
+              <CountryOptions countries={members} />
+            </select>
+            {err("actor")}
+          </div>
+          <div className="field">
+            <label htmlFor="target">Target</label>
+            <select id="target" {...register("target")} {...aria("target")}>
+              <CountryOptions countries={members} />
+            </select>
+            {err("target")}
+          </div>
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="date">Date</label>
+            <input id="date" type="date" {...register("date")} {...aria("date")} />
+            {err("date")}
+          </div>
+          <div className="field">
+            <label htmlFor="datePrecision">Date precision</label>
+            <select id="datePrecision" {...register("datePrecision")}>
+              <EnumOptions values={DATE_PRECISIONS} />
+            </select>
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="cameoCode">Event type</label>
+          <select id="cameoCode" {...register("cameoCode")} {...aria("cameoCode")}>
+            <option value="">Choose a CAMEO type…</option>
+            {CAMEO_OPTIONS.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.label} (G {o.goldstein > 0 ? "+" : ""}
+                {o.goldstein})
+              </option>
+            ))}
+          </select>
+          {err("cameoCode")}
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="level">Level</label>
+            <select id="level" {...register("level")}>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {humanize(l)} (L {METHOD.levelWeights[l]})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="verification">Verification</label>
+            <select id="verification" {...register("verification")}>
+              {VERIFICATIONS.map((v) => (
+                <option key={v} value={v}>
+                  {humanize(v)} (V {METHOD.verificationWeights[v]})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="overrideKey">Published override</label>
+            <select id="overrideKey" {...register("overrideKey", { setValueAs: (v: string) => v || undefined })} {...aria("overrideKey")}>
+              <option value="">None</option>
+              {OVERRIDE_KEYS.map((k) => (
+                <option key={k} value={k}>
+                  {METHOD.overrides[k].label} (G {METHOD.overrides[k].goldstein})
+                </option>
+              ))}
+            </select>
+            {err("overrideKey")}
+          </div>
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="scoreOverride">Score G set by hand (−10…+10)</label>
+            <input
+              id="scoreOverride"
+              inputMode="decimal"
+              {...register("scoreOverride", { setValueAs: (v: string) => (v === "" || v === undefined ? undefined : Number(v)) })}
+              {...aria("scoreOverride")}
+            />
+            {err("scoreOverride")}
+          </div>
+          <div className="field grow">
+            <label htmlFor="overrideReason">Reason for setting G by hand</label>
+            <input id="overrideReason" {...register("overrideReason", { setValueAs: (v: string) => v || undefined })} {...aria("overrideReason")} />
+            {err("overrideReason")}
+          </div>
+        </div>
+        <p className="score-preview" aria-live="polite">
+          Score: {liveScore(watched)}
+        </p>
+        <PlaceSelect places={options.places} emptyLabel="Not recorded (the map uses a capital)" />
+        <SourcesFieldset emptyNote="No source yet: an unsourced event is shown, but marked." />
+        <div className="field">
+          <label htmlFor="agreementIds">Linked agreements</label>
+          <select id="agreementIds" multiple size={5} {...register("agreementIds")} {...aria("agreementIds")}>
+            {options.agreements.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title}
+              </option>
+            ))}
+          </select>
+          {err("agreementIds")}
+        </div>
+        <div className="actions">
+          <button type="submit" disabled={saving}>
+            {saving ? "Saving…" : initial ? "Save changes" : "Record event"}
+          </button>{" "}
+          <Link href="/admin">Cancel</Link>
+        </div>
+      </form>
+    </FormProvider>
   );
 }

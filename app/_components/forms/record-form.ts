@@ -22,12 +22,15 @@ export function apiErrorData(error: unknown) {
   return error instanceof TRPCClientError ? (error as TRPCClientError<AppRouter>).data : undefined;
 }
 
-/** Sets the server's field messages on the form; returns the message for the top of the form. */
+/**
+ * Sets the server's field messages on the form (an update's paths start with "data.", the form's
+ * do not); returns the message for the top of the form.
+ */
 export function showServerErrors<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>): string {
   if (!(error instanceof TRPCClientError)) return "Could not save. Check your connection and try again.";
   const fields = apiErrorData(error)?.fieldErrors ?? {};
   for (const [field, messages] of Object.entries(fields)) {
-    if (messages?.[0]) setError(field as FieldPath<T>, { message: messages[0] });
+    if (messages?.[0]) setError(field.replace(/^data\./, "") as FieldPath<T>, { message: messages[0] });
   }
   return Object.keys(fields).length ? "Some fields need attention." : error.message;
 }

@@ -14,7 +14,6 @@ import { arcsFromParis } from "./arcs";
 import { franceChoropleth, type DyadSummaryLike } from "./choropleth";
 import type { MapEvent } from "./cluster-index";
 import { CountryList } from "./country-list";
-import { DateRangeControl } from "./date-range";
 import { MapLegend } from "./map-legend";
 import { readMapUrlState, writeMapUrlState, type MapUrlState } from "./map-url-state";
 import type { MapCountry, TileSettings } from "./types";
@@ -36,12 +35,13 @@ async function fetchBorders(): Promise<Borders> {
   return borders;
 }
 
-/** Writes the map's state into the URL without a server round trip (Next.js syncs useSearchParams). */
-function writeUrl(patch: Partial<MapUrlState>, mode: "push" | "replace") {
+/**
+ * Writes the map's state into the URL without a server round trip (Next.js syncs useSearchParams).
+ * Replaces rather than pushes: panning should not fill the Back button's history.
+ */
+function writeUrl(patch: Partial<MapUrlState>) {
   const query = writeMapUrlState(new URLSearchParams(window.location.search), patch).toString();
-  const url = `${window.location.pathname}${query ? `?${query}` : ""}`;
-  if (mode === "push") window.history.pushState(null, "", url);
-  else window.history.replaceState(null, "", url);
+  window.history.replaceState(null, "", `${window.location.pathname}${query ? `?${query}` : ""}`);
 }
 
 const day = (iso: string) => formatDate(new Date(iso), "DAY");
@@ -84,7 +84,6 @@ export function DashboardMap({
   return (
     <div className="map-layout">
       <div className="map-main">
-        <DateRangeControl from={state.from} to={state.to} onChange={(range) => writeUrl(range, "push")} />
         <section className="map-region" aria-label="Map of the Maghreb">
           <LeafletMap
             borders={borders.data}
@@ -96,7 +95,7 @@ export function DashboardMap({
             typeLabels={events.data?.typeLabels ?? NO_LABELS}
             view={state.view}
             tiles={tiles}
-            onViewChange={(view) => writeUrl({ view }, "replace")}
+            onViewChange={(view) => writeUrl({ view })}
             onOpenDyad={(key) => router.push(`/dyads/${key}`)}
           />
           <MapLegend />

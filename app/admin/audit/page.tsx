@@ -10,6 +10,13 @@ export const dynamic = "force-dynamic";
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
+/** Where each kind of record is opened from the log (an archived one through its editor). */
+const RECORD_PAGE: Record<string, ((id: string) => string) | undefined> = {
+  Event: (id) => `/events/${id}`,
+  Condition: (id) => `/admin/conditions/${id}`,
+  Agreement: (id) => `/admin/agreements/${id}`,
+};
+
 const show = (value: unknown) => (value === null || value === undefined ? "—" : typeof value === "string" ? value : JSON.stringify(value));
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
@@ -71,10 +78,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <Link href={query({ entityType: e.entityType, entityId: e.entityId })}>
                     {e.entityType} {e.entityId.slice(-8)}
                   </Link>
-                  {e.entityType === "Event" && (
+                  {RECORD_PAGE[e.entityType] && (
                     <>
                       {" "}
-                      · <Link href={`/events/${e.entityId}`}>open</Link>
+                      · <Link href={RECORD_PAGE[e.entityType]?.(e.entityId) ?? ""}>open</Link>
                     </>
                   )}
                 </td>

@@ -7,6 +7,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { StatusBadge } from "@/app/_components/feed/agreement-card";
 import { agreementKindLabel, dyadTitle, formatDate, formatMoney, humanize } from "@/app/_components/format";
+import { requireUser } from "@/server/auth/page-guards";
+import { isAdmin } from "@/server/auth/permissions";
 import { serverCaller } from "@/server/caller";
 
 export const dynamic = "force-dynamic";
@@ -31,11 +33,17 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export default async function AgreementPage({ params }: Params) {
-  const a = await loadAgreement((await params).id);
+  const [a, user] = await Promise.all([loadAgreement((await params).id), requireUser()]);
   return (
     <article className="agreement">
       <p className="meta">
         <Link href="/agreements">← All agreements</Link>
+        {isAdmin(user) && (
+          <>
+            {" "}
+            · <Link href={`/admin/agreements/${a.id}`}>Edit</Link>
+          </>
+        )}
       </p>
       <h1>{a.title}</h1>
       <p className="meta">

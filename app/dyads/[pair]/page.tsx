@@ -5,6 +5,8 @@ import { TRPCError } from "@trpc/server";
 import { IndexChart } from "@/app/_components/charts/index-chart";
 import { formatDate } from "@/app/_components/format";
 import { BAND_CLASS, formatChange, formatIndex } from "@/app/_components/relations/format-index";
+import { requireUser } from "@/server/auth/page-guards";
+import { isAdmin } from "@/server/auth/permissions";
 import { serverCaller } from "@/server/caller";
 import { fromDay, toDay } from "@/server/relations/day";
 import { dyadKey } from "@/server/relations/schemas";
@@ -35,6 +37,7 @@ export default async function DyadPage({ params, searchParams }: Props) {
   const query = await searchParams;
   if (key !== pair) redirect(`/dyads/${key}`);
 
+  const user = await requireUser();
   const range: Range = isRange(query.range) ? query.range : "3y";
   const caller = await serverCaller();
   const tracked = await caller.relations.summary();
@@ -124,6 +127,12 @@ export default async function DyadPage({ params, searchParams }: Props) {
                 {c.title} — {c.points > 0 ? "+" : ""}
                 {c.points} points since {formatDate(c.startDate, c.startPrecision)}
                 {c.holderCode ? ` (held by ${c.holderCode})` : ""}
+                {isAdmin(user) && (
+                  <>
+                    {" "}
+                    · <Link href={`/admin/conditions/${c.id}`} aria-label={`Edit ${c.title}`}>edit</Link>
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 
 export default async function NewConditionPage() {
   await requireAdmin();
-  const { dyads } = await (await serverCaller()).events.formOptions();
+  // The tracked dyads are all the form chooses from.
+  const dyads = await (await serverCaller()).relations.dyads();
   return (
     <>
       <h1>Record a standing condition</h1>

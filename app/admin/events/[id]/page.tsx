@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ArchiveButton } from "@/app/_components/admin/archive-button";
 import { EventForm } from "@/app/_components/forms/event-form";
 import { requireAdmin } from "@/server/auth/page-guards";
-import { serverCaller } from "@/server/caller";
+import { orNotFound, serverCaller } from "@/server/caller";
 
 export const metadata: Metadata = { title: "Edit an event" };
 export const dynamic = "force-dynamic";
@@ -14,10 +13,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const caller = await serverCaller();
   const [event, options] = await Promise.all([
-    caller.events.forEdit({ id }).catch((e: unknown) => {
-      if (e instanceof Error && "code" in e && e.code === "NOT_FOUND") notFound();
-      throw e;
-    }),
+    orNotFound(caller.events.forEdit({ id })),
     caller.events.formOptions(),
   ]);
   return (
@@ -28,7 +24,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
         {event.archived ? " · archived: it does not count in the index" : ""} · <Link href={`/events/${event.id}`}>view</Link> ·{" "}
         <Link href={`/admin/audit?entityType=Event&entityId=${event.id}`}>history</Link>
       </p>
-      <ArchiveButton id={event.id} version={event.version} archived={event.archived} />
+      <ArchiveButton domain="events" id={event.id} version={event.version} archived={event.archived} />
       <EventForm options={options} initial={event} />
     </>
   );

@@ -1,10 +1,15 @@
 // Better Auth's endpoints: sign-in, sign-out, session. It checks Origin on every POST itself.
 import { getAuth } from "@/server/auth/app-auth";
+import { createAuthRouteHandler } from "@/server/auth/route-handler";
 
 export const dynamic = "force-dynamic";
 
+let handle: ((req: Request) => Promise<Response>) | undefined;
+
 function handler(req: Request) {
-  return getAuth().handler(req);
+  // Made on the first request, not at import: `next build` loads this module without a database.
+  handle ??= createAuthRouteHandler(getAuth());
+  return handle(req);
 }
 
 export { handler as GET, handler as POST };

@@ -1,0 +1,156 @@
+"use client";
+// The admin's agreement form, new or edited: react-hook-form with the procedure's own zod schema
+// (agreementInput), refusals on their fields (money without a currency, a future date for an
+// agreement that is not anticipated, a link that is not http(s)), a stale save shown beside the
+// admin's input. A new status is added to the agreement's history with its date and note.
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { useTRPCClient } from "@/app/_trpc/client";
+import { agreementInput } from "@/server/agreements/write-schemas";
+import { AgreementKind, AgreementStatus } from "@/server/generated/prisma/enums";
+import { DATE_PRECISIONS } from "@/server/relations/params";
+import { agreementKindLabel } from "../format";
+import { AmountsFieldset, PartiesFieldset, SectorsInput, SignatoriesFieldset } from "./agreement-parts";
+import { useFieldMessages } from "./field-messages";
+import { DyadOptions, EnumOptions } from "./options";
+import { PlaceSelect, type PlaceOption } from "./place-select";
+import { useUnsavedChangesWarning } from "./record-form";
+import { SourcesFieldset } from "./sources-fieldset";
+import { SaveStatus, useRecordSave } from "./record-save";
+
+type FormValues = z.input<typeof agreementInput>;
+type Parsed = z.output<typeof agreementInput>;
+
+const optional = (v: string) => v || undefined;
+
+export interface AgreementFormOptions {
+  dyads: { key: string; a: { code: string; name: string }; b: { code: string; name: string } }[];
+  countries: { code: string; name: string }[];
+  places: PlaceOption[];
+}
+
+export function AgreementForm({ options, initial }: { options: AgreementFormOptions; initial?: { id: string; version: number; values: Parsed } }) {
+  const form = useForm<FormValues, unknown, Parsed>({
+    resolver: zodResolver(agreementInput),
+    defaultValues: initial?.values ?? {
+      title: "",
+      kind: "MOU",
+      status: "SIGNED",
+      datePrecision: "DAY",
+      sectors: [],
+      parties: [{ name: "", kind: "STATE" }],
+      signatories: [],
+      amounts: [],
+      sources: [],
+    },
+  });
+  const { register, formState, control } = form;
+  const watched = useWatch({ control });
+
+  useUnsavedChangesWarning(formState);
+
+  const client = useTRPCClient();
+  const { submit, saving, status } = useRecordSave(form, {
+    version: initial?.version ?? 1,
+    toForm: (values) => values as FormValues,
+    save: (data, version) => (initial ? client.agreements.update.mutate({ id: initial.id, version, data }) : client.agreements.create.mutate(data)),
+    after: ({ id }) => `/agreements/${id}`,
+  });
+
+  const { err, aria } = useFieldMessages(formState.errors);
+  const statusChanged = initial && watched.status !== initial.values.status;
+
+  return (
+    <FormProvider {...form}>
+      <form className="record-form" onSubmit={submit} noValidate aria-label={initial ? "Edit agreement" : "New agreement"}>
+        <SaveStatus status={status} input={watched} />
+        <div className="field">
+          <label htmlFor="title">Title</label>
+          <input id="title" {...register("title")} {...aria("title")} maxLength={220} />
+          {err("title")}
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="kind">Kind</label>
+            <select id="kind" {...register("kind")}>
+              {Object.values(AgreementKind).map((k) => (
+                <option key={k} value={k}>
+                  {agreementKindLabel(k)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="dyad">Dyad</label>
+            <select id="dyad" {...register("dyad", { setValueAs: optional })} {...aria("dyad")}>
+              <option value="">None (several states, or not bilateral)</option>
+              <DyadOptions dyads={options.dyads} />
+            </select>
+            {err("dyad")}
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="summary">Summary</label>
+          <textarea id="summary" rows={3} {...register("summary", { setValueAs: optional })} {...aria("summary")} />
+          {err("summary")}
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="date">Date</label>
+            <input id="date" type="date" {...register("date", { setValueAs: optional })} {...aria("date")} />
+            {err("date")}
+          </div>
+          <div className="field">
+            <label htmlFor="datePrecision">Date precision</label>
+            <select id="datePrecision" {...register("datePrecision", { setValueAs: optional })} {...aria("datePrecision")}>
+              <option value="">—</option>
+              <EnumOptions values={DATE_PRECISIONS} />
+            </select>
+            {err("datePrecision")}
+          </div>
+          <PlaceSelect places={options.places} emptyLabel="Not recorded" />
+        </div>
+        <fieldset>
+          <legend>Current status</legend>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor="status">Status</label>
+              <select id="status" {...register("status")}>
+                <EnumOptions values={Object.values(AgreementStatus)} />
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="statusDate">Status date</label>
+              <input id="statusDate" type="date" {...register("statusDate", { setValueAs: optional })} {...aria("statusDate")} />
+              {err("statusDate")}
+            </div>
+            <div className="field grow">
+              <label htmlFor="statusNote">Status note</label>
+              <input id="statusNote" {...register("statusNote", { setValueAs: optional })} {...aria("statusNote")} />
+              {err("statusNote")}
+            </div>
+          </div>
+          <p className="meta" aria-live="polite">
+            {statusChanged
+              ? "The new status is added to the history with this date and note: give the day it changed."
+              : "A change of status is added to the history; the date and note go with it."}
+          </p>
+        </fieldset>
+        <SectorsInput />
+        <PartiesFieldset countries={options.countries} />
+        <SignatoriesFieldset />
+        <AmountsFieldset />
+        <SourcesFieldset emptyNote="No source yet: an agreement without one is shown as unverified." />
+        <p className="meta">Events link to an agreement from the event form.</p>
+        <div className="actions">
+          <button type="submit" disabled={saving}>
+            {saving ? "Saving…" : initial ? "Save changes" : "Record agreement"}
+          </button>{" "}
+          <Link href={initial ? `/agreements/${initial.id}` : "/admin"}>Cancel</Link>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

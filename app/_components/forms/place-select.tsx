@@ -1,0 +1,39 @@
+"use client";
+// Where a record happened, chosen among known places (the capitals), in a form with a `place` field.
+import { useFormContext, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import type { placeInput } from "@/server/shared/schemas";
+
+export interface PlaceOption {
+  name: string;
+  lat: number;
+  lon: number;
+  country: string;
+}
+
+export function PlaceSelect({ places, emptyLabel }: { places: PlaceOption[]; emptyLabel: string }) {
+  const { control, setValue } = useFormContext<{ place?: z.input<typeof placeInput> }>();
+  const place = useWatch({ control, name: "place" });
+  // A place recorded elsewhere (an import, the seed) stays choosable rather than silently lost.
+  const options = place && !places.some((p) => p.name === place.name) ? [{ ...place, country: "as recorded" }, ...places] : places;
+  return (
+    <div className="field">
+      <label htmlFor="place">Place</label>
+      <select
+        id="place"
+        value={place?.name ?? ""}
+        onChange={(e) => {
+          const chosen = options.find((p) => p.name === e.target.value);
+          setValue("place", chosen ? { name: chosen.name, lat: chosen.lat, lon: chosen.lon } : undefined, { shouldDirty: true });
+        }}
+      >
+        <option value="">{emptyLabel}</option>
+        {options.map((p) => (
+          <option key={p.name} value={p.name}>
+            {p.name} ({p.country})
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

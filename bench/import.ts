@@ -1,0 +1,118 @@
+// `npm run bench:import`: a 10,000-row CSV imported into a seeded throwaway embedded PostgreSQL —
+// parse, dry run, the import (one transaction with audit and index refresh), then the same file
+// again (nothing to write). A fresh database per run. Method and results: BENCHMARKS.md, "CSV import".
+import { mkdir, writeFile } from "node:fs/promises";
+import { loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import { stringify } from "csv-stringify/sync";
+import { seedWith } from "../prisma/seed";
+import { trackedDyads } from "../prisma/seed/data/dyads";
+import { createThrowawayDatabase, startTestCluster } from "../scripts/db/throwaway";
+import { createPrismaClient } from "../server/db-client";
+import { parseImportCsv } from "../server/import/csv";
+import { planImport } from "../server/import/plan";
+import { runImport } from "../server/import/write";
+import { fromDay, toDay } from "../server/relations/day";
+import { CAMEO_OPTIONS } from "../server/relations/goldstein";
+import { LEVELS, VERIFICATIONS } from "../server/relations/params";
+import { summarize, type Timing } from "./stats";
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+/** Deterministic rows over the tracked dyads, 2021 to yesterday, one source each. */
+function syntheticCsv(rows: number, today: number): string {
+  let seed = 42;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
+  const first = toDay("2021-01-01");
+  const records = Array.from({ length: rows }, (_, i) => {
+    const [a, b] = pick(trackedDyads).split("-") as [string, string];
+    const [actor, target] = next() < 0.5 ? [a, b] : [b, a];
+    return {
+      external_id: `bench-${i}`,
+      title: `Synthetic event ${i}`,
+      date: fromDay(first + Math.floor(next() * (today - first))),
+      date_precision: "DAY",
+      dyad: `${a}-${b}`,
+      actor,
+      target,
+      cameo_code: pick(CAMEO_OPTIONS).code,
+      level: pick(LEVELS),
+      verification: pick(VERIFICATIONS),
+      source_1_publisher: "Bench Wire",
+      source_1_title: `Report ${i}`,
+      source_1_url: `https://example.org/bench/${i}`,
+    };
+  });
+  return stringify(records, { header: true });
+}
+
+async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await work();
+  return [result, performance.now() - started];
+}
+
+const line = (label: string, t: Timing) => `| ${label} | ${(t.medianMs / 1000).toFixed(2)} s | ${(t.minMs / 1000).toFixed(2)} s | ${t.runs} |`;
+
+async function main() {
+  const today = toDay(new Date());
+  const csv = syntheticCsv(ROWS, today);
+  console.log(`${ROWS.toLocaleString("en")} rows, ${(Buffer.byteLength(csv) / 2 ** 20).toFixed(2)} MiB`);
+  const cluster = await startTestCluster();
+  const samples = { parse: [] as number[], dryRun: [] as number[], importRun: [] as number[], again: [] as number[] };
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const database = await createThrowawayDatabase(cluster.url("postgres"), `bench_import_${run}`);
+      const db = createPrismaClient(database.url, { poolSize: 4 });
+      try {
+        await seedWith(db, true, () => undefined);
+        const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@example.com" }, select: { id: true } });
+        const [parsed, parseMs] = await timed(() => parseImportCsv(csv));
+        if (!parsed.ok) throw new Error(parsed.problems.join(" "));
+        const [plan, dryRunMs] = await timed(() => planImport({ db, rows: parsed.rows, today }));
+        if (plan.counts.new !== ROWS) throw new Error(`expected ${ROWS} new rows, got ${JSON.stringify(plan.counts)}`);
+        const [, importMs] = await timed(() => runImport({ db, actorId: admin.id, plan, today }));
+        // The same file again: parse, dry run and an import with nothing to write.
+        const [again, againMs] = await timed(async () => {
+          const reparsed = parseImportCsv(csv);
+          if (!reparsed.ok) throw new Error("reparse");
+          const replan = await planImport({ db, rows: reparsed.rows, today });
+          return runImport({ db, actorId: admin.id, plan: replan, today });
+        });
+        if (again.created + again.updated !== 0) throw new Error("the re-import wrote something");
+        samples.parse.push(parseMs);
+        samples.dryRun.push(dryRunMs);
+        samples.importRun.push(importMs);
+        samples.again.push(againMs);
+        console.log(`run ${run + 1}: parse ${parseMs.toFixed(0)} ms, dry run ${dryRunMs.toFixed(0)} ms, import ${importMs.toFixed(0)} ms, re-import ${againMs.toFixed(0)} ms`);
+      } finally {
+        await db.$disconnect();
+        await database.dispose();
+      }
+    }
+  } finally {
+    await cluster.stop();
+  }
+  const results = {
+    parse: summarize(samples.parse),
+    dryRun: summarize(samples.dryRun),
+    importRun: summarize(samples.importRun),
+    reimport: summarize(samples.again),
+  };
+  console.log("\n| step | median | best | runs |\n|---|---|---|---|");
+  console.log(line("parse (csv-parse)", results.parse));
+  console.log(line("dry run (validate + look up)", results.dryRun));
+  console.log(line("import (one transaction: events, sources, audit, index)", results.importRun));
+  console.log(line("re-import of the same file (parse + dry run + no-op)", results.reimport));
+  const file = `bench/results/import-${new Date().toISOString().slice(0, 10)}.json`;
+  await mkdir("bench/results", { recursive: true });
+  await writeFile(file, `${JSON.stringify({ rows: ROWS, bytes: Buffer.byteLength(csv), loadAverage: loadavg(), results }, null, 2)}\n`);
+  console.log(`\nWritten to ${file}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,65 @@
+// An admin imports events from a spreadsheet: the template, a dry run that finds the bad row,
+// the import with its progress, the imported event on its page, and a re-import that changes nothing.
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { storageStateOf } from "./fixtures/auth";
+
+test.describe("as an admin", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("template, dry run with a row error, import with progress, then a re-import that changes nothing", async ({ page }) => {
+    await page.goto("/admin");
+    await page.getByRole("link", { name: "Import events from CSV" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import events from CSV");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the template" }).click()]);
+    expect(download.suggestedFilename()).toBe("events-import-template.csv");
+    const template = await readFile(await download.path(), "utf8");
+    expect(template).toContain("external_id,title,summary,date,date_precision,dyad");
+
+    // Our own ids and titles, and dates in 2023, out of the ranges other specs look at.
+    const stamp = `e2e-${Date.now()}`;
+    const corrected = template
+      .replaceAll("example-", `${stamp}-`)
+      .replace("State visit of the French president to Rabat", `State visit to Rabat ${stamp}`)
+      .replace(",2024-10-28,", ",2023-02-14,")
+      .replace(",2024-08-01,", ",2023-05-01,");
+    const withError = corrected.replace(",2023-05-01,", ",2023-02-30,");
+    const file = page.getByLabel(/CSV file/);
+    const check = page.getByRole("button", { name: "Check file" });
+
+    await file.setInputFiles({ name: "events.csv", mimeType: "text/csv", buffer: Buffer.from(withError) });
+    await check.click();
+    await expect(page.getByText(`Row 3 (${stamp}-2024-q3-consultations), column date: use a real date as YYYY-MM-DD`)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Import 1 event" })).toBeDisabled();
+
+    await file.setInputFiles({ name: "events.csv", mimeType: "text/csv", buffer: Buffer.from(corrected) });
+    await check.click();
+    await expect(page.getByText("2 rows: 2 new, 0 changed, 0 unchanged.")).toBeVisible();
+    await expect(page.getByRole("table").getByRole("row")).toHaveCount(3);
+    await page.getByRole("button", { name: "Import 2 events" }).click();
+
+    const done = page.getByRole("region", { name: "Import done" });
+    await expect(done.getByText(/^2 new, 0 changed, 0 unchanged/)).toBeVisible();
+    await expect(done.getByRole("progressbar")).toHaveAttribute("value", "1");
+    await done.getByRole("link", { name: `State visit to Rabat ${stamp}` }).click();
+    await expect(page).toHaveURL(/\/events\//);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`State visit to Rabat ${stamp}`);
+
+    await page.goto("/admin/import");
+    await page.getByLabel(/CSV file/).setInputFiles({ name: "events.csv", mimeType: "text/csv", buffer: Buffer.from(corrected) });
+    await page.getByRole("button", { name: "Check file" }).click();
+    await expect(page.getByText("2 rows: 0 new, 0 changed, 2 unchanged.")).toBeVisible();
+    await expect(page.getByText("Nothing to import: every row matches what is stored.")).toBeVisible();
+  });
+});
+
+test.describe("as an analyst", () => {
+  test.use({ storageState: storageStateOf("analyst") });
+
+  test("the import page and its endpoint are refused", async ({ page, baseURL }) => {
+    expect((await page.goto("/admin/import"))?.status()).toBe(403);
+    const response = await page.request.post("/api/admin/import?dryRun=1", { headers: { origin: baseURL ?? "", "content-type": "text/csv" }, data: "external_id\n1" });
+    expect(response.status()).toBe(403);
+  });
+});

@@ -1,0 +1,128 @@
+// POST /api/admin/import and GET /api/admin/import/template.csv, as functions of their parts so
+// integration tests drive them with real Requests. The import streams NDJSON progress lines
+// (ImportProgress) while its one transaction runs; refusals before it starts are plain JSON 4xx.
+import type { Auth } from "../auth/auth";
+import { isAdmin } from "../auth/permissions";
+import { hasTrustedOrigin } from "../auth/settings";
+import type { Db } from "../db-client";
+import { CROSS_SITE_MESSAGE } from "../api-handler";
+import { toDay } from "../relations/day";
+import { createContext } from "../trpc";
+import { MAX_IMPORT_BYTES } from "./columns";
+import { parseImportCsv, TOO_LARGE } from "./csv";
+import { planImport, type ImportPlan, type PlannedRow } from "./plan";
+import type { ImportProgress } from "./progress";
+import { importTemplateCsv } from "./template";
+import { ImportConflictError, runImport } from "./write";
+
+/** Rows the dry run shows in full; every row's errors are listed whatever their number. */
+export const PREVIEW_ROWS = 50;
+
+export interface RowError {
+  row: number;
+  externalId: string | null;
+  column: string;
+  message: string;
+}
+
+export interface DryRunResult {
+  total: number;
+  counts: ImportPlan["counts"];
+  preview: PlannedRow[];
+  errors: RowError[];
+}
+
+/** A refusal before anything ran: the reason, and the file's problems when there are some. */
+export interface ImportRefusal {
+  error: string;
+  problems?: string[];
+  errors?: RowError[];
+}
+
+const refuse = (status: number, body: ImportRefusal) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+type Parts = { db: Db; auth: Auth; trustedOrigins: readonly string[] };
+
+/** 401 signed out, 403 for analysts: the same ladder as tRPC's adminProcedure. */
+async function adminOf(parts: Parts, req: Request): Promise<{ id: string } | Response> {
+  const { user } = await createContext({ db: parts.db, auth: parts.auth, headers: req.headers });
+  if (!user) return refuse(401, { error: "Sign in to continue." });
+  if (!isAdmin(user)) return refuse(403, { error: "Only admins may import." });
+  return user;
+}
+
+/** The body as text, refused past the size limit without reading further. */
+async function readCapped(req: Request): Promise<string | null> {
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) return null;
+  if (!req.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of req.body) {
+    size += chunk.byteLength;
+    if (size > MAX_IMPORT_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const rowErrors = (plan: ImportPlan): RowError[] =>
+  plan.rows.flatMap((r) => r.problems.map((p) => ({ row: r.row, externalId: r.externalId, column: p.column, message: p.message })));
+
+export function createImportHandler(parts: Parts) {
+  return async (req: Request): Promise<Response> => {
+    if (!hasTrustedOrigin(req.headers, parts.trustedOrigins)) return refuse(403, { error: CROSS_SITE_MESSAGE });
+    const admin = await adminOf(parts, req);
+    if (admin instanceof Response) return admin;
+    const text = await readCapped(req);
+    if (text === null) return refuse(413, { error: TOO_LARGE });
+    const parsed = parseImportCsv(text);
+    if (!parsed.ok) return refuse(400, { error: "The file cannot be imported.", problems: parsed.problems });
+
+    const today = toDay(new Date());
+    const plan = await planImport({ db: parts.db, rows: parsed.rows, today });
+    const errors = rowErrors(plan);
+    if (new URL(req.url).searchParams.get("dryRun") === "1") {
+      const result: DryRunResult = { total: plan.rows.length, counts: plan.counts, preview: plan.rows.slice(0, PREVIEW_ROWS), errors };
+      return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+    }
+    if (errors.length) {
+      return refuse(422, { error: `${plan.counts.invalid} row${plan.counts.invalid === 1 ? " has" : "s have"} errors: nothing was imported.`, errors });
+    }
+    return streamImport(parts.db, admin.id, plan, today);
+  };
+}
+
+function streamImport(db: Db, actorId: string, plan: ImportPlan, today: number): Response {
+  const encoder = new TextEncoder();
+  // A reader who leaves the page does not cancel the import: it runs to its end (or rolls back) all the same.
+  let listening = true;
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: ImportProgress) => {
+        if (listening) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      };
+      try {
+        send(await runImport({ db, actorId, plan, today, onProgress: send }));
+      } catch (error) {
+        if (!(error instanceof ImportConflictError)) console.error("import:", error);
+        const reason = error instanceof ImportConflictError ? error.message : "The import failed.";
+        send({ phase: "failed", message: `${reason} Nothing was written: check the file again, then import.` });
+      }
+      if (listening) controller.close();
+    },
+    cancel() {
+      listening = false;
+    },
+  });
+  return new Response(body, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
+}
+
+export function createTemplateHandler(parts: Parts) {
+  return async (req: Request): Promise<Response> => {
+    const admin = await adminOf(parts, req);
+    if (admin instanceof Response) return admin;
+    return new Response(importTemplateCsv(), {
+      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="events-import-template.csv"', "Cache-Control": "no-store" },
+    });
+  };
+}
