@@ -43,3 +43,21 @@ test("sign-out ends the session on the server, not just in this tab", async ({ p
   await page.goto("/");
   await expect(page).toHaveURL(/\/login$/);
 });
+
+test("a sign-out the server could not complete says so and keeps the user where they were", async ({ page }) => {
+  await page.goto("/login");
+  await signInWithForm(page, "analyst2@example.com");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("France and the Maghreb");
+  // The answer the server gives while PostgreSQL is down (server/outage.faults.test.ts proves it).
+  await page.route("**/api/auth/sign-out", (route) =>
+    route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ message: "The database is unavailable; try again shortly." }) }),
+  );
+  await page.getByRole("button", { name: "Sam Analyst" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Not signed out" })).toHaveText("Not signed out: The database is unavailable; try again shortly.");
+  await expect(page).not.toHaveURL(/\/login/);
+
+  await page.unroute("**/api/auth/sign-out");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+});

@@ -63,7 +63,7 @@ describe("request size", async () => {
   it("Better Auth's routes refuse a body over 16 KiB with 413 before reading on", async () => {
     const body = JSON.stringify({ email: "admin@example.com", password: "x".repeat(20_000) });
     const headers = { "content-type": "application/json", origin: ORIGIN };
-    const response = await createAuthRouteHandler(t.auth)(new Request(`${ORIGIN}/api/auth/sign-in/email`, { method: "POST", headers, body }));
+    const response = await createAuthRouteHandler(t.auth, async () => true)(new Request(`${ORIGIN}/api/auth/sign-in/email`, { method: "POST", headers, body }));
     expect(response.status).toBe(413);
     expect((await response.json()).error.message).toMatch(/too large.*16 KiB/);
   });

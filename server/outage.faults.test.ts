@@ -24,11 +24,12 @@ describe("faults under load", () => {
     for (const write of refusedWrites) expect(write).toMatchObject({ status: 503, message: "The database is unavailable; try again shortly." });
   });
 
-  it("refuses a sign-in during the outage with a 503 that says why", () => {
-    const { status, body, ms } = report.outage.signInDuringOutage;
-    expect(status).toBe(503);
-    expect(body).toContain("The database is unavailable; try again shortly.");
-    expect(ms).toBeLessThan(3_000);
+  it("refuses a sign-in, and a sign-out it could not complete, during the outage with a 503 that says why", () => {
+    for (const { status, body, ms } of [report.outage.signInDuringOutage, report.outage.signOutDuringOutage]) {
+      expect(status).toBe(503);
+      expect(body).toContain("The database is unavailable; try again shortly.");
+      expect(ms).toBeLessThan(3_000);
+    }
   });
 
   it("shows pages as failed quickly during the outage, never hanging, and the server stays up", () => {

@@ -46,7 +46,7 @@ export interface Phase {
 
 export interface FaultReport {
   /** stopDoneAt: PostgreSQL has exited; restartingAt: it is being started again; restartedAt: it accepts connections. */
-  outage: Phase & { stoppedAt: number; stopDoneAt: number; restartingAt: number; restartedAt: number; recoveryMs: number; signInDuringOutage: { status: number; ms: number; body: string } };
+  outage: Phase & { stoppedAt: number; stopDoneAt: number; restartingAt: number; restartedAt: number; recoveryMs: number; signInDuringOutage: { status: number; ms: number; body: string }; signOutDuringOutage: { status: number; ms: number; body: string } };
   crash: Phase & { killedAt: number; restartedAt: number; restartMs: number; servesAfterRestart: boolean };
 }
 
@@ -116,6 +116,7 @@ export async function runFaultScenario(options: FaultOptions): Promise<FaultRepo
     server = await startAppServer({ databaseUrl, port: options.appPort, authSecret });
     const admin = await signIn(server.origin, "admin@example.com", DEMO_PASSWORD);
     const analyst = await signIn(server.origin, "analyst@example.com", DEMO_PASSWORD);
+    const signingOut = await signIn(server.origin, "outsider@example.com", DEMO_PASSWORD);
     const current = () => {
       if (!server) throw new Error("no server");
       return server;
@@ -139,7 +140,15 @@ export async function runFaultScenario(options: FaultOptions): Promise<FaultRepo
       signal: AbortSignal.timeout(10_000),
     });
     const signInDuringOutage = { status: signInResponse.status, body: await signInResponse.text(), ms: performance.now() - signInStarted };
-    await sleep(Math.max(0, options.outageMs - signInDuringOutage.ms));
+    const signOutStarted = performance.now();
+    const signOutResponse = await fetch(`${current().origin}/api/auth/sign-out`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: signingOut, origin: current().origin },
+      body: "{}",
+      signal: AbortSignal.timeout(10_000),
+    });
+    const signOutDuringOutage = { status: signOutResponse.status, body: await signOutResponse.text(), ms: performance.now() - signOutStarted };
+    await sleep(Math.max(0, options.outageMs - signInDuringOutage.ms - signOutDuringOutage.ms));
     const restartingAt = Date.now();
     cluster = await startEmbeddedPostgres({ dataDir, port, persistent: true, log });
     const restartedAt = Date.now();
@@ -159,6 +168,7 @@ export async function runFaultScenario(options: FaultOptions): Promise<FaultRepo
       restartedAt,
       recoveryMs,
       signInDuringOutage,
+      signOutDuringOutage,
     };
 
     // 2. The app process dies under load (SIGKILL: no shutdown hooks run) and is started again.

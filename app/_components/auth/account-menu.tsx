@@ -8,6 +8,7 @@ const noSubscription = () => () => undefined;
 export function AccountMenu({ name }: { name: string }) {
   const [open, setOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
+  const [signOutError, setSignOutError] = useState<string | null>(null);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
   // Until React has hydrated, a click would do nothing: say so with a disabled button instead.
@@ -29,7 +30,16 @@ export function AccountMenu({ name }: { name: string }) {
 
   async function signOut() {
     setSigningOut(true);
-    await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => null);
+    setSignOutError(null);
+    const response = await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => null);
+    if (!response?.ok) {
+      // The session may still be valid on the server: say so rather than pretend it ended.
+      const body: unknown = await response?.json().catch(() => null);
+      const reason = typeof body === "object" && body !== null && "message" in body && typeof body.message === "string" ? body.message : "the server did not answer.";
+      setSignOutError(`Not signed out: ${reason}`);
+      setSigningOut(false);
+      return;
+    }
     // A full load: nothing of the signed-in pages may stay in the client's caches.
     window.location.assign("/login");
   }
@@ -49,6 +59,11 @@ export function AccountMenu({ name }: { name: string }) {
           <button type="button" onClick={() => void signOut()} disabled={signingOut}>
             Sign out
           </button>
+          {signOutError && (
+            <p className="error" role="alert">
+              {signOutError}
+            </p>
+          )}
         </li>
       </ul>
     </div>
