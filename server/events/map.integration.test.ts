@@ -3,11 +3,23 @@ import { describe, expect, it } from "vitest";
 import { TEST_READER, useTestDatabase } from "@/scripts/test/database";
 import { createCaller } from "../root";
 import { createContextInner } from "../trpc";
+import { unpackMapEvents } from "./map-wire";
 import { MAX_MAP_EVENTS } from "./schemas";
 
 describe("map API", async () => {
   const { db } = await useTestDatabase({ seed: true });
-  const api = createCaller(createContextInner({ db, user: TEST_READER }));
+  const caller = createCaller(createContextInner({ db, user: TEST_READER }));
+  // The map reads the packed events as the browser does.
+  const api = {
+    events: {
+      forMap: async (input: Parameters<typeof caller.events.forMap>[0]) => {
+        const answer = await caller.events.forMap(input);
+        return { ...answer, events: unpackMapEvents(answer.events) };
+      },
+    },
+    relations: caller.relations,
+    geo: caller.geo,
+  };
   const inRange = (from: string, to: string) => ({ archivedAt: null, placementDate: { gte: new Date(from), lte: new Date(to) } });
 
   it("puts every live event of the tracked dyads in a range on the map, newest first", async () => {

@@ -6,6 +6,7 @@ import { cameoLabel, eventScore } from "../relations/goldstein";
 import { OVERRIDE_KEYS } from "../relations/params";
 import { capitalPlaces } from "../geo/places";
 import { dyadsByKey } from "../relations/service";
+import { packMapEvents, type MapEvent } from "./map-wire";
 import { placeOnMap, type Capital } from "./place";
 
 const eventDetailSelect = {
@@ -78,7 +79,8 @@ const capitalSelect = { code: true, capitalName: true, capitalLat: true, capital
 /**
  * Live events of the dyads placed within [from, to] (ISO days), newest first, at most `limit`,
  * each with a point on the map. Dates go out as "YYYY-MM-DD" strings and type labels once per
- * code: at 10,000 events, Date objects and repeated labels would double the response.
+ * code: at 10,000 events, Date objects and repeated labels would double the response. The events
+ * travel packed (map-wire.ts); `unpackMapEvents` reads them.
  */
 export async function eventsForMap(input: { db: Db; keys?: string[]; from: string; to: string; limit: number }) {
   const { db, from, to, limit } = input;
@@ -95,7 +97,7 @@ export async function eventsForMap(input: { db: Db; keys?: string[]; from: strin
     db.country.findMany({ select: capitalSelect }),
   ]);
   const capitals = new Map<string, Capital>(countries.map((c) => [c.code, { name: c.capitalName, lat: c.capitalLat, lon: c.capitalLon }]));
-  const events = rows.flatMap((e) => {
+  const events = rows.flatMap((e): MapEvent[] => {
     const place = placeOnMap(e, capitals);
     if (!place) return [];
     return [
@@ -113,7 +115,7 @@ export async function eventsForMap(input: { db: Db; keys?: string[]; from: strin
   });
   const codes = [...new Set(events.map((e) => e.cameoCode))];
   return {
-    events,
+    events: packMapEvents(events),
     total,
     truncated: total > rows.length,
     /** Events in range with no place and no capital to stand in for one. */
