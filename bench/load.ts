@@ -64,7 +64,9 @@ interface Sample {
   connections: number;
   /** The server's CPU use since the previous sample, in cores (1 = one core busy all the time). */
   cpuCores: number;
-  /** Each backend's start and state when there were more than the pools allow, to tell churn from a leak. */
+  /** PostgreSQL's parallel query workers at that moment (helpers of a running query, not connections). */
+  parallelWorkers: number;
+  /** Each connection's start and state when there were more than the pools allow, to tell churn from a leak. */
   backends?: { pid: number; started: string; state: string | null; port: number | null }[];
 }
 
@@ -91,14 +93,24 @@ function sampleEvery(server: AppServer, databaseUrl: string, everyMs: number) {
   const started = Date.now();
   let last = { at: Date.now(), cpu: server.cpuSeconds() };
   const take = async () => {
-    const { rows } = await client.query<{ pid: number; started: Date; state: string | null; port: number | null }>(
-      "SELECT pid, backend_start AS started, state, client_port AS port FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() ORDER BY backend_start",
+    // Parallel query workers are listed too (same database, no client port) but are not connections:
+    // two of them beside a full pool read as 15 in earlier runs.
+    const { rows } = await client.query<{ pid: number; started: Date; state: string | null; port: number | null; kind: string }>(
+      "SELECT pid, backend_start AS started, state, client_port AS port, backend_type AS kind FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() ORDER BY backend_start",
     );
     const now = { at: Date.now(), cpu: server.cpuSeconds() };
     const cpuCores = now.at > last.at ? (now.cpu - last.cpu) / ((now.at - last.at) / 1000) : 0;
     last = now;
-    const backends = rows.length > POOL_SIZE + AUTH_POOL_SIZE ? rows.map((r) => ({ ...r, started: r.started.toISOString() })) : undefined;
-    samples.push({ second: Math.round((Date.now() - started) / 1000), rssMiB: Math.round(server.rssMiB()), connections: rows.length, cpuCores: Math.round(cpuCores * 100) / 100, backends });
+    const connections = rows.filter((r) => r.kind === "client backend");
+    const backends = connections.length > POOL_SIZE + AUTH_POOL_SIZE ? connections.map((r) => ({ pid: r.pid, state: r.state, port: r.port, started: r.started.toISOString() })) : undefined;
+    samples.push({
+      second: Math.round((Date.now() - started) / 1000),
+      rssMiB: Math.round(server.rssMiB()),
+      connections: connections.length,
+      parallelWorkers: rows.length - connections.length,
+      cpuCores: Math.round(cpuCores * 100) / 100,
+      backends,
+    });
   };
   const ready = client.connect().then(take);
   const timer = setInterval(() => void take().catch(() => undefined), everyMs);
@@ -211,7 +223,7 @@ async function main() {
     }
     const total = results.reduce((s, r) => s + r.requests, 0);
     console.log(`\nall routes: ${total} requests, ${(total / DURATION_S).toFixed(1)} req/s; admin writes: ${writer.attempts.length}, ${failedWrites} failed, median ${ms(writes.medianMs)} ms, p95 ${ms(writes.p95Ms)} ms; acknowledged ${writer.acknowledged.length}, lost ${lostWrites}`);
-    console.log(`server RSS (MiB): start ${memory.startMiB}, peak ${memory.peakMiB}, end ${memory.endMiB}, slope ${memory.slopeMiBPerMinute.toFixed(1)} MiB/min over the second half; database connections: peak ${pool.peak} (limit ${pool.limit}); server CPU ${serverCpu.meanCores.toFixed(2)} cores on average, peak ${serverCpu.peakCores.toFixed(2)}`);
+    console.log(`server RSS (MiB): start ${memory.startMiB}, peak ${memory.peakMiB}, end ${memory.endMiB}, slope ${memory.slopeMiBPerMinute.toFixed(1)} MiB/min over the second half; database connections: peak ${pool.peak} (limit ${pool.limit}), parallel query workers at most ${Math.max(0, ...sampler.samples.map((x) => x.parallelWorkers))}; server CPU ${serverCpu.meanCores.toFixed(2)} cores on average, peak ${serverCpu.peakCores.toFixed(2)}`);
     const machine = `${os.cpus()[0]?.model ?? "?"} · ${os.cpus().length} cores · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`;
     const loadAverage = { before: loadBefore.map((l) => l.toFixed(2)).join(" "), after: os.loadavg().map((l) => l.toFixed(2)).join(" ") };
     console.log(`machine: ${machine}; load average before ${loadAverage.before}, after ${loadAverage.after}`);
