@@ -101,6 +101,25 @@ describe("map API", async () => {
     }
   });
 
+  it("gives its slots to events it can draw, and counts the others as unplaced", async () => {
+    // A country with no known capital, and in 2032 (nothing else there) an event standing only on it, newer than a drawable one.
+    await db.$executeRaw`INSERT INTO "Country" (code, name) VALUES ('ZZX', 'Nowhere land')`;
+    const dyad = await db.dyad.findUniqueOrThrow({ where: { key: "FRA-MAR" }, select: { id: true } });
+    await db.$executeRaw`
+      INSERT INTO "Event" (id, title, date, "datePrecision", "placementDate", "dyadId", "actorCode", "targetCode", "cameoCode",
+                           level, verification, score, "methodVersion", "updatedAt")
+      VALUES ('map-nowhere', 'Nowhere', DATE '2032-06-02', 'DAY', DATE '2032-06-02', ${dyad.id}, 'ZZX', 'ZZX', '042', 'MINISTER', 'CONFIRMED', 1.2, '1.0.0', now()),
+             ('map-rabat', 'In Rabat', DATE '2032-06-01', 'DAY', DATE '2032-06-01', ${dyad.id}, 'FRA', 'MAR', '042', 'MINISTER', 'CONFIRMED', 1.2, '1.0.0', now())`;
+    try {
+      const result = await api.events.forMap({ from: "2032-01-01", to: "2032-12-31", limit: 1 });
+      expect(result.events.map((e) => e.id)).toEqual(["map-rabat"]);
+      expect(result).toMatchObject({ total: 2, unplaced: 1, truncated: false });
+    } finally {
+      await db.event.deleteMany({ where: { id: { in: ["map-nowhere", "map-rabat"] } } });
+      await db.$executeRaw`DELETE FROM "Country" WHERE code = 'ZZX'`;
+    }
+  });
+
   it("refuses bad input with BAD_REQUEST, and an unknown dyad with NOT_FOUND", async () => {
     const bad = [
       { from: "2025-01-01", to: "2024-01-01" },

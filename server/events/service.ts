@@ -80,9 +80,10 @@ const capitalSelect = { code: true, capitalName: true, capitalLat: true, capital
 
 /**
  * Live events of the dyads placed within [from, to] (ISO days) that can be drawn, newest first, at
- * most `limit`, each with a point on the map; `total` counts them all, `unplaced` those that cannot. Dates go out as "YYYY-MM-DD" strings and type labels once per
- * code: at 10,000 events, Date objects and repeated labels would double the response. The events
- * travel packed (map-wire.ts); `unpackMapEvents` reads them.
+ * most `limit`, each with a point on the map; `total` counts them all, `unplaced` those that
+ * cannot be drawn. Dates go out as "YYYY-MM-DD" strings and type labels once per code: at 10,000
+ * events, Date objects and repeated labels would double the response. The events travel packed
+ * (map-wire.ts); `unpackMapEvents` reads them.
  */
 export async function eventsForMap(input: { db: Db; keys?: string[]; from: string; to: string; limit: number }) {
   const { db, from, to, limit } = input;
