@@ -67,7 +67,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const series = keys.length
     ? await caller.relations.series({ dyads: keys, from: fromDay(Math.min(sparkFrom, asOf)), to: fromDay(asOf), granularity: asOf - sparkFrom > 400 ? "weekly" : "daily", markers: false })
     : { dyads: [] };
-  const sparklines = Object.fromEntries(series.dyads.map((d) => [d.key, d.points]));
+  // Only what a sparkline draws: pulse and ledger would double the page's payload for nothing.
+  const sparklines = Object.fromEntries(series.dyads.map((d) => [d.key, d.points.map(({ day, index }) => ({ day, index }))]));
   const shareable = teams.filter((team) => team.myRole !== null).map(({ id, name }) => ({ id, name }));
   const feedQuery = agreementFiltersToSearchParams(feed.filters).toString();
 

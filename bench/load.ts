@@ -4,7 +4,7 @@
 // requests, throughput, median, p95, p99, non-2xx and errors, against a baseline of the same
 // routes one request at a time; samples the server's memory and the database's connections
 // every 10 s; checks every acknowledged write is in the database. Results: bench/results/load-*.json.
-// Run: npm run bench:load [-- --duration 60 --rate 0.2 --events 300000 --agreements 100000]
+// Run: npm run bench:load [-- --duration 60 --rate 0.2 --events 300000 --agreements 100000 --keep-data --cpu-prof]
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { Client } from "pg";
@@ -15,7 +15,8 @@ import { toDay } from "../server/relations/day";
 import { startAdminWriter } from "./load/admin-writer";
 import { runAnalysts } from "./load/analysts";
 import { ensureBuilt, signIn, sleep, startAppServer, type AppServer } from "./load/app-server";
-import { buildLoadData, LOAD_PASSWORD } from "./load/data";
+import { buildLoadData, LOAD_PASSWORD, type LoadData } from "./load/data";
+import { keptLoadDatabase } from "./load/kept-data";
 import { feedCursors, loadMix, type LoadRoute } from "./load/mix";
 import { summarize, type Timing } from "./stats";
 
@@ -38,6 +39,10 @@ const POOL_SIZE = 10;
 const AUTH_POOL_SIZE = 3;
 const TARGETS = { apiP95Ms: 100, pageP95Ms: 300, rssMiB: 600 };
 const log = (line: string) => console.log(`[load] ${line}`);
+/** Keep the generated data between runs (bench/load/kept-data.ts): iterations skip the minutes of generation. */
+const KEEP_DATA = process.argv.includes("--keep-data");
+/** Write V8 CPU profiles of the server to bench/results/cpu-prof/ (open them in Chrome DevTools or speedscope). */
+const CPU_PROFILE = process.argv.includes("--cpu-prof");
 
 interface RouteResult {
   name: string;
@@ -59,6 +64,10 @@ interface Sample {
   connections: number;
   /** The server's CPU use since the previous sample, in cores (1 = one core busy all the time). */
   cpuCores: number;
+  /** PostgreSQL's parallel query workers at that moment (helpers of a running query, not connections). */
+  parallelWorkers: number;
+  /** Each connection's start and state when there were more than the pools allow, to tell churn from a leak. */
+  backends?: { pid: number; started: string; state: string | null; port: number | null }[];
 }
 
 /** The same routes one request at a time: what each costs with nobody else on the server. */
@@ -84,11 +93,24 @@ function sampleEvery(server: AppServer, databaseUrl: string, everyMs: number) {
   const started = Date.now();
   let last = { at: Date.now(), cpu: server.cpuSeconds() };
   const take = async () => {
-    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    // Parallel query workers are listed too (same database, no client port) but are not connections:
+    // two of them beside a full pool read as 15 in earlier runs.
+    const { rows } = await client.query<{ pid: number; started: Date; state: string | null; port: number | null; kind: string }>(
+      "SELECT pid, backend_start AS started, state, client_port AS port, backend_type AS kind FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() ORDER BY backend_start",
+    );
     const now = { at: Date.now(), cpu: server.cpuSeconds() };
     const cpuCores = now.at > last.at ? (now.cpu - last.cpu) / ((now.at - last.at) / 1000) : 0;
     last = now;
-    samples.push({ second: Math.round((Date.now() - started) / 1000), rssMiB: Math.round(server.rssMiB()), connections: rows[0]?.n ?? 0, cpuCores: Math.round(cpuCores * 100) / 100 });
+    const connections = rows.filter((r) => r.kind === "client backend");
+    const backends = connections.length > POOL_SIZE + AUTH_POOL_SIZE ? connections.map((r) => ({ pid: r.pid, state: r.state, port: r.port, started: r.started.toISOString() })) : undefined;
+    samples.push({
+      second: Math.round((Date.now() - started) / 1000),
+      rssMiB: Math.round(server.rssMiB()),
+      connections: connections.length,
+      parallelWorkers: rows.length - connections.length,
+      cpuCores: Math.round(cpuCores * 100) / 100,
+      backends,
+    });
   };
   const ready = client.connect().then(take);
   const timer = setInterval(() => void take().catch(() => undefined), everyMs);
@@ -116,20 +138,34 @@ function slopePerMinute(samples: Sample[]): number {
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
+type Build = (url: string) => Promise<LoadData>;
+
+async function freshData(build: Build) {
+  log("starting a throwaway PostgreSQL");
+  const cluster = await startTestCluster();
+  const database = await createThrowawayDatabase(cluster.url("postgres"), "maghreb_load");
+  return { cluster, database, data: await build(database.url) };
+}
+
+async function keptData(build: Build) {
+  const kept = await keptLoadDatabase({ shape: { events: EVENTS, agreements: AGREEMENTS, analysts: ANALYSTS, today: toDay(new Date()) }, build, log });
+  return { cluster: kept.cluster, database: { url: kept.url, dispose: kept.dispose }, data: kept.data };
+}
+
 async function main() {
   ensureBuilt(log);
   const loadBefore = os.loadavg();
   const today = toDay(new Date());
-  log("starting a throwaway PostgreSQL");
-  const cluster = await startTestCluster();
-  const database = await createThrowawayDatabase(cluster.url("postgres"), "maghreb_load");
+  const build = async (url: string) => {
+    const db = createPrismaClient(url, { poolSize: 4 });
+    return buildLoadData({ db, events: EVENTS, agreements: AGREEMENTS, analysts: ANALYSTS, today, log }).finally(() => db.$disconnect());
+  };
+  const { cluster, database, data } = KEEP_DATA ? await keptData(build) : await freshData(build);
   let server: AppServer | undefined;
   try {
-    const db = createPrismaClient(database.url, { poolSize: 4 });
-    const data = await buildLoadData({ db, events: EVENTS, agreements: AGREEMENTS, analysts: ANALYSTS, today, log }).finally(() => db.$disconnect());
     log(`data ready in ${data.seconds.toFixed(0)} s: ${data.events.toLocaleString("en")} events, ${data.agreements.toLocaleString("en")} agreements, ${data.dyads} dyads, ${data.analysts.length} analysts`);
 
-    server = await startAppServer({ databaseUrl: database.url, port: PORT, poolSize: POOL_SIZE });
+    server = await startAppServer({ databaseUrl: database.url, port: PORT, poolSize: POOL_SIZE, nodeArgs: CPU_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/results/cpu-prof"] : undefined });
     const origin = server.origin;
     // One at a time: the throttle counts an attempt before checking it and forgives a success after.
     const cookies: string[] = [];
@@ -187,7 +223,7 @@ async function main() {
     }
     const total = results.reduce((s, r) => s + r.requests, 0);
     console.log(`\nall routes: ${total} requests, ${(total / DURATION_S).toFixed(1)} req/s; admin writes: ${writer.attempts.length}, ${failedWrites} failed, median ${ms(writes.medianMs)} ms, p95 ${ms(writes.p95Ms)} ms; acknowledged ${writer.acknowledged.length}, lost ${lostWrites}`);
-    console.log(`server RSS (MiB): start ${memory.startMiB}, peak ${memory.peakMiB}, end ${memory.endMiB}, slope ${memory.slopeMiBPerMinute.toFixed(1)} MiB/min over the second half; database connections: peak ${pool.peak} (limit ${pool.limit}); server CPU ${serverCpu.meanCores.toFixed(2)} cores on average, peak ${serverCpu.peakCores.toFixed(2)}`);
+    console.log(`server RSS (MiB): start ${memory.startMiB}, peak ${memory.peakMiB}, end ${memory.endMiB}, slope ${memory.slopeMiBPerMinute.toFixed(1)} MiB/min over the second half; database connections: peak ${pool.peak} (limit ${pool.limit}), parallel query workers at most ${Math.max(0, ...sampler.samples.map((x) => x.parallelWorkers))}; server CPU ${serverCpu.meanCores.toFixed(2)} cores on average, peak ${serverCpu.peakCores.toFixed(2)}`);
     const machine = `${os.cpus()[0]?.model ?? "?"} · ${os.cpus().length} cores · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`;
     const loadAverage = { before: loadBefore.map((l) => l.toFixed(2)).join(" "), after: os.loadavg().map((l) => l.toFixed(2)).join(" ") };
     console.log(`machine: ${machine}; load average before ${loadAverage.before}, after ${loadAverage.after}`);

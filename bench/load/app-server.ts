@@ -84,10 +84,12 @@ export async function startAppServer(options: {
   port: number;
   poolSize?: number;
   authSecret?: string;
+  /** Node flags for the server only, e.g. ["--cpu-prof"] (NODE_OPTIONS refuses that one). */
+  nodeArgs?: string[];
   log?: (line: string) => void;
 }): Promise<AppServer> {
   const origin = `http://127.0.0.1:${options.port}`;
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(options.port)], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(options.port)], {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,

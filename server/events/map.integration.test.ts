@@ -3,11 +3,23 @@ import { describe, expect, it } from "vitest";
 import { TEST_READER, useTestDatabase } from "@/scripts/test/database";
 import { createCaller } from "../root";
 import { createContextInner } from "../trpc";
+import { unpackMapEvents } from "./map-wire";
 import { MAX_MAP_EVENTS } from "./schemas";
 
 describe("map API", async () => {
   const { db } = await useTestDatabase({ seed: true });
-  const api = createCaller(createContextInner({ db, user: TEST_READER }));
+  const caller = createCaller(createContextInner({ db, user: TEST_READER }));
+  // The map reads the packed events as the browser does.
+  const api = {
+    events: {
+      forMap: async (input: Parameters<typeof caller.events.forMap>[0]) => {
+        const answer = await caller.events.forMap(input);
+        return { ...answer, events: unpackMapEvents(answer.events) };
+      },
+    },
+    relations: caller.relations,
+    geo: caller.geo,
+  };
   const inRange = (from: string, to: string) => ({ archivedAt: null, placementDate: { gte: new Date(from), lte: new Date(to) } });
 
   it("puts every live event of the tracked dyads in a range on the map, newest first", async () => {
@@ -86,6 +98,25 @@ describe("map API", async () => {
       expect(big.events.every((e) => e.atCapital && e.name === "Rabat")).toBe(true);
     } finally {
       await db.event.deleteMany({ where: { id: { startsWith: "map-cap-" } } });
+    }
+  });
+
+  it("gives its slots to events it can draw, and counts the others as unplaced", async () => {
+    // A country with no known capital, and in 2032 (nothing else there) an event standing only on it, newer than a drawable one.
+    await db.$executeRaw`INSERT INTO "Country" (code, name) VALUES ('ZZX', 'Nowhere land')`;
+    const dyad = await db.dyad.findUniqueOrThrow({ where: { key: "FRA-MAR" }, select: { id: true } });
+    await db.$executeRaw`
+      INSERT INTO "Event" (id, title, date, "datePrecision", "placementDate", "dyadId", "actorCode", "targetCode", "cameoCode",
+                           level, verification, score, "methodVersion", "updatedAt")
+      VALUES ('map-nowhere', 'Nowhere', DATE '2032-06-02', 'DAY', DATE '2032-06-02', ${dyad.id}, 'ZZX', 'ZZX', '042', 'MINISTER', 'CONFIRMED', 1.2, '1.0.0', now()),
+             ('map-rabat', 'In Rabat', DATE '2032-06-01', 'DAY', DATE '2032-06-01', ${dyad.id}, 'FRA', 'MAR', '042', 'MINISTER', 'CONFIRMED', 1.2, '1.0.0', now())`;
+    try {
+      const result = await api.events.forMap({ from: "2032-01-01", to: "2032-12-31", limit: 1 });
+      expect(result.events.map((e) => e.id)).toEqual(["map-rabat"]);
+      expect(result).toMatchObject({ total: 2, unplaced: 1, truncated: false });
+    } finally {
+      await db.event.deleteMany({ where: { id: { in: ["map-nowhere", "map-rabat"] } } });
+      await db.$executeRaw`DELETE FROM "Country" WHERE code = 'ZZX'`;
     }
   });
 

@@ -92,6 +92,8 @@ export async function dyadSeries(input: {
   const rows = await db.$queryRaw<{ dyadId: string; day: Date; pulse: number; ledger: number; index: number }[]>`
     SELECT "dyadId", day, pulse, ledger, index FROM "DyadDay"
     WHERE "dyadId" = ANY(${dyads.map((d) => d.id)}) AND day >= ${fromDay(from)}::date AND day <= ${fromDay(end)}::date
+      -- Weekly: only the rows kept below are read (a seventh), not every day to drop six in seven.
+      AND (${granularity} = 'daily' OR (day - DATE '1970-01-01' + 4) % 7 = 6 OR day = ${fromDay(end)}::date)
     ORDER BY day`;
   const keep = (day: number) => granularity === "daily" || (day + 4) % 7 === 6 || day === end; // day 0 was a Thursday
   return dyads.map((dyad) => {

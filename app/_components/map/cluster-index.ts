@@ -2,23 +2,9 @@
 // markers for any number of events and regroups on zoom in a few milliseconds.
 import Supercluster from "supercluster";
 import { MAP_ZOOM, type BBox } from "@/server/geo/frame";
-import type { DatePrecision } from "@/server/relations/params";
+import type { MapEvent } from "@/server/events/map-wire";
 
-/** One event as events.forMap returns it. */
-export interface MapEvent {
-  id: string;
-  title: string;
-  /** "YYYY-MM-DD", read with `datePrecision`. */
-  date: string;
-  datePrecision: DatePrecision;
-  cameoCode: string;
-  score: number;
-  dyadKey: string;
-  lat: number;
-  lon: number;
-  name: string | null;
-  atCapital: boolean;
-}
+export type { MapEvent } from "@/server/events/map-wire";
 
 interface PointProps {
   i: number;

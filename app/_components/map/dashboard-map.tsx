@@ -8,6 +8,7 @@ import dynamic from "next/dynamic";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { useTRPC } from "@/app/_trpc/client";
+import { unpackMapEvents, type PackedMapEvents } from "@/server/events/map-wire";
 import type { Borders } from "@/server/geo/borders";
 import { formatDate } from "../format";
 import { arcsFromParis } from "./arcs";
@@ -18,6 +19,11 @@ import { MapLegend } from "./map-legend";
 import { readMapUrlState, writeMapUrlState, type MapUrlState } from "./map-url-state";
 import type { MapCountry, TileSettings } from "./types";
 import "./map.css";
+
+/** Module-level, so TanStack Query unpacks once per answer rather than on every render. */
+function withEventsUnpacked<T extends { events: PackedMapEvents }>(data: T) {
+  return { ...data, events: unpackMapEvents(data.events) };
+}
 
 const LeafletMap = dynamic(() => import("./leaflet-map"), {
   ssr: false,
@@ -71,7 +77,7 @@ export function DashboardMap({
   const selected = useMemo(() => state.dyads.filter((k) => tracked.has(k)), [state.dyads, tracked]);
   const input = { dyads: selected.length ? selected : undefined, from: state.from, to: state.to };
 
-  const events = useQuery({ ...trpc.events.forMap.queryOptions(input), placeholderData: keepPreviousData, staleTime: 60_000 });
+  const events = useQuery({ ...trpc.events.forMap.queryOptions(input), select: withEventsUnpacked, placeholderData: keepPreviousData, staleTime: 60_000 });
   const volumes = useQuery({ ...trpc.relations.volume.queryOptions(input), placeholderData: keepPreviousData, staleTime: 60_000 });
   const borders = useQuery({ queryKey: ["map-borders"], queryFn: fetchBorders, staleTime: Infinity });
 
