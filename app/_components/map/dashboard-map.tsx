@@ -119,7 +119,7 @@ export function DashboardMap({
           ) : (
             <>
               <span data-testid="map-event-count">{events.data.events.length}</span> events on the map, {day(state.from)} to {day(state.to)}
-              {events.data.truncated && ` (the newest ${events.data.events.length} of ${events.data.total}: narrow the range to see the rest)`}
+              {events.data.truncated && ` (the newest ${events.data.events.length} of ${events.data.total - events.data.unplaced} that can be drawn: narrow the range to see the rest)`}
               {events.data.unplaced > 0 && ` · ${events.data.unplaced} without a place or capital, not drawn`}
               {events.isFetching && " · updating…"}
             </>
