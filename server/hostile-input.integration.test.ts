@@ -10,6 +10,8 @@ import { hostileString, hostileValue, inputsFor } from "@/scripts/test/hostile";
 import { allProcedures } from "@/scripts/test/procedures";
 import { exportAgreements, type ExportFormat } from "./agreements/exports";
 import { createAuthRouteHandler } from "./auth/route-handler";
+import { EVENT_COLUMNS } from "./import/columns";
+import { createImportHandler } from "./import/handler";
 import { UNPAIRED_SURROGATE } from "./shared/storable-text";
 
 /** What must never reach a client: stack frames, source paths, driver and ORM messages. */
@@ -110,6 +112,26 @@ describe("hostile input", async () => {
         await expectSafe(response, `auth ${route}`, { json: false });
       }),
       { numRuns: 80 },
+    )).resolves.toBeUndefined();
+  });
+
+  it("the CSV import takes any file, dry run or not, without a 500 or a trace", async () => {
+    const handle = createImportHandler({ db: t.db, auth: t.auth, trustedOrigins: [ORIGIN] });
+    const header = EVENT_COLUMNS.map((c) => c.name);
+    // A real header with hostile cells (quoted, so commas and newlines stay inside), or any text at all.
+    const cell = hostileString.map((text) => `"${text.replaceAll('"', '""')}"`);
+    const files = fc.oneof(
+      fc.array(fc.array(cell, { minLength: header.length, maxLength: header.length }).map((cells) => cells.join(",")), { minLength: 1, maxLength: 5 }).map((rows) => [header.join(","), ...rows].join("\r\n")),
+      hostileString,
+    );
+    await expect(fc.assert(
+      fc.asyncProperty(files, fc.boolean(), async (file, dryRun) => {
+        const request = new Request(`${ORIGIN}/api/admin/import${dryRun ? "?dryRun=1" : ""}`, { method: "POST", headers: { ...Object.fromEntries(signedIn.admin), "content-type": "text/csv" }, body: file });
+        const response = await handle(request);
+        // An import that passes every check streams NDJSON progress; everything else is one JSON answer.
+        await expectSafe(response, `import${dryRun ? " (dry run)" : ""} ${JSON.stringify(file.slice(0, 200))}`, { json: response.headers.get("content-type")?.startsWith("application/json") ?? false });
+      }),
+      { numRuns: 40 },
     )).resolves.toBeUndefined();
   });
 
