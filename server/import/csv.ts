@@ -1,6 +1,7 @@
 // From the uploaded text to rows of named cells, with the file-level refusals (size, row count,
 // header) said once, up front, before any row is looked at.
 import { CsvError, parse } from "csv-parse/sync";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../shared/storable-text";
 import { isKnownColumn, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, PLACE_COLUMNS, REQUIRED_COLUMNS, sourceColumn, sourceColumnName } from "./columns";
 
 export interface CsvRow {
@@ -33,6 +34,9 @@ export function parseImportCsv(text: string): ParsedCsv {
   if (body.length > MAX_IMPORT_ROWS) {
     return { ok: false, problems: [`The file has more than ${MAX_IMPORT_ROWS.toLocaleString("en")} rows; an import takes at most that many: split it in parts.`] };
   }
+  // PostgreSQL cannot store these, and no spreadsheet writes them: a sign of a binary or damaged file.
+  const unstorable = records.findIndex((record) => !record.every(isStorableText));
+  if (unstorable >= 0) return { ok: false, problems: [`Row ${unstorable + 1} holds text that ${UNSTORABLE_TEXT_MESSAGE}: is this the CSV file you meant?`] };
   const columns = header.map((name) => name.trim().toLowerCase());
   const problems = headerProblems(columns);
   if (problems.length) return { ok: false, problems };

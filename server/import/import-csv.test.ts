@@ -60,6 +60,13 @@ describe("reading the file", () => {
     expect(parseImportCsv(`${HEADER}\n`)).toMatchObject({ ok: false, problems: [expect.stringMatching(/no rows/)] });
     expect(parseImportCsv(`${HEADER}\nev-1,"unclosed`)).toMatchObject({ ok: false, problems: [expect.stringMatching(/not valid CSV/)] });
   });
+
+  it("refuses text PostgreSQL cannot store (found by fuzzing: it failed in the database), naming the row", () => {
+    expect(parseImportCsv(`${HEADER}\n${GOOD}\n${GOOD.replace("ev-1", "ev-\u0000")}`)).toEqual({
+      ok: false,
+      problems: ["Row 3 holds text that must not contain NUL characters or unpaired surrogates: is this the CSV file you meant?"],
+    });
+  });
 });
 
 describe("a row", () => {
