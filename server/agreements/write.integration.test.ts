@@ -44,6 +44,16 @@ describe("agreement writes", async () => {
     expect(trail.map((t) => t.action)).toEqual(["CREATE", "UPDATE", "ARCHIVE"]);
   });
 
+  it("keeps a corrected date or note of the current status, without adding a status to the history", async () => {
+    const data = agreementInput.parse({ ...base, title: `Water protocol ${Date.now()}`, statusDate: "2025-05-12" });
+    const { id, version } = await createAgreement({ db, actorId: null, data });
+    const corrected = agreementInput.parse({ ...data, statusDate: "2025-05-14", statusNote: "signed in Rabat" });
+    await updateAgreement({ db, actorId: null, id, version, data: corrected });
+    const history = await db.agreementStatusChange.findMany({ where: { agreementId: id }, select: { status: true, date: true, note: true } });
+    expect(history).toEqual([{ status: "SIGNED", date: new Date("2025-05-14"), note: "signed in Rabat" }]);
+    expect((await admin.agreements.forEdit({ id })).values).toMatchObject({ statusDate: "2025-05-14", statusNote: "signed in Rabat" });
+  });
+
   it("opens an agreement in the editor with the values the form saves back unchanged", async () => {
     const data = agreementInput.parse({ ...base, title: `Port concession ${Date.now()}`, statusDate: "2025-05-12", statusNote: "signed in Rabat" });
     const { id } = await createAgreement({ db, actorId: null, data });

@@ -32,7 +32,7 @@ const editableSelect = {
   signatories: { select: { name: true, role: true, onBehalfOf: true }, orderBy: { position: "asc" } },
   amounts: { select: { amount: true, currency: true, label: true, approximate: true }, orderBy: { id: "asc" } },
   sources: { select: { publisher: true, title: true, url: true, publishedOn: true }, orderBy: { id: "asc" } },
-  statusHistory: { select: { status: true, date: true, note: true }, orderBy: [{ recordedAt: "desc" }, { id: "desc" }], take: 1 },
+  statusHistory: { select: { id: true, status: true, date: true, note: true }, orderBy: [{ recordedAt: "desc" }, { id: "desc" }], take: 1 },
 } satisfies Prisma.AgreementSelect;
 
 type EditableAgreement = Prisma.AgreementGetPayload<{ select: typeof editableSelect }>;
@@ -127,6 +127,23 @@ async function loadForWrite(tx: DbOrTx, id: string, version: number): Promise<Ed
   return current;
 }
 
+/**
+ * A new status joins the history; the same status with another date or note corrects its latest
+ * entry (the form shows that entry's date and note, so an edit there must not be dropped).
+ */
+async function recordStatus(tx: DbOrTx, before: EditableAgreement, data: AgreementInput): Promise<void> {
+  const latest = before.statusHistory[0];
+  if (!latest || latest.status !== data.status) {
+    await tx.agreementStatusChange.create({ data: { ...statusEntry(data), agreementId: before.id } });
+    return;
+  }
+  const was = agreementValues(before);
+  if (was.statusDate !== data.statusDate || was.statusNote !== data.statusNote) {
+    const { date, datePrecision, note } = statusEntry(data);
+    await tx.agreementStatusChange.update({ where: { id: latest.id }, data: { date, datePrecision, note } });
+  }
+}
+
 export async function updateAgreement(input: { db: Db; actorId: string | null; id: string; version: number; data: AgreementInput }) {
   const { db, actorId, id, version, data } = input;
   return db.$transaction(async (tx) => {
@@ -142,7 +159,7 @@ export async function updateAgreement(input: { db: Db; actorId: string | null; i
     await tx.agreementAmount.createMany({ data: parts.amounts.map((m) => ({ ...m, agreementId: id })) });
     await tx.source.deleteMany({ where: { agreementId: id } });
     await tx.source.createMany({ data: sourcesCreate(data).map((s) => ({ ...s, agreementId: id })) });
-    if (before.status !== data.status) await tx.agreementStatusChange.create({ data: { ...statusEntry(data), agreementId: id } });
+    await recordStatus(tx, before, data);
     const after = await tx.agreement.findUniqueOrThrow({ where: { id }, select: editableSelect });
     await recordAudit({ db: tx, actorId, action: "UPDATE", entityType: "Agreement", entityId: id, before: snapshot(before), after: snapshot(after) });
     return { id, version: after.version };
