@@ -31,7 +31,11 @@ export const eventInput = z
     verification: z.enum(VERIFICATIONS),
     place: placeInput.optional(),
     sources: sourcesInput,
-    agreementIds: z.array(recordId).max(20, "at most 20 linked agreements").default([]),
+    agreementIds: z
+      .array(recordId)
+      .max(20, "at most 20 linked agreements")
+      .refine((ids) => new Set(ids).size === ids.length, "link each agreement once")
+      .default([]),
   })
   .superRefine((e, ctx) => {
     const members = e.dyad.split("-");

@@ -44,6 +44,15 @@ describe("event writes", async () => {
     expect(await db.event.count({ where: { title: "Algeria recalls its ambassador from Paris", date: new Date(nextYear) } })).toBe(0);
   });
 
+  it("refuses an agreement linked twice with a message on the field, not a 500 from the database", async () => {
+    const admin = createCaller(createContextInner({ db, user: { ...TEST_READER, role: "admin" } }));
+    const { id } = await db.agreement.findFirstOrThrow({ select: { id: true } });
+    const twice = await admin.events.create({ ...recall(), agreementIds: [id, id] }).catch((e: unknown) => e);
+    expect(twice).toBeInstanceOf(TRPCError);
+    expect((twice as TRPCError).code).toBe("BAD_REQUEST");
+    expect((twice as TRPCError).message).toMatch(/link each agreement once/);
+  });
+
   it("refuses a stale save and reports what the record holds now", async () => {
     const { id, version } = await createEvent({ db, actorId: null, data: recall({ title: "Talks in Algiers" , cameoCode: "046", overrideKey: undefined }), today });
     const first = await updateEvent({ db, actorId: null, id, version, data: recall({ title: "Talks in Algiers, day two", cameoCode: "046", overrideKey: undefined }), today });
