@@ -4,9 +4,11 @@
 import type { Auth } from "../auth/auth";
 import { isAdmin } from "../auth/permissions";
 import { hasTrustedOrigin } from "../auth/settings";
+import { withBodyLimit } from "../http/request-limits";
 import type { Db } from "../db-client";
 import { CROSS_SITE_MESSAGE } from "../api-handler";
 import { toDay } from "../relations/day";
+import { orUnavailable } from "../shared/unavailable";
 import { createContext } from "../trpc";
 import { MAX_IMPORT_BYTES } from "./columns";
 import { parseImportCsv, TOO_LARGE } from "./csv";
@@ -51,31 +53,18 @@ async function adminOf(parts: Parts, req: Request): Promise<{ id: string } | Res
   return user;
 }
 
-/** The body as text, refused past the size limit without reading further. */
-async function readCapped(req: Request): Promise<string | null> {
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) return null;
-  if (!req.body) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of req.body) {
-    size += chunk.byteLength;
-    if (size > MAX_IMPORT_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 const rowErrors = (plan: ImportPlan): RowError[] =>
   plan.rows.flatMap((r) => r.problems.map((p) => ({ row: r.row, externalId: r.externalId, column: p.column, message: p.message })));
 
 export function createImportHandler(parts: Parts) {
-  return async (req: Request): Promise<Response> => {
+  // A database outage before the stream starts is a 503 with its reason, as on every other route.
+  return (req: Request): Promise<Response> => orUnavailable(async () => {
     if (!hasTrustedOrigin(req.headers, parts.trustedOrigins)) return refuse(403, { error: CROSS_SITE_MESSAGE });
     const admin = await adminOf(parts, req);
     if (admin instanceof Response) return admin;
-    const text = await readCapped(req);
-    if (text === null) return refuse(413, { error: TOO_LARGE });
-    const parsed = parseImportCsv(text);
+    const body = await withBodyLimit(req, MAX_IMPORT_BYTES);
+    if (body instanceof Response) return refuse(413, { error: TOO_LARGE });
+    const parsed = parseImportCsv(await body.text());
     if (!parsed.ok) return refuse(400, { error: "The file cannot be imported.", problems: parsed.problems });
 
     const today = toDay(new Date());
@@ -89,7 +78,7 @@ export function createImportHandler(parts: Parts) {
       return refuse(422, { error: `${plan.counts.invalid} row${plan.counts.invalid === 1 ? " has" : "s have"} errors: nothing was imported.`, errors });
     }
     return streamImport(parts.db, admin.id, plan, today);
-  };
+  });
 }
 
 function streamImport(db: Db, actorId: string, plan: ImportPlan, today: number): Response {
