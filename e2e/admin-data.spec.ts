@@ -17,9 +17,16 @@ test.describe("as an admin", () => {
     await page.goto("/admin/events/new");
     const form = page.getByRole("form", { name: "New event" });
     await form.getByLabel("Title").fill(title);
-    await form.getByLabel("Dyad").selectOption("DZA-FRA");
-    await form.getByLabel("Actor").selectOption("DZA");
+    // Dyads are named as on the dashboard, France first.
+    await expect(form.getByLabel("Dyad").locator('option[value="DZA-FRA"]')).toHaveText("France – Algeria");
+    // A first choice of dyad, changed: actor and target move to the new dyad's countries, and the
+    // save below goes through without choosing them again (before, the hidden Morocco was sent).
+    await form.getByLabel("Dyad").selectOption("FRA-MAR");
+    await form.getByLabel("Actor").selectOption("MAR");
     await form.getByLabel("Target").selectOption("FRA");
+    await form.getByLabel("Dyad").selectOption("DZA-FRA");
+    await expect(form.getByLabel("Actor")).toHaveValue("DZA");
+    await expect(form.getByLabel("Target")).toHaveValue("FRA");
     await form.getByLabel("Event type").selectOption("161");
     await expect(form.getByText(/Score: s = G × L × V = -4\.0 × 0\.8 × 1 = -3\.20/)).toBeVisible();
 

@@ -23,10 +23,6 @@ export function formatMoney(amount: { toString(): string }, currency: string, ap
   return `${approximate ? "≈ " : ""}${currency} ${text}`;
 }
 
-/** France first, then the other party: analysts read "France – Morocco", not "Morocco – France". */
-export function dyadTitle({ a, b }: { a: { code: string; name: string }; b: { code: string; name: string } }): string {
-  const [first, second] = b.code === "FRA" ? [b, a] : [a, b];
-  return `${first.name} – ${second.name}`;
-}
+export { dyadLabel as dyadTitle } from "@/server/relations/dyad-label";
 
 export { agreementKindLabel, humanize } from "@/server/agreements/labels";

@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { fromDay, toDay } from "./day";
+import { dyadLabel } from "./dyad-label";
 import { changeBreakdown, topDrivers, type IndexEvent } from "./index-math";
 import { METHOD, type DatePrecision } from "./params";
 import { ROLLUP_COLUMNS, ensureRollupsCurrent, liveConditions, toRollupRow, type RollupDbRow } from "./rollup";
@@ -15,10 +16,6 @@ const dyadSelect = { id: true, key: true, a: { select: countrySelect }, b: { sel
 type DyadWithCountries = Prisma.DyadGetPayload<{ select: typeof dyadSelect }>;
 
 /** France first, then the other party: analysts read "France – Morocco". */
-export function dyadLabel({ a, b }: Pick<DyadWithCountries, "a" | "b">): string {
-  const [first, second] = b.code === "FRA" ? [b, a] : [a, b];
-  return `${first.name} – ${second.name}`;
-}
 
 /** The named dyads (all tracked ones when none are named), France's first; NOT_FOUND names the unknown. */
 export async function dyadsByKey(db: Db, keys: string[] | undefined): Promise<DyadWithCountries[]> {

@@ -55,7 +55,7 @@ export function ConditionForm({
           sources: [],
         },
   });
-  const { register, formState, control } = form;
+  const { register, formState, control, setValue } = form;
   const watched = useWatch({ control });
   const dyad = options.dyads.find((d) => d.key === watched.dyad);
 
@@ -79,7 +79,14 @@ export function ConditionForm({
         <div className="field-row">
           <div className="field">
             <label htmlFor="dyad">Dyad</label>
-            <select id="dyad" {...register("dyad")} {...aria("dyad")}>
+            <select
+              id="dyad"
+              {...register("dyad", {
+                // A holding side from the previous dyad would be sent while the list shows this one's.
+                onChange: () => setValue("holder", undefined),
+              })}
+              {...aria("dyad")}
+            >
               <DyadOptions dyads={options.dyads} />
             </select>
             {err("dyad")}

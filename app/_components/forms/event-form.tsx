@@ -5,6 +5,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { useEffect } from "react";
 import type { z } from "zod";
 import { useTRPCClient } from "@/app/_trpc/client";
 import { eventInput } from "@/server/events/schemas";
@@ -62,10 +63,21 @@ export function EventForm({ options, initial }: { options: EventFormOptions; ini
       agreementIds: [],
     },
   });
-  const { register, formState, control } = form;
+  const { register, formState, control, getValues, setValue } = form;
   const watched = useWatch({ control });
-  const dyad = options.dyads.find((d) => d.key === [watched.dyad ?? ""].join("").split("-").sort().join("-"));
+  const dyad = options.dyads.find((d) => d.key === watched.dyad);
   const members = dyad ? [dyad.a, dyad.b] : [];
+  // Actor and target must belong to the dyad. When another dyad is chosen, the old countries would
+  // still be sent while the lists show the new ones, so both move to the new dyad's countries. In an
+  // effect: the lists must hold the new countries before the selects can show them.
+  useEffect(() => {
+    if (!dyad) return;
+    const codes = [dyad.a.code, dyad.b.code];
+    const { actor, target } = getValues();
+    if (codes.includes(actor) && codes.includes(target)) return;
+    setValue("actor", dyad.a.code);
+    setValue("target", dyad.b.code);
+  }, [dyad, getValues, setValue]);
 
   useUnsavedChangesWarning(formState);
 

@@ -1,16 +1,16 @@
 // Option lists shared by the admin record forms.
-import { humanize } from "../format";
+import { dyadTitle, humanize } from "../format";
 
 interface Country {
   code: string;
   name: string;
 }
 
-/** A tracked dyad per option, labelled with its two countries' names. */
+/** A tracked dyad per option, named as everywhere else in the app ("France – Algeria"). */
 export function DyadOptions({ dyads }: { dyads: { key: string; a: Country; b: Country }[] }) {
   return dyads.map((d) => (
     <option key={d.key} value={d.key}>
-      {d.a.name} – {d.b.name}
+      {dyadTitle(d)}
     </option>
   ));
 }
