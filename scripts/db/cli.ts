@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const force = args.includes("--force");
   const [command, name] = args.filter((a) => a !== "--force");
   if (command === "restore" && !name) throw new Error("Name the backup to restore: npm run db:restore -- backups/maghreb-….backup.gz");
-  const db = await openDatabase({ keepServer: command === "backup" || command === "restore" });
+  const db = await openDatabase();
   try {
     if (command === "migrate") {
       const applied = await applyMigrations(db.url);

@@ -14,10 +14,10 @@ export interface Database {
 }
 
 /**
- * keepServer: leave an embedded server this process found already running (`npm start` in
- * another terminal) as it was, instead of stopping it on release.
+ * Release stops the embedded server only when this process started it: one found already running
+ * (`npm start` in another terminal, while `db:migrate`, `db:seed` or `db:backup` runs) stays up.
  */
-export async function openDatabase(options: { log?: (line: string) => void; keepServer?: boolean } = {}): Promise<Database> {
+export async function openDatabase(options: { log?: (line: string) => void } = {}): Promise<Database> {
   const external = process.env.DATABASE_URL;
   if (external) {
     await assertReachable(external);
@@ -30,7 +30,7 @@ export async function openDatabase(options: { log?: (line: string) => void; keep
     log: options.log,
   });
   await cluster.createDatabase(EMBEDDED_DATABASE);
-  const release = options.keepServer && !cluster.startedHere ? async () => undefined : () => cluster.stop();
+  const release = cluster.startedHere ? () => cluster.stop() : async () => undefined;
   return { url: cluster.url(EMBEDDED_DATABASE), embedded: true, release };
 }
 
