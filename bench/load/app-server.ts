@@ -129,8 +129,11 @@ export async function startAppServer(options: {
     },
     stop: async () => {
       signalGroup("SIGTERM");
-      await Promise.race([exit, sleep(10_000).then(() => signalGroup("SIGKILL"))]);
+      // SIGKILL only if it has not exited within 10 s; the timer must not outlive the server
+      // (it kept the bench waiting, then signalled a process group id that may be reused).
+      const deadline = setTimeout(() => signalGroup("SIGKILL"), 10_000);
       await exit;
+      clearTimeout(deadline);
     },
     rssMiB: () => treeRssMiB(pid),
     cpuSeconds: () => treeCpuSeconds(pid),
