@@ -126,14 +126,14 @@ export function eventColumns(input: EventInput, dyadId: string) {
 export const sourcesCreate = (input: Pick<EventInput, "sources">) =>
   input.sources.map((s) => ({ ...s, publishedOn: s.publishedOn ? dayDate(toDay(s.publishedOn)) : null }));
 
-export async function createEvent(input: { db: Db; actorId: string | null; data: EventInput; today: number; provenance?: "ENTERED" | "IMPORTED" }) {
+export async function createEvent(input: { db: Db; actorId: string | null; data: EventInput; today: number }) {
   const { db, actorId, data, today } = input;
   return db.$transaction(async (tx) => {
     const dyadId = await checkReferences(tx, data, today);
     const created = await tx.event.create({
       data: {
         ...eventColumns(data, dyadId),
-        provenance: input.provenance ?? "ENTERED",
+        provenance: "ENTERED",
         sources: { create: sourcesCreate(data) },
         agreements: { create: data.agreementIds.map((agreementId) => ({ agreementId })) },
       },
