@@ -13,7 +13,7 @@ import type { AgreementFilters } from "@/server/agreements/schemas";
 import { requireUser } from "@/server/auth/page-guards";
 import { serverCaller } from "@/server/caller";
 import { env } from "@/server/env";
-import { fromDay, toDay } from "@/server/relations/day";
+import { fromDay, toDay } from "@/server/method/day";
 import type { ViewState } from "@/server/views/state";
 import { viewStateFromSearchParams, VIEW_PARAM, type SearchParamsRecord } from "@/server/views/url";
 

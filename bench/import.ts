@@ -12,9 +12,9 @@ import { createPrismaClient } from "../server/db-client";
 import { parseImportCsv } from "../server/import/csv";
 import { planImport } from "../server/import/plan";
 import { runImport } from "../server/import/write";
-import { fromDay, toDay } from "../server/relations/day";
-import { CAMEO_OPTIONS } from "../server/relations/goldstein";
-import { LEVELS, VERIFICATIONS } from "../server/relations/params";
+import { fromDay, toDay } from "../server/method/day";
+import { CAMEO_OPTIONS } from "../server/method/goldstein";
+import { LEVELS, VERIFICATIONS } from "../server/method/params";
 import { summarize, type Timing } from "./stats";
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);

@@ -11,7 +11,7 @@ import { Client } from "pg";
 import { DEMO_PASSWORD } from "../prisma/seed/demo";
 import { createThrowawayDatabase, startTestCluster } from "../scripts/db/throwaway";
 import { createPrismaClient } from "../server/db-client";
-import { toDay } from "../server/relations/day";
+import { toDay } from "../server/method/day";
 import { startAdminWriter } from "./load/admin-writer";
 import { runAnalysts } from "./load/analysts";
 import { ensureBuilt, signIn, sleep, startAppServer, type AppServer } from "./load/app-server";

@@ -13,8 +13,8 @@ import { createThrowawayDatabase, startTestCluster } from "../scripts/db/throwaw
 import { ensureDemoAccounts } from "../prisma/seed";
 import { DEMO_PASSWORD } from "../prisma/seed/demo";
 import { createPrismaClient } from "../server/db-client";
-import { fromDay, toDay } from "../server/relations/day";
-import { summarize } from "../server/relations/index-math";
+import { fromDay, toDay } from "../server/method/day";
+import { summarize } from "../test/support/index-reference";
 import { liveConditions, rebuildRollups, refreshRollup } from "../server/relations/rollup";
 import { createCaller } from "../server/root";
 import { createContextInner } from "../server/trpc";

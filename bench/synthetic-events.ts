@@ -2,7 +2,7 @@
 // extra countries and dyads when asked, then events spread uniformly over the years and over
 // every dyad in the table (the seeded ones included), scores uniform in −8…+8.
 import type { Db } from "../server/db-client";
-import { fromDay } from "../server/relations/day";
+import { fromDay } from "../server/method/day";
 
 /**
  * Adds `extraDyads` synthetic dyads (ids dyad0…, countries AAX paired with ABX, ACX…) and

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/scripts/test/database";
 import { seedWith } from "./seed";
-import { formatWithPrecision } from "@/server/relations/day";
+import { formatWithPrecision } from "@/server/method/day";
 
 const quiet = () => undefined;
 const iso = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;

@@ -4,7 +4,7 @@
 // to seeded records are never overwritten.
 import { hashPassword } from "better-auth/crypto";
 import { createPrismaClient, type Db } from "../server/db-client";
-import { toDay } from "../server/relations/day";
+import { toDay } from "../server/method/day";
 import { conditionInput } from "../server/conditions/schemas";
 import { conditionColumns } from "../server/conditions/write";
 import { eventInput } from "../server/events/schemas";

@@ -1,6 +1,6 @@
 // Display helpers shared by server and client components.
-import { formatWithPrecision } from "@/server/relations/day";
-import type { DatePrecision } from "@/server/relations/params";
+import { formatWithPrecision } from "@/server/method/day";
+import type { DatePrecision } from "@/server/method/params";
 
 const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -23,6 +23,6 @@ export function formatMoney(amount: { toString(): string }, currency: string, ap
   return `${approximate ? "≈ " : ""}${currency} ${text}`;
 }
 
-export { dyadLabel as dyadTitle } from "@/server/relations/dyad-label";
+export { dyadLabel as dyadTitle } from "@/server/method/dyad-label";
 
 export { agreementKindLabel, humanize } from "@/server/agreements/labels";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { humanize } from "@/app/_components/format";
-import { CAMEO_OPTIONS } from "@/server/relations/goldstein";
-import { METHOD } from "@/server/relations/params";
+import { CAMEO_OPTIONS } from "@/server/method/goldstein";
+import { METHOD } from "@/server/method/params";
 
 export const metadata: Metadata = { title: "How the relations index is computed" };
 
-// Everything below is read from server/relations/params.ts: the page cannot drift from the code.
+// Everything below is read from server/method/params.ts: the page cannot drift from the code.
 const rootCodes = CAMEO_OPTIONS.filter((o) => o.code.length === 2);
 
 export default function MethodologyPage() {

@@ -1,7 +1,7 @@
 // What 100 analysts do, as a weighted mix: the pages they open and the tRPC GET calls those
 // pages make from the browser. Each route gets a share of the connections; its path varies
 // per request (search words, cursors) so caches do not flatter the numbers.
-import { fromDay } from "../../server/relations/day";
+import { fromDay } from "../../server/method/day";
 import { trpcQueryPath } from "./app-server";
 
 export interface LoadRoute {

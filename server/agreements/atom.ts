@@ -2,7 +2,7 @@
 // that never change with the host name or the filters' order, so feed readers neither lose
 // nor repeat entries; `updated` is the row's own, so an edit shows as an update.
 import { create } from "xmlbuilder2";
-import { formatWithPrecision } from "../relations/day";
+import { formatWithPrecision } from "../method/day";
 import { agreementFiltersToSearchParams, describeAgreementFilters } from "./filters";
 import { agreementKindLabel, humanize } from "./labels";
 import type { AgreementFilters } from "./schemas";

@@ -1,6 +1,6 @@
 // The agreement form's rules, as the form and the API both apply them.
 import { describe, expect, it } from "vitest";
-import { agreementFixture as base } from "./fixtures";
+import { agreementFixture as base } from "../../test/fixtures/agreement";
 import { agreementInput } from "./write-schemas";
 
 const nextYear = `${new Date().getUTCFullYear() + 1}-03-01`;

@@ -2,7 +2,7 @@
 // server checks again what needs the database (the dyad exists).
 import { z } from "zod";
 import { AgreementKind, AgreementStatus, PartyKind } from "../generated/prisma/enums";
-import { precisionInterval, toDay } from "../relations/day";
+import { precisionInterval, toDay } from "../method/day";
 import { dyadKey } from "../relations/schemas";
 import { countryCode, datePrecision, isoDate, placeInput, recordId, sourcesInput, summary, title, version } from "../shared/schemas";
 

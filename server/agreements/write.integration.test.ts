@@ -6,7 +6,7 @@ import { TEST_READER, useTestDatabase } from "@/scripts/test/database";
 import { createCaller } from "../root";
 import { StaleVersionError } from "../shared/errors";
 import { createContextInner } from "../trpc";
-import { agreementFixture as base } from "./fixtures";
+import { agreementFixture as base } from "../../test/fixtures/agreement";
 import { agreementInput } from "./write-schemas";
 import { createAgreement, setAgreementArchived, updateAgreement } from "./write";
 

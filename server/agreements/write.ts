@@ -4,7 +4,7 @@ import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { recordAudit } from "../admin/audit";
 import { sourcesCreate } from "../events/write";
-import { fromDay, toDay } from "../relations/day";
+import { fromDay, toDay } from "../method/day";
 import type { DbOrTx } from "../relations/rollup";
 import { fieldError, staleVersion } from "../shared/errors";
 import type { AgreementInput } from "./write-schemas";

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { archiveInput } from "../events/schemas";
-import { toDay } from "../relations/day";
+import { toDay } from "../method/day";
 import { recordId } from "../shared/schemas";
 import { adminProcedure, router } from "../trpc";
 import { conditionInput, updateConditionInput } from "./schemas";

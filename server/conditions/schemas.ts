@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { precisionInterval } from "../relations/day";
-import { CONDITION_KINDS, METHOD, VERIFICATIONS } from "../relations/params";
+import { precisionInterval } from "../method/day";
+import { CONDITION_KINDS, METHOD, VERIFICATIONS } from "../method/params";
 import { dyadKey } from "../relations/schemas";
 import { countryCode, datePrecision, isoDate, recordId, sourcesInput, summary, title, version } from "../shared/schemas";
 

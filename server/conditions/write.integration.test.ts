@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { TEST_READER, useTestDatabase } from "@/scripts/test/database";
 import { createCaller } from "../root";
 import { createContextInner } from "../trpc";
-import { fromDay, toDay } from "../relations/day";
+import { fromDay, toDay } from "../method/day";
 import { conditionInput } from "./schemas";
 import { conditionForEditing, createCondition, setConditionArchived, updateCondition } from "./write";
 

@@ -3,7 +3,7 @@
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { recordAudit } from "../admin/audit";
-import { fromDay, placementDay, toDay } from "../relations/day";
+import { fromDay, placementDay, toDay } from "../method/day";
 import { refreshRollup, type DbOrTx } from "../relations/rollup";
 import { sourcesCreate } from "../events/write";
 import { fieldError, staleVersion } from "../shared/errors";

@@ -2,7 +2,7 @@
 // dyads listed once. Under load the 10,000 points were the server's costliest answer: superjson
 // walks every field of every object (~50 ms at 10,000 events) where a text is one value to it,
 // and the repeated keys and capitals made the answer 2.5× larger to compress and send.
-import type { DatePrecision } from "../relations/params";
+import type { DatePrecision } from "../method/params";
 import type { MapPlace } from "./place";
 
 /** One event as the map draws it. */

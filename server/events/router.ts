@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { adminProcedure, authedProcedure, router } from "../trpc";
-import { toDay } from "../relations/day";
+import { toDay } from "../method/day";
 import { archiveInput, createEventInput, eventByIdInput, eventsForMapInput, updateEventInput } from "./schemas";
 import { eventById, eventFormOptions, eventsForMap } from "./service";
 import { createEvent, eventForEditing, setEventArchived, updateEvent } from "./write";

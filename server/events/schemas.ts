@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkDayRange, dyadKey, isoDay } from "../relations/schemas";
-import { GOLDSTEIN_MAX, GOLDSTEIN_MIN, isKnownCameoCode, overrideAppliesTo } from "../relations/goldstein";
-import { LEVELS, OVERRIDE_KEYS, VERIFICATIONS } from "../relations/params";
+import { GOLDSTEIN_MAX, GOLDSTEIN_MIN, isKnownCameoCode, overrideAppliesTo } from "../method/goldstein";
+import { LEVELS, OVERRIDE_KEYS, VERIFICATIONS } from "../method/params";
 import { countryCode, datePrecision, isoDate, placeInput, recordId, sourcesInput, summary, title, version } from "../shared/schemas";
 
 export const eventByIdInput = z.object({ id: recordId });

@@ -1,9 +1,9 @@
 // Database reads for events.
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
-import { fromDay, toDay } from "../relations/day";
-import { cameoLabel, eventScore } from "../relations/goldstein";
-import { OVERRIDE_KEYS } from "../relations/params";
+import { fromDay, toDay } from "../method/day";
+import { cameoLabel, eventScore } from "../method/goldstein";
+import { OVERRIDE_KEYS } from "../method/params";
 import { capitalPlaces } from "../geo/places";
 import { dyadsByKey } from "../relations/service";
 import { packMapEvents, type MapEvent } from "./map-wire";

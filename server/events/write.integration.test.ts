@@ -7,7 +7,7 @@ import { TEST_READER, useTestDatabase } from "@/scripts/test/database";
 import { createCaller } from "../root";
 import { StaleVersionError } from "../shared/errors";
 import { createContextInner } from "../trpc";
-import { toDay } from "../relations/day";
+import { toDay } from "../method/day";
 import { createEvent, eventForEditing, setEventArchived, updateEvent } from "./write";
 
 const today = toDay(new Date());

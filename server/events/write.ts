@@ -3,9 +3,9 @@
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { recordAudit } from "../admin/audit";
-import { fromDay, placementDay, precisionInterval, toDay } from "../relations/day";
-import { eventScore } from "../relations/goldstein";
-import { METHOD, OVERRIDE_KEYS } from "../relations/params";
+import { fromDay, placementDay, precisionInterval, toDay } from "../method/day";
+import { eventScore } from "../method/goldstein";
+import { METHOD, OVERRIDE_KEYS } from "../method/params";
 import { refreshRollup, type DbOrTx } from "../relations/rollup";
 import { fieldError, staleVersion } from "../shared/errors";
 import type { EventInput } from "./schemas";

@@ -1,6 +1,6 @@
 // The import file's columns: one list read by the parser, the template, the page's format
 // table and docs/import-format.md, so the four never disagree.
-import { DATE_PRECISIONS, LEVELS, OVERRIDE_KEYS, VERIFICATIONS } from "../relations/params";
+import { DATE_PRECISIONS, LEVELS, OVERRIDE_KEYS, VERIFICATIONS } from "../method/params";
 
 export interface ImportColumn {
   name: string;

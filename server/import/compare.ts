@@ -1,6 +1,6 @@
 // Whether a row would change the stored event: the test that makes re-importing a file a no-op.
 import type { EventInput } from "../events/schemas";
-import { fromDay, toDay } from "../relations/day";
+import { fromDay, toDay } from "../method/day";
 
 const day = (value: string | undefined) => (value === undefined ? undefined : fromDay(toDay(value)));
 

@@ -7,7 +7,7 @@ import { hasTrustedOrigin } from "../auth/settings";
 import { withBodyLimit } from "../http/request-limits";
 import type { Db } from "../db-client";
 import { CROSS_SITE_MESSAGE } from "../api-handler";
-import { toDay } from "../relations/day";
+import { toDay } from "../method/day";
 import { orUnavailable } from "../shared/unavailable";
 import { createContext } from "../trpc";
 import { MAX_IMPORT_BYTES } from "./columns";

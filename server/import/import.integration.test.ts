@@ -5,7 +5,7 @@ import { ORIGIN, protectedState, useAuthTestDatabase } from "@/scripts/test/auth
 import { createCaller } from "../root";
 import { createContextInner } from "../trpc";
 import { TEST_READER } from "@/scripts/test/database";
-import { fromDay, toDay } from "../relations/day";
+import { fromDay, toDay } from "../method/day";
 import { MAX_IMPORT_BYTES } from "./columns";
 import { createImportHandler, createTemplateHandler, type DryRunResult, type ImportRefusal } from "./handler";
 import { parseImportCsv } from "./csv";

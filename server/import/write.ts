@@ -5,7 +5,7 @@ import type { Db } from "../db-client";
 import { Prisma } from "../generated/prisma/client";
 import { recordAudits } from "../admin/audit";
 import { auditSnapshot, eventColumns, eventValues, sourcesCreate } from "../events/write";
-import { placementDay, toDay } from "../relations/day";
+import { placementDay, toDay } from "../method/day";
 import { refreshRollup } from "../relations/rollup";
 import type { ImportPlan, PlannedWrite } from "./plan";
 import { IMPORT_BATCH, type ImportProgress } from "./progress";

@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { TEST_READER, useTestDatabase } from "@/scripts/test/database";
 import { createCaller } from "../root";
 import { createContextInner } from "../trpc";
-import { fromDay, toDay } from "./day";
-import { summarize, type IndexCondition, type IndexEvent } from "./index-math";
+import { fromDay, toDay } from "../method/day";
+import { summarize } from "../../test/support/index-reference";
+import type { IndexCondition, IndexEvent } from "../method/index-math";
 import { forgetRollupCheck, liveConditions, rebuildRollups, refreshRollup } from "./rollup";
 
 describe("relations index on the seeded data", async () => {

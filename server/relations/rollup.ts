@@ -3,10 +3,10 @@
 // which only extends rows to a new day (the index decays even when nothing happens).
 import type { Db } from "../db-client";
 import { Prisma } from "../generated/prisma/client";
-import { fromDay, placementDay, toDay } from "./day";
-import type { IndexCondition } from "./index-math";
-import { METHOD, type Method } from "./params";
-import { carryFrom, rollForward, type DayTotals, type RollupRow } from "./rollup-math";
+import { fromDay, placementDay, toDay } from "../method/day";
+import type { IndexCondition } from "../method/index-math";
+import { METHOD, type Method } from "../method/params";
+import { carryFrom, rollForward, type DayTotals, type RollupRow } from "../method/rollup-math";
 
 /** A client or an interactive transaction: rollups are written inside the caller's transaction. */
 export type DbOrTx = Db | Prisma.TransactionClient;

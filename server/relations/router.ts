@@ -1,5 +1,5 @@
 import { authedProcedure, router } from "../trpc";
-import { fromDay, toDay } from "./day";
+import { fromDay, toDay } from "../method/day";
 import { driversInput, extentInput, seriesInput, summaryInput, volumeInput } from "./schemas";
 import { dataStart, dyadDrivers, dyadSeries, dyadSummaries, eventVolumes, keyEvents, listTrackedDyads } from "./service";
 

@@ -3,12 +3,12 @@
 import { TRPCError } from "@trpc/server";
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
-import { fromDay, toDay } from "./day";
-import { dyadLabel } from "./dyad-label";
-import { changeBreakdown, topDrivers, type IndexEvent } from "./index-math";
-import { METHOD, type DatePrecision } from "./params";
+import { fromDay, toDay } from "../method/day";
+import { dyadLabel } from "../method/dyad-label";
+import { changeBreakdown, topDrivers, type IndexEvent } from "../method/index-math";
+import { METHOD, type DatePrecision } from "../method/params";
 import { ROLLUP_COLUMNS, ensureRollupsCurrent, liveConditions, toRollupRow, type RollupDbRow } from "./rollup";
-import { summaryDays, summaryFromRollup } from "./rollup-math";
+import { summaryDays, summaryFromRollup } from "../method/rollup-math";
 
 const dayToDate = (day: number) => new Date(day * 86_400_000);
 const countrySelect = { code: true, name: true, status: true } satisfies Prisma.CountrySelect;

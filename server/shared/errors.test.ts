@@ -1,6 +1,6 @@
 // Refusals name the exact field they are about, so a form can show each message on its control.
 import { describe, expect, it } from "vitest";
-import { agreementFixture } from "../agreements/fixtures";
+import { agreementFixture } from "../../test/fixtures/agreement";
 import { agreementInput, updateAgreementInput } from "../agreements/write-schemas";
 import { fieldMessagesOf, FieldErrors } from "./errors";
 

@@ -1,7 +1,7 @@
 // Field schemas shared by every write form, procedure and the CSV import: one rule, one message.
 import { z } from "zod";
-import { toDay } from "../relations/day";
-import { DATE_PRECISIONS } from "../relations/params";
+import { toDay } from "../method/day";
+import { DATE_PRECISIONS } from "../method/params";
 
 /** "YYYY-MM-DD" that is a real calendar day (not 2025-02-30). */
 export const isoDate = z.string().max(40, "use a real date as YYYY-MM-DD").trim().refine((value) => {

@@ -10,7 +10,7 @@ import type { z } from "zod";
 import { useTRPCClient } from "@/app/_trpc/client";
 import { agreementInput } from "@/server/agreements/write-schemas";
 import { AgreementKind, AgreementStatus } from "@/server/generated/prisma/enums";
-import { DATE_PRECISIONS } from "@/server/relations/params";
+import { DATE_PRECISIONS } from "@/server/method/params";
 import { agreementKindLabel } from "../format";
 import { AmountsFieldset, PartiesFieldset, SectorsInput, SignatoriesFieldset } from "./agreement-parts";
 import { useFieldMessages } from "./field-messages";

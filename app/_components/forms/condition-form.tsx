@@ -8,7 +8,7 @@ import { FormProvider, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { useTRPCClient } from "@/app/_trpc/client";
 import { conditionInput } from "@/server/conditions/schemas";
-import { CONDITION_KINDS, DATE_PRECISIONS, METHOD, VERIFICATIONS } from "@/server/relations/params";
+import { CONDITION_KINDS, DATE_PRECISIONS, METHOD, VERIFICATIONS } from "@/server/method/params";
 import { humanize } from "../format";
 import { useFieldMessages } from "./field-messages";
 import { CountryOptions, DyadOptions, EnumOptions } from "./options";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BANDS } from "@/server/relations/params";
+import { BANDS } from "@/server/method/params";
 import { BAND_COLOURS, UNTRACKED_COLOUR, bandColour, bandLegend, describeCountry, franceChoropleth, type DyadSummaryLike } from "./choropleth";
 
 const country = (code: string, name: string) => ({ code, name });

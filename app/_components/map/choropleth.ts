@@ -1,6 +1,6 @@
 // How the map colours a country by France's relations with it: the band of the current index,
 // the same band and label the indicator cards show.
-import { BANDS, METHOD, type Band } from "@/server/relations/params";
+import { BANDS, METHOD, type Band } from "@/server/method/params";
 import { formatIndex } from "../relations/format-index";
 
 /**

@@ -3,7 +3,7 @@
 // A malformed parameter is ignored, never an error: URLs are typed and shared by hand.
 import { z } from "zod";
 import { MAP_ZOOM } from "@/server/geo/frame";
-import { fromDay, toDay } from "@/server/relations/day";
+import { fromDay, toDay } from "@/server/method/day";
 import { MAX_SERIES_DAYS, dyadKey, isoDay } from "@/server/relations/schemas";
 
 /** With no range in the URL the map shows two years, as the indicator sparklines do. */

@@ -1,6 +1,6 @@
 // The headline: one card per tracked dyad, with value, band, 30-day change and a sparkline.
 import Link from "next/link";
-import type { DatePrecision } from "@/server/relations/params";
+import type { DatePrecision } from "@/server/method/params";
 import { Sparkline } from "../charts/sparkline";
 import { formatDate } from "../format";
 import { BAND_CLASS, formatChange, formatIndex } from "./format-index";

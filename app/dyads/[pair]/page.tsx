@@ -8,7 +8,7 @@ import { BAND_CLASS, formatChange, formatIndex } from "@/app/_components/relatio
 import { requireUser } from "@/server/auth/page-guards";
 import { isAdmin } from "@/server/auth/permissions";
 import { serverCaller } from "@/server/caller";
-import { fromDay, toDay } from "@/server/relations/day";
+import { fromDay, toDay } from "@/server/method/day";
 import { dyadKey } from "@/server/relations/schemas";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { agreementKindLabel, formatDate, humanize } from "@/app/_components/format";
 import { serverCaller } from "@/server/caller";
-import { METHOD } from "@/server/relations/params";
+import { METHOD } from "@/server/method/params";
 
 export const dynamic = "force-dynamic";
 

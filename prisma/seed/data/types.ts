@@ -45,7 +45,7 @@ export interface SeedEvent {
   actor: string; // alpha-3
   target: string; // alpha-3
   cameoCode: string;
-  /** A named override from server/relations/goldstein.ts OVERRIDES, when one applies. */
+  /** A named override from server/method/goldstein.ts OVERRIDES, when one applies. */
   overrideKey?: "AMBASSADOR_RECALLED" | "RELATIONS_SEVERED" | "TERRITORIAL_RECOGNITION";
   level: Level;
   verification: VerificationStatus;

