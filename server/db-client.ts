@@ -1,14 +1,17 @@
 // Builds a PrismaClient for a database URL; shared by the app, the seed, scripts and tests.
 import { PrismaPg } from "@prisma/adapter-pg";
+import { serialTransactions } from "./db-serial-transactions";
 import { PrismaClient } from "./generated/prisma/client";
 
 function pgAdapter(databaseUrl: string, poolSize: number | undefined) {
-  return new PrismaPg({
-    connectionString: databaseUrl,
-    max: poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    // Fail fast instead of queueing forever when the server is gone.
-    connectionTimeoutMillis: 5_000,
-  });
+  return serialTransactions(
+    new PrismaPg({
+      connectionString: databaseUrl,
+      max: poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // Fail fast instead of queueing forever when the server is gone.
+      connectionTimeoutMillis: 5_000,
+    }),
+  );
 }
 
 export function createPrismaClient(databaseUrl: string, options: { poolSize?: number } = {}) {
