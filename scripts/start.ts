@@ -1,6 +1,7 @@
 // `npm start`: one command from a fresh clone to a served, seeded app.
 // DATABASE_URL set: that server. Unset: an embedded PostgreSQL in .data/postgres, stopped on exit.
 // Then migrations, the seed, a production build when the sources changed, and `next start`.
+import "./require-node";
 import exitHook from "async-exit-hook";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";

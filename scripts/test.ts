@@ -4,54 +4,74 @@
 // own PostgreSQL is stopped, and killed), Playwright in Debian's Chromium.
 // `--only <step>` runs one step (with what it needs), e.g. `npm run test:e2e`; any other argument
 // goes to Playwright, e.g. `npm run test:e2e -- e2e/admin-agreements.spec.ts`.
+// It ends with each step's time and the five slowest tests, and fails a step whose output holds
+// a line no step may print (scripts/test/forbidden-output.ts), even when its tests passed.
+import "./require-node";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { createThrowawayDatabase, startTestCluster } from "./db/throwaway";
 import type { EmbeddedCluster } from "./db/embedded";
+import { outputWatcher } from "./test/forbidden-output";
+import { readReport, slowest, type TestTiming } from "./test/reports";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 /** Further arguments go to Playwright: `npm run test:e2e -- e2e/admin-import.spec.ts` runs one spec. */
 const playwrightArgs = process.argv.slice(2).filter((arg, i, all) => arg !== "--only" && all[i - 1] !== "--only");
 const tally = { passed: 0, failed: 0, skipped: 0 };
+const steps: { label: string; seconds: number; ok: boolean }[] = [];
+const timings: TestTiming[] = [];
 
 function bin(name: string): string {
   return `node_modules/.bin/${name}`;
 }
 
+/** Runs one step, passing its output through while watching it for lines no step may print. */
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
   const started = Date.now();
   console.log(`\n▶ ${label}`);
+  const watcher = outputWatcher();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
-    child.on("exit", (code) => {
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      if (code === 0) {
-        console.log(`✔ ${label} (${seconds} s)`);
+    const child = spawn(command, args, { stdio: ["inherit", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+    for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]] as const) {
+      from.setEncoding("utf8");
+      from.on("data", (chunk: string) => {
+        watcher.scan(chunk);
+        to.write(chunk);
+      });
+    }
+    child.on("close", (code) => {
+      const seconds = (Date.now() - started) / 1000;
+      const ok = code === 0 && watcher.problems.length === 0;
+      steps.push({ label, seconds, ok });
+      if (ok) {
+        console.log(`✔ ${label} (${seconds.toFixed(1)} s)`);
         resolve();
-      } else reject(new Error(`${label} failed (exit ${code}, ${seconds} s)`));
+      } else if (code !== 0) reject(new Error(`${label} failed (exit ${code}, ${seconds.toFixed(1)} s)`));
+      else reject(new Error(`${label} printed what no step may print:\n  - ${watcher.problems.join("\n  - ")}`));
     });
   });
 }
 
-/** Counts from a Vitest or Playwright JSON report, for the closing line. */
+/** Adds a step's report to the closing tally and the slowest-tests list. */
 function count(report: string, kind: "vitest" | "playwright"): void {
-  if (!existsSync(report)) return;
-  const json = JSON.parse(readFileSync(report, "utf8")) as {
-    numPassedTests?: number;
-    numFailedTests?: number;
-    numPendingTests?: number;
-    stats?: { expected: number; unexpected: number; skipped: number; flaky: number };
-  };
-  if (kind === "vitest") {
-    tally.passed += json.numPassedTests ?? 0;
-    tally.failed += json.numFailedTests ?? 0;
-    tally.skipped += json.numPendingTests ?? 0;
-  } else if (json.stats) {
-    tally.passed += json.stats.expected + json.stats.flaky;
-    tally.failed += json.stats.unexpected;
-    tally.skipped += json.stats.skipped;
+  const summary = readReport(report, kind);
+  if (!summary) return;
+  tally.passed += summary.passed;
+  tally.failed += summary.failed;
+  tally.skipped += summary.skipped;
+  timings.push(...summary.tests);
+}
+
+function printSummary(totalSeconds: number): void {
+  console.log("\nSteps:");
+  for (const step of steps) console.log(`  ${step.ok ? "✔" : "✘"} ${step.seconds.toFixed(1).padStart(6)} s  ${step.label}`);
+  if (timings.length) {
+    console.log("Slowest tests:");
+    for (const test of slowest(timings, 5)) console.log(`  ${test.seconds.toFixed(1).padStart(6)} s  ${test.name}`);
   }
+  console.log(`\nAll steps took ${totalSeconds.toFixed(0)} s.`);
+  console.log(`${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
 }
 
 /** Debian's Chromium, never a downloaded browser: installed here when missing and we are root. */
@@ -118,8 +138,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await cluster?.stop();
-    console.log(`\nAll steps took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
-    console.log(`${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+    printSummary((Date.now() - started) / 1000);
   }
 }
 
