@@ -70,10 +70,10 @@ export function Field<T extends FieldValues>({
 }
 
 /**
- * The form's own message: a refusal no field explains (root.server), or the message of a field the
- * form sends without showing (`hidden`: the user or team a row is about).
+ * The form's own message: a refusal no field explains (root.server), or one the server put on a
+ * field no control shows (`hidden`: the user a row or a Remove button is about).
  */
-export function FormMessage<T extends FieldValues>({ form, hidden }: { form: Pick<FormParts<T>, "formState">; hidden?: FieldPath<T> }) {
+export function FormMessage<T extends FieldValues>({ form, hidden }: { form: Pick<FormParts<T>, "formState">; hidden?: string }) {
   const { errors } = form.formState;
   const message = errors.root?.server?.message ?? (hidden ? messageAt(errors, hidden) : undefined);
   return message ? (
