@@ -6,9 +6,8 @@ import { useTRPC } from "@/app/_trpc/client";
 import { Role } from "@/server/generated/prisma/enums";
 import { createUserInput, resetPasswordInput } from "@/server/users/schemas";
 import type { UserSummary } from "@/server/users/service";
-import { Field, FormMessage } from "../forms/field";
-import { onValidSubmit } from "../forms/errors";
-import { useRefreshingMutation } from "../forms/use-refreshing-mutation";
+import { Field, FormMessage } from "../forms/form-fields";
+import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
 
 function RoleOptions() {
   return Object.values(Role).map((role) => (
@@ -20,17 +19,16 @@ function RoleOptions() {
 
 function UserRow({ user, isMe }: { user: UserSummary; isMe: boolean }) {
   const trpc = useTRPC();
-  const { errors, setErrors, options } = useRefreshingMutation();
+  // The row's one form: the password reset, whose top message also reports the row's buttons.
+  const form = useSchemaForm(resetPasswordInput, { defaultValues: { userId: user.id, password: "" }, ...CHECK_ON_SUBMIT });
+  const options = useRefreshingMutation(form);
   const [resetting, setResetting] = useState(false);
   const setRole = useMutation(trpc.users.setRole.mutationOptions(options));
   const deactivate = useMutation(trpc.users.deactivate.mutationOptions(options));
   const reactivate = useMutation(trpc.users.reactivate.mutationOptions(options));
   const reset = useMutation(trpc.users.resetPassword.mutationOptions(options));
 
-  const submitReset = onValidSubmit(resetPasswordInput, (form) => ({ userId: user.id, password: form.get("password") }), {
-    invalid: setErrors,
-    valid: (data) => reset.mutate(data, { onSuccess: () => setResetting(false) }),
-  });
+  const submitReset = form.handleSubmit((data) => reset.mutate(data, { onSuccess: () => setResetting(false) }));
 
   return (
     <tr>
@@ -60,19 +58,26 @@ function UserRow({ user, isMe }: { user: UserSummary; isMe: boolean }) {
           ))}
         {resetting ? (
           <form onSubmit={submitReset} className="inline-form" aria-label={`Reset the password of ${user.name}`} noValidate>
-            <Field label="New password" errors={errors.fields.password}>
-              {(props) => <input {...props} name="password" type="password" autoComplete="new-password" />}
+            <Field form={form} name="password" label="New password">
+              {(props) => <input {...props} type="password" autoComplete="new-password" />}
             </Field>
             <button type="submit" disabled={reset.isPending}>
               Reset password
             </button>
           </form>
         ) : (
-          <button type="button" onClick={() => setResetting(true)}>
+          <button
+            type="button"
+            onClick={() => {
+              // An empty field each time, not the password set last time.
+              form.setValue("password", "");
+              setResetting(true);
+            }}
+          >
             Reset password of {user.name}
           </button>
         )}
-        <FormMessage errors={{ form: errors.form ?? errors.fields.userId?.[0] }} />
+        <FormMessage form={form} hidden="userId" />
       </td>
     </tr>
   );
@@ -102,35 +107,32 @@ export function UserTable({ users, myId }: { users: UserSummary[]; myId: string 
 
 export function CreateUserForm() {
   const trpc = useTRPC();
-  const { errors, setErrors, options } = useRefreshingMutation();
+  const form = useSchemaForm(createUserInput, { defaultValues: { name: "", email: "", role: "analyst", password: "" }, ...CHECK_ON_SUBMIT });
+  const options = useRefreshingMutation(form);
   const create = useMutation(trpc.users.create.mutationOptions(options));
 
-  const submit = onValidSubmit(
-    createUserInput,
-    (form) => ({ name: form.get("name"), email: form.get("email"), role: form.get("role"), password: form.get("password") }),
-    { invalid: setErrors, valid: (data, form) => create.mutate(data, { onSuccess: () => form.reset() }) },
-  );
+  const submit = form.handleSubmit((data) => create.mutate(data, { onSuccess: () => form.reset() }));
 
   return (
     <form onSubmit={submit} className="panel form narrow" aria-label="Create a user" noValidate>
       <h2>Create a user</h2>
-      <Field label="Name" errors={errors.fields.name}>
-        {(props) => <input {...props} name="name" maxLength={100} />}
+      <Field form={form} name="name" label="Name">
+        {(props) => <input {...props} maxLength={100} />}
       </Field>
-      <Field label="Email" errors={errors.fields.email}>
-        {(props) => <input {...props} name="email" type="email" maxLength={254} autoComplete="off" />}
+      <Field form={form} name="email" label="Email">
+        {(props) => <input {...props} type="email" maxLength={254} autoComplete="off" />}
       </Field>
-      <Field label="Role" errors={errors.fields.role}>
+      <Field form={form} name="role" label="Role">
         {(props) => (
-          <select {...props} name="role" defaultValue="analyst">
+          <select {...props}>
             <RoleOptions />
           </select>
         )}
       </Field>
-      <Field label="Password" errors={errors.fields.password}>
-        {(props) => <input {...props} name="password" type="password" autoComplete="new-password" />}
+      <Field form={form} name="password" label="Password">
+        {(props) => <input {...props} type="password" autoComplete="new-password" />}
       </Field>
-      <FormMessage errors={errors} />
+      <FormMessage form={form} />
       <button type="submit" disabled={create.isPending}>
         Create user
       </button>

@@ -2,10 +2,11 @@
 // Personal feed tokens: for a feed reader or a script that cannot sign in. The token is shown
 // once, when created; revoking one stops every reader that uses it at its next request.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
-import { errorsFrom, noErrors, type FormErrors } from "../forms/errors";
-import { Field, FormMessage } from "../forms/field";
+import { createFeedTokenInput } from "@/server/feed-tokens/schemas";
+import { Field, FormMessage } from "../forms/form-fields";
+import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "never");
 
@@ -14,26 +15,21 @@ export function FeedTokens() {
   const queryClient = useQueryClient();
   const tokens = useQuery(trpc.feedTokens.list.queryOptions());
   const [created, setCreated] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const form = useSchemaForm(createFeedTokenInput, { defaultValues: { name: "" }, ...CHECK_ON_SUBMIT });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.feedTokens.list.queryKey() });
   const create = useMutation(
     trpc.feedTokens.create.mutationOptions({
       onSuccess: (t) => {
         setCreated(t.token);
-        setErrors(noErrors);
+        form.reset();
         void refresh();
       },
-      onError: (e) => setErrors(errorsFrom(e)),
+      onError: (e) => showRefusal(form, e),
     }),
   );
-  const revoke = useMutation(trpc.feedTokens.revoke.mutationOptions({ onSuccess: () => void refresh(), onError: (e) => setErrors(errorsFrom(e)) }));
+  const revoke = useMutation(trpc.feedTokens.revoke.mutationOptions({ onSuccess: () => void refresh(), onError: (e) => showRefusal(form, e) }));
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    create.mutate({ name: String(new FormData(form).get("name") ?? "") });
-    form.reset();
-  }
+  const submit = form.handleSubmit((data) => create.mutate(data));
 
   return (
     <section aria-labelledby="tokens-heading">
@@ -48,10 +44,10 @@ export function FeedTokens() {
         </output>
       )}
       <form onSubmit={submit} aria-label="New feed token" noValidate>
-        <Field label="Token name" errors={errors.fields.name}>
-          {(props) => <input {...props} name="name" maxLength={80} placeholder="e.g. Thunderbird at the office" />}
+        <Field form={form} name="name" label="Token name">
+          {(props) => <input {...props} maxLength={80} placeholder="e.g. Thunderbird at the office" />}
         </Field>
-        <FormMessage errors={errors} />
+        <FormMessage form={form} />
         <button type="submit" disabled={create.isPending}>
           Create token
         </button>

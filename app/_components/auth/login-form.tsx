@@ -1,10 +1,10 @@
 "use client";
 // Signs in through Better Auth's endpoint, then loads the page the user asked for in full,
 // so every server component renders again with the new session.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { signInInput } from "@/server/users/schemas";
-import { Field, FormMessage } from "../forms/field";
-import { noErrors, validate, type FormErrors } from "../forms/errors";
+import { Field, FormMessage } from "../forms/form-fields";
+import { CHECK_ON_SUBMIT, useSchemaForm } from "../forms/schema-form";
 
 async function refusal(response: Response): Promise<string> {
   // 401 says the same for an unknown email and a wrong password; 429 and 403 explain themselves.
@@ -15,34 +15,31 @@ async function refusal(response: Response): Promise<string> {
 }
 
 export function LoginForm({ next }: { next: string }) {
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const form = useSchemaForm(signInInput, { defaultValues: { email: "", password: "" }, ...CHECK_ON_SUBMIT });
+  // Not the form's isSubmitting: the button stays "Signing in…" until the next page has loaded.
   const [pending, setPending] = useState(false);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const checked = validate(signInInput, { email: form.get("email"), password: form.get("password") });
-    if (checked.errors) return setErrors(checked.errors);
+  const submit = form.handleSubmit(async (data) => {
     setPending(true);
     const response = await fetch("/api/auth/sign-in/email", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify(checked.data),
+      body: JSON.stringify(data),
     }).catch(() => null);
     if (response?.ok) return window.location.assign(next);
     setPending(false);
-    setErrors({ fields: {}, form: response ? await refusal(response) : "The server cannot be reached. Try again." });
-  }
+    form.setError("root.server", { message: response ? await refusal(response) : "The server cannot be reached. Try again." });
+  });
 
   return (
-    <form className="panel form narrow" onSubmit={onSubmit} noValidate aria-label="Sign in">
-      <Field label="Email" errors={errors.fields.email}>
-        {(props) => <input {...props} name="email" type="email" autoComplete="username" required />}
+    <form className="panel form narrow" onSubmit={submit} noValidate aria-label="Sign in">
+      <Field form={form} name="email" label="Email">
+        {(props) => <input {...props} type="email" autoComplete="username" required />}
       </Field>
-      <Field label="Password" errors={errors.fields.password}>
-        {(props) => <input {...props} name="password" type="password" autoComplete="current-password" required />}
+      <Field form={form} name="password" label="Password">
+        {(props) => <input {...props} type="password" autoComplete="current-password" required />}
       </Field>
-      <FormMessage errors={errors} />
+      <FormMessage form={form} />
       <button type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

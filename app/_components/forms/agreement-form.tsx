@@ -3,9 +3,8 @@
 // (agreementInput), refusals on their fields (money without a currency, a future date for an
 // agreement that is not anticipated, a link that is not http(s)), a stale save shown beside the
 // admin's input. A new status is added to the agreement's history with its date and note.
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { FormProvider, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { useTRPCClient } from "@/app/_trpc/client";
 import { agreementInput } from "@/server/agreements/write-schemas";
@@ -13,12 +12,12 @@ import { AgreementKind, AgreementStatus } from "@/server/generated/prisma/enums"
 import { DATE_PRECISIONS } from "@/server/method/params";
 import { agreementKindLabel } from "../format";
 import { AmountsFieldset, PartiesFieldset, SectorsInput, SignatoriesFieldset } from "./agreement-parts";
-import { useFieldMessages } from "./field-messages";
+import { useFieldMessages } from "./form-fields";
 import { DyadOptions, EnumOptions } from "./options";
 import { PlaceSelect, type PlaceOption } from "./place-select";
-import { useUnsavedChangesWarning } from "./record-form";
 import { SourcesFieldset } from "./sources-fieldset";
 import { SaveStatus, useRecordSave } from "./record-save";
+import { useSchemaForm } from "./schema-form";
 
 type FormValues = z.input<typeof agreementInput>;
 type Parsed = z.output<typeof agreementInput>;
@@ -32,8 +31,7 @@ export interface AgreementFormOptions {
 }
 
 export function AgreementForm({ options, initial }: { options: AgreementFormOptions; initial?: { id: string; version: number; values: Parsed } }) {
-  const form = useForm<FormValues, unknown, Parsed>({
-    resolver: zodResolver(agreementInput),
+  const form = useSchemaForm(agreementInput, {
     defaultValues: initial?.values ?? {
       title: "",
       kind: "MOU",
@@ -48,8 +46,6 @@ export function AgreementForm({ options, initial }: { options: AgreementFormOpti
   });
   const { register, formState, control } = form;
   const watched = useWatch({ control });
-
-  useUnsavedChangesWarning(formState);
 
   const client = useTRPCClient();
   const { submit, saving, status } = useRecordSave(form, {

@@ -6,9 +6,8 @@ import { useController, useFieldArray, useFormContext } from "react-hook-form";
 import type { z } from "zod";
 import { PartyKind } from "@/server/generated/prisma/enums";
 import type { agreementInput } from "@/server/agreements/write-schemas";
-import { useFieldMessages } from "./field-messages";
+import { FieldMessage, messageAt, useFieldMessages } from "./form-fields";
 import { CountryOptions, EnumOptions } from "./options";
-import { messageAt } from "./record-form";
 
 type AgreementValues = z.input<typeof agreementInput>;
 const optional = (v: string) => v || undefined;
@@ -188,11 +187,7 @@ export function SectorsInput() {
         aria-invalid={Boolean(message)}
         aria-describedby={message ? "sectors-error" : undefined}
       />
-      {message && (
-        <p className="error field-error" id="sectors-error">
-          {message}
-        </p>
-      )}
+      <FieldMessage id="sectors-error" message={message} />
     </div>
   );
 }

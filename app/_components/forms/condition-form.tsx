@@ -2,19 +2,18 @@
 // The admin's form for a standing condition (relations severed, an ambassador withdrawn, a route
 // closed, a partnership in force), new or edited: the same schema as the API, errors back on their
 // fields, a stale save shown beside the admin's input. Ending a condition is giving it an end date.
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { FormProvider, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { useTRPCClient } from "@/app/_trpc/client";
 import { conditionInput } from "@/server/conditions/schemas";
 import { CONDITION_KINDS, DATE_PRECISIONS, METHOD, VERIFICATIONS } from "@/server/method/params";
 import { humanize } from "../format";
-import { useFieldMessages } from "./field-messages";
+import { useFieldMessages } from "./form-fields";
 import { CountryOptions, DyadOptions, EnumOptions } from "./options";
-import { useUnsavedChangesWarning } from "./record-form";
 import { SourcesFieldset } from "./sources-fieldset";
 import { SaveStatus, useRecordSave } from "./record-save";
+import { useSchemaForm } from "./schema-form";
 
 type FormValues = z.input<typeof conditionInput>;
 type Parsed = z.output<typeof conditionInput>;
@@ -41,8 +40,7 @@ export function ConditionForm({
   options: ConditionFormOptions;
   initial?: { id: string; version: number; values: Parsed };
 }) {
-  const form = useForm<FormValues, unknown, Parsed>({
-    resolver: zodResolver(conditionInput),
+  const form = useSchemaForm(conditionInput, {
     defaultValues: initial
       ? toFormValues(initial.values)
       : {
@@ -58,8 +56,6 @@ export function ConditionForm({
   const { register, formState, control, setValue } = form;
   const watched = useWatch({ control });
   const dyad = options.dyads.find((d) => d.key === watched.dyad);
-
-  useUnsavedChangesWarning(formState);
 
   const client = useTRPCClient();
   const { submit, saving, status } = useRecordSave(form, {

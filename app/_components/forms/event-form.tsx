@@ -2,9 +2,8 @@
 // The admin's event form: react-hook-form with the procedure's own zod schema (eventInput), the
 // score it implies shown live, server refusals put back on their fields, and a stale save shown
 // beside the admin's own input instead of overwriting anyone.
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { FormProvider, useWatch } from "react-hook-form";
 import { useEffect } from "react";
 import type { z } from "zod";
 import { useTRPCClient } from "@/app/_trpc/client";
@@ -12,15 +11,14 @@ import { eventInput } from "@/server/events/schemas";
 import { CAMEO_OPTIONS, eventScore } from "@/server/method/goldstein";
 import { DATE_PRECISIONS, LEVELS, METHOD, OVERRIDE_KEYS, VERIFICATIONS } from "@/server/method/params";
 import { humanize } from "../format";
-import { useFieldMessages } from "./field-messages";
+import { useFieldMessages } from "./form-fields";
 import { CountryOptions, DyadOptions, EnumOptions } from "./options";
 import { PlaceSelect, type PlaceOption } from "./place-select";
-import { useUnsavedChangesWarning } from "./record-form";
 import { SourcesFieldset } from "./sources-fieldset";
 import { SaveStatus, useRecordSave } from "./record-save";
+import { useSchemaForm } from "./schema-form";
 
 type FormValues = z.input<typeof eventInput>;
-type Parsed = z.output<typeof eventInput>;
 
 export interface EventFormOptions {
   dyads: { key: string; a: { code: string; name: string }; b: { code: string; name: string } }[];
@@ -47,8 +45,7 @@ function liveScore(values: Pick<Partial<FormValues>, "cameoCode" | "overrideKey"
 }
 
 export function EventForm({ options, initial }: { options: EventFormOptions; initial?: { id: string; version: number; values: FormValues } }) {
-  const form = useForm<FormValues, unknown, Parsed>({
-    resolver: zodResolver(eventInput),
+  const form = useSchemaForm(eventInput, {
     defaultValues: initial?.values ?? {
       title: "",
       date: today(),
@@ -78,8 +75,6 @@ export function EventForm({ options, initial }: { options: EventFormOptions; ini
     setValue("actor", dyad.a.code);
     setValue("target", dyad.b.code);
   }, [dyad, getValues, setValue]);
-
-  useUnsavedChangesWarning(formState);
 
   const client = useTRPCClient();
   const { submit, saving, status } = useRecordSave(form, {

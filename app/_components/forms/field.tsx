@@ -1,4 +1,5 @@
-// A labelled form control with its error message tied to it for screen readers.
+// The dashboard filter bar's labelled controls and message, for its hand-read FormData: they leave
+// with that filter bar, which is being replaced. Every other form uses form-fields.tsx.
 import { useId, type ReactNode } from "react";
 
 export function Field({

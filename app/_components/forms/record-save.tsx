@@ -1,25 +1,39 @@
 "use client";
-// Saving a record form against the version it was opened at. A save refused because someone saved
-// the record meanwhile keeps the admin's input in the form, a panel lists the fields the saved
-// version holds differently, and the admin chooses.
+// Saving a record form (event, condition, agreement) against the version it was opened at. A save
+// refused because someone saved the record meanwhile keeps the admin's input in the form, a panel
+// lists the fields the saved version holds differently, and the admin chooses. Until it is saved,
+// leaving the page asks first.
 import { useMutation } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import type { FieldValues, UseFormReturn } from "react-hook-form";
-import { apiErrorData, showServerErrors } from "./record-form";
+import { useEffect, useState } from "react";
+import type { FieldValues, FormState, UseFormReturn } from "react-hook-form";
+import { apiErrorData, showServerErrors } from "./schema-form";
 
 interface Conflict<T> {
   version: number;
   values: T;
 }
 
+/** The browser's own "leave this page?" while the form holds unsaved input. */
+function useUnsavedChangesWarning<T extends FieldValues>(formState: Pick<FormState<T>, "isDirty" | "isSubmitSuccessful">) {
+  const { isDirty, isSubmitSuccessful } = formState;
+  useEffect(() => {
+    if (!isDirty || isSubmitSuccessful) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [isDirty, isSubmitSuccessful]);
+}
+
 /**
  * Saves a record form (`save` creates or updates, against `version`): a success leaves for the
  * page `after` names without the unsaved-changes warning, a conflict opens the panel, any other
- * refusal lands on its fields. `toForm` turns the server's values into the form's.
+ * refusal lands on its fields. `toForm` turns the server's values into the form's. Unsaved input
+ * is guarded until then.
  */
 export function useRecordSave<T extends FieldValues, Parsed, Saved>(
-  form: Pick<UseFormReturn<T, unknown, Parsed>, "setError" | "reset" | "handleSubmit">,
+  form: Pick<UseFormReturn<T, unknown, Parsed>, "setError" | "reset" | "handleSubmit" | "formState">,
   options: {
     version: number;
     toForm: (values: Record<string, unknown>) => T;
@@ -27,6 +41,7 @@ export function useRecordSave<T extends FieldValues, Parsed, Saved>(
     after: (saved: Saved) => string;
   },
 ) {
+  useUnsavedChangesWarning(form.formState);
   const router = useRouter();
   const [version, setVersion] = useState(options.version);
   // Archive and restore (beside the form) move the version on by one without touching a field,
@@ -53,7 +68,9 @@ export function useRecordSave<T extends FieldValues, Parsed, Saved>(
         setConflict({ version: current.version, values: options.toForm(current.values as Record<string, unknown>) });
         return setFormError(error.message);
       }
-      setFormError(showServerErrors(error, form.setError));
+      // A save that never reached the server has no field to blame.
+      if (!(error instanceof TRPCClientError)) return setFormError("Could not save. Check your connection and try again.");
+      setFormError(showServerErrors(error, form.setError) ?? "Some fields need attention.");
     },
   });
   const submit = form.handleSubmit((data) => {

@@ -4,7 +4,7 @@
 import { useFieldArray, useFormContext } from "react-hook-form";
 import type { z } from "zod";
 import type { sourceInput } from "@/server/shared/schemas";
-import { useFieldMessages } from "./field-messages";
+import { useFieldMessages } from "./form-fields";
 
 type SourceValues = z.input<typeof sourceInput>;
 

@@ -4,20 +4,18 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_trpc/client";
 import { addMemberInput, createTeamInput } from "@/server/teams/schemas";
 import type { TeamSummary } from "@/server/teams/service";
-import { Field, FormMessage } from "../forms/field";
-import { onValidSubmit } from "../forms/errors";
-import { useRefreshingMutation } from "../forms/use-refreshing-mutation";
+import { Field, FormMessage } from "../forms/form-fields";
+import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
 
 export function TeamCard({ team }: { team: TeamSummary }) {
   const trpc = useTRPC();
-  const { errors, setErrors, options } = useRefreshingMutation();
+  // The card's one form: adding a member, whose top message also reports the Remove buttons.
+  const form = useSchemaForm(addMemberInput, { defaultValues: { teamId: team.id, email: "" }, ...CHECK_ON_SUBMIT });
+  const options = useRefreshingMutation(form);
   const add = useMutation(trpc.teams.addMember.mutationOptions(options));
   const remove = useMutation(trpc.teams.removeMember.mutationOptions(options));
 
-  const submitAdd = onValidSubmit(addMemberInput, (form) => ({ teamId: team.id, email: form.get("email") }), {
-    invalid: setErrors,
-    valid: (data, form) => add.mutate(data, { onSuccess: () => form.reset() }),
-  });
+  const submitAdd = form.handleSubmit((data) => add.mutate(data, { onSuccess: () => form.reset() }));
 
   return (
     <li className="card">
@@ -39,36 +37,34 @@ export function TeamCard({ team }: { team: TeamSummary }) {
       </ul>
       {team.canManage && (
         <form onSubmit={submitAdd} className="inline-form" aria-label={`Add a member to ${team.name}`} noValidate>
-          <Field label="Email" errors={errors.fields.email}>
-            {(props) => <input {...props} name="email" type="email" maxLength={254} />}
+          <Field form={form} name="email" label="Email">
+            {(props) => <input {...props} type="email" maxLength={254} />}
           </Field>
           <button type="submit" disabled={add.isPending}>
             Add member
           </button>
         </form>
       )}
-      <FormMessage errors={{ form: errors.form ?? errors.fields.userId?.[0] }} />
+      <FormMessage form={form} hidden="userId" />
     </li>
   );
 }
 
 export function CreateTeamForm() {
   const trpc = useTRPC();
-  const { errors, setErrors, options } = useRefreshingMutation();
+  const form = useSchemaForm(createTeamInput, { defaultValues: { name: "" }, ...CHECK_ON_SUBMIT });
+  const options = useRefreshingMutation(form);
   const create = useMutation(trpc.teams.create.mutationOptions(options));
 
-  const submit = onValidSubmit(createTeamInput, (form) => ({ name: form.get("name") }), {
-    invalid: setErrors,
-    valid: (data, form) => create.mutate(data, { onSuccess: () => form.reset() }),
-  });
+  const submit = form.handleSubmit((data) => create.mutate(data, { onSuccess: () => form.reset() }));
 
   return (
     <form onSubmit={submit} className="panel form narrow" aria-label="Create a team" noValidate>
       <h2>Create a team</h2>
-      <Field label="Team name" errors={errors.fields.name}>
-        {(props) => <input {...props} name="name" maxLength={80} />}
+      <Field form={form} name="name" label="Team name">
+        {(props) => <input {...props} maxLength={80} />}
       </Field>
-      <FormMessage errors={errors} />
+      <FormMessage form={form} />
       <button type="submit" disabled={create.isPending}>
         Create team
       </button>

@@ -2,44 +2,42 @@
 // "Save view": names the dashboard's current state and shares it with "Only me" or a team.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, type FormEvent } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { saveViewForm } from "@/server/views/schemas";
 import type { ViewState } from "@/server/views/state";
 import { dashboardHref, viewStateFromSearchParams } from "@/server/views/url";
-import { Field, FormMessage } from "../forms/field";
-import { errorsFrom, noErrors, validate, type FormErrors } from "../forms/errors";
+import { Field, FormMessage } from "../forms/form-fields";
+import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
 
 export function SaveViewDialog({ state, teams }: { state: ViewState; teams: { id: string; name: string }[] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const form = useSchemaForm(saveViewForm, { defaultValues: { name: "", teamId: null }, ...CHECK_ON_SUBMIT });
   const create = useMutation(trpc.views.create.mutationOptions());
 
-  async function save(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const checked = validate(saveViewForm, { name: form.get("name"), teamId: String(form.get("teamId") ?? "") || null });
-    if (checked.errors) return setErrors(checked.errors);
-    try {
-      // The address bar is the truth: the map writes its viewport there without a page load.
-      const current = typeof window === "undefined" ? state : viewStateFromSearchParams(new URLSearchParams(window.location.search));
-      const view = await create.mutateAsync({ ...checked.data, state: current });
-      dialog.current?.close();
-      router.push(dashboardHref(view.state, view.id));
-    } catch (e) {
-      setErrors(errorsFrom(e));
-    }
-  }
+  // Built at submit, not at render: it closes the dialog through its ref.
+  const save = (event: FormEvent<HTMLFormElement>) =>
+    form.handleSubmit(async (data) => {
+      try {
+        // The address bar is the truth: the map writes its viewport there without a page load.
+        const current = typeof window === "undefined" ? state : viewStateFromSearchParams(new URLSearchParams(window.location.search));
+        const view = await create.mutateAsync({ ...data, state: current });
+        dialog.current?.close();
+        router.push(dashboardHref(view.state, view.id));
+      } catch (e) {
+        showRefusal(form, e);
+      }
+    })(event);
 
   return (
     <>
       <button
         type="button"
         onClick={() => {
-          setErrors(noErrors);
+          form.clearErrors();
           dialog.current?.showModal();
         }}
       >
@@ -48,12 +46,13 @@ export function SaveViewDialog({ state, teams }: { state: ViewState; teams: { id
       <dialog ref={dialog} aria-labelledby={titleId} className="panel">
         <form onSubmit={save} className="form" noValidate>
           <h2 id={titleId}>Save this view</h2>
-          <Field label="Name" errors={errors.fields.name}>
-            {(props) => <input {...props} name="name" maxLength={80} required />}
+          <Field form={form} name="name" label="Name">
+            {(props) => <input {...props} maxLength={80} required />}
           </Field>
-          <Field label="Share with" errors={errors.fields.teamId}>
+          {/* "Only me" is no team. */}
+          <Field form={form} name="teamId" label="Share with" setValueAs={(value) => value || null}>
             {(props) => (
-              <select {...props} name="teamId" defaultValue="">
+              <select {...props}>
                 <option value="">Only me</option>
                 {teams.map((team) => (
                   <option key={team.id} value={team.id}>
@@ -63,7 +62,7 @@ export function SaveViewDialog({ state, teams }: { state: ViewState; teams: { id
               </select>
             )}
           </Field>
-          <FormMessage errors={errors} />
+          <FormMessage form={form} />
           <div className="actions">
             <button type="submit" disabled={create.isPending}>
               Save

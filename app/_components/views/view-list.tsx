@@ -6,23 +6,20 @@ import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { SavedView } from "@/server/views/service";
 import { renameViewInput } from "@/server/views/schemas";
-import { Field, FormMessage } from "../forms/field";
-import { onValidSubmit } from "../forms/errors";
-import { useRefreshingMutation } from "../forms/use-refreshing-mutation";
+import { Field, FormMessage } from "../forms/form-fields";
+import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
 
 function ViewActions({ view }: { view: SavedView }) {
   const trpc = useTRPC();
   const [renaming, setRenaming] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const { errors, setErrors, options } = useRefreshingMutation();
+  const form = useSchemaForm(renameViewInput, { defaultValues: { id: view.id, name: view.name }, ...CHECK_ON_SUBMIT });
+  const options = useRefreshingMutation(form);
   const rename = useMutation(trpc.views.rename.mutationOptions(options));
   const remove = useMutation(trpc.views.delete.mutationOptions(options));
   const duplicate = useMutation(trpc.views.duplicate.mutationOptions(options));
 
-  const submitRename = onValidSubmit(renameViewInput, (form) => ({ id: view.id, name: form.get("name") }), {
-    invalid: setErrors,
-    valid: (data) => rename.mutate(data, { onSuccess: () => setRenaming(false) }),
-  });
+  const submitRename = form.handleSubmit((data) => rename.mutate(data, { onSuccess: () => setRenaming(false) }));
 
   if (!view.canEdit) {
     return (
@@ -30,7 +27,7 @@ function ViewActions({ view }: { view: SavedView }) {
         <button type="button" disabled={duplicate.isPending} onClick={() => duplicate.mutate({ id: view.id })}>
           Duplicate
         </button>
-        <FormMessage errors={errors} />
+        <FormMessage form={form} />
       </div>
     );
   }
@@ -38,8 +35,8 @@ function ViewActions({ view }: { view: SavedView }) {
     <div className="actions">
       {renaming ? (
         <form onSubmit={submitRename} className="inline-form" aria-label={`Rename ${view.name}`} noValidate>
-          <Field label="New name" errors={errors.fields.name}>
-            {(props) => <input {...props} name="name" defaultValue={view.name} maxLength={80} />}
+          <Field form={form} name="name" label="New name">
+            {(props) => <input {...props} maxLength={80} />}
           </Field>
           <button type="submit" disabled={rename.isPending}>
             Rename
@@ -49,7 +46,14 @@ function ViewActions({ view }: { view: SavedView }) {
           </button>
         </form>
       ) : (
-        <button type="button" onClick={() => setRenaming(true)}>
+        <button
+          type="button"
+          onClick={() => {
+            // Every opening starts from the view's current name, not from text left by a cancelled rename.
+            form.setValue("name", view.name);
+            setRenaming(true);
+          }}
+        >
           Rename
         </button>
       )}
@@ -62,7 +66,7 @@ function ViewActions({ view }: { view: SavedView }) {
           Delete
         </button>
       )}
-      <FormMessage errors={errors} />
+      <FormMessage form={form} />
     </div>
   );
 }
