@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import type { ReactNode } from "react";
 import { AccountMenu } from "./_components/auth/account-menu";
 import { TRPCReactProvider } from "./_trpc/client";

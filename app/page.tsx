@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { AgreementFeed } from "./_components/feed/agreement-feed";
 import { prefetchAgreementFeed } from "./_components/feed/prefetch";
 import { FilterBar } from "./_components/filters/filter-bar";

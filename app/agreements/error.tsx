@@ -1,6 +1,6 @@
 "use client";
 // Shown when an agreements page fails on the server (the database is down, for instance).
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 
 export default function AgreementsError({ reset }: { error: Error; reset: () => void }) {
   return (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { ViewList } from "../_components/views/view-list";
 import { requireUser } from "@/server/auth/page-guards";
 import { serverCaller } from "@/server/caller";

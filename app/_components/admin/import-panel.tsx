@@ -1,7 +1,7 @@
 "use client";
 // The CSV import page's two steps: a dry run that previews the rows and lists every error, then
 // the import, whose progress the server streams while its one transaction runs.
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useState, type FormEvent } from "react";
 import type { DryRunResult, ImportRefusal } from "@/server/import/handler";
 import type { ImportProgress } from "@/server/import/progress";

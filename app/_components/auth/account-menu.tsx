@@ -1,6 +1,6 @@
 "use client";
 // The signed-in user's menu: their name opens it; "Sign out" ends the session on the server.
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 
 const noSubscription = () => () => undefined;

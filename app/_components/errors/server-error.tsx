@@ -1,7 +1,7 @@
 "use client";
 // What a page that failed on the server shows. Production builds hide the server's message, so
 // it asks the health check whether the database is the cause and says so plainly.
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useEffect, useState } from "react";
 
 type Cause = "checking" | "database" | "other";

@@ -1,6 +1,6 @@
 // One agreement in a feed: what was signed, by whom, when, for how much, where it stands, and
 // where the claim comes from.
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import type { AgreementListItem } from "@/server/agreements/service";
 import { agreementKindLabel, formatDate, formatMoney, humanize } from "../format";
 

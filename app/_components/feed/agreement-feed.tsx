@@ -2,7 +2,7 @@
 // The agreements feed: the first page prefetched on the server, the next ones on "Load more"
 // or, where the page asks for it, as the end of the list scrolls into view.
 import { useInfiniteQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useEffect, useRef } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { AgreementFilters } from "@/server/agreements/schemas";

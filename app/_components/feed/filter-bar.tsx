@@ -2,7 +2,7 @@
 // The agreements filter bar. Its state is the URL: submitting it navigates to the same page
 // with the filters as query parameters (a plain GET form without JavaScript), checked first
 // by the same schema the server applies.
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { parseAgreementFilters, agreementFiltersToSearchParams } from "@/server/agreements/filters";

@@ -3,7 +3,7 @@
 // (agreementInput), refusals on their fields (money without a currency, a future date for an
 // agreement that is not anticipated, a link that is not http(s)), a stale save shown beside the
 // admin's input. A new status is added to the agreement's history with its date and note.
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { FormProvider, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { useTRPCClient } from "@/app/_trpc/client";

@@ -2,7 +2,7 @@
 // The admin's form for a standing condition (relations severed, an ambassador withdrawn, a route
 // closed, a partnership in force), new or edited: the same schema as the API, errors back on their
 // fields, a stale save shown beside the admin's input. Ending a condition is giving it an end date.
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { FormProvider, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { useTRPCClient } from "@/app/_trpc/client";

@@ -2,7 +2,7 @@
 // The admin's event form: react-hook-form with the procedure's own zod schema (eventInput), the
 // score it implies shown live, server refusals put back on their fields, and a stale save shown
 // beside the admin's own input instead of overwriting anyone.
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { FormProvider, useWatch } from "react-hook-form";
 import { useEffect } from "react";
 import type { z } from "zod";

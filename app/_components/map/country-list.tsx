@@ -1,5 +1,5 @@
 // The map's countries as a list: the same values and bands, reachable with Tab and Enter.
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { BAND_CLASS, formatIndex } from "../relations/format-index";
 import type { ShadedCountry } from "./choropleth";
 import type { MapCountry } from "./types";

@@ -1,5 +1,5 @@
 // The headline: one card per tracked dyad, with value, band, 30-day change and a sparkline.
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import type { DatePrecision } from "@/server/method/params";
 import { Sparkline } from "../charts/sparkline";
 import { formatDate } from "../format";

@@ -1,7 +1,7 @@
 "use client";
 // Names the saved view the dashboard was opened from; its owner can store the current filters in it.
 import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/app/_trpc/client";
 import type { ViewState } from "@/server/views/state";

@@ -1,7 +1,7 @@
 "use client";
 // The saved views I can open: owners rename and delete theirs; teammates duplicate shared ones.
 import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { SavedView } from "@/server/views/service";

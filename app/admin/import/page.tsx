@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { ImportPanel } from "@/app/_components/admin/import-panel";
 import { requireAdmin } from "@/server/auth/page-guards";
 import { EVENT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, SOURCE_COLUMNS } from "@/server/import/columns";

@@ -2,7 +2,7 @@
 // money, the status history, related events and the sources.
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { StatusBadge } from "@/app/_components/feed/agreement-card";

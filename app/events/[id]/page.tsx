@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { notFound } from "next/navigation";
 import { agreementKindLabel, formatDate, humanize } from "@/app/_components/format";
 import { serverCaller } from "@/server/caller";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { ArchiveButton } from "@/app/_components/admin/archive-button";
 import { ConditionForm } from "@/app/_components/forms/condition-form";
 import { requireAdmin } from "@/server/auth/page-guards";
