@@ -7,87 +7,13 @@
 // It ends with each step's time and the five slowest tests, and fails a step whose output holds
 // a line no step may print (scripts/test/forbidden-output.ts), even when its tests passed.
 import "./require-node";
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
-import { createThrowawayDatabase, startTestCluster } from "./db/throwaway";
+import { rmSync } from "node:fs";
+import { startTestCluster } from "./db/throwaway";
 import type { EmbeddedCluster } from "./db/embedded";
-import { outputWatcher } from "./test/forbidden-output";
-import { readReport, slowest, type TestTiming } from "./test/reports";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { bin, count, ensureChromium, printSummary, run, runEndToEnd } from "./test/steps";
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 /** Further arguments go to Playwright: `npm run test:e2e -- e2e/admin-import.spec.ts` runs one spec. */
 const playwrightArgs = process.argv.slice(2).filter((arg, i, all) => arg !== "--only" && all[i - 1] !== "--only");
-const tally = { passed: 0, failed: 0, skipped: 0 };
-const steps: { label: string; seconds: number; ok: boolean }[] = [];
-const timings: TestTiming[] = [];
-
-function bin(name: string): string {
-  return `node_modules/.bin/${name}`;
-}
-
-/** Runs one step, passing its output through while watching it for lines no step may print. */
-function run(label: string, command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
-  const started = Date.now();
-  console.log(`\n▶ ${label}`);
-  const watcher = outputWatcher();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["inherit", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
-    for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]] as const) {
-      from.setEncoding("utf8");
-      from.on("data", (chunk: string) => {
-        watcher.scan(chunk);
-        to.write(chunk);
-      });
-    }
-    child.on("close", (code) => {
-      const seconds = (Date.now() - started) / 1000;
-      const ok = code === 0 && watcher.problems.length === 0;
-      steps.push({ label, seconds, ok });
-      if (ok) {
-        console.log(`✔ ${label} (${seconds.toFixed(1)} s)`);
-        resolve();
-      } else if (code !== 0) reject(new Error(`${label} failed (exit ${code}, ${seconds.toFixed(1)} s)`));
-      else reject(new Error(`${label} printed what no step may print:\n  - ${watcher.problems.join("\n  - ")}`));
-    });
-  });
-}
-
-/** Adds a step's report to the closing tally and the slowest-tests list. */
-function count(report: string, kind: "vitest" | "playwright"): void {
-  const summary = readReport(report, kind);
-  if (!summary) return;
-  tally.passed += summary.passed;
-  tally.failed += summary.failed;
-  tally.skipped += summary.skipped;
-  timings.push(...summary.tests);
-}
-
-function printSummary(totalSeconds: number): void {
-  console.log("\nSteps:");
-  for (const step of steps) console.log(`  ${step.ok ? "✔" : "✘"} ${step.seconds.toFixed(1).padStart(6)} s  ${step.label}`);
-  if (timings.length) {
-    console.log("Slowest tests:");
-    for (const test of slowest(timings, 5)) console.log(`  ${test.seconds.toFixed(1).padStart(6)} s  ${test.name}`);
-  }
-  console.log(`\nAll steps took ${totalSeconds.toFixed(0)} s.`);
-  console.log(`${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
-}
-
-/** Debian's Chromium, never a downloaded browser: installed here when missing and we are root. */
-function ensureChromium(): void {
-  if (existsSync(CHROMIUM)) return;
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}. Install it (Debian: sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  }
-  console.log("▶ Installing Debian's chromium (apt-get) for the end-to-end tests…");
-  for (const args of [["update", "-qq"], ["install", "-y", "-qq", "chromium"]]) {
-    const result = spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-    if (result.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed: install chromium by hand.`);
-  }
-}
-
 const wanted = (step: string) => !only || only === step;
 
 async function main(): Promise<void> {
@@ -127,15 +53,7 @@ async function main(): Promise<void> {
         "--outputFile=test-results/faults.json",
       ]).finally(() => count("test-results/faults.json", "vitest"));
     }
-    if (wanted("e2e") && cluster) {
-      const database = await createThrowawayDatabase(cluster.url("postgres"), "maghreb_e2e");
-      try {
-        await run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", ...playwrightArgs], { DATABASE_URL: database.url });
-      } finally {
-        count("test-results/e2e.json", "playwright");
-        await database.dispose();
-      }
-    }
+    if (wanted("e2e") && cluster) await runEndToEnd(cluster.url("postgres"), playwrightArgs);
   } finally {
     await cluster?.stop();
     printSummary((Date.now() - started) / 1000);
