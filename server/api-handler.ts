@@ -6,7 +6,9 @@ import type { Auth } from "./auth/auth";
 import { hasTrustedOrigin } from "./auth/settings";
 import type { Db } from "./db-client";
 import { appRouter } from "./root";
+import { errorResponse, trpcDialect } from "./http/errors";
 import { BODY_LIMITS, MAX_BATCH_SIZE, withBodyLimit } from "./http/request-limits";
+import { AppError } from "./shared/errors";
 import { createContext } from "./trpc";
 
 export const CROSS_SITE_MESSAGE = "Cross-site request refused: state changes must come from this site's pages.";
@@ -14,7 +16,7 @@ export const CROSS_SITE_MESSAGE = "Cross-site request refused: state changes mus
 export function createApiHandler(parts: { db: Db; auth: Auth; trustedOrigins: readonly string[] }) {
   return async (incoming: Request): Promise<Response> => {
     if (incoming.method !== "GET" && !hasTrustedOrigin(incoming.headers, parts.trustedOrigins)) {
-      return Response.json({ error: { message: CROSS_SITE_MESSAGE, code: "FORBIDDEN" } }, { status: 403 });
+      return errorResponse(new AppError("FORBIDDEN", CROSS_SITE_MESSAGE), trpcDialect);
     }
     const req = await withBodyLimit(incoming, BODY_LIMITS.api);
     if (req instanceof Response) return req;
