@@ -1,6 +1,7 @@
 // The tRPC HTTP endpoint, as a function of its parts so integration tests drive it with real
 // Requests. Queries travel as GET and change nothing; every POST (a mutation) must come from
 // one of our own pages: a cross-site form or script carries another Origin, or none.
+import "server-only";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Auth } from "./auth/auth";
 import { hasTrustedOrigin } from "./auth/settings";

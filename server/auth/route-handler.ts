@@ -1,4 +1,5 @@
 // /api/auth/*: Better Auth's handler behind a body-size cap (sign-in bodies are a few hundred bytes).
+import "server-only";
 import { authUnavailableResponse } from "../http/errors";
 import { BODY_LIMITS, withBodyLimit } from "../http/request-limits";
 import type { Auth } from "./auth";

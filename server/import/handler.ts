@@ -1,6 +1,7 @@
 // POST /api/admin/import and GET /api/admin/import/template.csv, as functions of their parts so
 // integration tests drive them with real Requests. The import streams NDJSON progress lines
 // (ImportProgress) while its one transaction runs; refusals before it starts are plain JSON 4xx.
+import "server-only";
 import type { Auth } from "../auth/auth";
 import { requireRole } from "../auth/gate";
 import { sessionOf } from "../auth/session";
