@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { Link } from "@/app/_components/link";
 import { AgreementFeed } from "./_components/feed/agreement-feed";
 import { prefetchAgreementFeed } from "./_components/feed/prefetch";
@@ -11,7 +10,7 @@ import { HydrateClient } from "./_trpc/server";
 import { agreementFiltersToSearchParams } from "@/server/agreements/filters";
 import type { AgreementFilters } from "@/server/agreements/schemas";
 import { requireUser } from "@/server/auth/page-guards";
-import { serverCaller } from "@/server/caller";
+import { isMissing, serverCaller } from "@/server/caller";
 import { env } from "@/server/env";
 import { fromDay, toDay } from "@/server/method/day";
 import type { ViewState } from "@/server/views/state";
@@ -25,7 +24,7 @@ const DASHBOARD_FEED_PAGE = 10;
 
 /** A view the user cannot open leaves the dashboard as its URL says, without naming the view. */
 function unlessMissing(error: unknown): null {
-  if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
+  if (isMissing(error)) return null;
   throw error;
 }
 

@@ -1,12 +1,15 @@
 // The tRPC HTTP endpoint, as a function of its parts so integration tests drive it with real
 // Requests. Queries travel as GET and change nothing; every POST (a mutation) must come from
 // one of our own pages: a cross-site form or script carries another Origin, or none.
+import "server-only";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Auth } from "./auth/auth";
 import { hasTrustedOrigin } from "./auth/settings";
 import type { Db } from "./db-client";
 import { appRouter } from "./root";
+import { errorResponse, trpcDialect } from "./http/errors";
 import { BODY_LIMITS, MAX_BATCH_SIZE, withBodyLimit } from "./http/request-limits";
+import { AppError } from "./shared/errors";
 import { createContext } from "./trpc";
 
 export const CROSS_SITE_MESSAGE = "Cross-site request refused: state changes must come from this site's pages.";
@@ -14,7 +17,7 @@ export const CROSS_SITE_MESSAGE = "Cross-site request refused: state changes mus
 export function createApiHandler(parts: { db: Db; auth: Auth; trustedOrigins: readonly string[] }) {
   return async (incoming: Request): Promise<Response> => {
     if (incoming.method !== "GET" && !hasTrustedOrigin(incoming.headers, parts.trustedOrigins)) {
-      return Response.json({ error: { message: CROSS_SITE_MESSAGE, code: "FORBIDDEN" } }, { status: 403 });
+      return errorResponse(new AppError("FORBIDDEN", CROSS_SITE_MESSAGE), trpcDialect);
     }
     const req = await withBodyLimit(incoming, BODY_LIMITS.api);
     if (req instanceof Response) return req;

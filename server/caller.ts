@@ -7,6 +7,7 @@ import { cache } from "react";
 import { getAuth } from "./auth/app-auth";
 import { getDb } from "./db";
 import { createCaller } from "./root";
+import { AppError } from "./shared/errors";
 import { createContext } from "./trpc";
 
 /** One context per request (React's cache lives for one render): one session lookup per page. */
@@ -19,10 +20,23 @@ export const requestContext = cache(async () => {
 
 export const serverCaller = cache(async () => createCaller(await requestContext()));
 
-/** A record a page asked for by id: an id that does not exist, or cannot, is the 404 page. */
-export function orNotFound<T>(load: Promise<T>): Promise<T> {
-  return load.catch((error: unknown) => {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+/** A refusal that means "nothing here for you": an id that does not exist, or cannot (too long, empty). */
+export function isMissing(error: unknown): boolean {
+  return (error instanceof TRPCError || error instanceof AppError) && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST");
+}
+
+/**
+ * The one way a page with an id in its address says "not found": the 404 page when the record is
+ * absent (null, undefined) or its load is refused as missing; any other failure propagates.
+ */
+export async function orNotFound<T>(value: T | PromiseLike<T>): Promise<NonNullable<T>> {
+  let found: T;
+  try {
+    found = await value;
+  } catch (error) {
+    if (isMissing(error)) notFound();
     throw error;
-  });
+  }
+  if (found === null || found === undefined) notFound();
+  return found;
 }

@@ -1,11 +1,13 @@
 // tRPC's one initialisation: context shape, error shape and the procedure ladder
 // public → authed (signed in) → admin. Every procedure but a health check climbs it.
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import type { Auth } from "./auth/auth";
-import { isAdmin, roleOf, type SessionUser } from "./auth/permissions";
+import { requireRole, requireSignedIn } from "./auth/gate";
+import type { SessionUser } from "./auth/permissions";
+import { sessionOf } from "./auth/session";
 import type { Db } from "./db-client";
-import { fieldMessagesOf, StaleVersionError } from "./shared/errors";
+import { AppError, type AppErrorCode, fieldMessagesOf, StaleVersionError } from "./shared/errors";
 import { pathOfUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "./shared/storable-text";
 import { databaseUnavailable, isDatabaseUnavailable } from "./shared/unavailable";
 
@@ -25,15 +27,32 @@ export function createContextInner(opts: { db: Db; headers?: Headers; user?: Ses
 
 /** The user behind a request's session cookie; the route handler and server components share this. */
 export async function createContext(opts: { db: Db; auth: Auth; headers: Headers }): Promise<Context> {
-  const session = await opts.auth.api.getSession({ headers: opts.headers }).catch((error: unknown) => {
-    throw isDatabaseUnavailable(error) ? databaseUnavailable(error) : error;
+  // Outside any procedure, so no middleware maps an outage here: map it on the spot.
+  const session = await sessionOf(opts).catch((error: unknown) => {
+    throw error instanceof AppError ? trpcErrorOf(error) : error;
   });
-  if (!session || session.user.banned) return createContextInner({ db: opts.db, headers: opts.headers });
-  const { id, name, email, role } = session.user;
-  return createContextInner({ db: opts.db, headers: opts.headers, user: { id, name, email, role: roleOf(role) }, sessionId: session.session.id });
+  return createContextInner({ db: opts.db, headers: opts.headers, user: session?.user ?? null, sessionId: session?.sessionId ?? null });
 }
 
 export { FieldErrors, fieldError } from "./shared/errors";
+
+/** The app's error codes as tRPC's: the one place a service's refusal becomes a tRPC status. */
+const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNPROCESSABLE_CONTENT: "UNPROCESSABLE_CONTENT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+/** Keeps the app error as the cause: the formatter reads its fields and conflict from there. */
+export function trpcErrorOf(error: AppError): TRPCError {
+  return new TRPCError({ code: TRPC_CODE[error.code], message: error.message, cause: error });
+}
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -60,29 +79,30 @@ export const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side; it has 
 const refuseUnstorableText = t.middleware(async ({ getRawInput, next }) => {
   const path = pathOfUnstorableText(await getRawInput());
   // No field errors keyed by the path: a key is the client's, and may be "__proto__".
-  if (path) throw new TRPCError({ code: "BAD_REQUEST", message: `Text ${UNSTORABLE_TEXT_MESSAGE} (at ${JSON.stringify(path.join("."))}).` });
+  if (path) throw new AppError("BAD_REQUEST", `Text ${UNSTORABLE_TEXT_MESSAGE} (at ${JSON.stringify(path.join("."))}).`);
   return next();
 });
 
-const signedIn = t.middleware(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-  return next({ ctx: { user: ctx.user } });
-});
-
-// One place for outages: any procedure that meets an unreachable database answers 503 with a
-// reason the client can show, instead of a 500 that reads like a bug.
-const outageAsUnavailable = t.middleware(async ({ next }) => {
+/**
+ * Outermost: whatever a procedure, a service or an inner middleware threw as an app error leaves
+ * as the matching tRPC error. A database outage answers 503 with a reason the client can show,
+ * instead of a 500 that reads like a bug.
+ */
+const appErrorsAsTrpc = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.code !== "SERVICE_UNAVAILABLE" && isDatabaseUnavailable(result.error)) throw databaseUnavailable(result.error);
+  if (result.ok) return result;
+  const { error } = result;
+  if (error.code !== "SERVICE_UNAVAILABLE" && isDatabaseUnavailable(error)) throw trpcErrorOf(databaseUnavailable(error));
+  if (error.cause instanceof AppError) throw trpcErrorOf(error.cause);
   return result;
 });
 
+const signedIn = t.middleware(({ ctx, next }) => next({ ctx: { user: requireSignedIn(ctx.user) } }));
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(outageAsUnavailable).use(refuseUnstorableText);
+export const publicProcedure = t.procedure.use(appErrorsAsTrpc).use(refuseUnstorableText);
 export const authedProcedure = publicProcedure.use(signedIn);
 export const adminProcedure = authedProcedure.use(function adminOnly({ ctx, next }) {
-  // Signed in without the role: FORBIDDEN, never UNAUTHORIZED, so the client does not ask to sign in again.
-  if (!isAdmin(ctx.user)) throw new TRPCError({ code: "FORBIDDEN", message: "Only admins may do this." });
-  return next({ ctx });
+  return next({ ctx: { user: requireRole(ctx.user, "admin") } });
 });

@@ -1,10 +1,14 @@
-// Who may download the Atom feed and the CSV/JSON exports: the one place that decides it.
-// Feed readers and scripts cannot hold a session cookie, so a personal feed token (query
+// Who may download the Atom feed and the CSV/JSON exports: which credentials count, with the
+// app's gate (server/auth/gate.ts) refusing a reader who has none. Feed readers and scripts cannot hold a session cookie, so a personal feed token (query
 // `?token=` or `Authorization: Bearer`) is accepted, and so is a signed-in browser session.
+import { requireSignedIn } from "../auth/gate";
 import type { Db } from "../db-client";
 import { verifyFeedToken } from "../feed-tokens/service";
+import type { RefusalDialect } from "../http/errors";
+import { AppError } from "../shared/errors";
 
-export type ExportAccess = { ok: true; userId: string } | { ok: false; reason: string };
+const NEEDS_CREDENTIALS =
+  "Exports need a session or a personal feed token: sign in, add ?token=<your token> to the address, or send Authorization: Bearer <token>.";
 
 function bearerToken(headers: Headers): string | null | undefined {
   const header = headers.get("authorization");
@@ -16,6 +20,7 @@ function bearerToken(headers: Headers): string | null | undefined {
 /** The signed-in user behind a request's session cookie, if any (deactivated users have none). */
 export type SessionLookup = (headers: Headers) => Promise<{ userId: string } | null>;
 
+/** The reader's user id; a reader with neither session nor valid token is refused UNAUTHORIZED, with what to do. */
 export async function authorizeExport({
   db,
   request,
@@ -24,25 +29,18 @@ export async function authorizeExport({
   db: Db;
   request: Request;
   session?: SessionLookup;
-}): Promise<ExportAccess> {
+}): Promise<{ userId: string }> {
   const fromHeader = bearerToken(request.headers);
-  if (fromHeader === null) return { ok: false, reason: "The Authorization header must read `Bearer <feed token>`." };
+  if (fromHeader === null) throw new AppError("UNAUTHORIZED", "The Authorization header must read `Bearer <feed token>`.");
   const token = fromHeader ?? new URL(request.url).searchParams.get("token");
-  if (!token) {
-    const signedIn = await session?.(request.headers);
-    if (signedIn) return { ok: true, userId: signedIn.userId };
-    return {
-      ok: false,
-      reason: "Exports need a session or a personal feed token: sign in, add ?token=<your token> to the address, or send Authorization: Bearer <token>.",
-    };
-  }
+  if (!token) return requireSignedIn(await session?.(request.headers), { signIn: NEEDS_CREDENTIALS });
   const check = await verifyFeedToken({ db, token });
-  return check.ok ? { ok: true, userId: check.userId } : check;
+  if (!check.ok) throw new AppError("UNAUTHORIZED", check.reason);
+  return { userId: check.userId };
 }
 
-export function unauthorizedResponse(reason: string): Response {
-  return Response.json(
-    { error: "unauthorized", reason },
-    { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="maghreb-monitor"', "Cache-Control": "no-store" } },
-  );
-}
+/** Feed readers and scripts read `{ error, reason }`; a 401 also says how to authenticate. */
+export const exportDialect: RefusalDialect = {
+  body: (error) => ({ error: error.code.toLowerCase(), reason: error.message }),
+  headers: (error): Record<string, string> => (error.code === "UNAUTHORIZED" ? { "WWW-Authenticate": 'Bearer realm="maghreb-monitor"' } : {}),
+};

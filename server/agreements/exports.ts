@@ -1,11 +1,11 @@
 // The export routes' work: who may read, which filters, and the document, streamed for the
 // downloads (CSV, JSON) so that memory holds one batch of rows however many match.
 import type { Db } from "../db-client";
-import { orUnavailable } from "../shared/unavailable";
+import { answering } from "../http/errors";
 import { agreementsAtom } from "./atom";
 import { csvHeader, csvLines } from "./csv";
 import { exportRecord } from "./export-record";
-import { authorizeExport, unauthorizedResponse, type SessionLookup } from "./export-access";
+import { authorizeExport, exportDialect, type SessionLookup } from "./export-access";
 import { parseAgreementFilters } from "./filters";
 import type { AgreementFilters } from "./schemas";
 import { agreementExportBatches, type AgreementExportRow } from "./service";
@@ -78,9 +78,9 @@ function download(type: string, extension: string, now: Date): Record<string, st
   };
 }
 
-/** An export or feed, or 503 with a reason when the database is out (the routes' one entry). */
+/** An export or feed, a 401 with what to do, or 503 with a reason when the database is out (the routes' one entry). */
 export function exportAgreements(input: Parameters<typeof exportOrRefusal>[0]): Promise<Response> {
-  return orUnavailable(() => exportOrRefusal(input));
+  return answering(() => exportOrRefusal(input), exportDialect);
 }
 
 async function exportOrRefusal({
@@ -96,8 +96,7 @@ async function exportOrRefusal({
   session?: SessionLookup;
   now?: Date;
 }): Promise<Response> {
-  const access = await authorizeExport({ db, request, session });
-  if (!access.ok) return unauthorizedResponse(access.reason);
+  await authorizeExport({ db, request, session });
 
   const url = new URL(request.url);
   const parsed = parseAgreementFilters(url.searchParams);

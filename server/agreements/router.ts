@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { adminProcedure, authedProcedure, router } from "../trpc";
 import { agreementFormOptions } from "./form-options";
 import { decodeCursor, encodeCursor, StaleCursorError } from "./cursor";
@@ -6,6 +5,7 @@ import { agreementForEditing, createAgreement, setAgreementArchived, updateAgree
 import { agreementInput, agreementVersionInput, updateAgreementInput } from "./write-schemas";
 import { agreementIdInput, agreementListInput } from "./schemas";
 import { agreementDetail, agreementSectors, listAgreements } from "./service";
+import { AppError } from "../shared/errors";
 
 export const agreementsRouter = router({
   /** What the form chooses from: dyads, countries for the parties, capitals as places. */
@@ -14,7 +14,7 @@ export const agreementsRouter = router({
   /** The editor's starting point, archived agreements included (byId hides those). */
   forEdit: adminProcedure.input(agreementIdInput).query(async ({ ctx, input }) => {
     const agreement = await agreementForEditing({ db: ctx.db, id: input.id });
-    if (!agreement) throw new TRPCError({ code: "NOT_FOUND", message: "No agreement has this id." });
+    if (!agreement) throw new AppError("NOT_FOUND", "No agreement has this id.");
     return agreement;
   }),
   create: adminProcedure.input(agreementInput).mutation(({ ctx, input }) => createAgreement({ db: ctx.db, actorId: ctx.user.id, data: input })),
@@ -30,17 +30,17 @@ export const agreementsRouter = router({
   list: authedProcedure.input(agreementListInput).query(async ({ ctx, input }) => {
     const after = input.cursor ? decodeCursor(input.cursor) : null;
     if (input.cursor && !after) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "This page cursor is not valid: reload the list from the top." });
+      throw new AppError("BAD_REQUEST", "This page cursor is not valid: reload the list from the top.");
     }
     const page = await listAgreements({ db: ctx.db, filters: input.filters, after, limit: input.limit }).catch((e: unknown) => {
-      throw e instanceof StaleCursorError ? new TRPCError({ code: "BAD_REQUEST", message: e.message }) : e;
+      throw e instanceof StaleCursorError ? new AppError("BAD_REQUEST", e.message) : e;
     });
     return { items: page.items, nextCursor: page.next && encodeCursor(page.next), notice: page.notice };
   }),
 
   byId: authedProcedure.input(agreementIdInput).query(async ({ ctx, input }) => {
     const agreement = await agreementDetail({ db: ctx.db, id: input.id });
-    if (!agreement) throw new TRPCError({ code: "NOT_FOUND", message: "No agreement has this id." });
+    if (!agreement) throw new AppError("NOT_FOUND", "No agreement has this id.");
     return agreement;
   }),
 

@@ -1,6 +1,5 @@
 // Admin writes of agreements: money needs a currency, only anticipated agreements lie in the
 // future, a status change is added to the history, stale saves are refused, all audited.
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { TEST_READER, useTestDatabase } from "@/scripts/test/database";
 import { createCaller } from "../root";
@@ -31,9 +30,9 @@ describe("agreement writes", async () => {
     ]);
 
     const stale = await updateAgreement({ db, actorId: null, id, version, data }).catch((e: unknown) => e);
-    expect(stale).toBeInstanceOf(TRPCError);
-    expect((stale as TRPCError).code).toBe("CONFLICT");
-    expect(((stale as TRPCError).cause as StaleVersionError).current.values).toMatchObject({ status: "IN_FORCE" });
+    expect(stale).toBeInstanceOf(StaleVersionError);
+    expect((stale as StaleVersionError).code).toBe("CONFLICT");
+    expect((stale as StaleVersionError).current.values).toMatchObject({ status: "IN_FORCE" });
 
     await setAgreementArchived({ db, actorId: null, id, version: updated.version, archived: true });
     expect(await inFeed(data.title)).toBe(false);

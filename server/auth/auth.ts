@@ -1,5 +1,6 @@
 // Better Auth, configured once: email and password only, sessions in PostgreSQL, no sign-up
 // (admins create accounts), and our own brute-force throttle in place of its request limiter.
+import "server-only";
 import { betterAuth, type BetterAuthPlugin } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";

@@ -1,6 +1,7 @@
 // /api/auth/*: Better Auth's handler behind a body-size cap (sign-in bodies are a few hundred bytes).
+import "server-only";
+import { authUnavailableResponse } from "../http/errors";
 import { BODY_LIMITS, withBodyLimit } from "../http/request-limits";
-import { DATABASE_UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from "../shared/unavailable";
 import type { Auth } from "./auth";
 
 /**
@@ -12,12 +13,7 @@ export function createAuthRouteHandler(auth: Auth, databaseAnswers: () => Promis
   return async (incoming: Request): Promise<Response> => {
     const req = await withBodyLimit(incoming, BODY_LIMITS.auth);
     if (req instanceof Response) return req;
-    if (new URL(req.url).pathname.endsWith("/sign-out") && !(await databaseAnswers())) {
-      return Response.json(
-        { message: DATABASE_UNAVAILABLE_MESSAGE, code: "DATABASE_UNAVAILABLE" },
-        { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } },
-      );
-    }
+    if (new URL(req.url).pathname.endsWith("/sign-out") && !(await databaseAnswers())) return authUnavailableResponse();
     return auth.handler(req);
   };
 }

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { archiveInput } from "../events/schemas";
 import { toDay } from "../method/day";
@@ -6,13 +5,14 @@ import { recordId } from "../shared/schemas";
 import { adminProcedure, router } from "../trpc";
 import { conditionInput, updateConditionInput } from "./schemas";
 import { conditionForEditing, createCondition, setConditionArchived, updateCondition } from "./write";
+import { AppError } from "../shared/errors";
 
 const today = () => toDay(new Date());
 
 export const conditionsRouter = router({
   forEdit: adminProcedure.input(z.object({ id: recordId })).query(async ({ ctx, input }) => {
     const condition = await conditionForEditing({ db: ctx.db, id: input.id });
-    if (!condition) throw new TRPCError({ code: "NOT_FOUND", message: "No such condition" });
+    if (!condition) throw new AppError("NOT_FOUND", "No such condition");
     return condition;
   }),
   create: adminProcedure

@@ -1,16 +1,16 @@
-import { TRPCError } from "@trpc/server";
 import { adminProcedure, authedProcedure, router } from "../trpc";
 import { toDay } from "../method/day";
 import { archiveInput, createEventInput, eventByIdInput, eventsForMapInput, updateEventInput } from "./schemas";
 import { eventById, eventFormOptions, eventsForMap } from "./service";
 import { createEvent, eventForEditing, setEventArchived, updateEvent } from "./write";
+import { AppError } from "../shared/errors";
 
 const today = () => toDay(new Date());
 
 export const eventsRouter = router({
   byId: authedProcedure.input(eventByIdInput).query(async ({ ctx, input }) => {
     const event = await eventById({ db: ctx.db, id: input.id });
-    if (!event) throw new TRPCError({ code: "NOT_FOUND", message: "No such event" });
+    if (!event) throw new AppError("NOT_FOUND", "No such event");
     return event;
   }),
 
@@ -19,7 +19,7 @@ export const eventsRouter = router({
   /** The editor's starting point: the event's fields and the version they are at. */
   forEdit: adminProcedure.input(eventByIdInput).query(async ({ ctx, input }) => {
     const event = await eventForEditing({ db: ctx.db, id: input.id });
-    if (!event) throw new TRPCError({ code: "NOT_FOUND", message: "No such event" });
+    if (!event) throw new AppError("NOT_FOUND", "No such event");
     return event;
   }),
 

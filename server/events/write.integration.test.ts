@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { eventInputFixture } from "@/prisma/seed/factories";
 import { TEST_READER, useTestDatabase } from "@/scripts/test/database";
 import { createCaller } from "../root";
-import { StaleVersionError } from "../shared/errors";
+import { AppError, StaleVersionError } from "../shared/errors";
 import { createContextInner } from "../trpc";
 import { toDay } from "../method/day";
 import { createEvent, eventForEditing, setEventArchived, updateEvent } from "./write";
@@ -37,10 +37,10 @@ describe("event writes", async () => {
   it("refuses a future date and an unknown dyad with a message on the field", async () => {
     const nextYear = `${new Date().getUTCFullYear() + 1}-01-15`;
     const future = await createEvent({ db, actorId: null, data: recall({ date: nextYear }), today }).catch((e: unknown) => e);
-    expect(future).toBeInstanceOf(TRPCError);
-    expect((future as TRPCError).code).toBe("BAD_REQUEST");
+    expect(future).toBeInstanceOf(AppError);
+    expect((future as AppError).code).toBe("BAD_REQUEST");
     const unknown = await createEvent({ db, actorId: null, data: recall({ dyad: "ESP-FRA", actor: "ESP", target: "FRA" }), today }).catch((e: unknown) => e);
-    expect((unknown as TRPCError).message).toMatch(/no dyad ESP-FRA/);
+    expect((unknown as AppError).message).toMatch(/no dyad ESP-FRA/);
     expect(await db.event.count({ where: { title: "Algeria recalls its ambassador from Paris", date: new Date(nextYear) } })).toBe(0);
   });
 
@@ -58,11 +58,9 @@ describe("event writes", async () => {
     const first = await updateEvent({ db, actorId: null, id, version, data: recall({ title: "Talks in Algiers, day two", cameoCode: "046", overrideKey: undefined }), today });
     expect(first.version).toBe(version + 1);
     const stale = await updateEvent({ db, actorId: null, id, version, data: recall({ title: "My older edit", cameoCode: "046", overrideKey: undefined }), today }).catch((e: unknown) => e);
-    expect(stale).toBeInstanceOf(TRPCError);
-    expect((stale as TRPCError).code).toBe("CONFLICT");
-    const cause = (stale as TRPCError).cause;
-    expect(cause).toBeInstanceOf(StaleVersionError);
-    expect((cause as StaleVersionError).current).toMatchObject({ version: version + 1, values: { title: "Talks in Algiers, day two" } });
+    expect(stale).toBeInstanceOf(StaleVersionError);
+    expect((stale as StaleVersionError).code).toBe("CONFLICT");
+    expect((stale as StaleVersionError).current).toMatchObject({ version: version + 1, values: { title: "Talks in Algiers, day two" } });
     expect((await eventForEditing({ db, id }))?.values.title).toBe("Talks in Algiers, day two");
   });
 

@@ -1,7 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import { authedProcedure, router } from "../trpc";
 import { createFeedTokenInput, revokeFeedTokenInput } from "./schemas";
 import { createFeedToken, listFeedTokens, revokeFeedToken } from "./service";
+import { AppError } from "../shared/errors";
 
 /** A user's own feed tokens: nobody, admins included, sees or revokes another's. */
 export const feedTokensRouter = router({
@@ -12,7 +12,7 @@ export const feedTokensRouter = router({
     .mutation(({ ctx, input }) => createFeedToken({ db: ctx.db, userId: ctx.user.id, name: input.name })),
   revoke: authedProcedure.input(revokeFeedTokenInput).mutation(async ({ ctx, input }) => {
     const revoked = await revokeFeedToken({ db: ctx.db, userId: ctx.user.id, tokenId: input.tokenId });
-    if (!revoked) throw new TRPCError({ code: "NOT_FOUND", message: "No such active token of yours." });
+    if (!revoked) throw new AppError("NOT_FOUND", "No such active token of yours.");
     return { revoked: true };
   }),
 });

@@ -1,6 +1,9 @@
 // A ceiling on request bodies, checked while reading, so a client cannot make the server buffer
 // megabytes before validation refuses them. The largest real input (an event or agreement with
 // twenty sources) is a few tens of kilobytes.
+import { AppError } from "../shared/errors";
+import { errorResponse, trpcDialect } from "./errors";
+
 export const BODY_LIMITS = { api: 256 * 1024, auth: 16 * 1024 } as const;
 
 /** Calls per tRPC batch: the server refuses more (400), the browser's batch link never sends more. */
@@ -8,7 +11,7 @@ export const MAX_BATCH_SIZE = 20;
 
 export function bodyTooLarge(maxBytes: number): Response {
   const message = `Request body too large: the limit is ${Math.round(maxBytes / 1024)} KiB.`;
-  return Response.json({ error: { message, code: "PAYLOAD_TOO_LARGE" } }, { status: 413 });
+  return errorResponse(new AppError("PAYLOAD_TOO_LARGE", message), trpcDialect);
 }
 
 /** The request with its body read into memory, or a 413 as soon as it passes maxBytes. */

@@ -1,15 +1,17 @@
 // POST /api/admin/import and GET /api/admin/import/template.csv, as functions of their parts so
 // integration tests drive them with real Requests. The import streams NDJSON progress lines
 // (ImportProgress) while its one transaction runs; refusals before it starts are plain JSON 4xx.
+import "server-only";
 import type { Auth } from "../auth/auth";
-import { isAdmin } from "../auth/permissions";
+import { requireRole } from "../auth/gate";
+import { sessionOf } from "../auth/session";
 import { hasTrustedOrigin } from "../auth/settings";
+import { answering, HTTP_STATUS } from "../http/errors";
 import { withBodyLimit } from "../http/request-limits";
 import type { Db } from "../db-client";
 import { CROSS_SITE_MESSAGE } from "../api-handler";
 import { toDay } from "../method/day";
-import { orUnavailable } from "../shared/unavailable";
-import { createContext } from "../trpc";
+import type { AppErrorCode } from "../shared/errors";
 import { MAX_IMPORT_BYTES } from "./columns";
 import { parseImportCsv, TOO_LARGE } from "./csv";
 import { planImport, type ImportPlan, type PlannedRow } from "./plan";
@@ -41,16 +43,14 @@ export interface ImportRefusal {
   errors?: RowError[];
 }
 
-const refuse = (status: number, body: ImportRefusal) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const refuse = (code: AppErrorCode, body: ImportRefusal) => Response.json(body, { status: HTTP_STATUS[code], headers: { "Cache-Control": "no-store" } });
 
 type Parts = { db: Db; auth: Auth; trustedOrigins: readonly string[] };
 
-/** 401 signed out, 403 for analysts: the same ladder as tRPC's adminProcedure. */
-async function adminOf(parts: Parts, req: Request): Promise<{ id: string } | Response> {
-  const { user } = await createContext({ db: parts.db, auth: parts.auth, headers: req.headers });
-  if (!user) return refuse(401, { error: "Sign in to continue." });
-  if (!isAdmin(user)) return refuse(403, { error: "Only admins may import." });
-  return user;
+/** 401 signed out, 403 for analysts, thrown by the app's one gate (answered by `answering`). */
+async function adminOf(parts: Parts, req: Request): Promise<{ id: string }> {
+  const session = await sessionOf({ auth: parts.auth, headers: req.headers });
+  return requireRole(session?.user ?? null, "admin", { forbidden: "Only admins may import." });
 }
 
 const rowErrors = (plan: ImportPlan): RowError[] =>
@@ -58,14 +58,13 @@ const rowErrors = (plan: ImportPlan): RowError[] =>
 
 export function createImportHandler(parts: Parts) {
   // A database outage before the stream starts is a 503 with its reason, as on every other route.
-  return (req: Request): Promise<Response> => orUnavailable(async () => {
-    if (!hasTrustedOrigin(req.headers, parts.trustedOrigins)) return refuse(403, { error: CROSS_SITE_MESSAGE });
+  return (req: Request): Promise<Response> => answering(async () => {
+    if (!hasTrustedOrigin(req.headers, parts.trustedOrigins)) return refuse("FORBIDDEN", { error: CROSS_SITE_MESSAGE });
     const admin = await adminOf(parts, req);
-    if (admin instanceof Response) return admin;
     const body = await withBodyLimit(req, MAX_IMPORT_BYTES);
-    if (body instanceof Response) return refuse(413, { error: TOO_LARGE });
+    if (body instanceof Response) return refuse("PAYLOAD_TOO_LARGE", { error: TOO_LARGE });
     const parsed = parseImportCsv(await body.text());
-    if (!parsed.ok) return refuse(400, { error: "The file cannot be imported.", problems: parsed.problems });
+    if (!parsed.ok) return refuse("BAD_REQUEST", { error: "The file cannot be imported.", problems: parsed.problems });
 
     const today = toDay(new Date());
     const plan = await planImport({ db: parts.db, rows: parsed.rows, today });
@@ -75,7 +74,7 @@ export function createImportHandler(parts: Parts) {
       return Response.json(result, { headers: { "Cache-Control": "no-store" } });
     }
     if (errors.length) {
-      return refuse(422, { error: `${plan.counts.invalid} row${plan.counts.invalid === 1 ? " has" : "s have"} errors: nothing was imported.`, errors });
+      return refuse("UNPROCESSABLE_CONTENT", { error: `${plan.counts.invalid} row${plan.counts.invalid === 1 ? " has" : "s have"} errors: nothing was imported.`, errors });
     }
     return streamImport(parts.db, admin.id, plan, today);
   });
@@ -107,11 +106,10 @@ function streamImport(db: Db, actorId: string, plan: ImportPlan, today: number):
 }
 
 export function createTemplateHandler(parts: Parts) {
-  return async (req: Request): Promise<Response> => {
-    const admin = await adminOf(parts, req);
-    if (admin instanceof Response) return admin;
+  return (req: Request): Promise<Response> => answering(async () => {
+    await adminOf(parts, req);
     return new Response(importTemplateCsv(), {
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="events-import-template.csv"', "Cache-Control": "no-store" },
     });
-  };
+  });
 }

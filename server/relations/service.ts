@@ -1,6 +1,5 @@
 // Database reads for the relations index. Indicators come from the DyadDay rollup only;
 // raw events are read just to name what drives a number (drivers, chart markers).
-import { TRPCError } from "@trpc/server";
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { fromDay, toDay } from "../method/day";
@@ -9,6 +8,7 @@ import { changeBreakdown, topDrivers, type IndexEvent } from "../method/index-ma
 import { METHOD, type DatePrecision } from "../method/params";
 import { ROLLUP_COLUMNS, ensureRollupsCurrent, liveConditions, toRollupRow, type RollupDbRow } from "./rollup";
 import { summaryDays, summaryFromRollup } from "../method/rollup-math";
+import { AppError } from "../shared/errors";
 
 const dayToDate = (day: number) => new Date(day * 86_400_000);
 const countrySelect = { code: true, name: true, status: true } satisfies Prisma.CountrySelect;
@@ -25,7 +25,7 @@ export async function dyadsByKey(db: Db, keys: string[] | undefined): Promise<Dy
     orderBy: { key: "asc" },
   });
   const missing = (keys ?? []).filter((k) => !dyads.some((d) => d.key === k));
-  if (missing.length) throw new TRPCError({ code: "NOT_FOUND", message: `No dyad ${missing.join(", ")} is recorded` });
+  if (missing.length) throw new AppError("NOT_FOUND", `No dyad ${missing.join(", ")} is recorded`);
   // France's dyads first, as the product is about France and the Maghreb.
   return dyads.sort((x, y) => Number(y.key.includes("FRA")) - Number(x.key.includes("FRA")) || x.key.localeCompare(y.key));
 }
@@ -135,7 +135,7 @@ export async function dyadDrivers(input: { db: Db; now: number; key: string; asO
   const { db, now, key } = input;
   const asOf = input.asOf ?? now;
   const [dyad] = await dyadsByKey(db, [key]);
-  if (!dyad) throw new TRPCError({ code: "NOT_FOUND", message: `No dyad ${key} is recorded` });
+  if (!dyad) throw new AppError("NOT_FOUND", `No dyad ${key} is recorded`);
   const [events, conditions, conditionRows] = await Promise.all([
     db.event.findMany({
       where: { dyadId: dyad.id, archivedAt: null, placementDate: { gte: dayToDate(asOf - DRIVER_HORIZON_DAYS), lte: dayToDate(asOf) } },

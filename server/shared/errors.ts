@@ -1,30 +1,61 @@
-// Errors a write can end with, shaped so that forms put them on the right field.
-import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+// The one error the app's services and domain modules throw: a code for what went wrong, a
+// sentence for the user, and, for forms, the fields it is about. Nothing here knows tRPC or HTTP:
+// server/trpc.ts maps the code to tRPC's, server/http/errors.ts to an HTTP status.
 import { ZodError } from "zod";
 
-/** A refusal that names the form field it is about, shown next to that field. */
-export class FieldErrors extends Error {
-  constructor(readonly fields: Record<string, string[]>) {
-    super(Object.values(fields).flat().join(" "));
+export type AppErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNPROCESSABLE_CONTENT"
+  | "TOO_MANY_REQUESTS"
+  | "SERVICE_UNAVAILABLE";
+
+export class AppError extends Error {
+  override readonly name = "AppError";
+  /** Messages keyed by a form field's dotted path, shown next to that field; null when it names none. */
+  readonly fields: Record<string, string[]> | null;
+
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    options: { fields?: Record<string, string[]>; cause?: unknown } = {},
+  ) {
+    super(message, "cause" in options ? { cause: options.cause } : undefined);
+    this.fields = options.fields ?? null;
   }
 }
 
-export function fieldError(code: TRPC_ERROR_CODE_KEY, field: string, message: string): TRPCError {
-  return new TRPCError({ code, message, cause: new FieldErrors({ [field]: [message] }) });
+/** A refusal that names the form fields it is about. */
+export class FieldErrors extends AppError {
+  constructor(fields: Record<string, string[]>, code: AppErrorCode = "BAD_REQUEST") {
+    super(code, Object.values(fields).flat().join(" "), { fields });
+  }
 }
 
+export function fieldError(code: AppErrorCode, field: string, message: string): AppError {
+  return new FieldErrors({ [field]: [message] }, code);
+}
+
+/** What a record holds now, sent with a version conflict so the editor can show the changes. */
+export interface StaleRecord {
+  version: number;
+  values: unknown;
+  updatedAt: Date;
+}
 
 /** Someone saved the record since the editor loaded it: refuse, and say what it holds now. */
-export class StaleVersionError extends Error {
-  constructor(
-    readonly current: { version: number; values: unknown; updatedAt: Date },
-  ) {
-    super("This record was changed by someone else since you opened it.");
+export class StaleVersionError extends AppError {
+  constructor(readonly current: StaleRecord) {
+    super("CONFLICT", "This record was changed since you opened it: review the changes, then save again.");
   }
 }
 
-export function staleVersion(current: StaleVersionError["current"]): TRPCError {
-  return new TRPCError({ code: "CONFLICT", message: "This record was changed since you opened it: review the changes, then save again.", cause: new StaleVersionError(current) });
+export function staleVersion(current: StaleRecord): AppError {
+  return new StaleVersionError(current);
 }
 
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -34,7 +65,7 @@ const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
  * "data.title"), so a form can put each on the control it is about. Null when it names no field.
  */
 export function fieldMessagesOf(cause: unknown): Record<string, string[]> | null {
-  if (cause instanceof FieldErrors) return cause.fields;
+  if (cause instanceof AppError) return cause.fields;
   if (!(cause instanceof ZodError)) return null;
   // A Map, not an object: a path can hold a client's key ("constructor", "__proto__"), which
   // would hit Object.prototype and which superjson refuses to send; such paths are dropped.

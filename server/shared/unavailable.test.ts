@@ -1,7 +1,7 @@
 // Which failures count as a database outage (503, "try again shortly") and which stay bugs (500).
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable, unavailableResponse } from "./unavailable";
+import { isDatabaseUnavailable } from "./unavailable";
 
 // The shape Prisma 7 gives a refused connection through the pg adapter (seen against a closed port).
 const prismaRefused = Object.assign(new Error("Raw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:1`"), {
@@ -28,14 +28,5 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(new TRPCError({ code: "BAD_REQUEST", message: "use a date as YYYY-MM-DD" }))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
-  });
-});
-
-describe("unavailableResponse", () => {
-  it("is a 503 with the reason and when to retry", async () => {
-    const response = unavailableResponse();
-    expect(response.status).toBe(503);
-    expect(response.headers.get("Retry-After")).toBe("5");
-    expect(await response.json()).toEqual({ error: "unavailable", reason: "The database is unavailable; try again shortly." });
   });
 });

@@ -1,6 +1,6 @@
 // A database outage, told apart from a bug: requests that meet one answer 503 with a reason at
 // once (the pool's connect timeout bounds the wait), and the pool reconnects by itself later.
-import { TRPCError } from "@trpc/server";
+import { AppError } from "./errors";
 
 export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable; try again shortly.";
 
@@ -42,7 +42,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   while (typeof current === "object" && current !== null && !seen.has(current)) {
     seen.add(current);
-    if (current instanceof TRPCError && current.code === "SERVICE_UNAVAILABLE") return true;
+    if (current instanceof AppError && current.code === "SERVICE_UNAVAILABLE") return true;
     if (looksUnavailable(current)) return true;
     // Prisma keeps the adapter's classification under meta.driverAdapterError.cause.
     const meta = fieldOf(current, "meta");
@@ -55,24 +55,6 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-export function databaseUnavailable(cause: unknown): TRPCError {
-  return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, cause });
-}
-
-/** For route handlers outside tRPC (exports, feeds, sign-in): the same reason, as JSON. */
-export function unavailableResponse(): Response {
-  return Response.json(
-    { error: "unavailable", reason: DATABASE_UNAVAILABLE_MESSAGE },
-    { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } },
-  );
-}
-
-/** Runs a route handler, turning a database outage into a 503 instead of a 500. */
-export async function orUnavailable(handle: () => Promise<Response>): Promise<Response> {
-  try {
-    return await handle();
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) return unavailableResponse();
-    throw error;
-  }
+export function databaseUnavailable(cause?: unknown): AppError {
+  return new AppError("SERVICE_UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE, cause === undefined ? {} : { cause });
 }

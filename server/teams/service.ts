@@ -1,9 +1,8 @@
 // Teams: who shares saved views with whom. Owners and admins add and remove members.
-import { TRPCError } from "@trpc/server";
 import { canManageTeam, canSeeTeam, isAdmin, type SessionUser } from "../auth/permissions";
 import type { Db } from "../db-client";
 import { Prisma } from "../generated/prisma/client";
-import { fieldError } from "../trpc";
+import { AppError, fieldError } from "../shared/errors";
 
 export async function teamIdsOf({ db, userId }: { db: Db; userId: string }): Promise<string[]> {
   const memberships = await db.membership.findMany({ where: { userId }, select: { teamId: true } });
@@ -60,8 +59,8 @@ async function managedTeam({ db, user, teamId }: { db: Db; user: SessionUser; te
     db.team.findUnique({ where: { id: teamId }, select: { id: true } }),
     db.membership.findUnique({ where: { teamId_userId: { teamId, userId: user.id } }, select: { role: true } }),
   ]);
-  if (!team || !canSeeTeam(user, membership)) throw new TRPCError({ code: "NOT_FOUND", message: "No such team." });
-  if (!canManageTeam(user, membership)) throw new TRPCError({ code: "FORBIDDEN", message: "Only the team's owners and admins manage its members." });
+  if (!team || !canSeeTeam(user, membership)) throw new AppError("NOT_FOUND", "No such team.");
+  if (!canManageTeam(user, membership)) throw new AppError("FORBIDDEN", "Only the team's owners and admins manage its members.");
 }
 
 async function teamFor(db: Db, user: SessionUser, teamId: string): Promise<TeamSummary> {

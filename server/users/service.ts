@@ -1,12 +1,11 @@
 // Accounts: admins create users, set roles, deactivate and reset passwords; users change their
 // own password. Every change is audited, and no query here returns a password hash.
-import { TRPCError } from "@trpc/server";
 import { hashPassword, verifyPassword } from "better-auth/crypto";
 import type { SessionUser } from "../auth/permissions";
 import { accountKey, countAttempt, forgiveAttempt, retryAfterSeconds, THROTTLED_MESSAGE } from "../auth/throttle";
 import type { Db } from "../db-client";
 import { Prisma, type AuditAction, type Role } from "../generated/prisma/client";
-import { fieldError } from "../trpc";
+import { AppError, fieldError } from "../shared/errors";
 
 /** Better Auth's provider id for email-and-password credentials (whose accountId is the user's id). */
 const CREDENTIAL = "credential";
@@ -45,7 +44,7 @@ export async function createUser({ db, actor, input }: { db: Db; actor: SessionU
 
 async function existingUser(tx: Tx, userId: string): Promise<UserSummary> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: userSelect });
-  if (!user) throw new TRPCError({ code: "NOT_FOUND", message: "No such user." });
+  if (!user) throw new AppError("NOT_FOUND", "No such user.");
   return user;
 }
 
@@ -110,7 +109,7 @@ export async function changeOwnPassword(args: { db: Db; user: SessionUser; sessi
   const { db, user } = args;
   const keys = { account: accountKey(user.email), address: null };
   const wait = retryAfterSeconds(await countAttempt(db, [keys.account], Date.now()), Date.now());
-  if (wait !== null) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: THROTTLED_MESSAGE });
+  if (wait !== null) throw new AppError("TOO_MANY_REQUESTS", THROTTLED_MESSAGE);
   const account = await db.account.findFirst({ where: { userId: user.id, providerId: CREDENTIAL }, select: { password: true } });
   const matches = account?.password ? await verifyPassword({ hash: account.password, password: args.currentPassword }) : false;
   if (!matches) throw fieldError("BAD_REQUEST", "currentPassword", "This is not your current password.");

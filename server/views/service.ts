@@ -1,12 +1,11 @@
 // Saved views: a named dashboard state, private or shared with one team.
 // A view the user may not read is NOT_FOUND, exactly like one that does not exist, so an id
 // tells an outsider nothing; a teammate who may read but not change it gets FORBIDDEN.
-import { TRPCError } from "@trpc/server";
 import { canEditView, canReadView, canShareWith, type SessionUser } from "../auth/permissions";
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { teamIdsOf } from "../teams/service";
-import { fieldError } from "../trpc";
+import { AppError, fieldError } from "../shared/errors";
 import { migrateViewState, VIEW_STATE_VERSION, type ViewState } from "./state";
 
 const savedViewSelect = {
@@ -23,7 +22,7 @@ const savedViewSelect = {
 
 type SavedViewRow = Prisma.SavedViewGetPayload<{ select: typeof savedViewSelect }>;
 
-const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "No such view." });
+const notFound = () => new AppError("NOT_FOUND", "No such view.");
 
 function present(row: SavedViewRow, user: SessionUser) {
   return {
@@ -63,7 +62,7 @@ async function readableRow({ db, user, id }: { db: Db; user: SessionUser; id: st
 async function editableRow(args: { db: Db; user: SessionUser; id: string }): Promise<SavedViewRow> {
   const row = await readableRow(args);
   if (!canEditView(args.user, row)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Only the owner can change this view. Duplicate it to make your own." });
+    throw new AppError("FORBIDDEN", "Only the owner can change this view. Duplicate it to make your own.");
   }
   return row;
 }

@@ -1,15 +1,13 @@
 // One agreement with everything recorded about it: parties, signatories and their roles, the
 // money, the status history, related events and the sources.
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { Link } from "@/app/_components/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { StatusBadge } from "@/app/_components/feed/agreement-card";
 import { agreementKindLabel, dyadTitle, formatDate, formatMoney, humanize } from "@/app/_components/format";
 import { requireUser } from "@/server/auth/page-guards";
 import { isAdmin } from "@/server/auth/permissions";
-import { serverCaller } from "@/server/caller";
+import { orNotFound, serverCaller } from "@/server/caller";
 
 export const dynamic = "force-dynamic";
 
@@ -18,11 +16,7 @@ type Params = { params: Promise<{ id: string }> };
 /** Shared by the page and its metadata (React's cache: one query per request). */
 const loadAgreement = cache(async (id: string) => {
   const caller = await serverCaller();
-  return caller.agreements.byId({ id }).catch((error: unknown) => {
-    // An id that cannot exist (too long, empty) is as unknown as one that does not.
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  });
+  return orNotFound(caller.agreements.byId({ id }));
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { Link } from "@/app/_components/link";
-import { notFound, redirect } from "next/navigation";
-import { TRPCError } from "@trpc/server";
+import { redirect } from "next/navigation";
 import { IndexChart } from "@/app/_components/charts/index-chart";
 import { formatDate } from "@/app/_components/format";
 import { BAND_CLASS, formatChange, formatIndex } from "@/app/_components/relations/format-index";
 import { requireUser } from "@/server/auth/page-guards";
 import { isAdmin } from "@/server/auth/permissions";
-import { serverCaller } from "@/server/caller";
+import { orNotFound, serverCaller } from "@/server/caller";
 import { fromDay, toDay } from "@/server/method/day";
 import { dyadKey } from "@/server/relations/schemas";
 
@@ -31,9 +30,7 @@ function asList(value: string | string[] | undefined): string[] {
 
 export default async function DyadPage({ params, searchParams }: Props) {
   const { pair } = await params;
-  const parsed = dyadKey.safeParse(decodeURIComponent(pair));
-  if (!parsed.success) notFound();
-  const key = parsed.data;
+  const key = await orNotFound(dyadKey.safeParse(decodeURIComponent(pair)).data);
   const query = await searchParams;
   if (key !== pair) redirect(`/dyads/${key}`);
 
@@ -47,8 +44,7 @@ export default async function DyadPage({ params, searchParams }: Props) {
       return r.success && r.data !== key && tracked.some((t) => t.key === r.data) ? [r.data] : [];
     })
     .slice(0, 5);
-  const summary = tracked.find((t) => t.key === key) ?? (await loadOrNotFound(() => caller.relations.summary({ dyads: [key] })))[0];
-  if (!summary) notFound();
+  const summary = await orNotFound(tracked.find((t) => t.key === key) ?? caller.relations.summary({ dyads: [key] }).then((found) => found[0]));
 
   const today = toDay(new Date());
   const span = RANGES[range];
@@ -196,15 +192,6 @@ function DriverTable({ caption, drivers }: { caption: string; drivers: Driver[] 
       </tbody>
     </table>
   );
-}
-
-async function loadOrNotFound<T>(load: () => Promise<T>): Promise<T> {
-  try {
-    return await load();
-  } catch (e) {
-    if (e instanceof TRPCError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  }
 }
 
 function isRange(value: unknown): value is Range {

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/app/_components/link";
-import { notFound } from "next/navigation";
 import { agreementKindLabel, formatDate, humanize } from "@/app/_components/format";
-import { serverCaller } from "@/server/caller";
+import { orNotFound, serverCaller } from "@/server/caller";
 import { METHOD } from "@/server/method/params";
 
 export const dynamic = "force-dynamic";
@@ -13,10 +12,7 @@ interface Props {
 
 async function load(id: string) {
   const caller = await serverCaller();
-  return caller.events.byId({ id }).catch((e: unknown) => {
-    if (e instanceof Error && "code" in e && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) notFound();
-    throw e;
-  });
+  return orNotFound(caller.events.byId({ id }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

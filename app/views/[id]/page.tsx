@@ -1,9 +1,8 @@
 // A saved view's link: opens the dashboard in the saved state, or "not found" for anyone who may
 // not read it, exactly as for an id that never existed.
-import { TRPCError } from "@trpc/server";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { requireUser } from "@/server/auth/page-guards";
-import { serverCaller } from "@/server/caller";
+import { orNotFound, serverCaller } from "@/server/caller";
 import { dashboardHref } from "@/server/views/url";
 
 export const dynamic = "force-dynamic";
@@ -11,9 +10,6 @@ export const dynamic = "force-dynamic";
 export default async function OpenViewPage({ params }: { params: Promise<{ id: string }> }) {
   await requireUser();
   const { id } = await params;
-  const view = await (await serverCaller()).views.get({ id }).catch((error: unknown) => {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  });
+  const view = await orNotFound((await serverCaller()).views.get({ id }));
   redirect(dashboardHref(view.state, view.id));
 }

@@ -1,0 +1,63 @@
+// Route handlers (imports, exports, feeds, Better Auth's wrapper) answer an app error through
+// here: the one table from code to HTTP status. Each family of routes keeps the body its clients
+// already read, so the dialect is a parameter; the status never is.
+import { AppError, type AppErrorCode } from "../shared/errors";
+import { databaseUnavailable, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../shared/unavailable";
+
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNPROCESSABLE_CONTENT: 422,
+  TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+/** How a family of routes words a refusal: its body, and any header the status calls for. */
+export interface RefusalDialect {
+  body(error: AppError): unknown;
+  headers?(error: AppError): Record<string, string>;
+}
+
+/** The app's own routes (CSV import): `{ error: "<sentence>" }`. */
+export const sentenceDialect: RefusalDialect = { body: (error) => ({ error: error.message }) };
+
+/** tRPC's shape, for refusals made before tRPC runs (cross-site, body too large), so its client reads them. */
+export const trpcDialect: RefusalDialect = { body: (error) => ({ error: { message: error.message, code: error.code } }) };
+
+/** An app error as a response: its status, the dialect's body, and never cached. */
+export function errorResponse(error: AppError, dialect: RefusalDialect = sentenceDialect): Response {
+  return Response.json(dialect.body(error), {
+    status: HTTP_STATUS[error.code],
+    headers: { "Cache-Control": "no-store", ...dialect.headers?.(error) },
+  });
+}
+
+const retryLater = () => ({ "Retry-After": String(RETRY_AFTER_SECONDS) });
+
+/** A database outage, as every route outside tRPC answers it: 503, the reason, and when to retry. */
+export function unavailableResponse(): Response {
+  return errorResponse(databaseUnavailable(), { body: (error) => ({ error: "unavailable", reason: error.message }), headers: retryLater });
+}
+
+/** Better Auth's shape for the same outage (`{ message, code }`), for its sign-out. */
+export function authUnavailableResponse(): Response {
+  return errorResponse(databaseUnavailable(), { body: (error) => ({ message: error.message, code: "DATABASE_UNAVAILABLE" }), headers: retryLater });
+}
+
+/**
+ * Runs a route handler: a database outage answers 503 instead of a 500 that reads like a bug, an
+ * app error its status in the route's dialect; anything else is a bug and propagates.
+ */
+export async function answering(handle: () => Promise<Response>, dialect: RefusalDialect = sentenceDialect): Promise<Response> {
+  try {
+    return await handle();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return unavailableResponse();
+    if (error instanceof AppError) return errorResponse(error, dialect);
+    throw error;
+  }
+}
