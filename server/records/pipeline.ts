@@ -8,6 +8,7 @@
 // Writers call, each in one transaction with its audit entry (before/after snapshots) and the
 // refresh of the index from the earliest day touched:
 //   recordForEditing · createRecord · updateRecord · setRecordArchived (archive and restore)
+// or the same bound to a type: `export const { create: createEvent, … } = writersOf(eventRecord)`.
 // A save carries the version the editor loaded: the UPDATE's WHERE checks it, and a stale save is
 // refused with staleVersion and what the record holds now.
 // Bulk writers (the CSV import, the seed) work inside their own transaction with
