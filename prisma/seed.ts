@@ -3,13 +3,16 @@
 // already exists is left as it is, so a second run changes nothing and an admin's corrections
 // to seeded records are never overwritten.
 import { hashPassword } from "better-auth/crypto";
-import { createPrismaClient, type Db } from "../server/db-client";
-import { toDay } from "../server/method/day";
+import { agreementRecord, type AgreementWrite } from "../server/agreements/write";
+import { agreementInput } from "../server/agreements/write-schemas";
 import { conditionInput } from "../server/conditions/schemas";
-import { conditionColumns } from "../server/conditions/write";
+import { conditionRecord } from "../server/conditions/write";
+import { createPrismaClient, type Db } from "../server/db-client";
 import { eventInput } from "../server/events/schemas";
-import { eventColumns, sourcesCreate } from "../server/events/write";
-import { rebuildRollups } from "../server/relations/rollup";
+import { eventRecord } from "../server/events/write";
+import { toDay } from "../server/method/day";
+import { dyadChanged, IndexChanges } from "../server/records/index-changes";
+import { insertRecords, touchOf, type RecordType, type StoredRecord } from "../server/records/pipeline";
 import { DEMO_PASSWORD, demoAccounts, demoTeams } from "./seed/demo";
 import {
   articleAgreements,
@@ -19,31 +22,16 @@ import {
   historyConditions,
   historyEvents,
   trackedDyads,
-  type IsoDate,
   type SeedAgreement,
-  type SeedCondition,
-  type SeedEvent,
-  type SeedSource,
 } from "./seed/data";
 
 export interface SeedResult {
   created: { countries: number; dyads: number; agreements: number; events: number; conditions: number; users: number };
 }
 
-const asDate = (iso: IsoDate): Date => new Date(`${iso}T00:00:00.000Z`);
-
 /** Alphabetical pair key, the one form a dyad is stored under ("DZA-FRA", never "FRA-DZA"). */
 export function dyadKey(a: string, b: string): string {
   return [a, b].sort().join("-");
-}
-
-function sourcesInput(sources: SeedSource[]) {
-  return sources.map((s) => ({
-    publisher: s.publisher,
-    title: s.title,
-    url: s.url,
-    publishedOn: s.publishedOn ? asDate(s.publishedOn) : null,
-  }));
 }
 
 export async function seed(options: {
@@ -92,24 +80,39 @@ export async function seedWith(db: Db, demoUsers: boolean, log: (line: string) =
     return id;
   };
 
-  const agreementIds = new Map<string, string>();
-  for (const a of articleAgreements) {
-    const { id, isNew } = await ensureAgreement(db, a, dyadIdOf(a.dyad));
-    agreementIds.set(a.externalId, id);
-    if (isNew) created.agreements++;
-  }
+  // Seed records pass the same rules as the admin forms and are written by the same pipeline.
+  const changes = new IndexChanges();
+  const storedAgreements = await db.agreement.findMany({ where: { externalId: { in: articleAgreements.map((a) => a.externalId) } }, select: { id: true, externalId: true } });
+  const agreementIds = new Map(storedAgreements.map((a) => [a.externalId, a.id]));
+  const newAgreements = notIn(storedAgreements, articleAgreements);
+  const agreementItems = newAgreements.map((a) => ({ externalId: a.externalId, data: agreementWrite(a), refs: dyadIdOf(a.dyad) }));
+  const newAgreementIds = await insertSeeded(db, agreementRecord, agreementItems, changes);
+  newAgreements.forEach((a, i) => agreementIds.set(a.externalId, newAgreementIds[i] ?? ""));
+  created.agreements = newAgreements.length;
 
-  for (const e of [...historyEvents, ...articleEvents]) {
-    if (await ensureEvent(db, e, dyadIdOf(dyadKey(e.actor, e.target)), agreementIds)) created.events++;
-  }
+  const events = [...historyEvents, ...articleEvents];
+  const storedEvents = await db.event.findMany({ where: { externalId: { in: events.map((e) => e.externalId) } }, select: { externalId: true } });
+  const eventItems = notIn(storedEvents, events).map((e) => {
+    const links = (e.agreements ?? []).map((externalId) => {
+      const agreementId = agreementIds.get(externalId);
+      if (!agreementId) throw new Error(`Event ${e.externalId} links unknown agreement ${externalId}`);
+      return agreementId;
+    });
+    const dyad = dyadKey(e.actor, e.target);
+    return { externalId: e.externalId, data: eventInput.parse({ ...e, dyad, agreementIds: links }), refs: dyadIdOf(dyad) };
+  });
+  created.events = (await insertSeeded(db, eventRecord, eventItems, changes)).length;
 
-  for (const c of [...historyConditions, ...articleConditions]) {
-    if (await ensureCondition(db, c, dyadIdOf(c.dyad))) created.conditions++;
-  }
+  const conditions = [...historyConditions, ...articleConditions];
+  const storedConditions = await db.condition.findMany({ where: { externalId: { in: conditions.map((c) => c.externalId) } }, select: { externalId: true } });
+  // The admin form's rules: an end before the start fails here.
+  const conditionItems = notIn(storedConditions, conditions).map((c) => ({ externalId: c.externalId, data: conditionInput.parse(c), refs: dyadIdOf(c.dyad) }));
+  created.conditions = (await insertSeeded(db, conditionRecord, conditionItems, changes)).length;
 
   if (demoUsers) created.users = await ensureDemoAccounts(db);
-  // New events or conditions change the index: bring the per-day rollup in line with them.
-  if (created.events + created.conditions > 0) await rebuildRollups({ db, today: toDay(new Date()) });
+  // New events or conditions change the index: each dyad they touch, from the earliest day.
+  const today = toDay(new Date());
+  for (const { dyadId, fromDay } of changes) await db.$transaction((tx) => dyadChanged({ db: tx, dyadId, fromDay, today }), SEED_TRANSACTION);
 
   const total = Object.values(created).reduce((sum, n) => sum + n, 0);
   log(
@@ -123,79 +126,40 @@ export async function seedWith(db: Db, demoUsers: boolean, log: (line: string) =
   return { created };
 }
 
-async function ensureAgreement(db: Db, a: SeedAgreement, dyadId: string): Promise<{ id: string; isNew: boolean }> {
-  const existing = await db.agreement.findUnique({ where: { externalId: a.externalId }, select: { id: true } });
-  if (existing) return { id: existing.id, isNew: false };
+/** A bulk write of reference data on a slow machine: more than the interactive default of 5 s. */
+const SEED_TRANSACTION = { timeout: 120_000 };
+
+/** The seed records whose externalId is not stored yet: the others are left as they are. */
+function notIn<T extends { externalId: string }>(stored: { externalId: string | null }[], records: T[]): T[] {
+  const ids = new Set(stored.map((r) => r.externalId));
+  return records.filter((r) => !ids.has(r.externalId));
+}
+
+/** New seed records of one type in one transaction, their touches on the index collected. */
+async function insertSeeded<R extends StoredRecord, I extends object, F, C>(
+  db: Db,
+  type: RecordType<R, I, F, C>,
+  items: { externalId: string; data: I; refs: F }[],
+  changes: IndexChanges,
+): Promise<string[]> {
+  for (const item of items) changes.add(touchOf(type, item));
+  const seeded = items.map((item) => ({ ...item, origin: { provenance: "SEEDED", externalId: item.externalId } as const }));
+  return db.$transaction((tx) => insertRecords(tx, type, seeded), SEED_TRANSACTION);
+}
+
+/** A seed agreement as the form would give it, with its whole status history. */
+function agreementWrite(a: SeedAgreement): AgreementWrite {
   const latest = a.statusHistory.at(-1);
   if (!latest) throw new Error(`Agreement ${a.externalId} has no status`);
-  const agreement = await db.agreement.create({
-    data: {
-      externalId: a.externalId,
-      title: a.title,
-      kind: a.kind,
-      summary: a.summary,
-      dyadId,
-      status: latest.status,
-      date: a.date ? asDate(a.date) : null,
-      datePrecision: a.datePrecision,
-      placeName: a.place?.name ?? null,
-      placeLat: a.place?.lat ?? null,
-      placeLon: a.place?.lon ?? null,
-      sectors: a.sectors,
-      provenance: "SEEDED",
-      parties: {
-        create: a.parties.map((p, position) => ({ name: p.name, kind: p.kind, countryCode: p.country ?? null, position })),
-      },
-      signatories: {
-        create: a.signatories.map((s, position) => ({ name: s.name, role: s.role, onBehalfOf: s.onBehalfOf ?? null, position })),
-      },
-      statusHistory: {
-        create: a.statusHistory.map((s) => ({
-          status: s.status,
-          date: s.date ? asDate(s.date) : null,
-          datePrecision: s.datePrecision,
-          note: s.note ?? null,
-        })),
-      },
-      amounts: { create: a.amounts.map((m) => ({ ...m, approximate: m.approximate ?? false })) },
-      sources: { create: sourcesInput(a.sources) },
-    },
-    select: { id: true },
+  const input = agreementInput.parse({
+    ...a,
+    date: a.date ?? undefined,
+    datePrecision: a.datePrecision ?? undefined,
+    status: latest.status,
+    statusDate: latest.date ?? undefined,
+    statusNote: latest.note,
   });
-  return { id: agreement.id, isNew: true };
-}
-
-async function ensureEvent(db: Db, e: SeedEvent, dyadId: string, agreementIds: Map<string, string>): Promise<boolean> {
-  const existing = await db.event.findUnique({ where: { externalId: e.externalId }, select: { id: true } });
-  if (existing) return false;
-  // Seed records pass the same rules as the admin form, and get the same columns.
-  const input = eventInput.parse({ ...e, dyad: dyadKey(e.actor, e.target), agreementIds: [] });
-  await db.event.create({
-    data: {
-      ...eventColumns(input, dyadId),
-      externalId: e.externalId,
-      provenance: "SEEDED",
-      sources: { create: sourcesCreate(input) },
-      agreements: {
-        create: (e.agreements ?? []).map((externalId) => {
-          const agreementId = agreementIds.get(externalId);
-          if (!agreementId) throw new Error(`Event ${e.externalId} links unknown agreement ${externalId}`);
-          return { agreementId };
-        }),
-      },
-    },
-  });
-  return true;
-}
-
-async function ensureCondition(db: Db, c: SeedCondition, dyadId: string): Promise<boolean> {
-  const existing = await db.condition.findUnique({ where: { externalId: c.externalId }, select: { id: true } });
-  if (existing) return false;
-  const input = conditionInput.parse(c); // the admin form's rules: an end before the start fails here
-  await db.condition.create({
-    data: { ...conditionColumns(input, dyadId), externalId: c.externalId, provenance: "SEEDED", sources: { create: sourcesCreate(input) } },
-  });
-  return true;
+  return { ...input, history: a.statusHistory.map((s) => ({ status: s.status, date: s.date ?? undefined, datePrecision: s.datePrecision ?? undefined, note: s.note })) };
 }
 
 export async function ensureDemoAccounts(db: Db): Promise<number> {

@@ -1,16 +1,13 @@
-// Creating, editing, archiving and restoring agreements: one transaction each, with the audit
-// entry; a change of status is added to the agreement's history rather than overwriting it.
-import type { Db } from "../db-client";
-import type { Prisma } from "../generated/prisma/client";
-import { recordAudit } from "../admin/audit";
-import { sourcesCreate } from "../events/write";
-import { fromDay, toDay } from "../method/day";
+// Agreements as records, over the record pipeline (server/records/): one transaction per write,
+// with the audit entry; a change of status is added to the agreement's history rather than
+// overwriting it. Agreements do not weigh on the index.
+import type { DatePrecision, Prisma } from "../generated/prisma/client";
+import { dateOfDay, isoDayOf } from "../method/day";
 import type { DbOrTx } from "../relations/rollup";
-import { fieldError, staleVersion } from "../shared/errors";
+import { rewrittenOnSave, sourcesOf, type ChildRelation } from "../records/children";
+import { writersOf, type RecordType } from "../records/pipeline";
+import { fieldError } from "../shared/errors";
 import type { AgreementInput } from "./write-schemas";
-
-const dayDate = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-const iso = (d: Date) => fromDay(toDay(d));
 
 const editableSelect = {
   id: true,
@@ -37,7 +34,7 @@ const editableSelect = {
 
 type EditableAgreement = Prisma.AgreementGetPayload<{ select: typeof editableSelect }>;
 
-export function agreementValues(a: EditableAgreement): AgreementInput {
+function agreementValues(a: EditableAgreement): AgreementInput {
   const latest = a.statusHistory[0];
   return {
     title: a.title,
@@ -45,20 +42,18 @@ export function agreementValues(a: EditableAgreement): AgreementInput {
     summary: a.summary ?? undefined,
     dyad: a.dyad?.key,
     status: a.status,
-    statusDate: latest?.date ? iso(latest.date) : undefined,
+    statusDate: latest?.date ? isoDayOf(latest.date) : undefined,
     statusNote: latest?.note ?? undefined,
-    date: a.date ? iso(a.date) : undefined,
+    date: a.date ? isoDayOf(a.date) : undefined,
     datePrecision: a.datePrecision ?? undefined,
     place: a.placeName !== null && a.placeLat !== null && a.placeLon !== null ? { name: a.placeName, lat: a.placeLat, lon: a.placeLon } : undefined,
     sectors: a.sectors,
     parties: a.parties.map((p) => ({ name: p.name, kind: p.kind, country: p.countryCode ?? undefined })),
     signatories: a.signatories.map((s) => ({ name: s.name, role: s.role, onBehalfOf: s.onBehalfOf ?? undefined })),
     amounts: a.amounts.map((m) => ({ amount: m.amount.toString(), currency: m.currency, label: m.label, approximate: m.approximate })),
-    sources: a.sources.map((s) => ({ publisher: s.publisher, title: s.title, url: s.url, publishedOn: s.publishedOn ? iso(s.publishedOn) : undefined })),
+    sources: a.sources.map((s) => ({ publisher: s.publisher, title: s.title, url: s.url, publishedOn: s.publishedOn ? isoDayOf(s.publishedOn) : undefined })),
   };
 }
-
-const snapshot = (a: EditableAgreement) => JSON.parse(JSON.stringify({ ...agreementValues(a), archived: a.archivedAt !== null })) as Prisma.InputJsonValue;
 
 async function dyadIdOf(db: DbOrTx, input: AgreementInput): Promise<string | null> {
   if (!input.dyad) return null;
@@ -74,7 +69,7 @@ function columns(input: AgreementInput, dyadId: string | null) {
     summary: input.summary ?? null,
     dyadId,
     status: input.status,
-    date: input.date ? dayDate(input.date) : null,
+    date: input.date ? dateOfDay(input.date) : null,
     datePrecision: input.date ? (input.datePrecision ?? "DAY") : null,
     placeName: input.place?.name ?? null,
     placeLat: input.place?.lat ?? null,
@@ -83,104 +78,89 @@ function columns(input: AgreementInput, dyadId: string | null) {
   };
 }
 
-/** The parts an agreement is made of, written anew on each save (positions keep their order). */
-function partsCreate(input: AgreementInput) {
-  return {
-    parties: input.parties.map((p, position) => ({ name: p.name, kind: p.kind, countryCode: p.country ?? null, position })),
-    signatories: input.signatories.map((s, position) => ({ name: s.name, role: s.role, onBehalfOf: s.onBehalfOf ?? null, position })),
-    amounts: input.amounts.map((m) => ({ amount: m.amount, currency: m.currency ?? "", label: m.label, approximate: m.approximate })),
-  };
+/** One entry of the status history, as a writer gives it. */
+interface StatusEntry {
+  status: AgreementInput["status"];
+  date?: string;
+  datePrecision?: DatePrecision;
+  note?: string;
 }
 
-const statusEntry = (input: AgreementInput) => ({
+/**
+ * What a writer saves: the form gives the current status with its date and note; a writer that
+ * knows the whole history (the seed) gives it, oldest first, as `history`.
+ */
+export type AgreementWrite = AgreementInput & { history?: StatusEntry[] };
+
+const currentStatus = (input: AgreementInput): StatusEntry => ({
   status: input.status,
-  date: input.statusDate ? dayDate(input.statusDate) : null,
-  datePrecision: input.statusDate ? ("DAY" as const) : null,
-  note: input.statusNote ?? null,
+  date: input.statusDate,
+  datePrecision: input.statusDate ? "DAY" : undefined,
+  note: input.statusNote,
 });
 
-export async function createAgreement(input: { db: Db; actorId: string | null; data: AgreementInput }) {
-  const { db, actorId, data } = input;
-  return db.$transaction(async (tx) => {
-    const parts = partsCreate(data);
-    const created = await tx.agreement.create({
-      data: {
-        ...columns(data, await dyadIdOf(tx, data)),
-        provenance: "ENTERED",
-        parties: { create: parts.parties },
-        signatories: { create: parts.signatories },
-        amounts: { create: parts.amounts },
-        sources: { create: sourcesCreate(data) },
-        statusHistory: { create: [statusEntry(data)] },
-      },
-      select: editableSelect,
-    });
-    await recordAudit({ db: tx, actorId, action: "CREATE", entityType: "Agreement", entityId: created.id, before: null, after: snapshot(created) });
-    return { id: created.id, version: created.version };
-  });
-}
-
-async function loadForWrite(tx: DbOrTx, id: string, version: number): Promise<EditableAgreement> {
-  const current = await tx.agreement.findUnique({ where: { id }, select: editableSelect });
-  if (!current) throw fieldError("NOT_FOUND", "id", "no such agreement");
-  if (current.version !== version) throw staleVersion({ version: current.version, values: agreementValues(current), updatedAt: current.updatedAt });
-  return current;
-}
+const statusColumns = (entry: StatusEntry) => ({
+  status: entry.status,
+  date: entry.date ? dateOfDay(entry.date) : null,
+  datePrecision: entry.datePrecision ?? null,
+  note: entry.note ?? null,
+});
 
 /**
  * A new status joins the history; the same status with another date or note corrects its latest
  * entry (the form shows that entry's date and note, so an edit there must not be dropped).
  */
-async function recordStatus(tx: DbOrTx, before: EditableAgreement, data: AgreementInput): Promise<void> {
-  const latest = before.statusHistory[0];
-  if (!latest || latest.status !== data.status) {
-    await tx.agreementStatusChange.create({ data: { ...statusEntry(data), agreementId: before.id } });
-    return;
-  }
-  const was = agreementValues(before);
-  if (was.statusDate !== data.statusDate || was.statusNote !== data.statusNote) {
-    const { date, datePrecision, note } = statusEntry(data);
-    await tx.agreementStatusChange.update({ where: { id: latest.id }, data: { date, datePrecision, note } });
-  }
-}
+const statusHistory: ChildRelation<AgreementWrite, EditableAgreement> = {
+  create: (db, records) =>
+    db.agreementStatusChange.createMany({
+      data: records.flatMap(({ id, data }) => (data.history ?? [currentStatus(data)]).map((entry) => ({ ...statusColumns(entry), agreementId: id }))),
+    }),
+  update: async (db, agreementId, data, before) => {
+    const latest = before.statusHistory[0];
+    if (!latest || latest.status !== data.status) {
+      await db.agreementStatusChange.create({ data: { ...statusColumns(currentStatus(data)), agreementId } });
+      return;
+    }
+    const was = agreementValues(before);
+    if (was.statusDate !== data.statusDate || was.statusNote !== data.statusNote) {
+      const { date, datePrecision, note } = statusColumns(currentStatus(data));
+      await db.agreementStatusChange.update({ where: { id: latest.id }, data: { date, datePrecision, note } });
+    }
+  },
+};
 
-export async function updateAgreement(input: { db: Db; actorId: string | null; id: string; version: number; data: AgreementInput }) {
-  const { db, actorId, id, version, data } = input;
-  return db.$transaction(async (tx) => {
-    const before = await loadForWrite(tx, id, version);
-    const { count } = await tx.agreement.updateMany({ where: { id, version }, data: { ...columns(data, await dyadIdOf(tx, data)), version: { increment: 1 } } });
-    if (count === 0) throw staleVersion({ version: before.version + 1, values: agreementValues(before), updatedAt: new Date() });
-    const parts = partsCreate(data);
-    await tx.agreementParty.deleteMany({ where: { agreementId: id } });
-    await tx.agreementParty.createMany({ data: parts.parties.map((p) => ({ ...p, agreementId: id })) });
-    await tx.signatory.deleteMany({ where: { agreementId: id } });
-    await tx.signatory.createMany({ data: parts.signatories.map((s) => ({ ...s, agreementId: id })) });
-    await tx.agreementAmount.deleteMany({ where: { agreementId: id } });
-    await tx.agreementAmount.createMany({ data: parts.amounts.map((m) => ({ ...m, agreementId: id })) });
-    await tx.source.deleteMany({ where: { agreementId: id } });
-    await tx.source.createMany({ data: sourcesCreate(data).map((s) => ({ ...s, agreementId: id })) });
-    await recordStatus(tx, before, data);
-    const after = await tx.agreement.findUniqueOrThrow({ where: { id }, select: editableSelect });
-    await recordAudit({ db: tx, actorId, action: "UPDATE", entityType: "Agreement", entityId: id, before: snapshot(before), after: snapshot(after) });
-    return { id, version: after.version };
-  });
-}
+export const agreementRecord: RecordType<EditableAgreement, AgreementWrite, string | null, ReturnType<typeof columns>> = {
+  entity: "Agreement",
+  noun: "agreement",
+  load: (db, id) => db.agreement.findUnique({ where: { id }, select: editableSelect }),
+  values: agreementValues,
+  references: dyadIdOf,
+  columns,
+  insert: (db, data) => db.agreement.createManyAndReturn({ data, select: { id: true, externalId: true } }),
+  update: (db, args) => db.agreement.updateMany(args),
+  // The parts an agreement is made of are written anew on each save (positions keep their order).
+  children: [
+    rewrittenOnSave({
+      rows: (data: AgreementInput, agreementId: string) =>
+        data.parties.map((p, position) => ({ name: p.name, kind: p.kind, countryCode: p.country ?? null, position, agreementId })),
+      insert: (db, data) => db.agreementParty.createMany({ data }),
+      clear: (db, agreementId) => db.agreementParty.deleteMany({ where: { agreementId } }),
+    }),
+    rewrittenOnSave({
+      rows: (data: AgreementInput, agreementId: string) =>
+        data.signatories.map((s, position) => ({ name: s.name, role: s.role, onBehalfOf: s.onBehalfOf ?? null, position, agreementId })),
+      insert: (db, data) => db.signatory.createMany({ data }),
+      clear: (db, agreementId) => db.signatory.deleteMany({ where: { agreementId } }),
+    }),
+    rewrittenOnSave({
+      rows: (data: AgreementInput, agreementId: string) =>
+        data.amounts.map((m) => ({ amount: m.amount, currency: m.currency ?? "", label: m.label, approximate: m.approximate, agreementId })),
+      insert: (db, data) => db.agreementAmount.createMany({ data }),
+      clear: (db, agreementId) => db.agreementAmount.deleteMany({ where: { agreementId } }),
+    }),
+    sourcesOf((agreementId) => ({ agreementId })),
+    statusHistory,
+  ],
+};
 
-/** Archive (archived: true) or restore: the agreement leaves or rejoins the feed and the exports. */
-export async function setAgreementArchived(input: { db: Db; actorId: string | null; id: string; version: number; archived: boolean }) {
-  const { db, actorId, id, version, archived } = input;
-  return db.$transaction(async (tx) => {
-    const before = await loadForWrite(tx, id, version);
-    const { count } = await tx.agreement.updateMany({ where: { id, version }, data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } } });
-    if (count === 0) throw staleVersion({ version: before.version + 1, values: agreementValues(before), updatedAt: new Date() });
-    const after = await tx.agreement.findUniqueOrThrow({ where: { id }, select: editableSelect });
-    await recordAudit({ db: tx, actorId, action: archived ? "ARCHIVE" : "RESTORE", entityType: "Agreement", entityId: id, before: snapshot(before), after: snapshot(after) });
-    return { id, version: after.version };
-  });
-}
-
-/** The editor's starting point: the agreement's fields, the version they are at, archived or not. */
-export async function agreementForEditing({ db, id }: { db: Db; id: string }) {
-  const agreement = await db.agreement.findUnique({ where: { id }, select: editableSelect });
-  return agreement ? { id: agreement.id, version: agreement.version, archived: agreement.archivedAt !== null, values: agreementValues(agreement) } : null;
-}
+export const { forEditing: agreementForEditing, create: createAgreement, update: updateAgreement, setArchived: setAgreementArchived } = writersOf(agreementRecord);

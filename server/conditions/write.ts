@@ -1,15 +1,13 @@
-// Creating, editing, archiving and restoring standing conditions: one transaction each, with
-// the audit entry and the refresh of the dyad's daily index from the earliest day touched.
-import type { Db } from "../db-client";
+// Standing conditions as records, over the record pipeline (server/records/): one transaction
+// per write, with the audit entry and the refresh of the dyad's daily index from the earliest
+// day touched.
 import type { Prisma } from "../generated/prisma/client";
-import { recordAudit } from "../admin/audit";
-import { fromDay, placementDay, toDay } from "../method/day";
-import { refreshRollup, type DbOrTx } from "../relations/rollup";
-import { sourcesCreate } from "../events/write";
-import { fieldError, staleVersion } from "../shared/errors";
+import { dateOfDay, isoDayOf, placementDay } from "../method/day";
+import type { DbOrTx } from "../relations/rollup";
+import { sourcesOf } from "../records/children";
+import { writersOf, type RecordType } from "../records/pipeline";
+import { fieldError } from "../shared/errors";
 import type { ConditionInput } from "./schemas";
-
-const dayDate = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 const editableSelect = {
   id: true,
@@ -33,9 +31,7 @@ const editableSelect = {
 
 type EditableCondition = Prisma.ConditionGetPayload<{ select: typeof editableSelect }>;
 
-const iso = (d: Date) => fromDay(toDay(d));
-
-export function conditionValues(c: EditableCondition): ConditionInput {
+function conditionValues(c: EditableCondition): ConditionInput {
   return {
     dyad: c.dyad.key,
     kind: c.kind,
@@ -43,19 +39,17 @@ export function conditionValues(c: EditableCondition): ConditionInput {
     points: c.points,
     title: c.title,
     summary: c.summary ?? undefined,
-    startDate: iso(c.startDate),
+    startDate: isoDayOf(c.startDate),
     startPrecision: c.startPrecision,
-    endDate: c.endDate ? iso(c.endDate) : undefined,
+    endDate: c.endDate ? isoDayOf(c.endDate) : undefined,
     endPrecision: c.endPrecision ?? undefined,
     verification: c.verification,
-    sources: c.sources.map((s) => ({ publisher: s.publisher, title: s.title, url: s.url, publishedOn: s.publishedOn ? iso(s.publishedOn) : undefined })),
+    sources: c.sources.map((s) => ({ publisher: s.publisher, title: s.title, url: s.url, publishedOn: s.publishedOn ? isoDayOf(s.publishedOn) : undefined })),
   };
 }
 
-const snapshot = (c: EditableCondition) => JSON.parse(JSON.stringify({ ...conditionValues(c), archived: c.archivedAt !== null })) as Prisma.InputJsonValue;
-
-/** The earliest day the condition weighs on the index: where a refresh must start. */
-const firstDay = (c: Pick<ConditionInput, "startDate" | "startPrecision">) => placementDay(c.startDate, c.startPrecision);
+/** The earliest day the condition weighs on the index (the middle of its start's interval, as events are placed). */
+const firstDay = (c: { startDate: Date | string; startPrecision: ConditionInput["startPrecision"] }) => placementDay(c.startDate, c.startPrecision);
 
 async function dyadIdOf(db: DbOrTx, input: ConditionInput, today: number): Promise<string> {
   const dyad = await db.dyad.findUnique({ where: { key: input.dyad }, select: { id: true } });
@@ -65,7 +59,7 @@ async function dyadIdOf(db: DbOrTx, input: ConditionInput, today: number): Promi
 }
 
 /** The Condition columns an input stands for. */
-export function conditionColumns(input: ConditionInput, dyadId: string) {
+function conditionColumns(input: ConditionInput, dyadId: string) {
   return {
     dyadId,
     kind: input.kind,
@@ -73,67 +67,25 @@ export function conditionColumns(input: ConditionInput, dyadId: string) {
     points: input.points,
     title: input.title,
     summary: input.summary ?? null,
-    startDate: dayDate(input.startDate),
+    startDate: dateOfDay(input.startDate),
     startPrecision: input.startPrecision,
-    endDate: input.endDate ? dayDate(input.endDate) : null,
+    endDate: input.endDate ? dateOfDay(input.endDate) : null,
     endPrecision: input.endDate ? (input.endPrecision ?? "DAY") : null,
     verification: input.verification,
   };
 }
 
-async function loadForWrite(tx: DbOrTx, id: string, version: number): Promise<EditableCondition> {
-  const current = await tx.condition.findUnique({ where: { id }, select: editableSelect });
-  if (!current) throw fieldError("NOT_FOUND", "id", "no such condition");
-  if (current.version !== version) throw staleVersion({ version: current.version, values: conditionValues(current), updatedAt: current.updatedAt });
-  return current;
-}
+export const conditionRecord: RecordType<EditableCondition, ConditionInput, string, ReturnType<typeof conditionColumns>> = {
+  entity: "Condition",
+  noun: "condition",
+  load: (db, id) => db.condition.findUnique({ where: { id }, select: editableSelect }),
+  values: conditionValues,
+  references: dyadIdOf,
+  columns: conditionColumns,
+  insert: (db, data) => db.condition.createManyAndReturn({ data, select: { id: true, externalId: true } }),
+  update: (db, args) => db.condition.updateMany(args),
+  children: [sourcesOf((conditionId) => ({ conditionId }))],
+  touches: (c) => ({ dyadId: c.dyadId, day: firstDay(c) }),
+};
 
-export async function createCondition(input: { db: Db; actorId: string | null; data: ConditionInput; today: number }) {
-  const { db, actorId, data, today } = input;
-  return db.$transaction(async (tx) => {
-    const dyadId = await dyadIdOf(tx, data, today);
-    const created = await tx.condition.create({
-      data: { ...conditionColumns(data, dyadId), provenance: "ENTERED", sources: { create: sourcesCreate(data) } },
-      select: editableSelect,
-    });
-    await recordAudit({ db: tx, actorId, action: "CREATE", entityType: "Condition", entityId: created.id, before: null, after: snapshot(created) });
-    await refreshRollup({ db: tx, dyadId, changedDay: firstDay(data), today });
-    return { id: created.id, version: created.version };
-  });
-}
-
-export async function updateCondition(input: { db: Db; actorId: string | null; id: string; version: number; data: ConditionInput; today: number }) {
-  const { db, actorId, id, version, data, today } = input;
-  return db.$transaction(async (tx) => {
-    const before = await loadForWrite(tx, id, version);
-    const dyadId = await dyadIdOf(tx, data, today);
-    const { count } = await tx.condition.updateMany({ where: { id, version }, data: { ...conditionColumns(data, dyadId), version: { increment: 1 } } });
-    if (count === 0) throw staleVersion({ version: before.version + 1, values: conditionValues(before), updatedAt: new Date() });
-    await tx.source.deleteMany({ where: { conditionId: id } });
-    await tx.source.createMany({ data: sourcesCreate(data).map((s) => ({ ...s, conditionId: id })) });
-    const after = await tx.condition.findUniqueOrThrow({ where: { id }, select: editableSelect });
-    await recordAudit({ db: tx, actorId, action: "UPDATE", entityType: "Condition", entityId: id, before: snapshot(before), after: snapshot(after) });
-    const changedDay = Math.min(firstDay(conditionValues(before)), firstDay(data));
-    await refreshRollup({ db: tx, dyadId, changedDay, today });
-    if (before.dyadId !== dyadId) await refreshRollup({ db: tx, dyadId: before.dyadId, changedDay, today });
-    return { id, version: after.version };
-  });
-}
-
-export async function setConditionArchived(input: { db: Db; actorId: string | null; id: string; version: number; archived: boolean; today: number }) {
-  const { db, actorId, id, version, archived, today } = input;
-  return db.$transaction(async (tx) => {
-    const before = await loadForWrite(tx, id, version);
-    const { count } = await tx.condition.updateMany({ where: { id, version }, data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } } });
-    if (count === 0) throw staleVersion({ version: before.version + 1, values: conditionValues(before), updatedAt: new Date() });
-    const after = await tx.condition.findUniqueOrThrow({ where: { id }, select: editableSelect });
-    await recordAudit({ db: tx, actorId, action: archived ? "ARCHIVE" : "RESTORE", entityType: "Condition", entityId: id, before: snapshot(before), after: snapshot(after) });
-    await refreshRollup({ db: tx, dyadId: after.dyadId, changedDay: firstDay(conditionValues(after)), today });
-    return { id, version: after.version };
-  });
-}
-
-export async function conditionForEditing({ db, id }: { db: Db; id: string }) {
-  const condition = await db.condition.findUnique({ where: { id }, select: editableSelect });
-  return condition ? { id: condition.id, version: condition.version, archived: condition.archivedAt !== null, values: conditionValues(condition) } : null;
-}
+export const { forEditing: conditionForEditing, create: createCondition, update: updateCondition, setArchived: setConditionArchived } = writersOf(conditionRecord);

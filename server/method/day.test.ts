@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatWithPrecision, fromDay, placementDay, precisionInterval, toDay } from "./day";
+import { dateOfDay, formatWithPrecision, fromDay, isoDayOf, placementDay, precisionInterval, toDay } from "./day";
 
 const iso = ({ first, last }: { first: number; last: number }) => [fromDay(first), fromDay(last)];
 
@@ -11,6 +11,13 @@ describe("toDay / fromDay", () => {
     expect(toDay(new Date("2025-06-24T23:30:00Z"))).toBe(toDay("2025-06-24"));
     expect(fromDay(toDay("2024-02-29"))).toBe("2024-02-29");
     expect(toDay(20000)).toBe(20000);
+  });
+
+  it("gives a @db.Date column its UTC midnight, from a day number or an ISO day, and reads it back", () => {
+    expect(dateOfDay("2024-02-29")).toEqual(new Date("2024-02-29T00:00:00.000Z"));
+    expect(dateOfDay(toDay("2024-02-29"))).toEqual(new Date("2024-02-29T00:00:00.000Z"));
+    expect(isoDayOf(new Date("2025-06-24T00:00:00.000Z"))).toBe("2025-06-24");
+    expect(() => dateOfDay("2025-02-30")).toThrow(RangeError);
   });
 
   it("rejects non-dates", () => {

@@ -38,6 +38,16 @@ export function fromDay(n: number): string {
   return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** The Date a `@db.Date` column stores for a calendar day (a day number or "YYYY-MM-DD"): its UTC midnight. */
+export function dateOfDay(day: number | string): Date {
+  return new Date(toDay(day) * MS_PER_DAY);
+}
+
+/** A `@db.Date` column's value as the "YYYY-MM-DD" day it stands for. */
+export function isoDayOf(date: Date): string {
+  return fromDay(toDay(date));
+}
+
 interface Parts {
   year: number;
   /** 0–11 */

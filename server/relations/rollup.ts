@@ -1,5 +1,6 @@
-// Keeps table DyadDay (the per-day index of each dyad) current. Writers call refreshRollup in
-// the same transaction as the event or condition write; readers call ensureRollupsCurrent,
+// Keeps table DyadDay (the per-day index of each dyad) current. Writers reach refreshRollup
+// through the record pipeline's dyadChanged (server/records/index-changes.ts), in the same
+// transaction as the event or condition write; readers call ensureRollupsCurrent,
 // which only extends rows to a new day (the index decays even when nothing happens).
 import type { Db } from "../db-client";
 import { Prisma } from "../generated/prisma/client";

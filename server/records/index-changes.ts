@@ -1,0 +1,53 @@
+// How every writer tells the relations index that a dyad changed: one call, `dyadChanged`, and
+// IndexChanges to collect a bulk write's touches so each dyad is refreshed once.
+import { refreshRollup, type DbOrTx } from "../relations/rollup";
+
+/** A record's weight on the index: its dyad, from the first day it counts. */
+export interface Touch {
+  dyadId: string;
+  day: number;
+}
+
+/**
+ * The one call that tells the index "dyad X changed from day D": its DyadDay rows are recomputed
+ * from D to today, inside the caller's transaction (which holds the dyad's lock until it ends).
+ */
+export function dyadChanged(input: { db: DbOrTx; dyadId: string; fromDay: number; today: number }): Promise<void> {
+  return refreshRollup({ db: input.db, dyadId: input.dyadId, changedDay: input.fromDay, today: input.today });
+}
+
+/** The dyads a set of writes touched, each with the earliest day touched. */
+export class IndexChanges implements Iterable<{ dyadId: string; fromDay: number }> {
+  readonly #fromDay = new Map<string, number>();
+
+  /**
+   * A write that weighs on the index at `now`; for an update, `was` is where the stored record
+   * weighed: its new dyad changes from the earlier of the two days, its old dyad from its old day.
+   */
+  add(now: Touch | null, was: Touch | null = null): this {
+    if (now) this.#touch(now.dyadId, was ? Math.min(now.day, was.day) : now.day);
+    if (was) this.#touch(was.dyadId, was.day);
+    return this;
+  }
+
+  get size(): number {
+    return this.#fromDay.size;
+  }
+
+  *[Symbol.iterator]() {
+    for (const [dyadId, fromDay] of this.#fromDay) yield { dyadId, fromDay };
+  }
+
+  /** Refreshes each touched dyad once, in order, in the caller's transaction. */
+  async apply(db: DbOrTx, today: number, onDyad?: (done: number, total: number) => void): Promise<void> {
+    let done = 0;
+    for (const { dyadId, fromDay } of this) {
+      await dyadChanged({ db, dyadId, fromDay, today });
+      onDyad?.(++done, this.size);
+    }
+  }
+
+  #touch(dyadId: string, day: number): void {
+    this.#fromDay.set(dyadId, Math.min(day, this.#fromDay.get(dyadId) ?? day));
+  }
+}
