@@ -1,14 +1,13 @@
 // The record pipeline itself, through the event type (the one with children and an index):
 // stale saves refused with what the record holds, audit before/after, the index refreshed from
 // the earliest day a write touched, archive and restore, and the bulk calls the import uses.
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { eventInputFixture } from "@/prisma/seed/factories";
 import { useTestDatabase } from "@/scripts/test/database";
 import { eventRecord } from "../events/write";
 import { fromDay, toDay } from "../method/day";
 import { rebuildRollups } from "../relations/rollup";
-import { fieldMessagesOf, StaleVersionError } from "../shared/errors";
+import { AppError, fieldMessagesOf, StaleVersionError } from "../shared/errors";
 import { IndexChanges } from "./index-changes";
 import { createRecord, insertRecords, recordForEditing, setRecordArchived, touchOf, updateRecord, updateRecordAt } from "./pipeline";
 
@@ -19,7 +18,10 @@ const talks = (overrides: Parameters<typeof eventInputFixture>[0] = {}) =>
 
 describe("record pipeline", async () => {
   const { db } = await useTestDatabase({ seed: true });
-  const refused = (p: Promise<unknown>) => p.then(() => expect.fail("the write was not refused"), (e: unknown) => e as TRPCError);
+  const refused = (p: Promise<unknown>) => p.then(() => expect.fail("the write was not refused"), (e: unknown) => {
+    expect(e).toBeInstanceOf(AppError);
+    return e as AppError;
+  });
   const rollup = async (key: string) => {
     const rows = await db.dyadDay.findMany({ where: { dyad: { key } }, orderBy: { day: "asc" }, omit: { methodVersion: true } });
     return rows.map((r) => ({ ...r, day: fromDay(toDay(r.day)) }));
@@ -38,13 +40,13 @@ describe("record pipeline", async () => {
 
     const stale = await refused(updateRecord({ db, type, actorId: null, id, version, data: talks({ title: "My older edit" }), today }));
     expect(stale.code).toBe("CONFLICT");
-    expect(stale.cause).toBeInstanceOf(StaleVersionError);
-    expect((stale.cause as StaleVersionError).current).toMatchObject({ version: saved.version, values: { title: "Talks in Algiers, day two" } });
+    expect(stale).toBeInstanceOf(StaleVersionError);
+    expect((stale as StaleVersionError).current).toMatchObject({ version: saved.version, values: { title: "Talks in Algiers, day two" } });
     expect(await recordForEditing({ db, type, id })).toMatchObject({ version: saved.version, archived: false, values: { title: "Talks in Algiers, day two" } });
 
     const missing = await refused(updateRecord({ db, type, actorId: null, id: "no-such-event", version: 1, data: talks(), today }));
     expect(missing.code).toBe("NOT_FOUND");
-    expect(fieldMessagesOf(missing.cause)).toEqual({ id: ["no such event"] });
+    expect(fieldMessagesOf(missing)).toEqual({ id: ["no such event"] });
     expect(await recordForEditing({ db, type, id: "no-such-event" })).toBeNull();
   });
 
