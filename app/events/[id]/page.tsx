@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { agreementKindLabel, formatDate, humanize } from "@/app/_components/format";
 import { serverCaller } from "@/server/caller";
 import { METHOD } from "@/server/method/params";
+import { isoDayOf } from "@/server/scope/day";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +39,7 @@ export default async function EventPage({ params }: Props) {
         <dt>Date</dt>
         <dd>
           {formatDate(event.date, event.datePrecision)}
-          {event.datePrecision !== "DAY" && ` (precision: ${event.datePrecision.toLowerCase()}; placed on ${event.placementDate.toISOString().slice(0, 10)} for the index)`}
+          {event.datePrecision !== "DAY" && ` (precision: ${event.datePrecision.toLowerCase()}; placed on ${isoDayOf(event.placementDate)} for the index)`}
         </dd>
         <dt>Who</dt>
         <dd>
