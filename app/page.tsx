@@ -12,9 +12,11 @@ import type { AgreementFilters } from "@/server/agreements/schemas";
 import { requireUser } from "@/server/auth/page-guards";
 import { isMissing, serverCaller } from "@/server/caller";
 import { env } from "@/server/env";
-import { fromDay, toDay } from "@/server/method/day";
+import { isoDayOf } from "@/server/scope/schemas";
+import { paramValue } from "@/server/scope/url";
+import { dashboardDays } from "@/server/views/dashboard-days";
 import type { ViewState } from "@/server/views/state";
-import { viewStateFromSearchParams, VIEW_PARAM, type SearchParamsRecord } from "@/server/views/url";
+import { dashboardHref, readViewState, VIEW_PARAM, type SearchParamsRecord } from "@/server/views/url";
 
 // Always read the database at request time, never at build time.
 export const dynamic = "force-dynamic";
@@ -44,28 +46,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   await requireUser();
   const params = await searchParams;
   // The whole dashboard state comes from the URL, through the saved-view schema.
-  const state = viewStateFromSearchParams(params);
-  const viewParam = params[VIEW_PARAM];
-  const viewId = Array.isArray(viewParam) ? viewParam[0] : viewParam;
+  const { state, ignored } = readViewState(params);
+  const viewId = paramValue(params, VIEW_PARAM);
   const caller = await serverCaller();
-  const today = toDay(new Date());
+  const today = isoDayOf(new Date());
   const shows = (panel: (typeof state.panels)[number]) => state.panels.includes(panel);
-  // The indicators stand as of the end of the chosen range (today when it is open).
-  const asOf = state.to && toDay(state.to) < today ? toDay(state.to) : today;
+  const { asOf, past, sparklines: sparkRange } = dashboardDays(state, today);
   const [allDyads, sectors, cards, teams, openedView, feed, countries] = await Promise.all([
     caller.relations.dyads(),
     caller.agreements.sectors(),
-    caller.relations.summary({ dyads: state.dyads.length ? state.dyads : undefined, asOf: fromDay(asOf) }),
+    caller.relations.summary({ dyads: state.dyads.length ? state.dyads : undefined, asOf }),
     caller.teams.list(),
     viewId ? caller.views.get({ id: viewId }).catch(unlessMissing) : null,
     prefetchAgreementFeed(feedFiltersOf(state), DASHBOARD_FEED_PAGE),
     shows("map") ? caller.geo.countries() : [],
   ]);
   const keys = cards.map((c) => c.key).slice(0, 8);
-  const sparkFrom = state.from ? Math.max(toDay(state.from), asOf - 7300) : asOf - 729;
-  const series = keys.length
-    ? await caller.relations.series({ dyads: keys, from: fromDay(Math.min(sparkFrom, asOf)), to: fromDay(asOf), granularity: asOf - sparkFrom > 400 ? "weekly" : "daily", markers: false })
-    : { dyads: [] };
+  const series = keys.length ? await caller.relations.series({ dyads: keys, ...sparkRange, markers: false }) : { dyads: [] };
   // Only what a sparkline draws: pulse and ledger would double the page's payload for nothing.
   const sparklines = Object.fromEntries(series.dyads.map((d) => [d.key, d.points.map(({ day, index }) => ({ day, index }))]));
   const shareable = teams.filter((team) => team.myRole !== null).map(({ id, name }) => ({ id, name }));
@@ -76,7 +73,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <h1>France and the Maghreb</h1>
       {openedView && <OpenedView view={openedView} state={state} />}
       <div className="toolbar">
-        <FilterBar dyads={allDyads.map((d) => ({ key: d.key, title: d.label }))} sectors={sectors} state={state} viewId={openedView?.id} />
+        <FilterBar
+          scope="dashboard"
+          action="/"
+          values={state}
+          dyads={allDyads.map((d) => ({ key: d.key, label: d.label }))}
+          sectors={sectors}
+          ignored={ignored}
+          clearHref={dashboardHref({ ...state, dyads: [], from: null, to: null, q: "", sectors: [], statuses: [] }, openedView?.id)}
+          viewId={openedView?.id}
+        />
         <SaveViewDialog state={state} teams={shareable} />
       </div>
       {shows("map") && (
@@ -86,14 +92,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             summaries={cards.map(({ key, label, a, b, value, band, bandLabel }) => ({ key, label, a, b, value, band, bandLabel }))}
             countries={countries}
             tiles={env.MAP_TILE_URL ? { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION ?? "" } : null}
-            today={fromDay(today)}
+            today={today}
           />
         </section>
       )}
       <div className="dashboard">
         {shows("relations") && (
           <section className="panel" aria-labelledby="relations-heading">
-            <h2 id="relations-heading">Relations index{asOf < today ? ` as of ${fromDay(asOf)}` : ""}</h2>
+            <h2 id="relations-heading">Relations index{past ? ` as of ${asOf}` : ""}</h2>
             <p className="meta">
               −100 open hostility · +100 close partnership. <Link href="/methodology">How it is computed</Link>
             </p>

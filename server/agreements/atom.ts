@@ -3,7 +3,7 @@
 // nor repeat entries; `updated` is the row's own, so an edit shows as an update.
 import { create } from "xmlbuilder2";
 import { formatWithPrecision } from "../method/day";
-import { agreementFiltersToSearchParams, describeAgreementFilters } from "./filters";
+import { agreementFiltersToSearchParams, describeAgreementFilters, legacyFeedQuery } from "./filters";
 import { agreementKindLabel, humanize } from "./labels";
 import type { AgreementFilters } from "./schemas";
 import type { AgreementExportRow } from "./service";
@@ -47,7 +47,7 @@ export function agreementsAtom({
 
   // Characters XML 1.0 forbids (control codes pasted from a PDF) are dropped, not escaped.
   const feed = create({ version: "1.0", encoding: "utf-8", invalidCharReplacement: "" }).ele(ATOM_NS, "feed");
-  feed.ele("id").txt(withQuery(`${TAG}agreements`, query));
+  feed.ele("id").txt(withQuery(`${TAG}agreements`, legacyFeedQuery(filters).toString()));
   feed.ele("title").txt(described ? `Maghreb Monitor — agreements ${described}` : "Maghreb Monitor — agreements");
   feed.ele("subtitle").txt("Agreements between France and the Maghreb states, newest first, with their sources.");
   feed.ele("updated").txt(updated.toISOString());

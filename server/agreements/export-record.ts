@@ -1,8 +1,9 @@
 // One agreement as the downloads carry it: the JSON export writes this record as it is, the
 // CSV export flattens it into one line.
+import { isoDayOf } from "../scope/day";
 import type { AgreementExportRow } from "./service";
 
-const isoDay = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
+const isoDay = (date: Date | null) => (date ? isoDayOf(date) : null);
 
 export function exportRecord(a: AgreementExportRow, origin: string) {
   return {

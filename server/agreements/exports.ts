@@ -2,6 +2,7 @@
 // downloads (CSV, JSON) so that memory holds one batch of rows however many match.
 import type { Db } from "../db-client";
 import { answering } from "../http/errors";
+import { isoDayOf } from "../scope/day";
 import { agreementsAtom } from "./atom";
 import { csvHeader, csvLines } from "./csv";
 import { exportRecord } from "./export-record";
@@ -72,7 +73,7 @@ async function streamed(chunks: AsyncGenerator<string>, headers: Record<string, 
 function download(type: string, extension: string, now: Date): Record<string, string> {
   return {
     "Content-Type": `${type}; charset=utf-8`,
-    "Content-Disposition": `attachment; filename="agreements-${now.toISOString().slice(0, 10)}.${extension}"`,
+    "Content-Disposition": `attachment; filename="agreements-${isoDayOf(now)}.${extension}"`,
     "Cache-Control": "no-store",
     "X-Content-Type-Options": "nosniff",
   };

@@ -3,6 +3,7 @@ import {
   agreementFiltersToSearchParams,
   describeAgreementFilters,
   hasAgreementFilters,
+  legacyFeedQuery,
   parseAgreementFilters,
   readAgreementFilters,
 } from "./filters";
@@ -37,8 +38,12 @@ describe("agreement filters in the URL", () => {
   it("writes back a canonical query string that reads as the same filters", () => {
     const { filters } = readAgreementFilters(new URLSearchParams("to=2025-01-01&sector=rail&q=%22high-speed%22&sector=rail&kind=LOAN"));
     const query = agreementFiltersToSearchParams(filters).toString();
-    expect(query).toBe("q=%22high-speed%22&sector=rail&kind=LOAN&to=2025-01-01");
+    expect(query).toBe("to=2025-01-01&sectors=rail&kinds=LOAN&q=%22high-speed%22");
     expect(readAgreementFilters(new URLSearchParams(query)).filters).toEqual(filters);
+    // The feed's first format, which Atom feed ids are built from, is still written the same.
+    const legacy = legacyFeedQuery(filters).toString();
+    expect(legacy).toBe("q=%22high-speed%22&sector=rail&kind=LOAN&to=2025-01-01");
+    expect(readAgreementFilters(new URLSearchParams(legacy)).filters).toEqual(filters);
   });
 
   it("treats blank fields as absent, as a GET form sends them", () => {

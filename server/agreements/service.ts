@@ -1,6 +1,7 @@
 // Database reads for agreements: the feed's pages, one agreement's page, the exports' batches.
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
+import { isoDayOf } from "../scope/day";
 import { StaleCursorError, type FeedPosition } from "./cursor";
 import { agreementPageRows, searchableWords, type PageRow } from "./page-query";
 import type { AgreementFilters } from "./schemas";
@@ -53,10 +54,9 @@ export const agreementDetailSelect = {
 export type AgreementListItem = Prisma.AgreementGetPayload<{ select: typeof agreementListSelect }>;
 export type AgreementExportRow = Prisma.AgreementGetPayload<{ select: typeof agreementExportSelect }>;
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 function positionOf(row: PageRow): FeedPosition {
-  const date = row.date ? isoDay(row.date) : null;
+  const date = row.date ? isoDayOf(row.date) : null;
   return row.rank === null ? { date, id: row.id } : { date, id: row.id, rank: row.rank };
 }
 

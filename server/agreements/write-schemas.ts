@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { AgreementKind, AgreementStatus, PartyKind } from "../generated/prisma/enums";
 import { precisionInterval, toDay } from "../method/day";
-import { dyadKey } from "../relations/schemas";
-import { countryCode, datePrecision, isoDate, placeInput, recordId, sourcesInput, summary, title, version } from "../shared/schemas";
+import { dyadKey, isoDay } from "../scope/schemas";
+import { countryCode, datePrecision, placeInput, recordId, sourcesInput, summary, title, version } from "../shared/schemas";
 
 const text = (max: number, what: string) => z.string().trim().min(1, `give the ${what}`).max(max, `at most ${max} characters`);
 
@@ -16,9 +16,9 @@ export const agreementInput = z
     dyad: dyadKey.optional(),
     /** The status it has now; a change is added to its history with this date and note. */
     status: z.enum(AgreementStatus),
-    statusDate: isoDate.optional(),
+    statusDate: isoDay.optional(),
     statusNote: z.string().trim().max(500, "at most 500 characters").optional(),
-    date: isoDate.optional(),
+    date: isoDay.optional(),
     datePrecision: datePrecision.optional(),
     place: placeInput.optional(),
     sectors: z.array(text(60, "sector")).max(20, "at most 20 sectors").default([]),

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { precisionInterval } from "../method/day";
 import { CONDITION_KINDS, METHOD, VERIFICATIONS } from "../method/params";
-import { dyadKey } from "../relations/schemas";
-import { countryCode, datePrecision, isoDate, recordId, sourcesInput, summary, title, version } from "../shared/schemas";
+import { dyadKey, isoDay } from "../scope/schemas";
+import { countryCode, datePrecision, recordId, sourcesInput, summary, title, version } from "../shared/schemas";
 
 /** A standing condition as an admin enters it: in force from `start` until `end` (open while unset). */
 export const conditionInput = z
@@ -14,9 +14,9 @@ export const conditionInput = z
     points: z.number().min(-50, "between −50 and +50").max(50, "between −50 and +50").optional(),
     title,
     summary: summary.optional(),
-    startDate: isoDate,
+    startDate: isoDay,
     startPrecision: datePrecision,
-    endDate: isoDate.optional(),
+    endDate: isoDay.optional(),
     endPrecision: datePrecision.optional(),
     verification: z.enum(VERIFICATIONS),
     sources: sourcesInput,

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { checkDayRange, dyadKey, isoDay } from "../relations/schemas";
 import { GOLDSTEIN_MAX, GOLDSTEIN_MIN, isKnownCameoCode, overrideAppliesTo } from "../method/goldstein";
 import { LEVELS, OVERRIDE_KEYS, VERIFICATIONS } from "../method/params";
-import { countryCode, datePrecision, isoDate, placeInput, recordId, sourcesInput, summary, title, version } from "../shared/schemas";
+import { checkDayRange, dayNumber, dyadKey, isoDay } from "../scope/schemas";
+import { countryCode, datePrecision, placeInput, recordId, sourcesInput, summary, title, version } from "../shared/schemas";
 
 export const eventByIdInput = z.object({ id: recordId });
 
@@ -14,7 +14,7 @@ export const eventInput = z
   .object({
     title,
     summary: summary.optional(),
-    date: isoDate,
+    date: isoDay,
     datePrecision,
     dyad: dyadKey,
     actor: countryCode,
@@ -63,8 +63,8 @@ export const eventsForMapInput = z
   .object({
     /** Tracked dyads when omitted. */
     dyads: z.array(dyadKey).max(50).optional(),
-    from: isoDay,
-    to: isoDay,
+    from: dayNumber,
+    to: dayNumber,
     limit: z.number().int().min(1).max(MAX_MAP_EVENTS).default(MAX_MAP_EVENTS),
   })
   .superRefine(checkDayRange);

@@ -2,6 +2,7 @@
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { fromDay, toDay } from "../method/day";
+import { dateOfDay } from "../scope/day";
 import { cameoLabel, eventScore } from "../method/goldstein";
 import { OVERRIDE_KEYS } from "../method/params";
 import { capitalPlaces } from "../geo/places";
@@ -79,20 +80,20 @@ const capitalKnown = { capitalLat: { not: null }, capitalLon: { not: null } } sa
 const capitalSelect = { code: true, capitalName: true, capitalLat: true, capitalLon: true } satisfies Prisma.CountrySelect;
 
 /**
- * Live events of the dyads placed within [from, to] (ISO days) that can be drawn, newest first, at
+ * Live events of the dyads placed within [from, to] (day numbers) that can be drawn, newest first, at
  * most `limit`, each with a point on the map; `total` counts them all, `unplaced` those that
  * cannot be drawn. Dates go out as "YYYY-MM-DD" strings and type labels once per code: at 10,000
  * events, Date objects and repeated labels would double the response. The events travel packed
  * (map-wire.ts); `unpackMapEvents` reads them.
  */
-export async function eventsForMap(input: { db: Db; keys?: string[]; from: string; to: string; limit: number }) {
+export async function eventsForMap(input: { db: Db; keys?: string[]; from: number; to: number; limit: number }) {
   const { db, from, to, limit } = input;
   const dyads = await dyadsByKey(db, input.keys);
   const keyOf = new Map(dyads.map((d) => [d.id, d.key]));
   const where = {
     dyadId: { in: dyads.map((d) => d.id) },
     archivedAt: null,
-    placementDate: { gte: new Date(from), lte: new Date(to) },
+    placementDate: { gte: dateOfDay(from), lte: dateOfDay(to) },
   } satisfies Prisma.EventWhereInput;
   // Only events that can be drawn are read: most synthetic and many sourced events have neither a
   // place nor a known capital, and reading 10,000 rows to drop nine in ten cost the server ~60 ms.

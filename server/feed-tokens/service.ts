@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
+import { isoDayOf } from "../scope/day";
 
 const TOKEN_PREFIX = "mmf_";
 /** lastUsedAt is written at most this often: a feed reader polling each minute costs no write. */
@@ -57,7 +58,7 @@ export async function verifyFeedToken({ db, token, now = new Date() }: { db: Db;
   });
   if (!found) return { ok: false, reason: "This feed token is unknown: create a new one." };
   if (found.revokedAt) {
-    return { ok: false, reason: `This feed token was revoked on ${found.revokedAt.toISOString().slice(0, 10)}: create a new one.` };
+    return { ok: false, reason: `This feed token was revoked on ${isoDayOf(found.revokedAt)}: create a new one.` };
   }
   const { banned, banExpires } = found.user;
   if (banned && (!banExpires || banExpires > now)) return { ok: false, reason: "The account that owns this feed token is deactivated." };

@@ -5,7 +5,6 @@ import { dataStart, dyadDrivers, dyadSeries, dyadSummaries, eventVolumes, keyEve
 
 /** The server's calendar day (UTC): the index is daily. */
 const today = () => toDay(new Date());
-const dayOf = (iso: string | undefined) => (iso ? toDay(iso) : undefined);
 
 export const relationsRouter = router({
   /** The tracked dyads, for filter bars and pickers. */
@@ -14,11 +13,12 @@ export const relationsRouter = router({
   /** Current value, band, changes, trend and latest event of each tracked (or named) dyad. */
   summary: authedProcedure
     .input(summaryInput)
-    .query(({ ctx, input }) => dyadSummaries({ db: ctx.db, now: today(), asOf: dayOf(input.asOf), keys: input.dyads })),
+    .query(({ ctx, input }) => dyadSummaries({ db: ctx.db, now: today(), asOf: input.asOf, keys: input.dyads })),
 
   /** The index over a range, daily or weekly, with the range's largest events as markers. */
   series: authedProcedure.input(seriesInput).query(async ({ ctx, input }) => {
-    const [from, to, now] = [toDay(input.from), toDay(input.to), today()];
+    const { from, to } = input;
+    const now = today();
     const [dyads, markers] = await Promise.all([
       dyadSeries({ db: ctx.db, now, keys: input.dyads, from, to, granularity: input.granularity }),
       input.markers ? keyEvents({ db: ctx.db, now, keys: input.dyads, from, to }) : [],
@@ -36,11 +36,11 @@ export const relationsRouter = router({
   volume: authedProcedure
     .input(volumeInput)
     .query(({ ctx, input }) =>
-      eventVolumes({ db: ctx.db, now: today(), keys: input.dyads, from: toDay(input.from), to: toDay(input.to) }),
+      eventVolumes({ db: ctx.db, now: today(), keys: input.dyads, from: input.from, to: input.to }),
     ),
 
   /** Top events and conditions behind a dyad's value, and its 30-day change split. */
   drivers: authedProcedure
     .input(driversInput)
-    .query(({ ctx, input }) => dyadDrivers({ db: ctx.db, now: today(), key: input.dyad, asOf: dayOf(input.asOf) })),
+    .query(({ ctx, input }) => dyadDrivers({ db: ctx.db, now: today(), key: input.dyad, asOf: input.asOf })),
 });

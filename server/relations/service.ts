@@ -3,6 +3,7 @@
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { fromDay, toDay } from "../method/day";
+import { dateOfDay } from "../scope/day";
 import { dyadLabel } from "../method/dyad-label";
 import { changeBreakdown, topDrivers, type IndexEvent } from "../method/index-math";
 import { METHOD, type DatePrecision } from "../method/params";
@@ -10,7 +11,6 @@ import { ROLLUP_COLUMNS, ensureRollupsCurrent, liveConditions, toRollupRow, type
 import { summaryDays, summaryFromRollup } from "../method/rollup-math";
 import { AppError } from "../shared/errors";
 
-const dayToDate = (day: number) => new Date(day * 86_400_000);
 const countrySelect = { code: true, name: true, status: true } satisfies Prisma.CountrySelect;
 const dyadSelect = { id: true, key: true, a: { select: countrySelect }, b: { select: countrySelect } } satisfies Prisma.DyadSelect;
 type DyadWithCountries = Prisma.DyadGetPayload<{ select: typeof dyadSelect }>;
@@ -138,7 +138,7 @@ export async function dyadDrivers(input: { db: Db; now: number; key: string; asO
   if (!dyad) throw new AppError("NOT_FOUND", `No dyad ${key} is recorded`);
   const [events, conditions, conditionRows] = await Promise.all([
     db.event.findMany({
-      where: { dyadId: dyad.id, archivedAt: null, placementDate: { gte: dayToDate(asOf - DRIVER_HORIZON_DAYS), lte: dayToDate(asOf) } },
+      where: { dyadId: dyad.id, archivedAt: null, placementDate: { gte: dateOfDay(asOf - DRIVER_HORIZON_DAYS), lte: dateOfDay(asOf) } },
       select: eventViewSelect,
     }),
     liveConditions(db, dyad.id),

@@ -1,17 +1,7 @@
 // Field schemas shared by every write form, procedure and the CSV import: one rule, one message.
 import { z } from "zod";
-import { toDay } from "../method/day";
 import { DATE_PRECISIONS } from "../method/params";
-
-/** "YYYY-MM-DD" that is a real calendar day (not 2025-02-30). */
-export const isoDate = z.string().max(40, "use a real date as YYYY-MM-DD").trim().refine((value) => {
-  try {
-    toDay(value);
-    return true;
-  } catch {
-    return false;
-  }
-}, "use a real date as YYYY-MM-DD");
+import { isoDay } from "../scope/day";
 
 export const datePrecision = z.enum(DATE_PRECISIONS);
 
@@ -32,7 +22,7 @@ export const sourceInput = z.object({
   publisher: z.string().trim().min(1, "name the publisher").max(200, "at most 200 characters"),
   title: z.string().trim().min(1, "give the source's title").max(300, "at most 300 characters"),
   url: httpUrl,
-  publishedOn: isoDate.optional(),
+  publishedOn: isoDay.optional(),
 });
 
 export const sourcesInput = z.array(sourceInput).max(20, "at most 20 sources");

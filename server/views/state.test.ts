@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultViewState, migrateViewState, savedViewState, UnknownViewVersion, VIEW_STATE_VERSION } from "./state";
-import { dashboardHref, viewStateFromSearchParams, viewStateToSearchParams } from "./url";
+import { dashboardHref, parseViewState, readViewState, viewStateFromSearchParams, viewStateToSearchParams } from "./url";
 
 const full = {
   v: 1,
@@ -81,5 +81,15 @@ describe("the state in the URL", () => {
     const state = viewStateFromSearchParams({ dyads: ["FRA-MAR,bogus", "DZA-MAR"], from: "yesterday", to: "2025-01-31", mapLat: "1", mapLon: "2", view: "abc" });
     expect(state).toEqual({ ...defaultViewState, to: "2025-01-31" });
     expect(viewStateFromSearchParams({ dyads: "FRA-MAR", v: "99" }).dyads).toEqual(["FRA-MAR"]);
+  });
+
+  it("names what it left out, so the dashboard can say so, and reads the feed's older names too", () => {
+    expect(readViewState({ dyads: "FRA-MAR,bogus", from: "2025-01-01", v: "99" })).toEqual({ state: { ...defaultViewState, from: "2025-01-01" }, ignored: ["dyads", "v"] });
+    expect(readViewState(new URLSearchParams("dyad=MAR-FRA&status=SIGNED")).state).toMatchObject({ dyads: ["FRA-MAR"], statuses: ["SIGNED"] });
+  });
+
+  it("refuses, for the filter bar, what the address would not keep", () => {
+    expect(parseViewState(new URLSearchParams("from=2025-02-01&to=2025-01-01"))).toEqual({ ok: false, problems: [{ param: "to", message: "the end date is before the start date" }] });
+    expect(parseViewState(new URLSearchParams("dyads=DZA-FRA&panels=relations,map,agreements"))).toEqual({ ok: true, value: { ...defaultViewState, dyads: ["DZA-FRA"] } });
   });
 });

@@ -5,10 +5,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { createFeedTokenInput } from "@/server/feed-tokens/schemas";
+import { isoDayOf } from "@/server/scope/day";
 import { Field, FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "never");
+const day = (d: Date | null) => (d ? isoDayOf(d) : "never");
 
 export function FeedTokens() {
   const trpc = useTRPC();

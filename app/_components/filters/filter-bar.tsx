@@ -1,103 +1,187 @@
 "use client";
-// The dashboard's filters. Their state lives in the URL only: applying them navigates, and the
-// page reads them back through savedViewState, so a bookmark or a saved view restores them.
+// The one filter bar, on the dashboard and on /agreements. Its state is the address: the form is
+// a plain GET form to the page (it works without JavaScript), its controls are named as the URL's
+// parameters, and applying it checks the query it would send with the same strict reader the
+// API uses (server/scope/url.ts), then navigates to the canonical address the page reads back.
+import { Link } from "../link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { PANELS, savedViewState, type Panel, type ViewState } from "@/server/views/state";
-import { humanize } from "../format";
-import { dashboardHref } from "@/server/views/url";
-import { Field, FormMessage } from "../forms/field";
-import { noErrors, validate, type FormErrors } from "../forms/errors";
+import { useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { agreementFiltersToSearchParams, parseAgreementFilters } from "@/server/agreements/filters";
+import { AGREEMENT_KINDS, AGREEMENT_STATUSES, SCOPE_LIMITS } from "@/server/scope/schemas";
+import { PANELS, type Panel } from "@/server/views/state";
+import { dashboardHref, parseViewState } from "@/server/views/url";
+import { ariaFor, FieldMessage } from "../forms/form-fields";
+import { agreementKindLabel, humanize } from "../format";
+import { ScopeNotice } from "./scope-notice";
 
-export interface DyadOption {
-  key: string;
-  title: string;
+/** The filters on screen, as the page read them from its address. */
+export interface FilterValues {
+  dyads: string[];
+  from: string | null;
+  to: string | null;
+  q: string;
+  statuses: string[];
+  sectors: string[];
+  /** The feed's own filters. */
+  kinds?: string[];
+  party?: string;
+  /** The dashboard's panels, and the map viewport its address keeps. */
+  panels?: Panel[];
+  map?: { lat: number; lon: number; zoom: number } | null;
 }
 
-const STATUSES = ["ANTICIPATED", "SIGNED", "RATIFIED", "IN_FORCE", "SUSPENDED", "EXPIRED", "TERMINATED"] as const;
+interface Props {
+  /** Whose filters: the dashboard's view state, or the agreements feed's. */
+  scope: "dashboard" | "agreements";
+  /** The page the form filters ("/", "/agreements"). */
+  action: string;
+  values: FilterValues;
+  dyads: { key: string; label: string }[];
+  sectors: string[];
+  /** URL parameters the page could not use, to say so. */
+  ignored: string[];
+  /** The same page without filters. */
+  clearHref: string;
+  /** The saved view the dashboard was opened from, kept in its address. */
+  viewId?: string;
+}
+
+type Problem = { param: string; message: string };
+type Checked = { ok: true; href: string } | { ok: false; problems: Problem[] };
+
 const PANEL_LABELS: Record<Panel, string> = { relations: "Indicators", map: "Map", agreements: "Agreements" };
 
-export function FilterBar({ dyads, sectors = [], state, viewId }: { dyads: DyadOption[]; sectors?: string[]; state: ViewState; viewId?: string }) {
-  const router = useRouter();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+function check(scope: Props["scope"], action: string, params: URLSearchParams, viewId: string | undefined): Checked {
+  if (scope === "dashboard") {
+    const parsed = parseViewState(params);
+    return parsed.ok ? { ok: true, href: dashboardHref(parsed.value, viewId) } : parsed;
+  }
+  const parsed = parseAgreementFilters(params);
+  if (!parsed.ok) return parsed;
+  const query = agreementFiltersToSearchParams(parsed.filters).toString();
+  return { ok: true, href: query ? `${action}?${query}` : action };
+}
 
-  function apply(event: FormEvent<HTMLFormElement>) {
+function Checkboxes({ legend, name, options, checked, problems }: { legend: string; name: string; options: { value: string; label: string }[]; checked: readonly string[]; problems: Problem[] }) {
+  const message = problems.find((p) => p.param === name)?.message;
+  return (
+    <fieldset className="checkboxes" aria-describedby={message ? `${name}-error` : undefined}>
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="check">
+          <input type="checkbox" name={name} value={o.value} defaultChecked={checked.includes(o.value)} /> {o.label}
+        </label>
+      ))}
+      <FieldMessage id={`${name}-error`} message={message} />
+    </fieldset>
+  );
+}
+
+function TextField({ label, name, problems, children }: { label: string; name: string; problems: Problem[]; children: (aria: ReturnType<typeof ariaFor>) => ReactNode }) {
+  const errors = Object.fromEntries(problems.map((p) => [p.param, { message: p.message }]));
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      {children(ariaFor(errors, name))}
+      <FieldMessage id={`${name}-error`} message={problems.find((p) => p.param === name)?.message} />
+    </div>
+  );
+}
+
+export function FilterBar({ scope, action, values, dyads, sectors, ignored, clearHref, viewId }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const { panels, map } = values;
+  const feed = scope === "agreements";
+  const inMore = [values.statuses, values.sectors, values.kinds ?? [], values.party ? [values.party] : []].filter((v) => v.length > 0).length;
+  const hidesPanels = panels !== undefined && panels.length < PANELS.length;
+  const filtered = values.dyads.length > 0 || Boolean(values.from || values.to || values.q) || inMore > 0;
+  // A sector named in the URL stays visible (and can be unticked) even if no agreement has it now.
+  const sectorOptions = [...new Set([...sectors, ...values.sectors])].map((s) => ({ value: s, label: s }));
+  const unplaced = problems.filter((p) => !["dyads", "from", "to", "q", "statuses", "kinds", "sectors", "party", "panels"].includes(p.param));
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const date = (name: string) => String(form.get(name) ?? "") || null;
-    const checked = validate(savedViewState, {
-      ...state,
-      dyads: form.getAll("dyads").map(String),
-      from: date("from"),
-      to: date("to"),
-      q: String(form.get("q") ?? ""),
-      sectors: form.getAll("sectors").map(String),
-      statuses: form.getAll("statuses").map(String),
-      panels: form.getAll("panels").map(String),
-    });
-    if (checked.errors) return setErrors(checked.errors);
-    setErrors(noErrors);
-    router.push(dashboardHref(checked.data, viewId));
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(event.currentTarget)) {
+      if (typeof value === "string" && value.trim()) params.append(name, value.trim());
+    }
+    const checked = check(scope, action, params, viewId);
+    if (!checked.ok) return setProblems(checked.problems);
+    setProblems([]);
+    startTransition(() => router.push(checked.href, { scroll: false }));
   }
 
   return (
-    // Keyed by the state, so moving to another URL (a saved view, "Clear") resets the inputs.
-    <form key={dashboardHref(state)} className="filter-bar" aria-label="Filters" onSubmit={apply} noValidate>
-      <fieldset>
-        <legend>Dyads</legend>
-        {dyads.map((dyad) => (
-          <label key={dyad.key} className="check">
-            <input type="checkbox" name="dyads" value={dyad.key} defaultChecked={state.dyads.includes(dyad.key)} /> {dyad.title}
-          </label>
-        ))}
-        {errors.fields.dyads && <p className="error field-error">{errors.fields.dyads[0]}</p>}
-      </fieldset>
-      <Field label="From" errors={errors.fields.from}>
-        {(props) => <input {...props} type="date" name="from" defaultValue={state.from ?? ""} />}
-      </Field>
-      <Field label="To" errors={errors.fields.to}>
-        {(props) => <input {...props} type="date" name="to" defaultValue={state.to ?? ""} />}
-      </Field>
-      <Field label="Search agreements" errors={errors.fields.q}>
-        {(props) => <input {...props} type="search" name="q" maxLength={200} defaultValue={state.q} placeholder="e.g. security action plan" />}
-      </Field>
-      <details className="more-filters" open={state.sectors.length + state.statuses.length > 0 || state.panels.length < PANELS.length}>
-        <summary>More filters and panels</summary>
-        <fieldset>
-          <legend>Agreement status</legend>
-          {STATUSES.map((status) => (
-            <label key={status} className="check">
-              <input type="checkbox" name="statuses" value={status} defaultChecked={state.statuses.includes(status)} /> {humanize(status)}
-            </label>
-          ))}
-        </fieldset>
-        {sectors.length > 0 && (
-          <fieldset>
-            <legend>Sectors</legend>
-            {sectors.slice(0, 30).map((sector) => (
-              <label key={sector} className="check">
-                <input type="checkbox" name="sectors" value={sector} defaultChecked={state.sectors.includes(sector)} /> {sector}
-              </label>
-            ))}
-          </fieldset>
+    <search className="filter-scope">
+      {/* Keyed by the values, so that "Clear filters", a saved view or a back navigation resets every field. */}
+      <form key={JSON.stringify(values)} method="get" action={action} className="filter-bar" aria-label="Filters" onSubmit={onSubmit} noValidate>
+        <Checkboxes legend="Dyads" name="dyads" options={dyads.map((d) => ({ value: d.key, label: d.label }))} checked={values.dyads} problems={problems} />
+        <TextField label="From" name="from" problems={problems}>
+          {(aria) => <input {...aria} id="filter-from" type="date" name="from" defaultValue={values.from ?? ""} />}
+        </TextField>
+        <TextField label="To" name="to" problems={problems}>
+          {(aria) => <input {...aria} id="filter-to" type="date" name="to" defaultValue={values.to ?? ""} />}
+        </TextField>
+        <TextField label="Search agreements" name="q" problems={problems}>
+          {(aria) => (
+            <input
+              {...aria}
+              id="filter-q"
+              type="search"
+              name="q"
+              maxLength={SCOPE_LIMITS.search}
+              defaultValue={values.q}
+              placeholder='e.g. security action plan, "high-speed", loan -AFD'
+            />
+          )}
+        </TextField>
+        <details className="more-filters" open={inMore > 0 || hidesPanels}>
+          <summary>
+            {panels ? "More filters and panels" : "More filters"}
+            {inMore > 0 ? ` (${inMore} set)` : ""}
+          </summary>
+          <Checkboxes legend="Agreement status" name="statuses" options={AGREEMENT_STATUSES.map((s) => ({ value: s, label: humanize(s) }))} checked={values.statuses} problems={problems} />
+          {feed && (
+            <Checkboxes legend="Kind" name="kinds" options={AGREEMENT_KINDS.map((k) => ({ value: k, label: agreementKindLabel(k) }))} checked={values.kinds ?? []} problems={problems} />
+          )}
+          {sectorOptions.length > 0 && <Checkboxes legend="Sectors" name="sectors" options={sectorOptions} checked={values.sectors} problems={problems} />}
+          {feed && (
+            <TextField label="Party" name="party" problems={problems}>
+              {(aria) => <input {...aria} id="filter-party" name="party" defaultValue={values.party ?? ""} maxLength={SCOPE_LIMITS.party} placeholder="AFD, Alstom or a country code (MAR)" />}
+            </TextField>
+          )}
+          {panels && (
+            <Checkboxes legend="Panels shown" name="panels" options={PANELS.map((p) => ({ value: p, label: PANEL_LABELS[p] }))} checked={panels} problems={problems} />
+          )}
+        </details>
+        {/* Kept as they are: the map's viewport and the saved view the dashboard came from. */}
+        {map && (
+          <>
+            <input type="hidden" name="mapLat" value={map.lat} />
+            <input type="hidden" name="mapLon" value={map.lon} />
+            <input type="hidden" name="mapZoom" value={map.zoom} />
+          </>
         )}
-        <fieldset>
-          <legend>Panels shown</legend>
-          {PANELS.map((panel) => (
-            <label key={panel} className="check">
-              <input type="checkbox" name="panels" value={panel} defaultChecked={state.panels.includes(panel)} /> {PANEL_LABELS[panel]}
-            </label>
-          ))}
-          {errors.fields.panels && <p className="error field-error">{errors.fields.panels[0]}</p>}
-        </fieldset>
-      </details>
-      <FormMessage errors={errors} />
-      <div className="actions">
-        <button type="submit">Apply filters</button>
-        <button type="button" onClick={() => router.push(dashboardHref({ ...state, dyads: [], from: null, to: null, q: "", sectors: [], statuses: [] }, viewId))}>
-          Clear
-        </button>
-      </div>
-    </form>
+        {viewId && <input type="hidden" name="view" value={viewId} />}
+        <div className="actions">
+          <button type="submit" disabled={pending}>
+            {pending ? "Applying…" : "Apply filters"}
+          </button>
+          {filtered && <Link href={clearHref}>Clear filters</Link>}
+        </div>
+        <ScopeNotice ignored={ignored} />
+        {unplaced.length > 0 && (
+          <ul className="error" role="alert" aria-label="Filter problems">
+            {unplaced.map((p) => (
+              <li key={`${p.param}: ${p.message}`}>
+                {p.param}: {p.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </form>
+    </search>
   );
 }

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { useTRPCClient } from "@/app/_trpc/client";
 import { conditionInput } from "@/server/conditions/schemas";
 import { CONDITION_KINDS, DATE_PRECISIONS, METHOD, VERIFICATIONS } from "@/server/method/params";
+import { isoDayOf } from "@/server/scope/day";
 import { humanize } from "../format";
 import { useFieldMessages } from "./form-fields";
 import { CountryOptions, DyadOptions, EnumOptions } from "./options";
@@ -18,7 +19,7 @@ import { useSchemaForm } from "./schema-form";
 type FormValues = z.input<typeof conditionInput>;
 type Parsed = z.output<typeof conditionInput>;
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => isoDayOf(new Date());
 const optional = (v: string) => v || undefined;
 
 export interface ConditionFormOptions {

@@ -10,6 +10,7 @@ import { useTRPCClient } from "@/app/_trpc/client";
 import { eventInput } from "@/server/events/schemas";
 import { CAMEO_OPTIONS, eventScore } from "@/server/method/goldstein";
 import { DATE_PRECISIONS, LEVELS, METHOD, OVERRIDE_KEYS, VERIFICATIONS } from "@/server/method/params";
+import { isoDayOf } from "@/server/scope/day";
 import { humanize } from "../format";
 import { useFieldMessages } from "./form-fields";
 import { CountryOptions, DyadOptions, EnumOptions } from "./options";
@@ -26,7 +27,7 @@ export interface EventFormOptions {
   agreements: { id: string; title: string; date: Date | null }[];
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => isoDayOf(new Date());
 
 function liveScore(values: Pick<Partial<FormValues>, "cameoCode" | "overrideKey" | "scoreOverride" | "level" | "verification">): string {
   try {

@@ -1,25 +1,28 @@
-// The map's part of the dashboard URL: viewport (mapLat, mapLon, mapZoom) and the filters it
-// follows (from, to, dyads). One module, so the shared filter-bar schema can take it over whole.
+// The map's part of the dashboard URL: viewport (mapLat, mapLon, mapZoom) and the scope it
+// follows (from, to, dyads), read and written by the one scope reader and writer.
 // A malformed parameter is ignored, never an error: URLs are typed and shared by hand.
 import { z } from "zod";
 import { MAP_ZOOM } from "@/server/geo/frame";
 import { fromDay, toDay } from "@/server/method/day";
-import { MAX_SERIES_DAYS, dyadKey, isoDay } from "@/server/relations/schemas";
+import { dyadKey, isoDay, MAX_RANGE_DAYS } from "@/server/scope/schemas";
+import { patchScope, readScope, type SearchParamsLike } from "@/server/scope/url";
 
 /** With no range in the URL the map shows two years, as the indicator sparklines do. */
 export const DEFAULT_RANGE_DAYS = 730;
 
-const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-
-/** The parameters as they may appear in a URL (all strings, all optional). */
-export const mapUrlParams = z.object({
-  mapLat: optional(z.coerce.number().min(-85).max(85)),
-  mapLon: optional(z.coerce.number().min(-180).max(180)),
-  mapZoom: optional(z.coerce.number().min(MAP_ZOOM.min).max(MAP_ZOOM.max)),
-  from: optional(isoDay.refine(isCalendarDay)),
-  to: optional(isoDay.refine(isCalendarDay)),
-  /** Comma-separated dyad keys, either order of each pair: "FRA-MAR,DZA-FRA". */
-  dyads: optional(z.string()),
+/**
+ * What the map takes from the address. Its range is put in order rather than refused, and a
+ * malformed dyad is left out rather than dropping the others: the map always has something to draw.
+ */
+const mapScope = z.object({
+  map: z.object({ lat: z.number().min(-85).max(85), lon: z.number().min(-180).max(180), zoom: z.number().min(MAP_ZOOM.min).max(MAP_ZOOM.max) }).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  dyads: z
+    .array(z.string().max(16))
+    .max(50)
+    .transform((keys) => keys.flatMap((raw) => dyadKey.safeParse(raw).data ?? []))
+    .optional(),
 });
 
 export interface MapView {
@@ -37,44 +40,17 @@ export interface MapUrlState {
   dyads: string[];
 }
 
-function isCalendarDay(day: string): boolean {
-  try {
-    toDay(day);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function entries(source: ParamSource): Record<string, string> {
-  const pairs = source instanceof URLSearchParams ? [...source.entries()] : Object.entries(source).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]);
-  return Object.fromEntries(pairs.filter((pair): pair is [string, string] => typeof pair[1] === "string" && pair[1].trim() !== ""));
-}
-
 const roundTo = (x: number, step: number) => Math.round(x / step) * step;
 
 /** The state a URL asks for, with defaults filled in and the range put in order and capped. */
-export function readMapUrlState(source: ParamSource, today: string): MapUrlState {
-  const p = mapUrlParams.parse(entries(source));
-  const view =
-    p.mapLat !== undefined && p.mapLon !== undefined && p.mapZoom !== undefined
-      ? { lat: p.mapLat, lon: p.mapLon, zoom: roundTo(p.mapZoom, MAP_ZOOM.snap) }
-      : null;
+export function readMapUrlState(source: SearchParamsLike, today: string): MapUrlState {
+  const p = readScope(mapScope, source).value;
+  const view = p.map ? { ...p.map, zoom: roundTo(p.map.zoom, MAP_ZOOM.snap) } : null;
   let to = toDay(p.to ?? today);
   let from = p.from ? toDay(p.from) : to - (DEFAULT_RANGE_DAYS - 1);
   if (from > to) [from, to] = [to, from];
-  from = Math.max(from, to - MAX_SERIES_DAYS);
-  const dyads = [
-    ...new Set(
-      (p.dyads ?? "").split(",").flatMap((raw) => {
-        const key = dyadKey.safeParse(raw);
-        return key.success ? [key.data] : [];
-      }),
-    ),
-  ];
-  return { view, from: fromDay(from), to: fromDay(to), dyads };
+  from = Math.max(from, to - MAX_RANGE_DAYS);
+  return { view, from: fromDay(from), to: fromDay(to), dyads: [...new Set(p.dyads ?? [])] };
 }
 
 /**
@@ -82,20 +58,7 @@ export function readMapUrlState(source: ParamSource, today: string): MapUrlState
  * The view is written at 4 decimals (≈ 10 m), enough to reopen the same map.
  */
 export function writeMapUrlState(current: URLSearchParams, patch: Partial<MapUrlState>): URLSearchParams {
-  const next = new URLSearchParams(current);
-  if (patch.view !== undefined) {
-    for (const name of ["mapLat", "mapLon", "mapZoom"]) next.delete(name);
-    if (patch.view) {
-      next.set("mapLat", patch.view.lat.toFixed(4));
-      next.set("mapLon", patch.view.lon.toFixed(4));
-      next.set("mapZoom", String(roundTo(patch.view.zoom, MAP_ZOOM.snap)));
-    }
-  }
-  if (patch.from !== undefined) next.set("from", patch.from);
-  if (patch.to !== undefined) next.set("to", patch.to);
-  if (patch.dyads !== undefined) {
-    if (patch.dyads.length) next.set("dyads", patch.dyads.join(","));
-    else next.delete("dyads");
-  }
-  return next;
+  const { view, ...scope } = patch;
+  const viewport = view && { lat: Number(view.lat.toFixed(4)), lon: Number(view.lon.toFixed(4)), zoom: roundTo(view.zoom, MAP_ZOOM.snap) };
+  return patchScope(current, view === undefined ? scope : { ...scope, map: viewport });
 }

@@ -8,6 +8,7 @@ import type { SavedView } from "@/server/views/service";
 import { renameViewInput } from "@/server/views/schemas";
 import { Field, FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
+import { isoDayOf } from "@/server/scope/day";
 
 function ViewActions({ view }: { view: SavedView }) {
   const trpc = useTRPC();
@@ -82,7 +83,7 @@ export function ViewList({ views }: { views: SavedView[] }) {
           </h2>
           <p className="meta">
             {view.canEdit ? "Yours" : `By ${view.owner.name}`} · {view.team ? `shared with ${view.team.name}` : "only you"} · updated{" "}
-            {view.updatedAt.toISOString().slice(0, 10)}
+            {isoDayOf(view.updatedAt)}
           </p>
           <ViewActions view={view} />
         </li>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { AgreementFeed } from "@/app/_components/feed/agreement-feed";
 import { ExportLinks } from "@/app/_components/feed/export-links";
-import { AgreementFilterBar } from "@/app/_components/feed/filter-bar";
-import { loadAgreementFeed } from "@/app/_components/feed/prefetch";
+import { filterValuesOf, loadAgreementFeed } from "@/app/_components/feed/prefetch";
+import { FilterBar } from "@/app/_components/filters/filter-bar";
 import { HydrateClient } from "@/app/_trpc/server";
 import { AGREEMENT_PAGE_SIZE } from "@/server/agreements/schemas";
 
@@ -19,7 +19,15 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
         Newest first; a search lists title matches first.
       </p>
       <section className="panel" aria-label="Agreements feed">
-        <AgreementFilterBar action="/agreements" filters={feed.filters} dyads={feed.dyadOptions} sectors={feed.sectors} ignored={feed.ignored} />
+        <FilterBar
+          scope="agreements"
+          action="/agreements"
+          values={filterValuesOf(feed.filters)}
+          dyads={feed.dyadOptions}
+          sectors={feed.sectors}
+          ignored={feed.ignored}
+          clearHref="/agreements"
+        />
         <ExportLinks filters={feed.filters} />
         <AgreementFeed
           filters={feed.filters}

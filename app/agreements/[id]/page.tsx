@@ -8,6 +8,7 @@ import { agreementKindLabel, dyadTitle, formatDate, formatMoney, humanize } from
 import { requireUser } from "@/server/auth/page-guards";
 import { isAdmin } from "@/server/auth/permissions";
 import { orNotFound, serverCaller } from "@/server/caller";
+import { isoDayOf } from "@/server/scope/day";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: agreement.title, description: agreement.summary ?? undefined };
 }
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export default async function AgreementPage({ params }: Params) {
   const [a, user] = await Promise.all([loadAgreement((await params).id), requireUser()]);
@@ -41,7 +41,7 @@ export default async function AgreementPage({ params }: Params) {
       </p>
       <h1>{a.title}</h1>
       <p className="meta">
-        {agreementKindLabel(a.kind)} · {a.date ? <time dateTime={isoDay(a.date)}>{formatDate(a.date, a.datePrecision)}</time> : formatDate(null, null)} ·{" "}
+        {agreementKindLabel(a.kind)} · {a.date ? <time dateTime={isoDayOf(a.date)}>{formatDate(a.date, a.datePrecision)}</time> : formatDate(null, null)} ·{" "}
         <StatusBadge status={a.status} />
       </p>
 
@@ -68,7 +68,7 @@ export default async function AgreementPage({ params }: Params) {
         <dd>{a.sectors.length ? a.sectors.join(", ") : "None recorded"}</dd>
         <dt>Recorded</dt>
         <dd>
-          {humanize(a.provenance)}, last updated <time dateTime={a.updatedAt.toISOString()}>{isoDay(a.updatedAt)}</time>
+          {humanize(a.provenance)}, last updated <time dateTime={a.updatedAt.toISOString()}>{isoDayOf(a.updatedAt)}</time>
         </dd>
       </dl>
 
@@ -111,7 +111,7 @@ export default async function AgreementPage({ params }: Params) {
         <ol className="timeline" aria-label="Status history">
           {a.statusHistory.map((s) => (
             <li key={s.id}>
-              {s.date ? <time dateTime={isoDay(s.date)}>{formatDate(s.date, s.datePrecision)}</time> : <span>Date not known</span>}{" "}
+              {s.date ? <time dateTime={isoDayOf(s.date)}>{formatDate(s.date, s.datePrecision)}</time> : <span>Date not known</span>}{" "}
               <StatusBadge status={s.status} />
               {s.note ? <span className="meta"> — {s.note}</span> : null}
             </li>
@@ -127,7 +127,7 @@ export default async function AgreementPage({ params }: Params) {
           <ul aria-label="Related events">
             {a.events.map(({ event }) => (
               <li key={event.id}>
-                <time dateTime={isoDay(event.date)}>{formatDate(event.date, event.datePrecision)}</time> — {event.title}
+                <time dateTime={isoDayOf(event.date)}>{formatDate(event.date, event.datePrecision)}</time> — {event.title}
               </li>
             ))}
           </ul>

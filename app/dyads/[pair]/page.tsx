@@ -1,19 +1,28 @@
 import type { Metadata } from "next";
 import { Link } from "@/app/_components/link";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { IndexChart } from "@/app/_components/charts/index-chart";
+import { ScopeNotice } from "@/app/_components/filters/scope-notice";
 import { formatDate } from "@/app/_components/format";
 import { BAND_CLASS, formatChange, formatIndex } from "@/app/_components/relations/format-index";
 import { requireUser } from "@/server/auth/page-guards";
 import { isAdmin } from "@/server/auth/permissions";
 import { orNotFound, serverCaller } from "@/server/caller";
 import { fromDay, toDay } from "@/server/method/day";
-import { dyadKey } from "@/server/relations/schemas";
+import { dyadKey } from "@/server/scope/schemas";
+import { readScope, writeScope } from "@/server/scope/url";
 
 export const dynamic = "force-dynamic";
 
 const RANGES = { "1y": 365, "3y": 3 * 365, all: null } as const;
 type Range = keyof typeof RANGES;
+
+/** The page's scope in its address: how far back, and which dyads beside this one (checked against the tracked ones below). */
+const dyadPageScope = z.object({
+  range: z.enum(["1y", "3y", "all"]).default("3y"),
+  compare: z.array(z.string().max(16)).max(20).default([]),
+});
 
 interface Props {
   params: Promise<{ pair: string }>;
@@ -24,10 +33,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Relations index ${(await params).pair}` };
 }
 
-function asList(value: string | string[] | undefined): string[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
 export default async function DyadPage({ params, searchParams }: Props) {
   const { pair } = await params;
   const key = await orNotFound(dyadKey.safeParse(decodeURIComponent(pair)).data);
@@ -35,10 +40,11 @@ export default async function DyadPage({ params, searchParams }: Props) {
   if (key !== pair) redirect(`/dyads/${key}`);
 
   const user = await requireUser();
-  const range: Range = isRange(query.range) ? query.range : "3y";
+  const { value: scope, ignored } = readScope(dyadPageScope, query);
+  const { range } = scope;
   const caller = await serverCaller();
   const tracked = await caller.relations.summary();
-  const compare = asList(query.compare)
+  const compare = scope.compare
     .flatMap((c) => {
       const r = dyadKey.safeParse(c);
       return r.success && r.data !== key && tracked.some((t) => t.key === r.data) ? [r.data] : [];
@@ -55,7 +61,7 @@ export default async function DyadPage({ params, searchParams }: Props) {
     caller.relations.drivers({ dyad: key }),
   ]);
   const change = formatChange(summary.change30);
-  const rangeHref = (r: Range) => `/dyads/${key}?${new URLSearchParams([["range", r], ...compare.map((c) => ["compare", c])]).toString()}`;
+  const rangeHref = (r: Range) => `/dyads/${key}?${writeScope({ range: r, compare }).toString()}`;
 
   return (
     <>
@@ -63,6 +69,7 @@ export default async function DyadPage({ params, searchParams }: Props) {
         <Link href="/">← Dashboard</Link>
       </p>
       <h1>{summary.label}</h1>
+      <ScopeNotice ignored={ignored} />
       <section className="panel summary-panel" aria-label="Current value">
         <p className="indicator-value">
           <span className="value">{formatIndex(summary.value)}</span>{" "}
@@ -194,6 +201,3 @@ function DriverTable({ caption, drivers }: { caption: string; drivers: Driver[] 
   );
 }
 
-function isRange(value: unknown): value is Range {
-  return typeof value === "string" && Object.hasOwn(RANGES, value);
-}

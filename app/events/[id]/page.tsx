@@ -3,6 +3,7 @@ import { Link } from "@/app/_components/link";
 import { agreementKindLabel, formatDate, humanize } from "@/app/_components/format";
 import { orNotFound, serverCaller } from "@/server/caller";
 import { METHOD } from "@/server/method/params";
+import { isoDayOf } from "@/server/scope/day";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,7 @@ export default async function EventPage({ params }: Props) {
         <dt>Date</dt>
         <dd>
           {formatDate(event.date, event.datePrecision)}
-          {event.datePrecision !== "DAY" && ` (precision: ${event.datePrecision.toLowerCase()}; placed on ${event.placementDate.toISOString().slice(0, 10)} for the index)`}
+          {event.datePrecision !== "DAY" && ` (precision: ${event.datePrecision.toLowerCase()}; placed on ${isoDayOf(event.placementDate)} for the index)`}
         </dd>
         <dt>Who</dt>
         <dd>
