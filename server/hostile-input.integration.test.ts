@@ -115,6 +115,21 @@ describe("hostile input", async () => {
     )).resolves.toBeUndefined();
   });
 
+  it("refuses a sign-in whose email PostgreSQL could not store with a 400 and the reason (a fuzzing find)", async () => {
+    const handle = createAuthRouteHandler(t.auth, async () => true);
+    for (const email of ["\u0000", "analyst@example.com\u0000", "a\ud800@example.com"]) {
+      const response = await handle(
+        new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": "203.0.113.77" },
+          body: JSON.stringify({ email, password: "maghreb-demo" }),
+        }),
+      );
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ code: "BAD_REQUEST", message: 'Text must not contain NUL characters or unpaired surrogates (at "email").' });
+    }
+  });
+
   it("the CSV import takes any file, dry run or not, without a 500 or a trace", async () => {
     const handle = createImportHandler({ db: t.db, auth: t.auth, trustedOrigins: [ORIGIN] });
     const header = EVENT_COLUMNS.map((c) => c.name);

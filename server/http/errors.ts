@@ -43,9 +43,17 @@ export function unavailableResponse(): Response {
   return errorResponse(databaseUnavailable(), { body: (error) => ({ error: "unavailable", reason: error.message }), headers: retryLater });
 }
 
-/** Better Auth's shape for the same outage (`{ message, code }`), for its sign-out. */
+/** Better Auth's shape (`{ message, code }`), for refusals made in front of its routes. */
+const authDialect = (code: string): RefusalDialect => ({ body: (error) => ({ message: error.message, code }) });
+
+/** The same outage in Better Auth's shape, for its sign-out. */
 export function authUnavailableResponse(): Response {
-  return errorResponse(databaseUnavailable(), { body: (error) => ({ message: error.message, code: "DATABASE_UNAVAILABLE" }), headers: retryLater });
+  return errorResponse(databaseUnavailable(), { ...authDialect("DATABASE_UNAVAILABLE"), headers: retryLater });
+}
+
+/** A refused body in Better Auth's shape: 400 with the reason. */
+export function authBadRequestResponse(message: string): Response {
+  return errorResponse(new AppError("BAD_REQUEST", message), authDialect("BAD_REQUEST"));
 }
 
 /**
