@@ -112,7 +112,8 @@ async function main(): Promise<void> {
       `Generated ${generated.agreements} agreements, ${generated.parties} parties, ${generated.signatories} signatories in ${generateSeconds.toFixed(0)} s (search vectors kept by the triggers).`,
     );
 
-    const api = createCaller(createContextInner({ db }));
+    // The feed is for signed-in readers: procedures refuse a context without a user.
+    const api = createCaller(createContextInner({ db, user: { id: "bench-reader", name: "Bench reader", email: "reader@bench.local", role: "analyst" } }));
     const firstPage = () => api.agreements.list({ limit: 20 });
     const search = () => api.agreements.list({ filters: { q: SEARCH }, limit: 20 });
     const filtered = () => api.agreements.list({ filters: { sectors: ["rail"], statuses: ["IN_FORCE"], from: "2015-01-01" }, limit: 20 });
