@@ -1,7 +1,7 @@
 // Builds a PrismaClient for a database URL; shared by the app, the seed, scripts and tests.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { serialTransactions } from "./db-serial-transactions";
-import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient, type Prisma } from "./generated/prisma/client";
 
 function pgAdapter(databaseUrl: string, poolSize: number | undefined) {
   return serialTransactions(
@@ -20,6 +20,9 @@ export function createPrismaClient(databaseUrl: string, options: { poolSize?: nu
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
+
+/** The client or a transaction's: what a function takes when it may run inside its caller's transaction. */
+export type DbOrTx = Db | Prisma.TransactionClient;
 
 /**
  * The authentication library's own client, without the omit above: it must read a hash to

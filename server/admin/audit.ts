@@ -1,6 +1,6 @@
 // The audit trail: every create, edit, archive, restore and import, with before and after.
 import type { Prisma } from "../generated/prisma/client";
-import type { DbOrTx } from "../relations/rollup";
+import type { DbOrTx } from "../db-client";
 
 export type AuditEntity = "Event" | "Condition" | "Agreement";
 

@@ -3,7 +3,7 @@
 // overwriting it. Agreements do not weigh on the index.
 import type { DatePrecision, Prisma } from "../generated/prisma/client";
 import { dateOfDay, isoDayOf } from "../method/day";
-import type { DbOrTx } from "../relations/rollup";
+import type { DbOrTx } from "../db-client";
 import { rewrittenOnSave, sourcesOf, type ChildRelation } from "../records/children";
 import { writersOf, type RecordType } from "../records/pipeline";
 import { fieldError } from "../shared/errors";

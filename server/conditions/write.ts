@@ -3,7 +3,7 @@
 // day touched.
 import type { Prisma } from "../generated/prisma/client";
 import { dateOfDay, isoDayOf, placementDay } from "../method/day";
-import type { DbOrTx } from "../relations/rollup";
+import type { DbOrTx } from "../db-client";
 import { sourcesOf } from "../records/children";
 import { writersOf, type RecordType } from "../records/pipeline";
 import { fieldError } from "../shared/errors";

@@ -5,7 +5,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { dateOfDay, isoDayOf, placementDay, precisionInterval, toDay } from "../method/day";
 import { eventScore } from "../method/goldstein";
 import { METHOD, OVERRIDE_KEYS } from "../method/params";
-import type { DbOrTx } from "../relations/rollup";
+import type { DbOrTx } from "../db-client";
 import { rewrittenOnSave, sourcesOf } from "../records/children";
 import { writersOf, type RecordType } from "../records/pipeline";
 import { fieldError } from "../shared/errors";

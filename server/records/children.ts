@@ -1,7 +1,7 @@
 // A record's child relations (sources, parties, links…): written after the record itself, in
 // one statement for a whole batch of new records, and brought in line on each save.
 import { dateOfDay } from "../method/day";
-import type { DbOrTx } from "../relations/rollup";
+import type { DbOrTx } from "../db-client";
 
 export interface ChildRelation<Input, Row> {
   /** Writes the relation of records just inserted, all of them in one statement. */

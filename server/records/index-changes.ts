@@ -1,6 +1,7 @@
 // How every writer tells the relations index that a dyad changed: one call, `dyadChanged`, and
 // IndexChanges to collect a bulk write's touches so each dyad is refreshed once.
-import { refreshRollup, type DbOrTx } from "../relations/rollup";
+import type { DbOrTx } from "../db-client";
+import { refreshRollup } from "../relations/rollup";
 
 /** A record's weight on the index: its dyad, from the first day it counts. */
 export interface Touch {

@@ -14,11 +14,10 @@
 // Bulk writers (the CSV import, the seed) work inside their own transaction with
 //   insertRecords (batched) · updateRecordAt (false when the version moved on) · touchOf
 // and collect IndexChanges (index-changes.ts) to refresh each touched dyad once.
-import type { Db } from "../db-client";
+import type { Db, DbOrTx } from "../db-client";
 import type { Prisma, Provenance } from "../generated/prisma/client";
 import { recordAudit, recordAudits, type AuditEntity } from "../admin/audit";
 import { toDay } from "../method/day";
-import type { DbOrTx } from "../relations/rollup";
 import { fieldError, staleVersion } from "../shared/errors";
 import type { ChildRelation } from "./children";
 import { IndexChanges, type Touch } from "./index-changes";

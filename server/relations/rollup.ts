@@ -2,7 +2,7 @@
 // through the record pipeline's dyadChanged (server/records/index-changes.ts), in the same
 // transaction as the event or condition write; readers call ensureRollupsCurrent,
 // which only extends rows to a new day (the index decays even when nothing happens).
-import type { Db } from "../db-client";
+import type { Db, DbOrTx } from "../db-client";
 import { Prisma } from "../generated/prisma/client";
 import { fromDay, placementDay, toDay } from "../method/day";
 import type { IndexCondition } from "../method/index-math";
@@ -10,7 +10,6 @@ import { METHOD, type Method } from "../method/params";
 import { carryFrom, rollForward, type DayTotals, type RollupRow } from "../method/rollup-math";
 
 /** A client or an interactive transaction: rollups are written inside the caller's transaction. */
-export type DbOrTx = Db | Prisma.TransactionClient;
 
 const WINDOW = METHOD.unusualChange.windowDays;
 
