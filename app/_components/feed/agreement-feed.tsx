@@ -1,9 +1,9 @@
 "use client";
 // The agreements feed: the first page prefetched on the server, the next ones on "Load more"
-// or, where the page asks for it, as the end of the list scrolls into view.
+// or, where the page asks for it, as the reader scrolls towards the end of the list.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@/app/_components/link";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { AgreementFilters } from "@/server/agreements/schemas";
 import { AgreementCard } from "./agreement-card";
@@ -18,6 +18,35 @@ interface Props {
   /** Where "Clear filters" leads: the same page without its query string. */
   clearHref: string;
   infiniteScroll?: boolean;
+}
+
+/** Keys that scroll the page when no control takes them. */
+const SCROLL_KEYS = new Set(["PageDown", "End", "ArrowDown"]);
+
+/**
+ * Whether the reader has scrolled the page themselves (wheel, touch, the scrolling keys). Pages
+ * load on their own only after that: reaching "Load more" by Tab, or a click on it that first
+ * brings it into view, must not also start a load that moves the list under the pointer (the
+ * click then landed on an agreement that slid into the button's place).
+ */
+function useReaderScrolled(enabled: boolean): boolean {
+  const [scrolled, setScrolled] = useState(false);
+  useEffect(() => {
+    if (!enabled || scrolled) return;
+    const done = () => setScrolled(true);
+    const onKey = (event: KeyboardEvent) => {
+      if (SCROLL_KEYS.has(event.key)) done();
+    };
+    window.addEventListener("wheel", done, { passive: true });
+    window.addEventListener("touchmove", done, { passive: true });
+    window.addEventListener("keydown", onKey);
+    return () => {
+      window.removeEventListener("wheel", done);
+      window.removeEventListener("touchmove", done);
+      window.removeEventListener("keydown", onKey);
+    };
+  }, [enabled, scrolled]);
+  return scrolled;
 }
 
 function RetryButton({ onRetry }: { onRetry: () => void }) {
@@ -35,11 +64,12 @@ export function AgreementFeed({ filters, filtered, pageSize, label, clearHref, i
   );
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
   const sentinel = useRef<HTMLDivElement>(null);
+  const scrolling = useReaderScrolled(infiniteScroll);
 
   useEffect(() => {
     const target = sentinel.current;
     // After a failed page the reader chooses when to retry: no automatic loop of errors.
-    if (!infiniteScroll || !target || !hasNextPage || isFetchNextPageError) return;
+    if (!scrolling || !target || !hasNextPage || isFetchNextPageError) return;
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
@@ -48,7 +78,7 @@ export function AgreementFeed({ filters, filtered, pageSize, label, clearHref, i
     );
     observer.observe(target);
     return () => observer.disconnect();
-  }, [infiniteScroll, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+  }, [scrolling, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
 
   if (query.isPending) {
     return (
