@@ -31,8 +31,8 @@ async function main(): Promise<void> {
   try {
     for (let i = 1; i <= runs; i++) {
       const started = Date.now();
-      const report = await runEndToEnd(cluster.url("postgres"), playwrightArgs, `End-to-end run ${i} of ${runs}`).catch(() => null);
-      const failures = report ? report.failures : ["the run ended before its report was written (see above)"];
+      const { report, error } = await runEndToEnd(cluster.url("postgres"), playwrightArgs, `End-to-end run ${i} of ${runs}`);
+      const failures = report?.failures.length ? report.failures : error ? [error.message] : [];
       results.push({ run: i, seconds: (Date.now() - started) / 1000, failures });
     }
   } finally {

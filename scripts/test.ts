@@ -53,7 +53,10 @@ async function main(): Promise<void> {
         "--outputFile=test-results/faults.json",
       ]).finally(() => count("test-results/faults.json", "vitest"));
     }
-    if (wanted("e2e") && cluster) await runEndToEnd(cluster.url("postgres"), playwrightArgs);
+    if (wanted("e2e") && cluster) {
+      const { error } = await runEndToEnd(cluster.url("postgres"), playwrightArgs);
+      if (error) throw error;
+    }
   } finally {
     await cluster?.stop();
     printSummary((Date.now() - started) / 1000);

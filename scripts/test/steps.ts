@@ -2,12 +2,14 @@
 // watched for lines no step may print, Debian's Chromium, the end-to-end run on a throwaway
 // database, and the closing summary (each step's time, the five slowest tests, the tally).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { createThrowawayDatabase } from "../db/throwaway";
 import { outputWatcher } from "./forbidden-output";
 import { readReport, slowest, type ReportSummary, type TestTiming } from "./reports";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Where playwright.config.ts has Playwright write its JSON report. */
+const E2E_REPORT = "test-results/e2e.json";
 
 export const tally = { passed: 0, failed: 0, skipped: 0 };
 const steps: { label: string; seconds: number; ok: boolean }[] = [];
@@ -82,16 +84,24 @@ export function ensureChromium(): void {
 
 /**
  * Playwright's whole suite (or the specs in `args`) against a new, migrated database on
- * `serverUrl`; resolves with its report, rejects when a test failed.
+ * `serverUrl`: its report, and the error the run ended with (a failed test, forbidden output),
+ * if any.
  */
-export async function runEndToEnd(serverUrl: string, args: string[], label = "End-to-end tests (Playwright, Chromium)"): Promise<ReportSummary | null> {
+export async function runEndToEnd(
+  serverUrl: string,
+  args: string[],
+  label = "End-to-end tests (Playwright, Chromium)",
+): Promise<{ report: ReportSummary | null; error: Error | null }> {
   const database = await createThrowawayDatabase(serverUrl, "maghreb_e2e");
-  let report: ReportSummary | null = null;
+  // A run that dies before writing its report must not be read as the previous run's.
+  rmSync(E2E_REPORT, { force: true });
+  let error: Error | null = null;
   try {
     await run(label, bin("playwright"), ["test", ...args], { DATABASE_URL: database.url });
+  } catch (e) {
+    error = e instanceof Error ? e : new Error(String(e));
   } finally {
-    report = count("test-results/e2e.json", "playwright");
     await database.dispose();
   }
-  return report;
+  return { report: count(E2E_REPORT, "playwright"), error };
 }
