@@ -2,6 +2,7 @@
 // Signs in through Better Auth's endpoint, then loads the page the user asked for in full,
 // so every server component renders again with the new session.
 import { useState } from "react";
+import { safeNextPath } from "@/server/auth/paths";
 import { signInInput } from "@/server/users/schemas";
 import { Field, FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, useSchemaForm } from "../forms/schema-form";
@@ -26,7 +27,8 @@ export function LoginForm({ next }: { next: string }) {
       headers: { "content-type": "application/json" },
       body: JSON.stringify(data),
     }).catch(() => null);
-    if (response?.ok) return window.location.assign(next);
+    // The page passed a checked target; checked again here, so no caller can hand this form an off-site one.
+    if (response?.ok) return window.location.assign(safeNextPath(next));
     setPending(false);
     form.setError("root.server", { message: response ? await refusal(response) : "The server cannot be reached. Try again." });
   });
