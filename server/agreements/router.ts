@@ -5,13 +5,14 @@ import { agreementForEditing, createAgreement, setAgreementArchived, updateAgree
 import { agreementInput, agreementVersionInput, updateAgreementInput } from "./write-schemas";
 import { agreementIdInput, agreementListInput } from "./schemas";
 import { agreementDetail, agreementSectors, listAgreements } from "./service";
+import { canReadArchived } from "../auth/permissions";
 import { AppError } from "../shared/errors";
 
 export const agreementsRouter = router({
   /** What the form chooses from: dyads, countries for the parties, capitals as places. */
   formOptions: adminProcedure.query(({ ctx }) => agreementFormOptions({ db: ctx.db })),
 
-  /** The editor's starting point, archived agreements included (byId hides those). */
+  /** The editor's starting point, archived agreements included (byId shows those to admins only). */
   forEdit: adminProcedure.input(agreementIdInput).query(async ({ ctx, input }) => {
     const agreement = await agreementForEditing({ db: ctx.db, id: input.id });
     if (!agreement) throw new AppError("NOT_FOUND", "No agreement has this id.");
@@ -39,7 +40,7 @@ export const agreementsRouter = router({
   }),
 
   byId: authedProcedure.input(agreementIdInput).query(async ({ ctx, input }) => {
-    const agreement = await agreementDetail({ db: ctx.db, id: input.id });
+    const agreement = await agreementDetail({ db: ctx.db, id: input.id, withArchived: canReadArchived(ctx.user) });
     if (!agreement) throw new AppError("NOT_FOUND", "No agreement has this id.");
     return agreement;
   }),

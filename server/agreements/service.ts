@@ -1,6 +1,7 @@
 // Database reads for agreements: the feed's pages, one agreement's page, the exports' batches.
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
+import { readableRecords } from "../records/archived";
 import { isoDayOf } from "../scope/day";
 import { StaleCursorError, type FeedPosition } from "./cursor";
 import { agreementPageRows, searchableWords, type PageRow } from "./page-query";
@@ -33,8 +34,11 @@ export const agreementExportSelect = {
 
 const countryNameSelect = { code: true, name: true } satisfies Prisma.CountrySelect;
 
-export const agreementDetailSelect = {
+/** What an agreement's page shows; its linked events as readable to the reader (readableRecords). */
+export const agreementDetailSelect = (withArchived: boolean) => ({
   ...agreementExportSelect,
+  version: true,
+  archivedAt: true,
   placeLat: true,
   placeLon: true,
   provenance: true,
@@ -45,11 +49,11 @@ export const agreementDetailSelect = {
   },
   sources: { select: { id: true, publisher: true, title: true, url: true, publishedOn: true }, orderBy: { id: "asc" } },
   events: {
-    where: { event: { archivedAt: null } },
-    select: { event: { select: { id: true, title: true, date: true, datePrecision: true } } },
+    where: { event: readableRecords(withArchived) },
+    select: { event: { select: { id: true, title: true, date: true, datePrecision: true, archivedAt: true } } },
     orderBy: { event: { date: "asc" } },
   },
-} satisfies Prisma.AgreementSelect;
+}) satisfies Prisma.AgreementSelect;
 
 export type AgreementListItem = Prisma.AgreementGetPayload<{ select: typeof agreementListSelect }>;
 export type AgreementExportRow = Prisma.AgreementGetPayload<{ select: typeof agreementExportSelect }>;
@@ -103,9 +107,9 @@ export async function listAgreements({
   };
 }
 
-/** One agreement with everything its page shows; null when unknown or archived. */
-export function agreementDetail({ db, id }: { db: Db; id: string }) {
-  return db.agreement.findFirst({ where: { id, archivedAt: null }, select: agreementDetailSelect });
+/** One agreement with everything its page shows; null when unknown, or archived and not `withArchived` (canReadArchived). */
+export function agreementDetail({ db, id, withArchived }: { db: Db; id: string; withArchived: boolean }) {
+  return db.agreement.findFirst({ where: { id, ...readableRecords(withArchived) }, select: agreementDetailSelect(withArchived) });
 }
 
 /**

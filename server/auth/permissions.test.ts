@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canEditView, canManageTeam, canReadView, canSeeTeam, canShareWith, isAdmin, roleOf } from "./permissions";
+import { canEditView, canManageTeam, canReadArchived, canReadView, canSeeTeam, canShareWith, isAdmin, roleOf } from "./permissions";
 
 const analyst = { id: "u-analyst", role: "analyst" as const, teamIds: ["t-north"] };
 const admin = { id: "u-admin", role: "admin" as const, teamIds: [] };
@@ -16,6 +16,14 @@ describe("isAdmin and roleOf", () => {
     expect(roleOf("analyst")).toBe("analyst");
     expect(roleOf("superuser")).toBe("analyst");
     expect(roleOf(undefined)).toBe("analyst");
+  });
+});
+
+describe("archived records", () => {
+  it("are read by admins only", () => {
+    expect(canReadArchived(admin)).toBe(true);
+    expect(canReadArchived(analyst)).toBe(false);
+    expect(canReadArchived(null)).toBe(false);
   });
 });
 

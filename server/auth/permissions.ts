@@ -12,6 +12,14 @@ export function isAdmin(user: Pick<SessionUser, "role"> | null): boolean {
   return user?.role === "admin";
 }
 
+/**
+ * An archived record (event, agreement) opens by id for admins, who restore it from there; for
+ * anyone else it does not exist, and no list or link shows it.
+ */
+export function canReadArchived(user: Pick<SessionUser, "role"> | null): boolean {
+  return isAdmin(user);
+}
+
 /** Unknown or missing roles get the least privilege. */
 export function roleOf(value: unknown): Role {
   return value === "admin" ? "admin" : "analyst";

@@ -3,13 +3,14 @@ import { toDay } from "../method/day";
 import { archiveInput, createEventInput, eventByIdInput, eventsForMapInput, updateEventInput } from "./schemas";
 import { eventById, eventFormOptions, eventsForMap } from "./service";
 import { createEvent, eventForEditing, setEventArchived, updateEvent } from "./write";
+import { canReadArchived } from "../auth/permissions";
 import { AppError } from "../shared/errors";
 
 const today = () => toDay(new Date());
 
 export const eventsRouter = router({
   byId: authedProcedure.input(eventByIdInput).query(async ({ ctx, input }) => {
-    const event = await eventById({ db: ctx.db, id: input.id });
+    const event = await eventById({ db: ctx.db, id: input.id, withArchived: canReadArchived(ctx.user) });
     if (!event) throw new AppError("NOT_FOUND", "No such event");
     return event;
   }),

@@ -6,11 +6,13 @@ import { dateOfDay } from "../scope/day";
 import { cameoLabel, eventScore } from "../method/goldstein";
 import { OVERRIDE_KEYS } from "../method/params";
 import { capitalPlaces } from "../geo/places";
+import { readableRecords } from "../records/archived";
 import { dyadsByKey } from "../relations/service";
 import { packMapEvents, type MapEvent } from "./map-wire";
 import { placeOnMap, type Capital } from "./place";
 
-const eventDetailSelect = {
+/** What an event's page shows; its linked agreements as readable to the reader (readableRecords). */
+const eventDetailSelect = (withArchived: boolean) => ({
   id: true,
   title: true,
   summary: true,
@@ -28,17 +30,24 @@ const eventDetailSelect = {
   placeName: true,
   provenance: true,
   reviewStatus: true,
+  version: true,
   archivedAt: true,
   actor: { select: { code: true, name: true } },
   target: { select: { code: true, name: true } },
   dyad: { select: { key: true } },
   sources: { select: { id: true, publisher: true, title: true, url: true, publishedOn: true } },
-  agreements: { select: { agreement: { select: { id: true, title: true, kind: true, status: true } } } },
-} satisfies Prisma.EventSelect;
+  agreements: {
+    where: { agreement: readableRecords(withArchived) },
+    select: { agreement: { select: { id: true, title: true, kind: true, status: true, archivedAt: true } } },
+  },
+}) satisfies Prisma.EventSelect;
 
-/** One event with how its score breaks down (G × L × V), or null when there is none. */
-export async function eventById({ db, id }: { db: Db; id: string }) {
-  const event = await db.event.findUnique({ where: { id }, select: eventDetailSelect });
+/**
+ * One event with how its score breaks down (G × L × V), or null when there is none. An archived
+ * event, and the archived agreements it links, only `withArchived` (canReadArchived).
+ */
+export async function eventById({ db, id, withArchived }: { db: Db; id: string; withArchived: boolean }) {
+  const event = await db.event.findFirst({ where: { id, ...readableRecords(withArchived) }, select: eventDetailSelect(withArchived) });
   if (!event) return null;
   const breakdown = eventScore({
     cameoCode: event.cameoCode,
