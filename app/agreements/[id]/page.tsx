@@ -1,6 +1,7 @@
 // One agreement with everything recorded about it: parties, signatories and their roles, the
 // money, the status history, related events and the sources.
 import type { Metadata } from "next";
+import { ArchivedNotice } from "@/app/_components/admin/archived-notice";
 import { Link } from "@/app/_components/link";
 import { cache } from "react";
 import { StatusBadge } from "@/app/_components/feed/agreement-card";
@@ -40,6 +41,11 @@ export default async function AgreementPage({ params }: Params) {
         )}
       </p>
       <h1>{a.title}</h1>
+      {a.archivedAt && (
+        <ArchivedNotice domain="agreements" id={a.id} version={a.version}>
+          Archived: this agreement is left out of the feed and the exports.
+        </ArchivedNotice>
+      )}
       <p className="meta">
         {agreementKindLabel(a.kind)} · {a.date ? <time dateTime={isoDayOf(a.date)}>{formatDate(a.date, a.datePrecision)}</time> : formatDate(null, null)} ·{" "}
         <StatusBadge status={a.status} />
@@ -128,6 +134,7 @@ export default async function AgreementPage({ params }: Params) {
             {a.events.map(({ event }) => (
               <li key={event.id}>
                 <time dateTime={isoDayOf(event.date)}>{formatDate(event.date, event.datePrecision)}</time> — {event.title}
+                {event.archivedAt && " · archived"}
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ArchivedNotice } from "@/app/_components/admin/archived-notice";
 import { Link } from "@/app/_components/link";
 import { agreementKindLabel, formatDate, humanize } from "@/app/_components/format";
 import { orNotFound, serverCaller } from "@/server/caller";
@@ -30,7 +31,11 @@ export default async function EventPage({ params }: Props) {
         <Link href={`/dyads/${event.dyad.key}`}>← {event.dyad.key} relations index</Link>
       </p>
       <h1>{event.title}</h1>
-      {event.archivedAt && <p className="error">Archived: this event no longer counts in the index.</p>}
+      {event.archivedAt && (
+        <ArchivedNotice domain="events" id={event.id} version={event.version}>
+          Archived: this event no longer counts in the index.
+        </ArchivedNotice>
+      )}
       <dl className="facts">
         <dt>Date</dt>
         <dd>
@@ -83,7 +88,7 @@ export default async function EventPage({ params }: Props) {
           <ul>
             {event.agreements.map(({ agreement }) => (
               <li key={agreement.id}>
-                {agreement.title} ({agreementKindLabel(agreement.kind)}, {humanize(agreement.status)})
+                {agreement.title} ({agreementKindLabel(agreement.kind)}, {humanize(agreement.status)}){agreement.archivedAt && " · archived"}
               </li>
             ))}
           </ul>

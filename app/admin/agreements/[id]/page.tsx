@@ -21,7 +21,7 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
       <h1>Edit agreement</h1>
       <p className="meta">
         Version {agreement.version}
-        {agreement.archived ? " · archived: it is left out of the feed and the exports" : <> · <Link href={`/agreements/${agreement.id}`}>view</Link></>} ·{" "}
+        {agreement.archived && " · archived: it is left out of the feed and the exports"} · <Link href={`/agreements/${agreement.id}`}>view</Link> ·{" "}
         <Link href={`/admin/audit?entityType=Agreement&entityId=${agreement.id}`}>history</Link>
       </p>
       <ArchiveButton domain="agreements" id={agreement.id} version={agreement.version} archived={agreement.archived} />
