@@ -5,8 +5,12 @@ import { canEditView, canReadView, canShareWith, type SessionUser } from "../aut
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { teamIdsOf } from "../teams/service";
+import { underCap } from "../shared/caps";
 import { AppError, fieldError } from "../shared/errors";
 import { migrateViewState, VIEW_STATE_VERSION, type ViewState } from "./state";
+
+/** Views one person may own: far more than a desk uses, few enough that /views stays a list one reads. */
+export const MAX_VIEWS_OWNED = 200;
 
 const savedViewSelect = {
   id: true,
@@ -75,7 +79,15 @@ const stateData = (state: ViewState) => ({ state, stateVersion: VIEW_STATE_VERSI
 
 export async function createView({ db, user, name, teamId, state }: { db: Db; user: SessionUser; name: string; teamId: string | null; state: ViewState }) {
   if (!canShareWith(await readerOf(db, user), teamId)) throw fieldError("BAD_REQUEST", "teamId", "Share with yourself or one of your teams.");
-  const row = await db.savedView.create({ data: { name, ownerId: user.id, teamId, ...stateData(state) }, select: savedViewSelect });
+  const row = await underCap({
+    db,
+    kind: "views",
+    userId: user.id,
+    max: MAX_VIEWS_OWNED,
+    count: (tx) => tx.savedView.count({ where: { ownerId: user.id } }),
+    refusal: { field: "name", message: `You have ${MAX_VIEWS_OWNED} saved views, the most one person can keep: delete one you no longer use first.` },
+    create: (tx) => tx.savedView.create({ data: { name, ownerId: user.id, teamId, ...stateData(state) }, select: savedViewSelect }),
+  });
   return present(row, user);
 }
 

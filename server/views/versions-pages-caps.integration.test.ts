@@ -1,0 +1,57 @@
+// Saved views, teams owned and active feed tokens are capped per user.
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { useAuthTestDatabase } from "@/scripts/test/auth";
+import { hashFeedToken, MAX_ACTIVE_FEED_TOKENS } from "../feed-tokens/service";
+import { MAX_TEAMS_OWNED } from "../teams/service";
+import { MAX_VIEWS_OWNED } from "./service";
+import { defaultViewState } from "./state";
+
+const codeOf = (e: unknown) => (e instanceof TRPCError ? e.code : e);
+const refusal = (promise: Promise<unknown>) => promise.then(() => "allowed", codeOf);
+const fieldErrorsOf = (e: unknown) => (e instanceof TRPCError && e.cause && "fields" in e.cause ? e.cause.fields : null);
+
+describe("saved views, teams and feed tokens", async () => {
+  const t = await useAuthTestDatabase();
+  const idOf = async (email: string) => (await t.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+  const state = { ...defaultViewState, dyads: ["DZA-FRA"] };
+
+  describe("caps per user", async () => {
+    const admin = await t.callerAs("admin@example.com");
+    const adminId = await idOf("admin@example.com");
+
+    it(`keeps ${MAX_VIEWS_OWNED} saved views at most, refused on the name field, also when asked in parallel`, async () => {
+      await t.db.savedView.createMany({ data: Array.from({ length: MAX_VIEWS_OWNED - 2 }, (_, i) => ({ name: `Filler ${i}`, ownerId: adminId, state, stateVersion: 1 })) });
+      const attempts = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => admin.views.create({ name: `Parallel ${i}`, teamId: null, state })));
+      expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(2);
+      expect(await t.db.savedView.count({ where: { ownerId: adminId } })).toBe(MAX_VIEWS_OWNED);
+      const refused = await admin.views.create({ name: "One more", teamId: null, state }).catch((e: unknown) => e);
+      expect(codeOf(refused)).toBe("BAD_REQUEST");
+      expect(fieldErrorsOf(refused)).toEqual({ name: [`You have ${MAX_VIEWS_OWNED} saved views, the most one person can keep: delete one you no longer use first.`] });
+      const one = await t.db.savedView.findFirstOrThrow({ where: { ownerId: adminId }, select: { id: true } });
+      expect(await refusal(admin.views.duplicate({ id: one.id }))).toBe("BAD_REQUEST");
+      await admin.views.delete({ id: one.id });
+      expect((await admin.views.create({ name: "Room again", teamId: null, state })).name).toBe("Room again");
+    });
+
+    it(`lets one person own ${MAX_TEAMS_OWNED} teams at most`, async () => {
+      const owned = await t.db.membership.count({ where: { userId: adminId, role: "OWNER" } });
+      for (let i = owned; i < MAX_TEAMS_OWNED; i++) await t.db.team.create({ data: { name: `Desk ${i}`, memberships: { create: { userId: adminId, role: "OWNER" } } } });
+      const refused = await admin.teams.create({ name: "One desk too many" }).catch((e: unknown) => e);
+      expect(codeOf(refused)).toBe("BAD_REQUEST");
+      expect(fieldErrorsOf(refused)).toEqual({ name: [`You own ${MAX_TEAMS_OWNED} teams, the most one person can own.`] });
+      expect(await t.db.team.count({ where: { name: "One desk too many" } })).toBe(0);
+    });
+
+    it(`keeps ${MAX_ACTIVE_FEED_TOKENS} active feed tokens at most; a revoked one makes room`, async () => {
+      await t.db.feedToken.createMany({ data: Array.from({ length: MAX_ACTIVE_FEED_TOKENS }, (_, i) => ({ userId: adminId, name: `Reader ${i}`, tokenHash: hashFeedToken(`filler-${i}`) })) });
+      const refused = await admin.feedTokens.create({ name: "One reader too many" }).catch((e: unknown) => e);
+      expect(codeOf(refused)).toBe("BAD_REQUEST");
+      expect(fieldErrorsOf(refused)).toEqual({ name: [`You have ${MAX_ACTIVE_FEED_TOKENS} active feed tokens, the most one person can: revoke one you no longer use first.`] });
+      const [newest] = await admin.feedTokens.list();
+      if (!newest) throw new Error("no token listed");
+      await admin.feedTokens.revoke({ tokenId: newest.id });
+      expect((await admin.feedTokens.create({ name: "Replacement" })).name).toBe("Replacement");
+    });
+  });
+});
