@@ -6,7 +6,7 @@ import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { teamIdsOf } from "../teams/service";
 import { underCap } from "../shared/caps";
-import { AppError, fieldError } from "../shared/errors";
+import { AppError, fieldError, staleVersion } from "../shared/errors";
 import { migrateViewState, VIEW_STATE_VERSION, type ViewState } from "./state";
 
 /** Views one person may own: far more than a desk uses, few enough that /views stays a list one reads. */
@@ -19,6 +19,7 @@ const savedViewSelect = {
   teamId: true,
   state: true,
   stateVersion: true,
+  version: true,
   updatedAt: true,
   owner: { select: { id: true, name: true } },
   team: { select: { id: true, name: true } },
@@ -35,6 +36,7 @@ function present(row: SavedViewRow, user: SessionUser) {
     owner: row.owner,
     team: row.team,
     state: migrateViewState(row.stateVersion, row.state),
+    version: row.version,
     updatedAt: row.updatedAt,
     canEdit: canEditView(user, row),
   };
@@ -71,6 +73,11 @@ async function editableRow(args: { db: Db; user: SessionUser; id: string }): Pro
   return row;
 }
 
+/** A save against a version someone has moved on: refused with what the view holds now. */
+function staleView(row: SavedViewRow) {
+  return staleVersion({ version: row.version, values: { name: row.name, state: migrateViewState(row.stateVersion, row.state) }, updatedAt: row.updatedAt });
+}
+
 export async function getView(args: { db: Db; user: SessionUser; id: string }): Promise<SavedView> {
   return present(await readableRow(args), args.user);
 }
@@ -91,19 +98,33 @@ export async function createView({ db, user, name, teamId, state }: { db: Db; us
   return present(row, user);
 }
 
-/** The owner's change, written only while the row is still theirs (it may be deleted meanwhile). */
-async function changeOwnView({ db, user, id, data }: { db: Db; user: SessionUser; id: string; data: Prisma.SavedViewUpdateManyMutationInput }) {
-  await editableRow({ db, user, id });
-  const { count } = await db.savedView.updateMany({ where: { id, ownerId: user.id }, data: { ...data, version: { increment: 1 } } });
-  if (count === 0) throw notFound();
+/**
+ * The owner's change, against the version their editor loaded. The write repeats the checks in its
+ * own `where` (still theirs, still that version), so a deletion or another save landing between
+ * the read and the write is refused as such, not overwritten.
+ */
+async function changeOwnView({ db, user, id, version, data }: { db: Db; user: SessionUser; id: string; version: number; data: Prisma.SavedViewUpdateManyMutationInput }) {
+  await editableAt({ db, user, id, version });
+  const { count } = await db.savedView.updateMany({ where: { id, ownerId: user.id, version }, data: { ...data, version: { increment: 1 } } });
+  if (count === 0) {
+    // Changed between the check and the write: the same check again says how (gone, saved meanwhile).
+    throw staleView(await editableAt({ db, user, id, version }));
+  }
   return getView({ db, user, id });
 }
 
-export function renameView(args: { db: Db; user: SessionUser; id: string; name: string }) {
+/** The view, when the user may edit it and it is still at `version`; refused otherwise. */
+async function editableAt(args: { db: Db; user: SessionUser; id: string; version: number }): Promise<SavedViewRow> {
+  const row = await editableRow(args);
+  if (row.version !== args.version) throw staleView(row);
+  return row;
+}
+
+export function renameView(args: { db: Db; user: SessionUser; id: string; version: number; name: string }) {
   return changeOwnView({ ...args, data: { name: args.name } });
 }
 
-export function updateViewState(args: { db: Db; user: SessionUser; id: string; state: ViewState }) {
+export function updateViewState(args: { db: Db; user: SessionUser; id: string; version: number; state: ViewState }) {
   return changeOwnView({ ...args, data: stateData(args.state) });
 }
 

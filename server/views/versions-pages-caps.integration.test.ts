@@ -1,8 +1,10 @@
-// Saved views, teams owned and active feed tokens are capped per user.
+// Saved views are saved against the version the editor loaded (two tabs no longer overwrite each
+// other) and capped per user, as teams owned and active feed tokens are.
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { useAuthTestDatabase } from "@/scripts/test/auth";
 import { hashFeedToken, MAX_ACTIVE_FEED_TOKENS } from "../feed-tokens/service";
+import { StaleVersionError } from "../shared/errors";
 import { MAX_TEAMS_OWNED } from "../teams/service";
 import { MAX_VIEWS_OWNED } from "./service";
 import { defaultViewState } from "./state";
@@ -15,6 +17,33 @@ describe("saved views, teams and feed tokens", async () => {
   const t = await useAuthTestDatabase();
   const idOf = async (email: string) => (await t.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
   const state = { ...defaultViewState, dyads: ["DZA-FRA"] };
+
+  describe("a view saved from two tabs", async () => {
+    const headers = await t.signIn("analyst@example.com");
+    const [tabA, tabB] = [await t.callerWith(headers), await t.callerWith(headers)];
+    const view = await tabA.views.create({ name: "Two tabs", teamId: null, state });
+
+    it("refuses the second tab's update against the version both loaded, answering what the view holds now", async () => {
+      const renamed = await tabA.views.rename({ id: view.id, version: view.version, name: "Renamed in tab A" });
+      expect(renamed.version).toBe(view.version + 1);
+      const stale = await tabB.views.updateState({ id: view.id, version: view.version, state: { ...state, q: "gas" } }).catch((e: unknown) => e);
+      expect(codeOf(stale)).toBe("CONFLICT");
+      expect(stale instanceof TRPCError && stale.cause).toBeInstanceOf(StaleVersionError);
+      const stored = await t.db.savedView.findUniqueOrThrow({ where: { id: view.id } });
+      expect(stored).toMatchObject({ name: "Renamed in tab A", version: renamed.version, state });
+      expect(await refusal(tabB.views.rename({ id: view.id, version: view.version, name: "Renamed in tab B" }))).toBe("CONFLICT");
+    });
+
+    it("sends the conflict over HTTP in the record forms' shape, and saves once the newer version is taken", async () => {
+      const response = await t.api(t.trpcRequest("views.rename", { id: view.id, version: view.version, name: "Again" }, { headers }));
+      expect(response.status).toBe(409);
+      const { error } = await response.json();
+      expect(error.json.data.code).toBe("CONFLICT");
+      expect(error.json.data.conflict).toMatchObject({ version: view.version + 1, values: { name: "Renamed in tab A", state } });
+      const saved = await tabB.views.updateState({ id: view.id, version: error.json.data.conflict.version, state: { ...state, q: "gas" } });
+      expect(saved).toMatchObject({ name: "Renamed in tab A", version: view.version + 2, state: { q: "gas" } });
+    });
+  });
 
   describe("caps per user", async () => {
     const admin = await t.callerAs("admin@example.com");
