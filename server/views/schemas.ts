@@ -19,3 +19,13 @@ export const renameViewForm = z.object({ name: viewName });
 export const renameViewInput = renameViewForm.extend({ id: recordId, version });
 export const updateViewStateInput = z.object({ id: recordId, version, state: savedViewState });
 export const duplicateViewInput = z.object({ id: recordId, name: viewName.optional() });
+
+export const VIEWS_PAGE_SIZE = 20;
+
+/** One page of /views: from the start, or from a cursor a previous page gave (see cursor.ts). */
+export const listViewsInput = z
+  .object({
+    cursor: z.string().max(100, "is not a page cursor").nullish(),
+    limit: z.number().int().min(1).max(50).default(VIEWS_PAGE_SIZE),
+  })
+  .default({ limit: VIEWS_PAGE_SIZE });

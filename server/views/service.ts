@@ -7,6 +7,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { teamIdsOf } from "../teams/service";
 import { underCap } from "../shared/caps";
 import { AppError, fieldError, staleVersion } from "../shared/errors";
+import { decodeViewCursor, encodeViewCursor, type ViewPosition } from "./cursor";
 import { migrateViewState, VIEW_STATE_VERSION, type ViewState } from "./state";
 
 /** Views one person may own: far more than a desk uses, few enough that /views stays a list one reads. */
@@ -44,19 +45,58 @@ function present(row: SavedViewRow, user: SessionUser) {
 
 export type SavedView = ReturnType<typeof present>;
 
-async function readerOf(db: Db, user: SessionUser) {
+/** Who is asking, as the saved-view predicates need them. */
+type Reader = { id: string; teamIds: string[] };
+
+async function readerOf(db: Db, user: SessionUser): Promise<Reader> {
   return { id: user.id, teamIds: await teamIdsOf({ db, userId: user.id }) };
 }
 
 /** The query form of canReadView: mine, and those shared with my teams. */
-export async function listViews({ db, user }: { db: Db; user: SessionUser }): Promise<SavedView[]> {
+const readableBy = (reader: Reader): Prisma.SavedViewWhereInput => ({ OR: [{ ownerId: reader.id }, { teamId: { in: reader.teamIds } }] });
+
+/** The rows past a cursor, in the list's order (most recently changed first, then by id). */
+function beyond({ towards, updatedAt, id }: ViewPosition): Prisma.SavedViewWhereInput {
+  return towards === "older"
+    ? { OR: [{ updatedAt: { lt: updatedAt } }, { updatedAt, id: { gt: id } }] }
+    : { OR: [{ updatedAt: { gt: updatedAt } }, { updatedAt, id: { lt: id } }] };
+}
+
+const positionOf = (towards: ViewPosition["towards"], row: { updatedAt: Date; id: string }) => encodeViewCursor({ towards, updatedAt: row.updatedAt, id: row.id });
+
+export interface ViewsPage {
+  items: SavedView[];
+  /** The page after this one (older views), null on the last. */
+  nextCursor: string | null;
+  /** The page before this one (more recently changed views), null on the first. */
+  previousCursor: string | null;
+}
+
+/** One page of the views I can read, most recently changed first. */
+export async function listViews({ db, user, cursor, limit }: { db: Db; user: SessionUser; cursor?: string | null; limit: number }): Promise<ViewsPage> {
+  const position = cursor ? decodeViewCursor(cursor) : null;
+  if (cursor && !position) throw fieldError("BAD_REQUEST", "cursor", "This page link is not valid: start again from the first page.");
   const reader = await readerOf(db, user);
+  const newer = position?.towards === "newer";
   const rows = await db.savedView.findMany({
-    where: { OR: [{ ownerId: reader.id }, { teamId: { in: reader.teamIds } }] },
+    where: position ? { AND: [readableBy(reader), beyond(position)] } : readableBy(reader),
     select: savedViewSelect,
-    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    orderBy: newer ? [{ updatedAt: "asc" }, { id: "desc" }] : [{ updatedAt: "desc" }, { id: "asc" }],
+    take: limit + 1,
   });
-  return rows.map((row) => present(row, user));
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  if (newer) page.reverse();
+  const [first, last] = [page.at(0), page.at(-1)];
+  // Coming from a cursor, there are rows on its side; an empty page points back at the cursor itself.
+  const back = position && { updatedAt: position.updatedAt, id: position.id };
+  const olderEnd = newer ? (last ?? back) : more ? last : null;
+  const newerEnd = newer ? (more ? first : null) : position ? (first ?? back) : null;
+  return {
+    items: page.map((row) => present(row, user)),
+    nextCursor: olderEnd ? positionOf("older", olderEnd) : null,
+    previousCursor: newerEnd ? positionOf("newer", newerEnd) : null,
+  };
 }
 
 async function readableRow({ db, user, id }: { db: Db; user: SessionUser; id: string }): Promise<SavedViewRow> {

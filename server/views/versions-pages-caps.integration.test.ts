@@ -1,5 +1,6 @@
 // Saved views are saved against the version the editor loaded (two tabs no longer overwrite each
-// other) and capped per user, as teams owned and active feed tokens are.
+// other), listed a keyset page at a time, and capped per user, as teams owned and active feed
+// tokens are.
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { useAuthTestDatabase } from "@/scripts/test/auth";
@@ -42,6 +43,52 @@ describe("saved views, teams and feed tokens", async () => {
       expect(error.json.data.conflict).toMatchObject({ version: view.version + 1, values: { name: "Renamed in tab A", state } });
       const saved = await tabB.views.updateState({ id: view.id, version: error.json.data.conflict.version, state: { ...state, q: "gas" } });
       expect(saved).toMatchObject({ name: "Renamed in tab A", version: view.version + 2, state: { q: "gas" } });
+    });
+  });
+
+  describe("/views, a page at a time", async () => {
+    const reader = await t.callerAs("outsider@example.com");
+    const ownerId = await idOf("outsider@example.com");
+    // 25 saved in the same millisecond (ties broken by id) and 20 at distinct times.
+    const tied = new Date("2025-06-01T12:00:00.000Z");
+    await t.db.savedView.createMany({
+      data: Array.from({ length: 45 }, (_, i) => ({
+        name: `View ${i}`,
+        ownerId,
+        state,
+        stateVersion: 1,
+        updatedAt: i < 25 ? tied : new Date(tied.getTime() + (i - 24) * 60_000),
+      })),
+    });
+    const expected = (await t.db.savedView.findMany({ where: { ownerId }, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], select: { id: true } })).map((v) => v.id);
+    const ids = (page: { items: { id: string }[] }) => page.items.map((v) => v.id);
+
+    it("walks forward 20 at a time in the list's order, each view once, and back again", async () => {
+      const first = await reader.views.list();
+      expect(first.items).toHaveLength(20);
+      expect(first.previousCursor).toBeNull();
+      const second = await reader.views.list({ cursor: first.nextCursor });
+      const third = await reader.views.list({ cursor: second.nextCursor });
+      expect(third.nextCursor).toBeNull();
+      expect([...ids(first), ...ids(second), ...ids(third)]).toEqual(expected);
+
+      const backToSecond = await reader.views.list({ cursor: third.previousCursor });
+      expect(ids(backToSecond)).toEqual(ids(second));
+      const backToFirst = await reader.views.list({ cursor: backToSecond.previousCursor });
+      expect(ids(backToFirst)).toEqual(ids(first));
+      expect(backToFirst.previousCursor).toBeNull();
+    });
+
+    it("neither repeats nor skips a view when one is saved between two pages", async () => {
+      const first = await reader.views.list({ limit: 10 });
+      await reader.views.create({ name: "Saved meanwhile", teamId: null, state });
+      const second = await reader.views.list({ cursor: first.nextCursor, limit: 10 });
+      expect(ids(second)).toEqual(expected.slice(10, 20));
+    });
+
+    it("refuses a page larger than 50 and a cursor it did not make, with 400", async () => {
+      expect(await refusal(reader.views.list({ limit: 51 }))).toBe("BAD_REQUEST");
+      for (const cursor of ["not-a-cursor", `o1-${"a".repeat(99)}`]) expect(await refusal(reader.views.list({ cursor }))).toBe("BAD_REQUEST");
     });
   });
 

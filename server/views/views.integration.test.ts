@@ -23,8 +23,8 @@ describe("saved views", async () => {
     const opened = await analyst2.views.get({ id: shared.id });
     expect(opened.state).toEqual(state);
     expect(opened.canEdit).toBe(false);
-    expect((await analyst2.views.list()).map((v) => v.name)).toEqual(["FR–MA, 2024 on"]);
-    expect((await analyst.views.list()).map((v) => v.name).sort()).toEqual(["FR–MA, 2024 on", "My scratch"]);
+    expect((await analyst2.views.list()).items.map((v) => v.name)).toEqual(["FR–MA, 2024 on"]);
+    expect((await analyst.views.list()).items.map((v) => v.name).sort()).toEqual(["FR–MA, 2024 on", "My scratch"]);
   });
 
   it("refuse a teammate's rename, update and delete with FORBIDDEN, changing nothing", async () => {
@@ -52,7 +52,7 @@ describe("saved views", async () => {
         expect(await refusal(caller.views.duplicate({ id }))).toBe("NOT_FOUND");
       }
     }
-    expect(await outsider.views.list()).toEqual([]);
+    expect((await outsider.views.list()).items).toEqual([]);
     expect(await protectedState(t.db)).toEqual(before);
     // The error says nothing more for a real view than for a made-up id.
     const [real, made_up] = await Promise.all([outsider.views.get({ id: shared.id }).catch((e: unknown) => e), outsider.views.get({ id: "x" }).catch((e: unknown) => e)]);
