@@ -5,9 +5,10 @@ import { Prisma } from "../generated/prisma/client";
 import { AppError, fieldError } from "../shared/errors";
 import { underCap } from "../shared/caps";
 
-export async function teamIdsOf({ db, userId }: { db: Db; userId: string }): Promise<string[]> {
-  const memberships = await db.membership.findMany({ where: { userId }, select: { teamId: true } });
-  return memberships.map((m) => m.teamId);
+/** The teams a user belongs to, and those of them they own: what the saved-view predicates ask. */
+export async function teamsOf({ db, userId }: { db: Db; userId: string }): Promise<{ teamIds: string[]; ownedTeamIds: string[] }> {
+  const memberships = await db.membership.findMany({ where: { userId }, select: { teamId: true, role: true } });
+  return { teamIds: memberships.map((m) => m.teamId), ownedTeamIds: memberships.filter((m) => m.role === "OWNER").map((m) => m.teamId) };
 }
 
 /** Teams one person may own: enough for every desk they run, few enough that nobody floods the "Share with" lists. */

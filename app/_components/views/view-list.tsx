@@ -1,5 +1,6 @@
 "use client";
-// The saved views I can open: owners rename and delete theirs; teammates duplicate shared ones.
+// The saved views I can open: owners rename and delete theirs; teammates duplicate shared ones; a
+// team's owners delete what a member who has left shared with it.
 import { useMutation } from "@tanstack/react-query";
 import { Link } from "@/app/_components/link";
 import { useState } from "react";
@@ -54,6 +55,7 @@ function ViewActions({ view }: { view: SavedView }) {
         <button type="button" disabled={duplicate.isPending} onClick={() => duplicate.mutate({ id: view.id })}>
           Duplicate
         </button>
+        {view.canDelete && <DeleteButton view={view} remove={remove} />}
         <FormMessage form={form} />
       </div>
     );
@@ -101,7 +103,8 @@ export function ViewList({ views }: { views: SavedView[] }) {
             <Link href={`/views/${view.id}`}>{view.name}</Link>
           </h2>
           <p className="meta">
-            {view.canEdit ? "Yours" : `By ${view.owner.name}`} · {view.team ? `shared with ${view.team.name}` : "only you"} · updated{" "}
+            {view.canEdit ? "Yours" : `By ${view.owner.name}`}
+            {view.ownerLeftTeam && ", who has left the team (read-only)"} · {view.team ? `shared with ${view.team.name}` : "only you"} · updated{" "}
             {isoDayOf(view.updatedAt)}
           </p>
           <ViewActions view={view} />
