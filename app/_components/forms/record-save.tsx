@@ -2,7 +2,7 @@
 // Saving a record form (event, condition, agreement) against the version it was opened at. A save
 // refused because someone saved the record meanwhile keeps the admin's input in the form, a panel
 // lists the fields the saved version holds differently, and the admin chooses. Until it is saved,
-// leaving the page asks first.
+// leaving the page asks first. Saved views use the same version and panel (useSaveConflict).
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
