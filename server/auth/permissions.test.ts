@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canEditView, canManageTeam, canReadArchived, canReadView, canSeeTeam, canShareWith, isAdmin, roleOf } from "./permissions";
+import { canDeleteView, canEditView, canManageTeam, canReadArchived, canReadView, canSeeTeam, canShareWith, isAdmin, roleOf } from "./permissions";
 
 const analyst = { id: "u-analyst", role: "analyst" as const, teamIds: ["t-north"] };
 const admin = { id: "u-admin", role: "admin" as const, teamIds: [] };
@@ -45,6 +45,26 @@ describe("saved views", () => {
     expect(canEditView(analyst, mine)).toBe(true);
     expect(canEditView(analyst, teams)).toBe(false);
     expect(canEditView(admin, teams)).toBe(false);
+  });
+
+  it("are changed by an owner who has left the team they shared them with by nobody: read-only for the owner too", () => {
+    const formerMember = { id: "u-other", teamIds: ["t-sahel"] };
+    expect(canEditView(formerMember, teams)).toBe(false);
+    expect(canEditView(formerMember, someonesPrivate)).toBe(true);
+    expect(canReadView(formerMember, teams)).toBe(true);
+  });
+
+  it("are deleted by their owner while they may edit, and by the team's owners once that owner has left", () => {
+    const teamOwner = { ...analyst, ownedTeamIds: ["t-north"] };
+    const teamMember = { ...analyst, ownedTeamIds: [] };
+    const orphaned = { ...teams, ownerInTeam: false };
+    expect(canDeleteView(teamOwner, orphaned)).toBe(true);
+    expect(canDeleteView(teamOwner, { ...teams, ownerInTeam: true })).toBe(false);
+    expect(canDeleteView(teamMember, orphaned)).toBe(false);
+    expect(canDeleteView({ ...admin, ownedTeamIds: [] }, orphaned)).toBe(false);
+    expect(canDeleteView({ id: "u-other", teamIds: [], ownedTeamIds: [] }, orphaned)).toBe(false);
+    expect(canDeleteView(teamMember, { ...mine, ownerInTeam: false })).toBe(true);
+    expect(canDeleteView(teamOwner, { ...otherTeams, ownerInTeam: false })).toBe(false);
   });
 
   it("are shared only with a team one belongs to", () => {

@@ -35,9 +35,22 @@ export function canReadView(reader: { id: string; teamIds: readonly string[] }, 
   return view.ownerId === reader.id || (view.teamId !== null && reader.teamIds.includes(view.teamId));
 }
 
-/** Only the owner renames, updates or deletes a view; teammates may duplicate it instead. */
-export function canEditView(user: { id: string }, view: ViewAccess): boolean {
-  return view.ownerId === user.id;
+/**
+ * Only the owner renames, updates or deletes a view, and a shared one only while they still belong
+ * to its team: one who left keeps reading it, read-only (they may duplicate it, as teammates may).
+ */
+export function canEditView(editor: { id: string; teamIds: readonly string[] }, view: ViewAccess): boolean {
+  return view.ownerId === editor.id && (view.teamId === null || editor.teamIds.includes(view.teamId));
+}
+
+/**
+ * A shared view whose owner has left its team is the team's to clear up: its owners may delete it.
+ * Delete, not take over: the view keeps saying who made it, and a teammate who wants to keep it
+ * duplicates it into a view of their own, as they could before.
+ */
+export function canDeleteView(editor: { id: string; teamIds: readonly string[]; ownedTeamIds: readonly string[] }, view: ViewAccess & { ownerInTeam: boolean }): boolean {
+  if (canEditView(editor, view)) return true;
+  return view.teamId !== null && !view.ownerInTeam && editor.ownedTeamIds.includes(view.teamId);
 }
 
 /** Sharing with a team needs membership of it; "only me" (null) is always allowed. */

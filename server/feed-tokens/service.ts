@@ -6,6 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { isoDayOf } from "../scope/day";
+import { underCap } from "../shared/caps";
 
 const TOKEN_PREFIX = "mmf_";
 /** lastUsedAt is written at most this often: a feed reader polling each minute costs no write. */
@@ -23,12 +24,20 @@ export function hashFeedToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** Unrevoked tokens one user may hold: a reader or script each, with room to spare; revoke one to make another. */
+export const MAX_ACTIVE_FEED_TOKENS = 20;
+
 /** A new token; `token` is shown to its owner once and never stored. */
 export async function createFeedToken({ db, userId, name }: { db: Db; userId: string; name: string }) {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  const created = await db.feedToken.create({
-    data: { userId, name, tokenHash: hashFeedToken(token) },
-    select: feedTokenSelect,
+  const created = await underCap({
+    db,
+    kind: "feed-tokens",
+    userId,
+    max: MAX_ACTIVE_FEED_TOKENS,
+    count: (tx) => tx.feedToken.count({ where: { userId, revokedAt: null } }),
+    refusal: { field: "name", message: `You have ${MAX_ACTIVE_FEED_TOKENS} active feed tokens, the most one person can: revoke one you no longer use first.` },
+    create: (tx) => tx.feedToken.create({ data: { userId, name, tokenHash: hashFeedToken(token) }, select: feedTokenSelect }),
   });
   return { ...created, token };
 }

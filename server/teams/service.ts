@@ -3,11 +3,16 @@ import { canManageTeam, canSeeTeam, isAdmin, type SessionUser } from "../auth/pe
 import type { Db } from "../db-client";
 import { Prisma } from "../generated/prisma/client";
 import { AppError, fieldError } from "../shared/errors";
+import { underCap } from "../shared/caps";
 
-export async function teamIdsOf({ db, userId }: { db: Db; userId: string }): Promise<string[]> {
-  const memberships = await db.membership.findMany({ where: { userId }, select: { teamId: true } });
-  return memberships.map((m) => m.teamId);
+/** The teams a user belongs to, and those of them they own: what the saved-view predicates ask. */
+export async function teamsOf({ db, userId }: { db: Db; userId: string }): Promise<{ teamIds: string[]; ownedTeamIds: string[] }> {
+  const memberships = await db.membership.findMany({ where: { userId }, select: { teamId: true, role: true } });
+  return { teamIds: memberships.map((m) => m.teamId), ownedTeamIds: memberships.filter((m) => m.role === "OWNER").map((m) => m.teamId) };
 }
+
+/** Teams one person may own: enough for every desk they run, few enough that nobody floods the "Share with" lists. */
+export const MAX_TEAMS_OWNED = 20;
 
 const teamSelect = {
   id: true,
@@ -45,7 +50,15 @@ export async function listTeams({ db, user }: { db: Db; user: SessionUser }): Pr
 
 export async function createTeam({ db, user, name }: { db: Db; user: SessionUser; name: string }): Promise<TeamSummary> {
   try {
-    const team = await db.team.create({ data: { name, memberships: { create: { userId: user.id, role: "OWNER" } } }, select: teamSelect });
+    const team = await underCap({
+      db,
+      kind: "teams",
+      userId: user.id,
+      max: MAX_TEAMS_OWNED,
+      count: (tx) => tx.membership.count({ where: { userId: user.id, role: "OWNER" } }),
+      refusal: { field: "name", message: `You own ${MAX_TEAMS_OWNED} teams, the most one person can own.` },
+      create: (tx) => tx.team.create({ data: { name, memberships: { create: { userId: user.id, role: "OWNER" } } }, select: teamSelect }),
+    });
     return present(team, user);
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw fieldError("CONFLICT", "name", "A team with this name exists.");

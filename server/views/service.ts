@@ -1,12 +1,17 @@
 // Saved views: a named dashboard state, private or shared with one team.
 // A view the user may not read is NOT_FOUND, exactly like one that does not exist, so an id
 // tells an outsider nothing; a teammate who may read but not change it gets FORBIDDEN.
-import { canEditView, canReadView, canShareWith, type SessionUser } from "../auth/permissions";
+import { canDeleteView, canEditView, canReadView, canShareWith, type SessionUser } from "../auth/permissions";
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
-import { teamIdsOf } from "../teams/service";
-import { AppError, fieldError } from "../shared/errors";
+import { teamsOf } from "../teams/service";
+import { underCap } from "../shared/caps";
+import { AppError, fieldError, staleVersion } from "../shared/errors";
+import { decodeViewCursor, encodeViewCursor, type ViewPosition } from "./cursor";
 import { migrateViewState, VIEW_STATE_VERSION, type ViewState } from "./state";
+
+/** Views one person may own: far more than a desk uses, few enough that /views stays a list one reads. */
+export const MAX_VIEWS_OWNED = 200;
 
 const savedViewSelect = {
   id: true,
@@ -15,89 +20,167 @@ const savedViewSelect = {
   teamId: true,
   state: true,
   stateVersion: true,
+  version: true,
   updatedAt: true,
-  owner: { select: { id: true, name: true } },
+  // The owner's teams tell whether they still belong to the one the view is shared with; never sent.
+  owner: { select: { id: true, name: true, memberships: { select: { teamId: true } } } },
   team: { select: { id: true, name: true } },
 } satisfies Prisma.SavedViewSelect;
 
 type SavedViewRow = Prisma.SavedViewGetPayload<{ select: typeof savedViewSelect }>;
 
+/** Who is asking, as the saved-view predicates need them. */
+type Reader = { id: string; teamIds: string[]; ownedTeamIds: string[] };
+
 const notFound = () => new AppError("NOT_FOUND", "No such view.");
 
-function present(row: SavedViewRow, user: SessionUser) {
+function access(row: SavedViewRow) {
+  const ownerInTeam = row.teamId !== null && row.owner.memberships.some((m) => m.teamId === row.teamId);
+  return { ownerId: row.ownerId, teamId: row.teamId, ownerInTeam };
+}
+
+function present(row: SavedViewRow, reader: Reader) {
+  const view = access(row);
   return {
     id: row.id,
     name: row.name,
-    owner: row.owner,
+    owner: { id: row.owner.id, name: row.owner.name },
     team: row.team,
     state: migrateViewState(row.stateVersion, row.state),
+    version: row.version,
     updatedAt: row.updatedAt,
-    canEdit: canEditView(user, row),
+    canEdit: canEditView(reader, view),
+    canDelete: canDeleteView(reader, view),
+    /** Shared by someone who has since left the team: read-only until the team's owners delete it. */
+    ownerLeftTeam: view.teamId !== null && !view.ownerInTeam,
   };
 }
 
 export type SavedView = ReturnType<typeof present>;
 
-async function readerOf(db: Db, user: SessionUser) {
-  return { id: user.id, teamIds: await teamIdsOf({ db, userId: user.id }) };
+async function readerOf(db: Db, user: SessionUser): Promise<Reader> {
+  return { id: user.id, ...(await teamsOf({ db, userId: user.id })) };
 }
 
 /** The query form of canReadView: mine, and those shared with my teams. */
-export async function listViews({ db, user }: { db: Db; user: SessionUser }): Promise<SavedView[]> {
-  const reader = await readerOf(db, user);
-  const rows = await db.savedView.findMany({
-    where: { OR: [{ ownerId: reader.id }, { teamId: { in: reader.teamIds } }] },
-    select: savedViewSelect,
-    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-  });
-  return rows.map((row) => present(row, user));
+const readableBy = (reader: Reader): Prisma.SavedViewWhereInput => ({ OR: [{ ownerId: reader.id }, { teamId: { in: reader.teamIds } }] });
+
+/** The rows past a cursor, in the list's order (most recently changed first, then by id). */
+function beyond({ towards, updatedAt, id }: ViewPosition): Prisma.SavedViewWhereInput {
+  return towards === "older"
+    ? { OR: [{ updatedAt: { lt: updatedAt } }, { updatedAt, id: { gt: id } }] }
+    : { OR: [{ updatedAt: { gt: updatedAt } }, { updatedAt, id: { lt: id } }] };
 }
 
-async function readableRow({ db, user, id }: { db: Db; user: SessionUser; id: string }): Promise<SavedViewRow> {
+const positionOf = (towards: ViewPosition["towards"], row: { updatedAt: Date; id: string }) => encodeViewCursor({ towards, updatedAt: row.updatedAt, id: row.id });
+
+export interface ViewsPage {
+  items: SavedView[];
+  /** The page after this one (older views), null on the last. */
+  nextCursor: string | null;
+  /** The page before this one (more recently changed views), null on the first. */
+  previousCursor: string | null;
+}
+
+/** One page of the views I can read, most recently changed first. */
+export async function listViews({ db, user, cursor, limit }: { db: Db; user: SessionUser; cursor?: string | null; limit: number }): Promise<ViewsPage> {
+  const position = cursor ? decodeViewCursor(cursor) : null;
+  if (cursor && !position) throw fieldError("BAD_REQUEST", "cursor", "This page link is not valid: start again from the first page.");
+  const reader = await readerOf(db, user);
+  const newer = position?.towards === "newer";
+  const rows = await db.savedView.findMany({
+    where: position ? { AND: [readableBy(reader), beyond(position)] } : readableBy(reader),
+    select: savedViewSelect,
+    orderBy: newer ? [{ updatedAt: "asc" }, { id: "desc" }] : [{ updatedAt: "desc" }, { id: "asc" }],
+    take: limit + 1,
+  });
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  if (newer) page.reverse();
+  const [first, last] = [page.at(0), page.at(-1)];
+  // Coming from a cursor, there are rows on its side; an empty page points back at the cursor itself.
+  const back = position && { updatedAt: position.updatedAt, id: position.id };
+  const olderEnd = newer ? (last ?? back) : more ? last : null;
+  const newerEnd = newer ? (more ? first : null) : position ? (first ?? back) : null;
+  return {
+    items: page.map((row) => present(row, reader)),
+    nextCursor: olderEnd ? positionOf("older", olderEnd) : null,
+    previousCursor: newerEnd ? positionOf("newer", newerEnd) : null,
+  };
+}
+
+async function readableRow({ db, user, id }: { db: Db; user: SessionUser; id: string }): Promise<{ row: SavedViewRow; reader: Reader }> {
   const [row, reader] = await Promise.all([db.savedView.findUnique({ where: { id }, select: savedViewSelect }), readerOf(db, user)]);
   if (!row || !canReadView(reader, row)) throw notFound();
-  return row;
+  return { row, reader };
 }
 
-async function editableRow(args: { db: Db; user: SessionUser; id: string }): Promise<SavedViewRow> {
-  const row = await readableRow(args);
-  if (!canEditView(args.user, row)) {
-    throw new AppError("FORBIDDEN", "Only the owner can change this view. Duplicate it to make your own.");
-  }
-  return row;
+const forbidden = () => new AppError("FORBIDDEN", "Only the owner can change this view, while they belong to the team it is shared with. Duplicate it to make your own.");
+
+/** A save against a version someone has moved on: refused with what the view holds now. */
+function staleView(row: SavedViewRow) {
+  return staleVersion({ version: row.version, values: { name: row.name, state: migrateViewState(row.stateVersion, row.state) }, updatedAt: row.updatedAt });
 }
 
 export async function getView(args: { db: Db; user: SessionUser; id: string }): Promise<SavedView> {
-  return present(await readableRow(args), args.user);
+  const { row, reader } = await readableRow(args);
+  return present(row, reader);
 }
 
 const stateData = (state: ViewState) => ({ state, stateVersion: VIEW_STATE_VERSION });
 
 export async function createView({ db, user, name, teamId, state }: { db: Db; user: SessionUser; name: string; teamId: string | null; state: ViewState }) {
-  if (!canShareWith(await readerOf(db, user), teamId)) throw fieldError("BAD_REQUEST", "teamId", "Share with yourself or one of your teams.");
-  const row = await db.savedView.create({ data: { name, ownerId: user.id, teamId, ...stateData(state) }, select: savedViewSelect });
-  return present(row, user);
+  const reader = await readerOf(db, user);
+  if (!canShareWith(reader, teamId)) throw fieldError("BAD_REQUEST", "teamId", "Share with yourself or one of your teams.");
+  const row = await underCap({
+    db,
+    kind: "views",
+    userId: user.id,
+    max: MAX_VIEWS_OWNED,
+    count: (tx) => tx.savedView.count({ where: { ownerId: user.id } }),
+    refusal: { field: "name", message: `You have ${MAX_VIEWS_OWNED} saved views, the most one person can keep: delete one you no longer use first.` },
+    create: (tx) => tx.savedView.create({ data: { name, ownerId: user.id, teamId, ...stateData(state) }, select: savedViewSelect }),
+  });
+  return present(row, reader);
 }
 
-/** The owner's change, written only while the row is still theirs (it may be deleted meanwhile). */
-async function changeOwnView({ db, user, id, data }: { db: Db; user: SessionUser; id: string; data: Prisma.SavedViewUpdateManyMutationInput }) {
-  await editableRow({ db, user, id });
-  const { count } = await db.savedView.updateMany({ where: { id, ownerId: user.id }, data: { ...data, version: { increment: 1 } } });
-  if (count === 0) throw notFound();
+/**
+ * The owner's change, against the version their editor loaded. The write repeats the checks in its
+ * own `where` (still theirs, still in the team, still that version), so a removal or another save
+ * landing between the read and the write is refused as such, not overwritten.
+ */
+async function changeOwnView({ db, user, id, version, data }: { db: Db; user: SessionUser; id: string; version: number; data: Prisma.SavedViewUpdateManyMutationInput }) {
+  await editableAt({ db, user, id, version });
+  const stillEditable = { OR: [{ teamId: null }, { team: { memberships: { some: { userId: user.id } } } }] } satisfies Prisma.SavedViewWhereInput;
+  const { count } = await db.savedView.updateMany({ where: { id, ownerId: user.id, version, ...stillEditable }, data: { ...data, version: { increment: 1 } } });
+  if (count === 0) {
+    // Changed between the check and the write: the same check again says how (gone, left the team, saved).
+    throw staleView(await editableAt({ db, user, id, version }));
+  }
   return getView({ db, user, id });
 }
 
-export function renameView(args: { db: Db; user: SessionUser; id: string; name: string }) {
+/** The view, when the user may edit it and it is still at `version`; refused otherwise. */
+async function editableAt(args: { db: Db; user: SessionUser; id: string; version: number }): Promise<SavedViewRow> {
+  const { row, reader } = await readableRow(args);
+  if (!canEditView(reader, row)) throw forbidden();
+  if (row.version !== args.version) throw staleView(row);
+  return row;
+}
+
+export function renameView(args: { db: Db; user: SessionUser; id: string; version: number; name: string }) {
   return changeOwnView({ ...args, data: { name: args.name } });
 }
 
-export function updateViewState(args: { db: Db; user: SessionUser; id: string; state: ViewState }) {
+export function updateViewState(args: { db: Db; user: SessionUser; id: string; version: number; state: ViewState }) {
   return changeOwnView({ ...args, data: stateData(args.state) });
 }
 
+/** By its owner while they may edit it, or by the team's owners once its owner has left the team. */
 export async function deleteView({ db, user, id }: { db: Db; user: SessionUser; id: string }): Promise<{ id: string }> {
-  await editableRow({ db, user, id });
-  await db.savedView.deleteMany({ where: { id, ownerId: user.id } });
+  const { row, reader } = await readableRow({ db, user, id });
+  if (!canDeleteView(reader, access(row))) throw forbidden();
+  await db.savedView.deleteMany({ where: { id, ownerId: row.ownerId, teamId: row.teamId } });
   return { id };
 }
 

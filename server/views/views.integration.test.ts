@@ -23,14 +23,14 @@ describe("saved views", async () => {
     const opened = await analyst2.views.get({ id: shared.id });
     expect(opened.state).toEqual(state);
     expect(opened.canEdit).toBe(false);
-    expect((await analyst2.views.list()).map((v) => v.name)).toEqual(["FR–MA, 2024 on"]);
-    expect((await analyst.views.list()).map((v) => v.name).sort()).toEqual(["FR–MA, 2024 on", "My scratch"]);
+    expect((await analyst2.views.list()).items.map((v) => v.name)).toEqual(["FR–MA, 2024 on"]);
+    expect((await analyst.views.list()).items.map((v) => v.name).sort()).toEqual(["FR–MA, 2024 on", "My scratch"]);
   });
 
   it("refuse a teammate's rename, update and delete with FORBIDDEN, changing nothing", async () => {
     const before = await protectedState(t.db);
-    expect(await refusal(analyst2.views.rename({ id: shared.id, name: "Mine now" }))).toBe("FORBIDDEN");
-    expect(await refusal(analyst2.views.updateState({ id: shared.id, state: defaultViewState }))).toBe("FORBIDDEN");
+    expect(await refusal(analyst2.views.rename({ id: shared.id, version: shared.version, name: "Mine now" }))).toBe("FORBIDDEN");
+    expect(await refusal(analyst2.views.updateState({ id: shared.id, version: shared.version, state: defaultViewState }))).toBe("FORBIDDEN");
     expect(await refusal(analyst2.views.delete({ id: shared.id }))).toBe("FORBIDDEN");
     expect(await protectedState(t.db)).toEqual(before);
   });
@@ -46,13 +46,13 @@ describe("saved views", async () => {
     for (const id of [shared.id, privateView.id, "no-such-view"]) {
       for (const caller of [outsider, admin]) {
         expect(await refusal(caller.views.get({ id }))).toBe("NOT_FOUND");
-        expect(await refusal(caller.views.rename({ id, name: "Taken over" }))).toBe("NOT_FOUND");
-        expect(await refusal(caller.views.updateState({ id, state: defaultViewState }))).toBe("NOT_FOUND");
+        expect(await refusal(caller.views.rename({ id, version: 1, name: "Taken over" }))).toBe("NOT_FOUND");
+        expect(await refusal(caller.views.updateState({ id, version: 1, state: defaultViewState }))).toBe("NOT_FOUND");
         expect(await refusal(caller.views.delete({ id }))).toBe("NOT_FOUND");
         expect(await refusal(caller.views.duplicate({ id }))).toBe("NOT_FOUND");
       }
     }
-    expect(await outsider.views.list()).toEqual([]);
+    expect((await outsider.views.list()).items).toEqual([]);
     expect(await protectedState(t.db)).toEqual(before);
     // The error says nothing more for a real view than for a made-up id.
     const [real, made_up] = await Promise.all([outsider.views.get({ id: shared.id }).catch((e: unknown) => e), outsider.views.get({ id: "x" }).catch((e: unknown) => e)]);
@@ -67,8 +67,9 @@ describe("saved views", async () => {
   });
 
   it("are renamed, updated and deleted by their owner", async () => {
-    expect((await analyst.views.rename({ id: privateView.id, name: "Scratch" })).name).toBe("Scratch");
-    const updated = await analyst.views.updateState({ id: privateView.id, state: { ...defaultViewState, q: "rail" } });
+    const renamed = await analyst.views.rename({ id: privateView.id, version: privateView.version, name: "Scratch" });
+    expect(renamed.name).toBe("Scratch");
+    const updated = await analyst.views.updateState({ id: privateView.id, version: renamed.version, state: { ...defaultViewState, q: "rail" } });
     expect(updated.state.q).toBe("rail");
     await analyst.views.delete({ id: privateView.id });
     expect(await refusal(analyst.views.get({ id: privateView.id }))).toBe("NOT_FOUND");

@@ -2,7 +2,7 @@
 // Saving a record form (event, condition, agreement) against the version it was opened at. A save
 // refused because someone saved the record meanwhile keeps the admin's input in the form, a panel
 // lists the fields the saved version holds differently, and the admin chooses. Until it is saved,
-// leaving the page asks first.
+// leaving the page asks first. Saved views use the same version and panel (useSaveConflict).
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
@@ -27,6 +27,43 @@ function useUnsavedChangesWarning<T extends FieldValues>(formState: Pick<FormSta
 }
 
 /**
+ * The version an editor saves against and the conflict a stale save brings back, for any editor of
+ * a versioned thing (a record form, a saved view): `staleSave` opens the panel when a refusal is a
+ * stale save; `resolve` then keeps the input (the next save goes over the newer version) or hands
+ * the saved values to `load`.
+ */
+export function useSaveConflict<T>(initialVersion: number, load: (values: T) => void) {
+  const [version, setVersion] = useState(initialVersion);
+  // Archive and restore (beside the form) move the version on by one without touching a field,
+  // and the page re-renders with it: the form follows, or its next save would be refused as
+  // stale. Only that one step: a bigger jump means someone else saved, which must stay a conflict.
+  const [rendered, setRendered] = useState(initialVersion);
+  if (initialVersion !== rendered) {
+    setRendered(initialVersion);
+    if (initialVersion === rendered + 1 && version === rendered) setVersion(initialVersion);
+  }
+  const [conflict, setConflict] = useState<Conflict<T> | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  /** True, and the panel open, when `error` refused a stale save; `toForm` turns the server's values into the editor's. */
+  const staleSave = (error: unknown, toForm: (values: Record<string, unknown>) => T): boolean => {
+    const current = apiErrorData(error)?.conflict;
+    if (!current) return false;
+    setConflict({ version: current.version, values: toForm(current.values as Record<string, unknown>) });
+    setFormError(error instanceof Error ? error.message : null);
+    return true;
+  };
+  const resolve = (loadSaved: boolean) => {
+    if (!conflict) return;
+    if (loadSaved) load(conflict.values);
+    setVersion(conflict.version);
+    setConflict(null);
+    setFormError(null);
+  };
+  return { version, setVersion, staleSave, setFormError, status: { formError, conflict, resolve } };
+}
+
+/**
  * Saves a record form (`save` creates or updates, against `version`): a success leaves for the
  * page `after` names without the unsaved-changes warning, a conflict opens the panel, any other
  * refusal lands on its fields. `toForm` turns the server's values into the form's. Unsaved input
@@ -43,48 +80,27 @@ export function useRecordSave<T extends FieldValues, Parsed, Saved>(
 ) {
   useUnsavedChangesWarning(form.formState);
   const router = useRouter();
-  const [version, setVersion] = useState(options.version);
-  // Archive and restore (beside the form) move the version on by one without touching a field,
-  // and the page re-renders with it: the form follows, or its next save would be refused as
-  // stale. Only that one step: a bigger jump means someone else saved, which must stay a conflict.
-  const [rendered, setRendered] = useState(options.version);
-  if (options.version !== rendered) {
-    setRendered(options.version);
-    if (options.version === rendered + 1 && version === rendered) setVersion(options.version);
-  }
-  const [conflict, setConflict] = useState<Conflict<T> | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const saving = useSaveConflict<T>(options.version, (values) => form.reset(values));
 
   const mutation = useMutation({
-    mutationFn: (data: Parsed) => options.save(data, version),
+    mutationFn: (data: Parsed) => options.save(data, saving.version),
     onSuccess: (saved) => {
       form.reset(undefined, { keepValues: true });
       router.push(options.after(saved));
       router.refresh();
     },
     onError: (error) => {
-      const current = apiErrorData(error)?.conflict;
-      if (current) {
-        setConflict({ version: current.version, values: options.toForm(current.values as Record<string, unknown>) });
-        return setFormError(error.message);
-      }
+      if (saving.staleSave(error, options.toForm)) return;
       // A save that never reached the server has no field to blame.
-      if (!(error instanceof TRPCClientError)) return setFormError("Could not save. Check your connection and try again.");
-      setFormError(showServerErrors(error, form.setError) ?? "Some fields need attention.");
+      if (!(error instanceof TRPCClientError)) return saving.setFormError("Could not save. Check your connection and try again.");
+      saving.setFormError(showServerErrors(error, form.setError) ?? "Some fields need attention.");
     },
   });
   const submit = form.handleSubmit((data) => {
-    setFormError(null);
+    saving.setFormError(null);
     mutation.mutate(data);
   });
-  const resolve = (loadSaved: boolean) => {
-    if (!conflict) return;
-    if (loadSaved) form.reset(conflict.values);
-    setVersion(conflict.version);
-    setConflict(null);
-    setFormError(null);
-  };
-  return { submit, saving: mutation.isPending, status: { formError, conflict, resolve } };
+  return { submit, saving: mutation.isPending, status: saving.status };
 }
 
 /** The form's own message (a refusal no field explains) and, after a stale save, the panel. */

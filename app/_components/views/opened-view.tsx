@@ -4,27 +4,49 @@ import { useMutation } from "@tanstack/react-query";
 import { Link } from "@/app/_components/link";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/app/_trpc/client";
-import type { ViewState } from "@/server/views/state";
+import { migrateViewState, VIEW_STATE_VERSION, type ViewState } from "@/server/views/state";
 import { dashboardHref } from "@/server/views/url";
+import { SaveStatus, useSaveConflict } from "../forms/record-save";
 
-export function OpenedView({ view, state }: { view: { id: string; name: string; canEdit: boolean; state: ViewState; team: { name: string } | null }; state: ViewState }) {
+export function OpenedView({
+  view,
+  state,
+}: {
+  view: { id: string; name: string; version: number; canEdit: boolean; state: ViewState; team: { name: string } | null };
+  state: ViewState;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
-  const update = useMutation(trpc.views.updateState.mutationOptions({ onSuccess: () => router.refresh() }));
+  // Saved against the version the dashboard opened: an update from another tab meanwhile opens the
+  // panel, which can load the saved filters instead.
+  const saving = useSaveConflict<ViewState>(view.version, (saved) => router.push(dashboardHref(saved, view.id)));
+  const update = useMutation(
+    trpc.views.updateState.mutationOptions({
+      onSuccess: (saved) => {
+        saving.setVersion(saved.version);
+        router.refresh();
+      },
+      onError: (error) => void saving.staleSave(error, (values) => migrateViewState(VIEW_STATE_VERSION, values.state)),
+    }),
+  );
   const changed = dashboardHref(view.state) !== dashboardHref(state);
+  const stale = saving.status.conflict !== null;
   return (
-    <p className="opened-view">
-      Saved view <strong>{view.name}</strong> ({view.team ? `shared with ${view.team.name}` : "only you"}) ·{" "}
-      <Link href={`/views/${view.id}`}>link to share</Link>
-      {view.canEdit && changed && (
-        <>
-          {" · "}
-          <button type="button" disabled={update.isPending} onClick={() => update.mutate({ id: view.id, state })}>
-            Update view with these filters
-          </button>
-        </>
-      )}
-      {update.isError && <span className="error"> Could not update it: {update.error.message}</span>}
-    </p>
+    <>
+      <p className="opened-view">
+        Saved view <strong>{view.name}</strong> ({view.team ? `shared with ${view.team.name}` : "only you"}) ·{" "}
+        <Link href={`/views/${view.id}`}>link to share</Link>
+        {view.canEdit && changed && (
+          <>
+            {" · "}
+            <button type="button" disabled={update.isPending} onClick={() => update.mutate({ id: view.id, version: saving.version, state })}>
+              Update view with these filters
+            </button>
+          </>
+        )}
+        {update.isError && !stale && <span className="error"> Could not update it: {update.error.message}</span>}
+      </p>
+      <SaveStatus status={saving.status} input={state} />
+    </>
   );
 }

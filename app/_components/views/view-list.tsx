@@ -1,26 +1,53 @@
 "use client";
-// The saved views I can open: owners rename and delete theirs; teammates duplicate shared ones.
+// The saved views I can open: owners rename and delete theirs; teammates duplicate shared ones; a
+// team's owners delete what a member who has left shared with it.
 import { useMutation } from "@tanstack/react-query";
 import { Link } from "@/app/_components/link";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { SavedView } from "@/server/views/service";
-import { renameViewInput } from "@/server/views/schemas";
+import { renameViewForm } from "@/server/views/schemas";
 import { Field, FormMessage } from "../forms/form-fields";
+import { SaveStatus, useSaveConflict } from "../forms/record-save";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
 import { isoDayOf } from "@/server/scope/day";
+
+function DeleteButton({ view, remove }: { view: SavedView; remove: { isPending: boolean; mutate: (input: { id: string }) => void } }) {
+  const [confirming, setConfirming] = useState(false);
+  return confirming ? (
+    <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate({ id: view.id })}>
+      Delete “{view.name}” for good
+    </button>
+  ) : (
+    <button type="button" onClick={() => setConfirming(true)}>
+      Delete
+    </button>
+  );
+}
 
 function ViewActions({ view }: { view: SavedView }) {
   const trpc = useTRPC();
   const [renaming, setRenaming] = useState(false);
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  const form = useSchemaForm(renameViewInput, { defaultValues: { id: view.id, name: view.name }, ...CHECK_ON_SUBMIT });
+  const form = useSchemaForm(renameViewForm, { defaultValues: { name: view.name }, ...CHECK_ON_SUBMIT });
   const options = useRefreshingMutation(form);
-  const rename = useMutation(trpc.views.rename.mutationOptions(options));
+  // A rename goes against the version this list showed: one saved meanwhile (another tab) opens the panel.
+  const saving = useSaveConflict<{ name: string }>(view.version, (saved) => form.reset(saved));
+  const rename = useMutation(
+    trpc.views.rename.mutationOptions({
+      onSuccess: (saved) => {
+        saving.setVersion(saved.version);
+        setRenaming(false);
+        options.onSuccess();
+      },
+      onError: (error) => {
+        if (!saving.staleSave(error, (values) => ({ name: String(values.name) }))) options.onError(error);
+      },
+    }),
+  );
   const remove = useMutation(trpc.views.delete.mutationOptions(options));
   const duplicate = useMutation(trpc.views.duplicate.mutationOptions(options));
 
-  const submitRename = form.handleSubmit((data) => rename.mutate(data, { onSuccess: () => setRenaming(false) }));
+  const submitRename = form.handleSubmit((data) => rename.mutate({ ...data, id: view.id, version: saving.version }));
 
   if (!view.canEdit) {
     return (
@@ -28,6 +55,7 @@ function ViewActions({ view }: { view: SavedView }) {
         <button type="button" disabled={duplicate.isPending} onClick={() => duplicate.mutate({ id: view.id })}>
           Duplicate
         </button>
+        {view.canDelete && <DeleteButton view={view} remove={remove} />}
         <FormMessage form={form} />
       </div>
     );
@@ -45,6 +73,7 @@ function ViewActions({ view }: { view: SavedView }) {
           <button type="button" onClick={() => setRenaming(false)}>
             Cancel
           </button>
+          <SaveStatus status={saving.status} input={form.getValues()} />
         </form>
       ) : (
         <button
@@ -58,15 +87,7 @@ function ViewActions({ view }: { view: SavedView }) {
           Rename
         </button>
       )}
-      {confirmDelete ? (
-        <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate({ id: view.id })}>
-          Delete “{view.name}” for good
-        </button>
-      ) : (
-        <button type="button" onClick={() => setConfirmDelete(true)}>
-          Delete
-        </button>
-      )}
+      <DeleteButton view={view} remove={remove} />
       <FormMessage form={form} />
     </div>
   );
@@ -82,7 +103,8 @@ export function ViewList({ views }: { views: SavedView[] }) {
             <Link href={`/views/${view.id}`}>{view.name}</Link>
           </h2>
           <p className="meta">
-            {view.canEdit ? "Yours" : `By ${view.owner.name}`} · {view.team ? `shared with ${view.team.name}` : "only you"} · updated{" "}
+            {view.canEdit ? "Yours" : `By ${view.owner.name}`}
+            {view.ownerLeftTeam && ", who has left the team (read-only)"} · {view.team ? `shared with ${view.team.name}` : "only you"} · updated{" "}
             {isoDayOf(view.updatedAt)}
           </p>
           <ViewActions view={view} />
