@@ -4,6 +4,7 @@
 import { copyFile, mkdtemp, readFile, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { Client } from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/server/db-client";
@@ -11,7 +12,7 @@ import { createCaller } from "@/server/root";
 import { createContextInner } from "@/server/trpc";
 import { useTestDatabase } from "@/scripts/test/database";
 import { backupDatabase } from "./backup";
-import { BackupFileError } from "./backup-format";
+import { backupHeader, BackupFileError, endLine, LineDigest, tableLine } from "./backup-format";
 import { restoreDatabase, RestoreRefusedError } from "./restore";
 import { copyableTables, nonEmptyTables, quoteIdent } from "./tables";
 import { createThrowawayDatabase } from "./throwaway";
@@ -39,6 +40,27 @@ function contents(url: string): Promise<Record<string, { rows: number; md5: stri
     return result;
   });
 }
+
+/**
+ * A copy of a backup whose last non-empty table has a row PostgreSQL refuses (a field too
+ * many), with a checksum that matches: every check passes, and the load fails half-way.
+ */
+async function withBadRowLate(file: string, damaged: string): Promise<string> {
+  const lines = gunzipSync(await readFile(file)).toString("utf8").split("\n");
+  lines.splice(-2); // the closing checksum and the empty string after the last newline
+  const header = backupHeader.parse(JSON.parse(lines[1] ?? ""));
+  const last = header.tables.findLast((t) => t.rows > 0);
+  if (!last) throw new Error("the backup holds no rows");
+  const at = lines.indexOf(tableLine(last.name)) + 1;
+  lines[at] = `${lines[at]}\tone-field-too-many`;
+  const digest = new LineDigest();
+  for (const line of lines) digest.add(line);
+  await writeFile(damaged, gzipSync(`${[...lines, endLine(digest.hex())].join("\n")}\n`));
+  return last.name;
+}
+
+const stagingSchemas = (url: string) =>
+  withClient(url, async (c) => (await c.query<{ name: string }>("SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE 'maghreb_restore_%'")).rows);
 
 describe("backup and restore", async () => {
   const source = await useTestDatabase({ seed: true, demoUsers: true });
@@ -129,5 +151,38 @@ describe("backup and restore", async () => {
     await backupDatabase({ url: newer, file: futureFile });
     const target = await emptyDatabase();
     await expect(restoreDatabase({ url: target, file: futureFile })).rejects.toThrow(/newer version of the app \(migrations 29990101000000_from_the_future/);
+  });
+
+  it("--force keeps the old data when the load fails half-way, and leaves no copy behind", async () => {
+    const target = await emptyDatabase();
+    await restoreDatabase({ url: target, file });
+    await withClient(target, (c) => c.query(`UPDATE "Event" SET title = 'written after the first restore'`));
+    const before = await contents(target);
+    const damaged = path.join(folder, `bad-row-${Date.now()}.backup.gz`);
+    const table = await withBadRowLate(file, damaged);
+    const progress: string[] = [];
+    await expect(restoreDatabase({ url: target, file: damaged, force: true, log: (line) => progress.push(line) })).rejects.toThrow(/extra data after last expected column/);
+    // Earlier tables were loaded before the failing one: the failure really was half-way.
+    expect(progress.filter((line) => /^ {2}\w+: [\d,]+ rows$/.test(line)).length).toBeGreaterThan(3);
+    expect(progress).not.toContainEqual(expect.stringMatching(new RegExp(`^ {2}${table}: `)));
+    expect(await contents(target)).toEqual(before);
+    expect(await stagingSchemas(target)).toEqual([]);
+  });
+
+  it("refuses, with one line, while another client is connected to the database", async () => {
+    const target = await emptyDatabase();
+    await restoreDatabase({ url: target, file });
+    const before = await contents(target);
+    await withClient(target, async (app) => {
+      await app.query("SET application_name = 'maghreb-monitor-app'");
+      const refused = restoreDatabase({ url: target, file, force: true });
+      await expect(refused).rejects.toThrow(RestoreRefusedError);
+      await expect(refused).rejects.toThrow(/^The database has 1 other connection\(s\) open \(maghreb-monitor-app\): stop the app and anything else using it, then restore again\.$/);
+    });
+    expect(await contents(target)).toEqual(before);
+    // Once it is gone, the same restore goes through, and only the restored schema is left.
+    await restoreDatabase({ url: target, file, force: true });
+    expect(await contents(target)).toEqual(await contents(source.url));
+    expect(await stagingSchemas(target)).toEqual([]);
   });
 });

@@ -47,7 +47,7 @@ function loadWasm(): Promise<void> {
 export async function openSchemaEngine(databaseUrl: string): Promise<{ engine: SchemaEngine; close(): Promise<void> }> {
   await loadWasm();
   const schema = await readFile(SCHEMA_PATH, "utf8");
-  const factory = new MigrationAdapterFactory(poolConfigOf(databaseUrl));
+  const factory = new MigrationAdapterFactory(poolConfigOf(databaseUrl), new URL(databaseUrl).searchParams.get("schema") ?? undefined);
   const engine = await engineGlue.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
     () => undefined,
@@ -72,12 +72,15 @@ class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   private readonly main: Pool;
   private readonly shadows: { database: string; pool: Pool }[] = [];
 
-  constructor(private readonly config: PoolConfig) {
+  constructor(
+    private readonly config: PoolConfig,
+    private readonly schema: string | undefined,
+  ) {
     this.main = quietPool(config);
   }
 
   connect() {
-    return withWholeScripts(withCharColumns(new PrismaPg(this.main).connect()), this.main);
+    return withWholeScripts(withCharColumns(new PrismaPg(this.main, { schema: this.schema }).connect()), this.main);
   }
 
   async connectToShadowDb() {
@@ -99,11 +102,17 @@ class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
 
 /**
  * Fields, not a connectionString: a shadow database is opened by overriding `database`,
- * which a connectionString would silently win over.
+ * which a connectionString would silently win over. `?schema=` (Prisma's own parameter) puts
+ * the migrations in that schema instead of public, as a restore builds its copy beside the
+ * live one; `?application_name=` names the connections in pg_stat_activity.
  */
 function poolConfigOf(databaseUrl: string): PoolConfig {
   const url = new URL(databaseUrl);
+  const schema = url.searchParams.get("schema");
+  if (schema !== null && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`schema=${schema}: expected a lower-case SQL name`);
   return {
+    ...(schema !== null && { options: `-c search_path=${schema}` }),
+    application_name: url.searchParams.get("application_name") ?? undefined,
     host: url.hostname,
     port: Number(url.port || 5432),
     user: decodeURIComponent(url.username),

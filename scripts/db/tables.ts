@@ -58,19 +58,20 @@ export async function nonEmptyTables(client: Client): Promise<string[]> {
   return found;
 }
 
-/** Moves every sequence owned by a column past the largest value restored into it. */
-export async function resetSequences(client: Client): Promise<void> {
+/** Moves every sequence owned by a column of `schema` past the largest value restored into it. */
+export async function resetSequences(client: Client, schema = "public"): Promise<void> {
   const { rows } = await client.query<{ seq: string; table: string; column: string }>(`
     SELECT s.oid::regclass::text AS seq, t.relname AS table, a.attname AS column
     FROM pg_class s
     JOIN pg_depend d ON d.objid = s.oid AND d.deptype IN ('a', 'i')
     JOIN pg_class t ON t.oid = d.refobjid
     JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
-    JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'
-    WHERE s.relkind = 'S'`);
+    JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = $1
+    WHERE s.relkind = 'S'`, [schema]);
   for (const { seq, table, column } of rows) {
+    const qualified = `${quoteIdent(schema)}.${quoteIdent(table)}`;
     await client.query(
-      `SELECT setval($1::regclass, COALESCE((SELECT max(${quoteIdent(column)}) FROM ${quoteIdent(table)}), 1), (SELECT count(*) > 0 FROM ${quoteIdent(table)}))`,
+      `SELECT setval($1::regclass, COALESCE((SELECT max(${quoteIdent(column)}) FROM ${qualified}), 1), (SELECT count(*) > 0 FROM ${qualified}))`,
       [seq],
     );
   }
