@@ -11,7 +11,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Where playwright.config.ts has Playwright write its JSON report. */
 const E2E_REPORT = "test-results/e2e.json";
 
-export const tally = { passed: 0, failed: 0, skipped: 0 };
+const tally = { passed: 0, failed: 0, skipped: 0 };
 const steps: { label: string; seconds: number; ok: boolean }[] = [];
 const timings: TestTiming[] = [];
 
