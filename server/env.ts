@@ -1,5 +1,6 @@
 // Settings, validated once at start: a bad value stops the app with one clear line.
 import { z } from "zod";
+import { MAX_PROXY_HOPS } from "./auth/client-address";
 
 const flag = z
   .enum(["0", "1", "true", "false", ""])
@@ -35,6 +36,16 @@ const envSchema = z.object({
    * https, and state-changing requests must come from its origin. Unset: http://localhost:PORT.
    */
   APP_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For. 0: none, the header
+   * is ignored (a client could write anything in it). See server/auth/client-address.ts.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ error: "must be a whole number of proxies" })
+    .int("must be a whole number of proxies")
+    .min(0, "must be 0 (no proxy) or more")
+    .max(MAX_PROXY_HOPS, `must be at most ${MAX_PROXY_HOPS}`)
+    .default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -19,10 +19,12 @@ export const testAuthSettings: AuthSettings = {
   baseURL: ORIGIN,
   trustedOrigins: [ORIGIN],
   secureCookies: false,
+  // As behind one proxy, so each test can sign in from an address of its own.
+  trustedProxyHops: 1,
 };
 
 /** A fresh address per sign-in unless a test means otherwise, so tests do not throttle each other. */
-export const someAddress = () => `198.51.100.${randomBytes(1)[0]}-${randomBytes(4).toString("hex")}`;
+export const someAddress = () => `2001:db8:${randomBytes(8).toString("hex").match(/.{4}/g)?.join(":")}::1`;
 
 /** The demo accounts and teams (what access control is about), with the seeded history when asked. */
 export async function useAuthTestDatabase(options: { seed?: boolean } = {}) {

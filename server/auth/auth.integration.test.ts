@@ -1,9 +1,11 @@
 // Sign-in, sessions and their end, through Better Auth's real HTTP handler on a real database.
+import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo";
-import { ORIGIN, someAddress, useAuthTestDatabase } from "@/scripts/test/auth";
-import { SIGN_IN_LIMIT, THROTTLED_MESSAGE } from "./throttle";
+import { ORIGIN, someAddress, testAuthSettings, useAuthTestDatabase } from "@/scripts/test/auth";
+import { createAuth } from "./auth";
+import { addressKey, SIGN_IN_LIMIT, SWEEP_EVERY, THROTTLED_MESSAGE } from "./throttle";
 
 const codeOf = (e: unknown) => (e instanceof TRPCError ? e.code : e);
 
@@ -106,5 +108,51 @@ describe("brute-force protection", () => {
     expect(await t.db.rateLimit.findUnique({ where: { key: "sign-in:account:admin@example.com" }, select: { count: true } })).toEqual({ count: 3 });
     expect((await attempt("admin@example.com", DEMO_PASSWORD, someAddress())).status).toBe(200);
     expect(await t.db.rateLimit.findUnique({ where: { key: "sign-in:account:admin@example.com" } })).toBeNull();
+  });
+});
+
+// Each test uses addresses the others do not (a malformed hop, the direct key, its own address).
+describe("the per-address limit", () => {
+  const attempt = (email: string, address: string, auth = t.auth) => auth.handler(t.signInRequest({ email, password: "Summer2025!" }, address));
+  const someEmail = () => `spray-${randomUUID()}@example.com`;
+
+  it("holds for an over-long or malformed last hop, and refuses before hashing any password", async () => {
+    const { password } = await t.auth.$context;
+    const hashed = vi.spyOn(password, "hash");
+    try {
+      const statuses = [];
+      for (const hop of ["x".repeat(65), `203.0.113.${"9".repeat(70)}`, "not-an-address", "1.2.3.4:5678", "", "x".repeat(200), "fe80::1%eth0"]) {
+        statuses.push((await attempt(someEmail(), `198.51.100.1, ${hop}`)).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+      // Unknown emails cost Better Auth a dummy hash each; refused ones cost none.
+      expect(hashed).toHaveBeenCalledTimes(SIGN_IN_LIMIT.attempts);
+    } finally {
+      hashed.mockRestore();
+    }
+  });
+
+  it("with no proxy in front (TRUSTED_PROXY_HOPS=0), ignores X-Forwarded-For: a claimed address buys no fresh budget", async () => {
+    const direct = createAuth({ db: t.credentials, settings: { ...testAuthSettings, trustedProxyHops: 0 } });
+    const statuses = [];
+    for (let i = 0; i <= SIGN_IN_LIMIT.attempts; i++) statuses.push((await attempt(someEmail(), someAddress(), direct)).status);
+    expect(statuses.at(-1)).toBe(429);
+    expect(await t.db.rateLimit.findUnique({ where: { key: addressKey("direct") }, select: { count: true } })).toEqual({ count: SIGN_IN_LIMIT.attempts + 1 });
+  });
+
+  it("deletes expired counters as attempts come in, not only when someone signs in", async () => {
+    const now = Date.now();
+    const expired = BigInt(now - SIGN_IN_LIMIT.windowSeconds * 1000 - 1000);
+    await t.db.rateLimit.createMany({
+      data: [
+        { key: "sign-in:account:expired@example.com", count: 3, lastRequest: expired },
+        { key: "sign-in:account:current@example.com", count: 3, lastRequest: BigInt(now) },
+      ],
+    });
+    const address = someAddress();
+    // Failures only: before this sweep, expired rows went only when a sign-in succeeded.
+    for (let i = 0; i < SWEEP_EVERY; i++) await attempt(someEmail(), address);
+    expect(await t.db.rateLimit.findUnique({ where: { key: "sign-in:account:expired@example.com" } })).toBeNull();
+    expect(await t.db.rateLimit.findUnique({ where: { key: "sign-in:account:current@example.com" }, select: { count: true } })).toEqual({ count: 3 });
   });
 });

@@ -10,7 +10,7 @@ import { clientAddress } from "./client-address";
 import { COOKIE_PREFIX } from "./cookie";
 import { PASSWORD_LENGTH } from "./password-rules";
 import type { AuthSettings } from "./settings";
-import { accountKey, addressKey, countAttempt, forgiveAttempt, retryAfterSeconds, THROTTLED_MESSAGE } from "./throttle";
+import { accountKey, addressKey, countAttempt, expiredCounterSweeper, forgiveAttempt, retryAfterSeconds, THROTTLED_MESSAGE } from "./throttle";
 
 /** A session lasts a working day from sign-in; it is not extended by use. */
 export const SESSION_SECONDS = 12 * 60 * 60;
@@ -18,12 +18,16 @@ export const DEACTIVATED_MESSAGE = "This account is deactivated. Ask an admin to
 
 const SIGN_IN_PATH = "/sign-in/email";
 
-function signInThrottle(db: CredentialsDb) {
+/**
+ * Runs before Better Auth's sign-in endpoint (a `before` hook), so both counts are taken and a
+ * refusal answered before it looks the account up or hashes any password.
+ */
+function signInThrottle(db: CredentialsDb, trustedProxyHops: number) {
   const keysOf = (body: unknown, headers: Headers | undefined) => {
     const email = typeof body === "object" && body !== null && "email" in body && typeof body.email === "string" ? body.email : "";
-    const address = headers ? clientAddress(headers) : null;
-    return { account: accountKey(email), address: address ? addressKey(address) : null };
+    return { account: accountKey(email), address: addressKey(clientAddress(headers ?? new Headers(), trustedProxyHops)) };
   };
+  const sweepExpired = expiredCounterSweeper();
   return {
     id: "sign-in-throttle",
     hooks: {
@@ -33,10 +37,11 @@ function signInThrottle(db: CredentialsDb) {
           handler: createAuthMiddleware(async (ctx) => {
             const keys = keysOf(ctx.body, ctx.request?.headers ?? ctx.headers);
             // The first database read of a sign-in: an outage here is a 503 with its reason, not Better Auth's bare 500.
-            const counters = await countAttempt(db, [keys.account, ...(keys.address ? [keys.address] : [])], Date.now()).catch((error: unknown) => {
+            const counters = await countAttempt(db, [keys.account, keys.address], Date.now()).catch((error: unknown) => {
               if (!isDatabaseUnavailable(error)) throw error;
               throw new APIError("SERVICE_UNAVAILABLE", { message: DATABASE_UNAVAILABLE_MESSAGE, code: "DATABASE_UNAVAILABLE" }, { "Retry-After": String(RETRY_AFTER_SECONDS) });
             });
+            await sweepExpired(db, Date.now());
             const wait = retryAfterSeconds(counters, Date.now());
             if (wait !== null) {
               throw new APIError("TOO_MANY_REQUESTS", { message: THROTTLED_MESSAGE, code: "TOO_MANY_ATTEMPTS" }, { "Retry-After": String(wait) });
@@ -49,7 +54,7 @@ function signInThrottle(db: CredentialsDb) {
           matcher: (ctx) => ctx.path === SIGN_IN_PATH,
           handler: createAuthMiddleware(async (ctx) => {
             if (isAPIError(ctx.context.returned)) return;
-            await forgiveAttempt(db, keysOf(ctx.body, ctx.request?.headers ?? ctx.headers), Date.now());
+            await forgiveAttempt(db, keysOf(ctx.body, ctx.request?.headers ?? ctx.headers));
           }),
         },
       ],
@@ -109,7 +114,7 @@ export function createAuth({ db, settings }: { db: CredentialsDb; settings: Auth
     // Better Auth's limiter counts every request per address in memory by default; the
     // throttle below counts failures per account and per address in PostgreSQL instead.
     rateLimit: { enabled: false },
-    plugins: [onlyRoutesInUse("/api/auth"), signInThrottle(db)],
+    plugins: [onlyRoutesInUse("/api/auth"), signInThrottle(db, settings.trustedProxyHops)],
     advanced: {
       cookiePrefix: COOKIE_PREFIX,
       useSecureCookies: settings.secureCookies,

@@ -10,7 +10,12 @@ describe("authSettings", () => {
       baseURL: "http://localhost:3201",
       trustedOrigins: ["http://localhost:3201", "http://127.0.0.1:3201"],
       secureCookies: false,
+      trustedProxyHops: 0,
     });
+  });
+
+  it("reads X-Forwarded-For only behind as many proxies as TRUSTED_PROXY_HOPS says", () => {
+    expect(authSettings({ AUTH_SECRET: secret, PORT: 3000, TRUSTED_PROXY_HOPS: 2 }).trustedProxyHops).toBe(2);
   });
 
   it("uses Secure cookies and trusts only APP_URL's origin when it is https", () => {

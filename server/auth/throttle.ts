@@ -5,7 +5,9 @@
 // An attempt is counted *before* the password is checked and forgiven when it succeeds: two
 // guesses sent at once are both counted, which a check-then-increment-on-failure would miss.
 // The account key is the email as typed, so an address that has no account is throttled
-// exactly like one that has: the response never tells them apart.
+// exactly like one that has: the response never tells them apart. Both counts are taken and
+// enforced in a hook that runs before Better Auth looks the account up, so a refused attempt
+// costs no password hash, whether the email has an account or not.
 import type { Db } from "../db-client";
 
 /** Either Prisma client: Better Auth's own for sign-in, the app's for password changes. */
@@ -62,9 +64,27 @@ export async function countAttempt(db: CounterStore, keys: string[], now: number
  * A successful sign-in clears its account's failures and takes its own attempt back from the
  * address, so colleagues behind one address do not lock each other out by signing in.
  */
-export async function forgiveAttempt(db: CounterStore, keys: { account: string; address: string | null }, now: number): Promise<void> {
-  await db.rateLimit.deleteMany({ where: { OR: [{ key: keys.account }, { lastRequest: { lt: BigInt(now - SIGN_IN_LIMIT.windowSeconds * 1000) } }] } });
+export async function forgiveAttempt(db: CounterStore, keys: { account: string; address: string | null }): Promise<void> {
+  await db.rateLimit.deleteMany({ where: { key: keys.account } });
   if (keys.address) {
     await db.rateLimit.updateMany({ where: { key: keys.address, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
   }
+}
+
+/** Expired counters are deleted once every this many attempts an app instance counts. */
+export const SWEEP_EVERY = 100;
+
+/**
+ * Deletes the counters whose window has passed, on every `every`th call. Piggy-backed on
+ * attempts rather than run on a timer: rows are only written by attempts, so sweeping with them
+ * bounds the table (the live window's rows plus at most 2 × `every` stale ones per instance)
+ * with no timer to start with each instance, stop in tests, or duplicate on dev reloads.
+ */
+export function expiredCounterSweeper(every = SWEEP_EVERY) {
+  let calls = 0;
+  return async (db: CounterStore, now: number, limit = SIGN_IN_LIMIT): Promise<void> => {
+    calls = (calls + 1) % every;
+    if (calls !== 0) return;
+    await db.rateLimit.deleteMany({ where: { lastRequest: { lte: BigInt(now - limit.windowSeconds * 1000) } } });
+  };
 }

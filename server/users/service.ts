@@ -113,7 +113,7 @@ export async function changeOwnPassword(args: { db: Db; user: SessionUser; sessi
   const account = await db.account.findFirst({ where: { userId: user.id, providerId: CREDENTIAL }, select: { password: true } });
   const matches = account?.password ? await verifyPassword({ hash: account.password, password: args.currentPassword }) : false;
   if (!matches) throw fieldError("BAD_REQUEST", "currentPassword", "This is not your current password.");
-  await forgiveAttempt(db, keys, Date.now());
+  await forgiveAttempt(db, keys);
   await db.$transaction(async (tx) => {
     await writePassword(tx, user.id, args.newPassword);
     await tx.session.deleteMany({ where: { userId: user.id, ...(args.sessionId && { id: { not: args.sessionId } }) } });
