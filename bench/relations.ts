@@ -18,6 +18,7 @@ import { summarize } from "../test/support/index-reference";
 import { liveConditions, rebuildRollups, refreshRollup } from "../server/relations/rollup";
 import { createCaller } from "../server/root";
 import { createContextInner } from "../server/trpc";
+import { serveArgs } from "../scripts/serve-args";
 import { fmt, time, type Timing } from "./stats";
 import { generateEvents } from "./synthetic-events";
 
@@ -123,12 +124,12 @@ function dayToIso(day: number): string {
   return fromDay(day);
 }
 
-/** The same two reads over HTTP against `next start` on loopback. */
+/** The same two reads over HTTP against the app's web server on loopback. */
 async function overHttp(databaseUrl: string, range: { from: string; to: string }) {
   if (!existsSync(".next/BUILD_ID")) throw new Error("Build first (npm run build), or pass --skip-http");
   const port = 3390;
   const origin = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+  const server = spawn(process.execPath, serveArgs({ hostname: "127.0.0.1", port }), {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -1,6 +1,7 @@
 // `npm start`: one command from a fresh clone to a served, seeded app.
 // DATABASE_URL set: that server. Unset: an embedded PostgreSQL in .data/postgres, stopped on exit.
-// Then migrations, the seed, a production build when the sources changed, and `next start`.
+// Then migrations, the seed, a production build when the sources changed, and the web server
+// (scripts/serve.ts: Next.js behind our own node:http server).
 import "./require-node";
 import exitHook from "async-exit-hook";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -11,6 +12,7 @@ import { openDatabase, type Database } from "./db/connection";
 import { applyMigrations } from "./db/migrate";
 import { authSecretFor } from "./auth-secret";
 import { buildIsStale } from "./build-state";
+import { serveArgs } from "./serve-args";
 
 const dev = process.argv.includes("--dev");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
     }
     const host = settings.HOST;
     log(`Serving on http://${host === "127.0.0.1" ? "localhost" : host}:${settings.PORT} — Ctrl-C stops the app and the database.`);
-    server = run([dev ? "dev" : "start", "--hostname", host, "--port", String(settings.PORT)], env);
+    server = spawn(process.execPath, serveArgs({ hostname: host, port: settings.PORT, dev }), { stdio: "inherit", env });
     await exit(await waitFor(server));
   } catch (e) {
     console.error(`[maghreb] ${e instanceof Error ? e.message : String(e)}`);

@@ -1,13 +1,14 @@
-// The production server (`next start`) on loopback for the load and fault scenarios: started
+// The production server (`scripts/serve.ts`, as `npm start` serves it) on loopback for the load and fault scenarios: started
 // against a given database, killed hard or stopped gently, with its memory read from /proc.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { buildIsStale } from "../../scripts/build-state";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { serveArgs } from "../../scripts/serve-args";
 
 export interface AppServer {
   origin: string;
-  /** The `next start` process; Next may run the server in a child of it. */
+  /** The web server process (scripts/serve.ts). */
   pid: number;
   /** Alive as far as the OS knows (not exited, not killed). */
   alive(): boolean;
@@ -89,7 +90,7 @@ export async function startAppServer(options: {
   log?: (line: string) => void;
 }): Promise<AppServer> {
   const origin = `http://127.0.0.1:${options.port}`;
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(options.port)], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...serveArgs({ hostname: "127.0.0.1", port: options.port })], {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,
@@ -106,7 +107,7 @@ export async function startAppServer(options: {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const pid = child.pid;
-  if (pid === undefined) throw new Error("next start did not start");
+  if (pid === undefined) throw new Error("the web server did not start");
   const print = (chunk: Buffer) => options.log?.(chunk.toString().trimEnd());
   child.stdout?.on("data", print);
   child.stderr?.on("data", print);

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo";
 import { ORIGIN, someAddress, testAuthSettings, useAuthTestDatabase } from "@/scripts/test/auth";
 import { createAuth } from "./auth";
+import { forwardedFor } from "./client-address";
 import { addressKey, SIGN_IN_LIMIT, SWEEP_EVERY, THROTTLED_MESSAGE } from "./throttle";
 
 const codeOf = (e: unknown) => (e instanceof TRPCError ? e.code : e);
@@ -111,18 +112,19 @@ describe("brute-force protection", () => {
   });
 });
 
-// Each test uses addresses the others do not (a malformed hop, the direct key, its own address).
+// Each test uses addresses the others do not (a malformed hop, its own socket, its own address).
 describe("the per-address limit", () => {
   const attempt = (email: string, address: string, auth = t.auth) => auth.handler(t.signInRequest({ email, password: "Summer2025!" }, address));
   const someEmail = () => `spray-${randomUUID()}@example.com`;
 
-  it("holds for an over-long or malformed last hop, and refuses before hashing any password", async () => {
-    const { password } = await t.auth.$context;
+  it("holds for an over-long or malformed hop from a proxy, and refuses before hashing any password", async () => {
+    const proxied = createAuth({ db: t.credentials, settings: { ...testAuthSettings, trustedProxyHops: 1 } });
+    const { password } = await proxied.$context;
     const hashed = vi.spyOn(password, "hash");
     try {
       const statuses = [];
       for (const hop of ["x".repeat(65), `203.0.113.${"9".repeat(70)}`, "not-an-address", "1.2.3.4:5678", "", "x".repeat(200), "fe80::1%eth0"]) {
-        statuses.push((await attempt(someEmail(), `198.51.100.1, ${hop}`)).status);
+        statuses.push((await attempt(someEmail(), forwardedFor(`198.51.100.1, ${hop}`, "10.0.0.2", 1), proxied)).status);
       }
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
       // Unknown emails cost Better Auth a dummy hash each; refused ones cost none.
@@ -132,12 +134,14 @@ describe("the per-address limit", () => {
     }
   });
 
-  it("with no proxy in front (TRUSTED_PROXY_HOPS=0), ignores X-Forwarded-For: a claimed address buys no fresh budget", async () => {
+  it("with no proxy in front (TRUSTED_PROXY_HOPS=0), counts the socket's address: a claimed one buys no fresh budget", async () => {
     const direct = createAuth({ db: t.credentials, settings: { ...testAuthSettings, trustedProxyHops: 0 } });
+    const socket = "192.0.2.200";
     const statuses = [];
-    for (let i = 0; i <= SIGN_IN_LIMIT.attempts; i++) statuses.push((await attempt(someEmail(), someAddress(), direct)).status);
+    // X-Forwarded-For as the app's HTTP server hands it on (server/http/node-server.ts).
+    for (let i = 0; i <= SIGN_IN_LIMIT.attempts; i++) statuses.push((await attempt(someEmail(), forwardedFor(someAddress(), socket, 0), direct)).status);
     expect(statuses.at(-1)).toBe(429);
-    expect(await t.db.rateLimit.findUnique({ where: { key: addressKey("direct") }, select: { count: true } })).toEqual({ count: SIGN_IN_LIMIT.attempts + 1 });
+    expect(await t.db.rateLimit.findUnique({ where: { key: addressKey(socket) }, select: { count: true } })).toEqual({ count: SIGN_IN_LIMIT.attempts + 1 });
   });
 
   it("deletes expired counters as attempts come in, not only when someone signs in", async () => {

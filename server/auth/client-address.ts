@@ -1,31 +1,32 @@
 // The address a sign-in attempt is counted against (throttle.ts).
 //
-// Next.js gives route handlers no socket address: `next start` writes it into X-Forwarded-For
-// only when the request carries none, so a client that sends the header replaces it, and the
-// value cannot be told apart from one the client chose. So, with TRUSTED_PROXY_HOPS:
-// - 0 (no proxy in front, the default): the header is ignored and every request shares one
-//   key, DIRECT. Colleagues share its budget of failures (a success costs nothing), but no
-//   client can give itself a fresh budget per request.
-// - N (N proxies, each appending the address it saw): the Nth entry from the right is the one
-//   our outermost proxy wrote; entries further left are the client's claims. A header with
-//   fewer entries did not pass through all N, so it gets DIRECT too.
+// Next.js gives route handlers no socket address, and `next start` keeps any X-Forwarded-For a
+// client sends. So the app is served by its own HTTP server (server/http/node-server.ts), which
+// rewrites the header before Next.js sees it (`forwardedFor`): with TRUSTED_PROXY_HOPS=0 (no
+// proxy in front, the default) to the socket's address alone; behind N proxies, to the entries
+// the request came with followed by the socket's address (the nearest proxy's). The client is
+// then the entry N places left of the last: entries further left are whatever the client claimed.
 // Whatever is read is parsed as an IP address and written one way; anything else shares the key
 // UNREADABLE, so an odd or over-long value never escapes the per-address limit.
 import { isIPv4, isIPv6 } from "node:net";
 
-export const DIRECT_ADDRESS = "direct";
+/** A request that did not come through as many proxies as configured (or not through our server). */
+export const UNKNOWN_ADDRESS = "unknown";
 export const UNREADABLE_ADDRESS = "unreadable";
 
 /** At most this many proxies: a larger setting is a mistake, not a deployment. */
 export const MAX_PROXY_HOPS = 10;
 
-const IPV4_MAPPED_HEX = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/;
+/** X-Forwarded-For as our HTTP server hands it to Next.js: see the comment at the top. */
+export function forwardedFor(received: string | string[] | undefined, socketAddress: string | undefined, trustedProxyHops: number): string {
+  const claimed = trustedProxyHops < 1 || received === undefined ? [] : [received].flat();
+  return [...claimed, socketAddress ?? UNKNOWN_ADDRESS].join(", ");
+}
 
 export function clientAddress(headers: Headers, trustedProxyHops: number): string {
-  if (trustedProxyHops < 1) return DIRECT_ADDRESS;
   const entries = headers.get("x-forwarded-for")?.split(",") ?? [];
-  const entry = entries.length >= trustedProxyHops ? entries[entries.length - trustedProxyHops] : undefined;
-  return entry === undefined ? DIRECT_ADDRESS : normalisedAddress(entry);
+  const entry = entries.length > trustedProxyHops ? entries[entries.length - 1 - trustedProxyHops] : undefined;
+  return entry === undefined ? UNKNOWN_ADDRESS : normalisedAddress(entry);
 }
 
 /** One spelling per address: IPv6 compressed and lower-cased, IPv4 mapped into IPv6 as IPv4. */
@@ -40,3 +41,5 @@ export function normalisedAddress(entry: string): string {
   const [high, low] = [parseInt(mapped[1] ?? "0", 16), parseInt(mapped[2] ?? "0", 16)];
   return [high >> 8, high & 0xff, low >> 8, low & 0xff].join(".");
 }
+
+const IPV4_MAPPED_HEX = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/;
