@@ -2,6 +2,7 @@
 // after it whatever was inserted meanwhile (no OFFSET: no duplicates, no gaps). Opaque to
 // clients (base64url JSON) so the key can change without breaking their code.
 import { z } from "zod";
+import { decodeOpaque, encodeOpaque } from "../shared/opaque-cursor";
 
 export interface FeedPosition {
   /** The last row's date ("YYYY-MM-DD"), null for an undated (anticipated) agreement. */
@@ -21,20 +22,14 @@ const positionSchema = z.object({
 export function encodeCursor(position: FeedPosition): string {
   const payload: z.input<typeof positionSchema> = { v: 1, d: position.date, i: position.id };
   if (position.rank !== undefined) payload.r = position.rank;
-  return Buffer.from(JSON.stringify(payload)).toString("base64url");
+  return encodeOpaque(payload);
 }
 
 /** The position a cursor stands for, or null when it is not one of ours. */
 export function decodeCursor(cursor: string): FeedPosition | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    return null;
-  }
-  const parsed = positionSchema.safeParse(json);
-  if (!parsed.success) return null;
-  const { d, i, r } = parsed.data;
+  const parsed = decodeOpaque(cursor, positionSchema);
+  if (!parsed) return null;
+  const { d, i, r } = parsed;
   return r === undefined ? { date: d, id: i } : { date: d, id: i, rank: r };
 }
 
