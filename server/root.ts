@@ -6,6 +6,7 @@ import { eventsRouter } from "./events/router";
 import { feedTokensRouter } from "./feed-tokens/router";
 import { geoRouter } from "./geo/router";
 import { relationsRouter } from "./relations/router";
+import { reviewRouter } from "./review/router";
 import { teamsRouter } from "./teams/router";
 import { createCallerFactory, router } from "./trpc";
 import { accountRouter, usersRouter } from "./users/router";
@@ -23,6 +24,7 @@ export const appRouter = router({
   account: accountRouter,
   users: usersRouter,
   geo: geoRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

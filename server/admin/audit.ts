@@ -3,12 +3,14 @@ import type { Prisma } from "../generated/prisma/client";
 import type { DbOrTx } from "../db-client";
 
 export type AuditEntity = "Event" | "Condition" | "Agreement";
+/** What the audit log names besides records: review decisions and the rules that make them. */
+export type AuditSubject = AuditEntity | "CandidateCluster" | "AutoAcceptRule";
 
 export async function recordAudit(input: {
   db: DbOrTx;
   actorId: string | null;
   action: "CREATE" | "UPDATE" | "ARCHIVE" | "RESTORE" | "IMPORT";
-  entityType: AuditEntity;
+  entityType: AuditSubject;
   entityId: string;
   before: Prisma.InputJsonValue | null;
   after: Prisma.InputJsonValue | null;

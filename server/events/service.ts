@@ -8,6 +8,7 @@ import { OVERRIDE_KEYS } from "../method/params";
 import { capitalPlaces } from "../geo/places";
 import { readableRecords } from "../records/archived";
 import { dyadsByKey } from "../relations/service";
+import { gdeltEvidence } from "../review/service";
 import { packMapEvents, type MapEvent } from "./map-wire";
 import { placeOnMap, type Capital } from "./place";
 
@@ -43,7 +44,7 @@ const eventDetailSelect = (withArchived: boolean) => ({
 }) satisfies Prisma.EventSelect;
 
 /**
- * One event with how its score breaks down (G × L × V), or null when there is none. An archived
+ * One event with how its score breaks down (G × L × V) and its GDELT evidence, or null when there is none. An archived
  * event, and the archived agreements it links, only `withArchived` (canReadArchived).
  */
 export async function eventById({ db, id, withArchived }: { db: Db; id: string; withArchived: boolean }) {
@@ -56,7 +57,9 @@ export async function eventById({ db, id, withArchived }: { db: Db; id: string; 
     level: event.level,
     verification: event.verification,
   });
-  return { ...event, typeLabel: cameoLabel(event.cameoCode) ?? event.cameoCode, breakdown };
+  // Accepted from GDELT or corroborated by it: the reports behind it, and whether a rule published it alone.
+  const gdelt = await gdeltEvidence({ db, eventId: event.id });
+  return { ...event, typeLabel: cameoLabel(event.cameoCode) ?? event.cameoCode, breakdown, gdelt };
 }
 
 /** What the event form offers to pick from: tracked dyads, places (capitals), agreements to link. */

@@ -76,17 +76,26 @@ interface WriteArgs {
   actorId: string | null;
   today?: number;
 }
-export type CreateArgs<I> = WriteArgs & { data: I; origin?: Origin };
+export type CreateArgs<I> = WriteArgs & {
+  data: I;
+  origin?: Origin;
+  /**
+   * What else the record's transaction writes once the record is in (a review decision the new
+   * record settles): it commits with the record, and a throw here undoes both.
+   */
+  alongside?: (tx: Prisma.TransactionClient, created: { id: string; version: number }) => Promise<void>;
+};
 export type UpdateArgs<I> = WriteArgs & { id: string; version: number; data: I };
 export type ArchiveArgs = WriteArgs & { id: string; version: number; archived: boolean };
 
 export async function createRecord<R extends StoredRecord, I extends object, F, C>(input: CreateArgs<I> & { type: RecordType<R, I, F, C> }): Promise<{ id: string; version: number }> {
-  const { db, type, actorId, data, today = toDay(new Date()), origin = { provenance: "ENTERED" } } = input;
+  const { db, type, actorId, data, today = toDay(new Date()), origin = { provenance: "ENTERED" }, alongside } = input;
   return db.$transaction(async (tx) => {
     const refs = await type.references(tx, data, today);
     const [id = ""] = await insertRecords(tx, type, [{ data, refs, origin }]);
     const after = await loadOrRefuse(tx, type, id);
     await audit(tx, type, { actorId, action: "CREATE", before: null, after });
+    await alongside?.(tx, { id, version: after.version });
     await new IndexChanges().add(type.touches?.(after) ?? null).apply(tx, today);
     return { id, version: after.version };
   });

@@ -139,7 +139,7 @@ export async function dyadDrivers(input: { db: Db; now: number; key: string; asO
   const [events, conditions, conditionRows] = await Promise.all([
     db.event.findMany({
       where: { dyadId: dyad.id, archivedAt: null, placementDate: { gte: dateOfDay(asOf - DRIVER_HORIZON_DAYS), lte: dateOfDay(asOf) } },
-      select: eventViewSelect,
+      select: { ...eventViewSelect, candidates: { where: { status: "ACCEPTED", automated: true }, select: { id: true }, take: 1 } },
     }),
     liveConditions(db, dyad.id),
     db.condition.findMany({
@@ -153,9 +153,11 @@ export async function dyadDrivers(input: { db: Db; now: number; key: string; asO
   const eventById = new Map(events.map((e) => [e.id, e]));
   const conditionById = new Map(conditionRows.map((c) => [c.id, c]));
   const withEvent = (d: (typeof drivers.positive)[number]) => {
-    const e = eventById.get(d.id);
-    if (!e) throw new Error(`driver ${d.id} without its event`);
-    return { ...d, event: e };
+    const found = eventById.get(d.id);
+    if (!found) throw new Error(`driver ${d.id} without its event`);
+    const { candidates, ...e } = found;
+    // Published by a dyad's auto-accept rule, without a reviewer: the drivers table says so.
+    return { ...d, event: { ...e, automated: candidates.length > 0 } };
   };
   return {
     key: dyad.key,

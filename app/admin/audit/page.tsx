@@ -45,6 +45,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option value="Event">Event</option>
             <option value="Condition">Condition</option>
             <option value="Agreement">Agreement</option>
+            <option value="CandidateCluster">Review decision</option>
+            <option value="AutoAcceptRule">Auto-accept rule</option>
           </select>
         </label>{" "}
         <label>

@@ -1,0 +1,80 @@
+// A reviewer's decision on a pending cluster. Accept writes the event through the record pipeline
+// (createEvent: validation, sources, CREATE audit entry, index refresh) with provenance GDELT, and
+// settles the cluster in that same transaction; Reject keeps the cluster, with its reason, so
+// later reports of it stay attached and it never returns to the queue. A cluster someone else
+// decided first is refused with CONFLICT, whichever of the two checks sees it.
+import { recordAudit } from "../admin/audit";
+import type { Db } from "../db-client";
+import type { Prisma } from "../generated/prisma/client";
+import { createEvent } from "../events/write";
+import type { EventInput } from "../events/schemas";
+import { AppError } from "../shared/errors";
+import { clusterForEvent, refuseDecided } from "./service";
+
+interface Decision {
+  db: Db;
+  clusterId: string;
+  /** Null for the auto-accept rule. */
+  reviewerId: string | null;
+  today: number;
+}
+
+async function pendingCluster(db: Db, clusterId: string) {
+  const cluster = await clusterForEvent(db, clusterId);
+  if (!cluster) throw new AppError("NOT_FOUND", "No such cluster");
+  refuseDecided(cluster);
+  return cluster;
+}
+
+type Outcome = { status: "ACCEPTED"; eventId: string; automated: boolean } | { status: "REJECTED"; rejectReason: string };
+
+/** Moves the cluster from PENDING, in the caller's transaction; CONFLICT when another decision got there first. */
+async function settle(tx: Prisma.TransactionClient, input: { clusterId: string; reviewerId: string | null; data: Outcome }) {
+  const { count } = await tx.candidateCluster.updateMany({
+    where: { id: input.clusterId, status: "PENDING" },
+    data: { ...input.data, reviewedById: input.reviewerId, reviewedAt: new Date() },
+  });
+  if (count === 0) {
+    const now = await tx.candidateCluster.findUnique({ where: { id: input.clusterId }, select: { status: true, reviewedAt: true, reviewedBy: { select: { name: true } } } });
+    if (!now) throw new AppError("NOT_FOUND", "No such cluster");
+    refuseDecided(now);
+  }
+  await recordAudit({
+    db: tx,
+    actorId: input.reviewerId,
+    action: "UPDATE",
+    entityType: "CandidateCluster",
+    entityId: input.clusterId,
+    before: { status: "PENDING" },
+    after: input.data,
+  });
+}
+
+/**
+ * Publishes the cluster as an event: `data` when the reviewer edited the form, else the cluster's
+ * own values (gdelt-event.ts). Returns the event's id.
+ */
+export async function acceptCluster(input: Decision & { data?: EventInput; automated?: boolean }): Promise<{ eventId: string }> {
+  const { db, clusterId, reviewerId, today, automated = false } = input;
+  const cluster = await pendingCluster(db, clusterId);
+  const data = input.data ?? cluster.values;
+  if (!data) throw new AppError("UNPROCESSABLE_CONTENT", "No report of this cluster carries a CAMEO code of the codebook: reject it, or record the event by hand.");
+  if (data.dyad !== cluster.dyad.key) throw new AppError("BAD_REQUEST", `This cluster is about ${cluster.dyad.key}: the event must stay in that dyad.`, { fields: { "data.dyad": [`keep ${cluster.dyad.key}, the cluster's dyad`] } });
+  const { id } = await createEvent({
+    db,
+    actorId: reviewerId,
+    data,
+    today,
+    origin: { provenance: "GDELT" },
+    alongside: (tx, event) => settle(tx, { clusterId, reviewerId, data: { status: "ACCEPTED", eventId: event.id, automated } }),
+  });
+  return { eventId: id };
+}
+
+/** Rejects the cluster for good, with the reviewer's reason. */
+export async function rejectCluster(input: Decision & { reason: string }): Promise<{ clusterId: string }> {
+  const { db, clusterId, reviewerId, reason } = input;
+  await pendingCluster(db, clusterId);
+  await db.$transaction((tx) => settle(tx, { clusterId, reviewerId, data: { status: "REJECTED", rejectReason: reason } }));
+  return { clusterId };
+}
