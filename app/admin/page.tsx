@@ -14,6 +14,7 @@ export default async function AdminPage() {
     <>
       <h1>Admin</h1>
       <nav aria-label="Admin" className="range-links">
+        <Link href="/admin/review">Review queue</Link>
         <Link href="/admin/events/new">Record an event</Link>
         <Link href="/admin/conditions/new">Record a standing condition</Link>
         <Link href="/admin/agreements/new">New agreement</Link>

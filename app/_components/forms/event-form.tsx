@@ -45,9 +45,21 @@ function liveScore(values: Pick<Partial<FormValues>, "cameoCode" | "overrideKey"
   }
 }
 
-export function EventForm({ options, initial }: { options: EventFormOptions; initial?: { id: string; version: number; values: FormValues } }) {
+/**
+ * A new event, an existing one (`initial`), or a GDELT cluster's values (`fromCluster`): saving
+ * those accepts the cluster as the event (the server checks the cluster is still pending).
+ */
+export function EventForm({
+  options,
+  initial,
+  fromCluster,
+}: {
+  options: EventFormOptions;
+  initial?: { id: string; version: number; values: FormValues };
+  fromCluster?: { clusterId: string; values: FormValues };
+}) {
   const form = useSchemaForm(eventInput, {
-    defaultValues: initial?.values ?? {
+    defaultValues: initial?.values ?? fromCluster?.values ?? {
       title: "",
       date: today(),
       datePrecision: "DAY",
@@ -81,7 +93,11 @@ export function EventForm({ options, initial }: { options: EventFormOptions; ini
   const { submit, saving, status } = useRecordSave(form, {
     version: initial?.version ?? 1,
     toForm: (values) => values as FormValues,
-    save: (data, version) => (initial ? client.events.update.mutate({ id: initial.id, version, data }) : client.events.create.mutate(data)),
+    save: async (data, version): Promise<{ id: string }> => {
+      if (initial) return client.events.update.mutate({ id: initial.id, version, data });
+      if (fromCluster) return { id: (await client.review.acceptEdited.mutate({ clusterId: fromCluster.clusterId, data })).eventId };
+      return client.events.create.mutate(data);
+    },
     after: ({ id }) => `/events/${id}`,
   });
 
@@ -89,7 +105,7 @@ export function EventForm({ options, initial }: { options: EventFormOptions; ini
 
   return (
     <FormProvider {...form}>
-      <form className="record-form" onSubmit={submit} noValidate aria-label={initial ? "Edit event" : "New event"}>
+      <form className="record-form" onSubmit={submit} noValidate aria-label={initial ? "Edit event" : fromCluster ? "Accept as event" : "New event"}>
         <SaveStatus status={status} input={watched} />
 
         <div className="field">
@@ -220,9 +236,9 @@ export function EventForm({ options, initial }: { options: EventFormOptions; ini
         </div>
         <div className="actions">
           <button type="submit" disabled={saving}>
-            {saving ? "Saving…" : initial ? "Save changes" : "Record event"}
+            {saving ? "Saving…" : initial ? "Save changes" : fromCluster ? "Accept as event" : "Record event"}
           </button>{" "}
-          <Link href="/admin">Cancel</Link>
+          <Link href={fromCluster ? "/admin/review" : "/admin"}>Cancel</Link>
         </div>
       </form>
     </FormProvider>

@@ -188,6 +188,14 @@ function DriverTable({ caption, drivers }: { caption: string; drivers: Driver[] 
             <tr key={d.id}>
               <td>
                 <Link href={`/events/${d.id}`}>{d.event.title}</Link>
+                {d.event.automated && (
+                  <>
+                    {" "}
+                    <span className="badge" title="Published from GDELT by the dyad's auto-accept rule, without a reviewer">
+                      automated
+                    </span>
+                  </>
+                )}
               </td>
               <td>{formatDate(d.event.date, d.event.datePrecision)}</td>
               <td>{d.score.toFixed(2)}</td>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ArchivedNotice } from "@/app/_components/admin/archived-notice";
 import { Link } from "@/app/_components/link";
+import { SourceLinks } from "@/app/_components/review/source-links";
 import { agreementKindLabel, formatDate, humanize } from "@/app/_components/format";
 import { orNotFound, serverCaller } from "@/server/caller";
 import { METHOD } from "@/server/method/params";
@@ -31,6 +32,9 @@ export default async function EventPage({ params }: Props) {
         <Link href={`/dyads/${event.dyad.key}`}>← {event.dyad.key} relations index</Link>
       </p>
       <h1>{event.title}</h1>
+      {event.gdelt?.automated && (
+        <p className="notice">Automated: published from GDELT reports by the dyad&apos;s auto-accept rule, without a reviewer.</p>
+      )}
       {event.archivedAt && (
         <ArchivedNotice domain="events" id={event.id} version={event.version}>
           Archived: this event no longer counts in the index.
@@ -82,6 +86,7 @@ export default async function EventPage({ params }: Props) {
           ))}
         </ul>
       )}
+      {event.gdelt && <GdeltEvidence evidence={event.gdelt} />}
       {event.agreements.length > 0 && (
         <>
           <h2>Agreements</h2>
@@ -95,5 +100,26 @@ export default async function EventPage({ params }: Props) {
         </>
       )}
     </article>
+  );
+}
+
+type Evidence = NonNullable<Awaited<ReturnType<typeof load>>["gdelt"]>;
+
+/** The machine-coded reports behind an event accepted from GDELT or corroborated by it. */
+function GdeltEvidence({ evidence }: { evidence: Evidence }) {
+  return (
+    <section aria-labelledby="gdelt-heading">
+      <h2 id="gdelt-heading">GDELT evidence</h2>
+      <p className="meta">
+        {evidence.reports} report{evidence.reports === 1 ? "" : "s"} from {evidence.sources} source{evidence.sources === 1 ? "" : "s"}
+        {evidence.tone !== null && ` · average tone ${evidence.tone.toFixed(1)}`}
+        {evidence.corroborating > 0 && ` · ${evidence.corroborating} later cluster${evidence.corroborating === 1 ? "" : "s"} corroborating it`}
+      </p>
+      <SourceLinks links={evidence.links} />
+      <p className="meta">
+        GLOBALEVENTID {evidence.globalEventIds.join(", ")}
+        {evidence.reports > evidence.globalEventIds.length && ` and ${evidence.reports - evidence.globalEventIds.length} more`}
+      </p>
+    </section>
   );
 }

@@ -1,19 +1,53 @@
 import type { Metadata } from "next";
+import { TRPCError } from "@trpc/server";
+import { Link } from "@/app/_components/link";
 import { EventForm } from "@/app/_components/forms/event-form";
 import { requireAdmin } from "@/server/auth/page-guards";
-import { serverCaller } from "@/server/caller";
+import { orNotFound, serverCaller } from "@/server/caller";
+import { paramValue } from "@/server/scope/url";
 
 export const metadata: Metadata = { title: "Record an event" };
 export const dynamic = "force-dynamic";
 
-export default async function NewEventPage() {
+type Params = Record<string, string | string[] | undefined>;
+
+export default async function NewEventPage({ searchParams }: { searchParams: Promise<Params> }) {
   await requireAdmin();
-  const options = await (await serverCaller()).events.formOptions();
+  const caller = await serverCaller();
+  const clusterId = paramValue(await searchParams, "cluster");
+  const options = await caller.events.formOptions();
+  if (clusterId === undefined) {
+    return (
+      <>
+        <h1>Record an event</h1>
+        <p className="meta">It counts in the relations index as soon as it is saved, and the change is kept in the audit log.</p>
+        <EventForm options={options} />
+      </>
+    );
+  }
+  // "Edit then accept" from the review queue: the cluster's values, saved as the event that accepts it.
+  const draft = await orNotFound(
+    caller.review.draft({ clusterId }).catch((error: unknown) => {
+      if (error instanceof TRPCError && (error.code === "CONFLICT" || error.code === "UNPROCESSABLE_CONTENT")) return { refused: error.message };
+      throw error;
+    }),
+  );
   return (
     <>
-      <h1>Record an event</h1>
-      <p className="meta">It counts in the relations index as soon as it is saved, and the change is kept in the audit log.</p>
-      <EventForm options={options} />
+      <h1>Edit then accept</h1>
+      {"refused" in draft ? (
+        <p className="notice" role="alert">
+          {draft.refused} <Link href="/admin/review">Back to the review queue</Link>
+        </p>
+      ) : (
+        <>
+          <p className="meta">
+            Prefilled from a GDELT cluster: check the title, level and verification. Saving publishes the event (provenance GDELT) and accepts the cluster; it
+            counts in the index at once.
+          </p>
+          <EventForm options={options} fromCluster={draft} />
+        </>
+      )}
     </>
   );
 }

@@ -1,0 +1,154 @@
+"use client";
+// The review queue's rows and the auto-accept rules, for admins: Accept, "Edit then accept" (the
+// event form, prefilled), Reject with a reason; a decision someone else made first is shown on
+// the row, and the page's server data is rendered again after each decision.
+import { useMutation } from "@tanstack/react-query";
+import { Link } from "@/app/_components/link";
+import { useTRPC } from "@/app/_trpc/client";
+import { autoAcceptRuleInput, rejectInput } from "@/server/review/schemas";
+import { Field, FormMessage } from "../forms/form-fields";
+import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
+import { SourceLinks } from "./source-links";
+
+export interface QueueItem {
+  id: string;
+  dyad: { key: string; label: string };
+  day: string;
+  actor: { code: string; name: string };
+  target: { code: string; name: string };
+  cameo: { code: string; label: string };
+  score: number | null;
+  reports: number;
+  sources: number;
+  tone: number;
+  links: { url: string; host: string }[];
+}
+
+const signed = (x: number, digits: number) => `${x > 0 ? "+" : ""}${x.toFixed(digits)}`;
+
+function ClusterRow({ item }: { item: QueueItem }) {
+  const trpc = useTRPC();
+  const what = `${item.actor.name} towards ${item.target.name} on ${item.day}`;
+  // The row's one form, the rejection: its top message also reports Accept's refusal (a conflict).
+  const form = useSchemaForm(rejectInput, { defaultValues: { clusterId: item.id, reason: "" }, ...CHECK_ON_SUBMIT });
+  const options = useRefreshingMutation(form);
+  const accept = useMutation(trpc.review.accept.mutationOptions(options));
+  const reject = useMutation(trpc.review.reject.mutationOptions(options));
+  const busy = accept.isPending || reject.isPending;
+
+  return (
+    <tr>
+      <td>{item.dyad.label}</td>
+      <td>{item.day}</td>
+      <td>
+        {item.actor.name} → {item.target.name}
+      </td>
+      <td>CAMEO {item.cameo.label}</td>
+      <td>{item.score === null ? "—" : signed(item.score, 2)}</td>
+      <td>{item.reports}</td>
+      <td>
+        {item.sources}
+        <SourceLinks links={item.links} className="links" />
+      </td>
+      <td>{signed(item.tone, 1)}</td>
+      <td>
+        <div className="actions">
+          <button type="button" disabled={busy} onClick={() => accept.mutate({ clusterId: item.id })} aria-label={`Accept ${what}`}>
+            {accept.isPending ? "Accepting…" : "Accept"}
+          </button>
+          <Link href={`/admin/events/new?${new URLSearchParams({ cluster: item.id }).toString()}`} aria-label={`Edit then accept ${what}`}>
+            Edit then accept
+          </Link>
+        </div>
+        <form className="inline-form" noValidate aria-label={`Reject ${what}`} onSubmit={form.handleSubmit((data) => reject.mutate(data))}>
+          <Field form={form} name="reason" label="Reason for rejecting">
+            {(props) => <input {...props} maxLength={1000} />}
+          </Field>
+          <button type="submit" disabled={busy}>
+            {reject.isPending ? "Rejecting…" : "Reject"}
+          </button>
+        </form>
+        <FormMessage form={form} hidden="clusterId" />
+      </td>
+    </tr>
+  );
+}
+
+const COLUMNS = ["Dyad", "Day", "Actor → target", "Event type", "Score s", "Reports", "Sources", "Tone", "Decision"];
+
+export function ReviewQueue({ items }: { items: QueueItem[] }) {
+  return (
+    <div className="table-scroll">
+      <table className="table review-queue">
+        <caption>Clusters waiting for review, newest first</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <ClusterRow key={item.id} item={item} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export interface RuleRow {
+  dyad: string;
+  label: string;
+  enabled: boolean;
+  minSources: number;
+  minGoldstein: number;
+  version?: number;
+}
+
+const asNumber = (v: string) => (v === "" ? Number.NaN : Number(v));
+
+function RuleForm({ rule }: { rule: RuleRow }) {
+  const trpc = useTRPC();
+  const form = useSchemaForm(autoAcceptRuleInput, {
+    defaultValues: { dyad: rule.dyad, enabled: rule.enabled, minSources: rule.minSources, minGoldstein: rule.minGoldstein, version: rule.version },
+    ...CHECK_ON_SUBMIT,
+  });
+  const options = useRefreshingMutation(form);
+  const save = useMutation(trpc.review.setRule.mutationOptions(options));
+  // The page renders again with the saved version: the next save goes over it.
+  const submit = form.handleSubmit((data) => save.mutate({ ...data, version: rule.version }));
+  return (
+    <form className="inline-form" noValidate aria-label={`Auto-accept rule for ${rule.label}`} onSubmit={submit}>
+      <strong>{rule.label}</strong>
+      <Field form={form} name="enabled" label="Publish without review">
+        {(props) => <input {...props} type="checkbox" />}
+      </Field>
+      <Field form={form} name="minSources" label="At least this many sources" setValueAs={asNumber}>
+        {(props) => <input {...props} inputMode="numeric" size={4} />}
+      </Field>
+      <Field form={form} name="minGoldstein" label="and |Goldstein| at least" setValueAs={asNumber}>
+        {(props) => <input {...props} inputMode="decimal" size={4} />}
+      </Field>
+      <button type="submit" disabled={save.isPending}>
+        {save.isPending ? "Saving…" : `Save the rule for ${rule.label}`}
+      </button>
+      <FormMessage form={form} hidden="dyad" />
+    </form>
+  );
+}
+
+export function AutoAcceptRules({ rules }: { rules: RuleRow[] }) {
+  return (
+    <ul className="rules">
+      {rules.map((rule) => (
+        <li key={`${rule.dyad}-${rule.version ?? 0}`}>
+          <RuleForm rule={rule} />
+        </li>
+      ))}
+    </ul>
+  );
+}
