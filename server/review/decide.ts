@@ -38,6 +38,7 @@ async function settle(tx: Prisma.TransactionClient, input: { clusterId: string; 
     const now = await tx.candidateCluster.findUnique({ where: { id: input.clusterId }, select: { status: true, reviewedAt: true, reviewedBy: { select: { name: true } } } });
     if (!now) throw new AppError("NOT_FOUND", "No such cluster");
     refuseDecided(now);
+    throw new AppError("CONFLICT", "This cluster changed meanwhile: nothing was changed. Reload the queue.");
   }
   await recordAudit({
     db: tx,
