@@ -11,8 +11,11 @@ test("the dashboard lists the tracked relations and the latest agreements from t
   const cards = page.getByRole("list", { name: "Relation indicators" });
   await expect(cards.getByRole("heading")).toHaveText(["France – Algeria", "France – Morocco", "Algeria – Morocco"]);
   const franceMorocco = cards.getByRole("listitem").filter({ hasText: "France – Morocco" });
-  await expect(franceMorocco).toContainText("Latest event: 24 Jun 2025");
+  await expect(franceMorocco).toContainText("Latest event: 31 Oct 2025");
   await expect(franceMorocco).toContainText(/over 30 days/);
+  // The record ends in February 2026: the value is its standing conditions, and the card says so in words.
+  await expect(franceMorocco).toContainText(/0 events in the last 90 days · \d+ days since the last event · today's value is over 99 % standing conditions, under 1 % events/);
+  await expect(franceMorocco).toContainText("No recent events — value is the standing conditions only");
   await expect(cards.getByRole("listitem").filter({ hasText: "Algeria – Morocco" })).toContainText("crisis");
 
   const feed = page.getByRole("list", { name: "Latest agreements" });

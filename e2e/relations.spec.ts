@@ -9,6 +9,9 @@ test("a card leads to the dyad's history, drivers and the conditions in force", 
   await expect(page).toHaveURL(/\/dyads\/FRA-MAR$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("France – Morocco");
   await expect(page.getByRole("figure", { name: /Relations index, France – Morocco/ }).locator("svg .recharts-line")).toHaveCount(1);
+  const current = page.getByRole("region", { name: "Current value" });
+  await expect(current).toContainText(/0 events in the last 90 days · \d+ days since the last event/);
+  await expect(current).toContainText("No recent events — value is the standing conditions only");
 
   const raising = page.getByRole("table", { name: "Events raising the index" });
   await expect(raising.getByRole("row")).toHaveCount(4); // header + the three largest

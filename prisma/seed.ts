@@ -1,5 +1,5 @@
-// Seeds the reference data (countries, tracked dyads), the history and the article's facts,
-// and, on request, the demo accounts. Idempotent: a record whose externalId (or natural key)
+// Seeds the reference data (countries, tracked dyads), the history, the article's facts, the
+// 2024–2026 record and, on request, the demo accounts. Idempotent: a record whose externalId (or natural key)
 // already exists is left as it is, so a second run changes nothing and an admin's corrections
 // to seeded records are never overwritten.
 import { hashPassword } from "better-auth/crypto";
@@ -21,6 +21,8 @@ import {
   countries,
   historyConditions,
   historyEvents,
+  recordConditions,
+  recordEvents,
   trackedDyads,
   type SeedAgreement,
 } from "./seed/data";
@@ -90,7 +92,7 @@ export async function seedWith(db: Db, demoUsers: boolean, log: (line: string) =
   newAgreements.forEach((a, i) => agreementIds.set(a.externalId, newAgreementIds[i] ?? ""));
   created.agreements = newAgreements.length;
 
-  const events = [...historyEvents, ...articleEvents];
+  const events = [...historyEvents, ...articleEvents, ...recordEvents];
   const storedEvents = await db.event.findMany({ where: { externalId: { in: events.map((e) => e.externalId) } }, select: { externalId: true } });
   const eventItems = notIn(storedEvents, events).map((e) => {
     const links = (e.agreements ?? []).map((externalId) => {
@@ -103,7 +105,7 @@ export async function seedWith(db: Db, demoUsers: boolean, log: (line: string) =
   });
   created.events = (await insertSeeded(db, eventRecord, eventItems, changes)).length;
 
-  const conditions = [...historyConditions, ...articleConditions];
+  const conditions = [...historyConditions, ...articleConditions, ...recordConditions];
   const storedConditions = await db.condition.findMany({ where: { externalId: { in: conditions.map((c) => c.externalId) } }, select: { externalId: true } });
   // The admin form's rules: an end before the start fails here.
   const conditionItems = notIn(storedConditions, conditions).map((c) => ({ externalId: c.externalId, data: conditionInput.parse(c), refs: dyadIdOf(c.dyad) }));

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { humanize } from "@/app/_components/format";
 import { CAMEO_OPTIONS } from "@/server/method/goldstein";
+import { COVERAGE_WINDOW_DAYS, STALE_NOTE } from "@/server/method/coverage";
 import { METHOD } from "@/server/method/params";
 
 export const metadata: Metadata = { title: "How the relations index is computed" };
@@ -126,6 +127,15 @@ export default function MethodologyPage() {
           {m.changeWindowsDays.short}-day change split into new events, fading of older ones, and conditions that began or ended.
         </li>
       </ul>
+      <p>
+        <strong>Staleness and coverage.</strong> Beside each value the cards and dyad pages say how many events fall in the last{" "}
+        {COVERAGE_WINDOW_DAYS} days, how many days have passed since the last one, and how today&apos;s weight splits between standing
+        conditions and events: the shares of |B| and |P| in |B| + |P|, the sizes of the two parts inside tanh. With a half-life of{" "}
+        {m.halfLifeDays} days an event keeps {Math.round(100 * 2 ** (-COVERAGE_WINDOW_DAYS / m.halfLifeDays))} % of its weight after{" "}
+        {COVERAGE_WINDOW_DAYS} days, so a value with no event for longer than that rests, in effect, on its conditions alone, and the page says so in words: &ldquo;{STALE_NOTE}&rdquo;. Such
+        a value is not wrong, but it says what was in force, not what happened lately: a relation that changed without a recorded event
+        will not show it.
+      </p>
 
       <h2>Where we depart from, or add to, the published method</h2>
       <ul>

@@ -40,6 +40,23 @@ describe("relations index on the seeded data", async () => {
     expect(["tense", "crisis"]).toContain(summary?.band);
   });
 
+  it("says how far each value rests on recent events, counting them from the rollup as the raw events do", async () => {
+    const [active] = await api.relations.summary({ dyads: ["DZA-FRA"], asOf: "2026-02-28" });
+    const placed = await db.event.count({
+      where: { dyad: { key: "DZA-FRA" }, archivedAt: null, placementDate: { gte: new Date("2025-11-30"), lte: new Date("2026-02-28") } },
+    });
+    expect(active?.coverage).toMatchObject({ windowDays: 90, eventsInWindow: placed, daysSinceLastEvent: 11, stale: false });
+    expect(placed).toBe(3); // 3 Dec 2025, 27 Jan and 17 Feb 2026
+    expect((active?.coverage.conditionsShare ?? 0) + (active?.coverage.eventsShare ?? 0)).toBeCloseTo(1);
+
+    // Nine months after the record's last event, every value is its standing conditions only.
+    const later = await api.relations.summary({ asOf: "2026-11-29" });
+    for (const summary of later) {
+      expect(summary.coverage, summary.key).toMatchObject({ eventsInWindow: 0, stale: true });
+      expect(summary.coverage.conditionsShare, summary.key).toBeGreaterThan(0.99);
+    }
+  });
+
   it("shows the end of a standing condition as a step", async () => {
     // France's halving of visas for Algerians ended on 18 December 2022 (−5 points lifted).
     const { dyads } = await api.relations.series({ dyads: ["DZA-FRA"], from: "2022-12-16", to: "2022-12-20" });

@@ -1,8 +1,11 @@
-// The headline: one card per tracked dyad, with value, band, 30-day change and a sparkline.
+// The headline: one card per tracked dyad, with value, band, 30-day change, a sparkline and
+// how far the value rests on recent events.
 import { Link } from "@/app/_components/link";
+import type { Coverage } from "@/server/method/coverage";
 import type { DatePrecision } from "@/server/method/params";
 import { Sparkline } from "../charts/sparkline";
 import { formatDate } from "../format";
+import { CoverageNote } from "./coverage-note";
 import { BAND_CLASS, formatChange, formatIndex } from "./format-index";
 
 export interface IndicatorCardData {
@@ -15,6 +18,7 @@ export interface IndicatorCardData {
   unusualChange: boolean;
   ledger: number;
   pulse: number;
+  coverage: Coverage;
   lastEvent: { title: string; date: Date; datePrecision: DatePrecision } | null;
 }
 
@@ -56,6 +60,7 @@ export function IndicatorCards({
                 ? `Latest event: ${formatDate(card.lastEvent.date, card.lastEvent.datePrecision)} — ${card.lastEvent.title}`
                 : "No event recorded yet"}
             </p>
+            <CoverageNote coverage={card.coverage} />
           </li>
         );
       })}

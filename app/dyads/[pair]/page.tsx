@@ -5,6 +5,7 @@ import { z } from "zod";
 import { IndexChart } from "@/app/_components/charts/index-chart";
 import { ScopeNotice } from "@/app/_components/filters/scope-notice";
 import { formatDate } from "@/app/_components/format";
+import { CoverageNote } from "@/app/_components/relations/coverage-note";
 import { BAND_CLASS, formatChange, formatIndex } from "@/app/_components/relations/format-index";
 import { requireUser } from "@/server/auth/page-guards";
 import { isAdmin } from "@/server/auth/permissions";
@@ -84,6 +85,7 @@ export default async function DyadPage({ params, searchParams }: Props) {
           Structure (standing conditions) B = {formatIndex(summary.ledger)} · momentum (recent events) P = {formatIndex(summary.pulse)} ·
           I = 100·tanh((B+P)/15) · method {summary.methodVersion} · <Link href="/methodology">method</Link>
         </p>
+        <CoverageNote coverage={summary.coverage} />
       </section>
 
       <section className="panel" aria-labelledby="history-heading">

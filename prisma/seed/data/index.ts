@@ -5,3 +5,4 @@ export * from "./dyads";
 export * from "./places";
 export * from "./history";
 export * from "./article";
+export * from "./record";
