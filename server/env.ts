@@ -46,6 +46,17 @@ const envSchema = z.object({
     .min(0, "must be 0 (no proxy) or more")
     .max(MAX_PROXY_HOPS, `must be at most ${MAX_PROXY_HOPS}`)
     .default(0),
+  /** Where GDELT 2.0 publishes lastupdate.txt, masterfilelist.txt and the 15-minute zips. */
+  GDELT_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .default("http://data.gdeltproject.org/gdeltv2")
+    .transform((url) => url.replace(/\/+$/, "")),
+  /** GDELT rows are kept when both actors' countries are in this list (ISO alpha-3, comma-separated). */
+  GDELT_COUNTRIES: z
+    .string()
+    .default("FRA,DZA,MAR,TUN,LBY,MRT")
+    .transform((list) => [...new Set(list.split(",").map((c) => c.trim().toUpperCase()).filter(Boolean))])
+    .pipe(z.array(z.string().regex(/^[A-Z]{3}$/, "must be ISO alpha-3 codes separated by commas, e.g. FRA,DZA,MAR")).min(2, "name at least two countries")),
 });
 
 export type Env = z.infer<typeof envSchema>;
