@@ -1,11 +1,15 @@
 // GDELT ingestion against the fixture server (real node:http, zips built from the real samples)
 // and a real PostgreSQL: each file stored once and whole, missed files in order, bad answers
 // refused with nothing written, corroboration, rejected clusters, a run killed mid-file.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/scripts/test/database";
 import { SAMPLE_SLOTS, exportWithTrackedPairs } from "@/test/fixtures/gdelt";
-import { startGdeltFixtureServer } from "@/test/support/gdelt-server";
+import { startGdeltFixtureServer, zipOf } from "@/test/support/gdelt-server";
 import { isSourceUnreachable } from "../unreachable";
+import { backfillDays, backfillFolder } from "./backfill";
 import { GdeltFileError } from "./errors";
 import { readExportText } from "./export-file";
 import { ingestNewFiles, type GdeltIngestOptions } from "./ingest";
@@ -177,5 +181,36 @@ describe("GDELT ingestion", async () => {
     expect(after.reports).toBe(before.reports + 64);
     expect(await run()).toMatchObject({ read: 0, kept: 0 });
     expect(await counts()).toEqual(after);
+  });
+
+  it("backfills a range of days from masterfilelist.txt, skipping the files read before", async () => {
+    const lines: string[] = [];
+    const options = { db, baseUrl: server.baseUrl, countries: COUNTRIES, signal: new AbortController().signal, log: (l: string) => lines.push(l) };
+    await db.ingestFile.deleteMany({ where: { url: { endsWith: `${S2}.export.CSV.zip` } } });
+    const result = await backfillDays({ ...options, from: "2015-02-18", to: "2015-02-18" });
+    expect(result.files.map((f) => f.slot.toISOString())).toEqual(["2015-02-18T23:30:00.000Z"]);
+    expect(result.skipped).toBe(3);
+    expect(lines.at(-1)).toBe("[1/1] 2015-02-18T23:30:00.000Z 45 rows read, 11 kept");
+    expect((await backfillDays({ ...options, from: "2015-02-18", to: "2015-02-19" })).files).toEqual([]);
+  });
+
+  it("backfills a folder of local export files, zipped or not, once", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "gdelt-backfill-"));
+    try {
+      await writeFile(path.join(dir, "20150220000000.export.CSV"), renumbered(S0, 4_000_000_000n));
+      await writeFile(path.join(dir, "20150220001500.export.CSV.zip"), await zipOf("20150220001500.export.CSV", Buffer.from(renumbered(S1, 4_000_000_000n))));
+      await writeFile(path.join(dir, "notes.txt"), "not an export file");
+      const options = { db, baseUrl: server.baseUrl, countries: COUNTRIES, signal: new AbortController().signal, dir };
+      const before = await counts();
+      const result = await backfillFolder(options);
+      expect(result.files.map((f) => [f.url, f.read, f.kept])).toEqual([
+        [`${server.baseUrl}/20150220000000.export.CSV.zip`, 98, 64],
+        [`${server.baseUrl}/20150220001500.export.CSV.zip`, 69, 33],
+      ]);
+      expect((await counts()).reports).toBe(before.reports + 97);
+      expect(await backfillFolder(options)).toEqual({ files: [], skipped: 2 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

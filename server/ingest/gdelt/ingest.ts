@@ -5,7 +5,7 @@ import type { Db } from "@/server/db-client";
 import { DEFAULT_LIMITS, downloadListed, fetchListing, type DownloadLimits } from "./download";
 import { readExportRows } from "./export-file";
 import { exportFiles, type ListedFile } from "./listing";
-import { alreadyRead, newestSlotRead, storeExportFile, type StoreStep } from "./store";
+import { alreadyRead, newestSlotRead, storeExportFile, type IngestFileFacts, type StoreStep } from "./store";
 import { unzippedChunks } from "./unzip";
 
 const SLOT_MS = 15 * 60_000;
@@ -55,23 +55,26 @@ function downloadUrl(baseUrl: string, file: ListedFile): ListedFile {
   return { ...file, url: `${baseUrl.replace(/\/+$/, "")}/${name}` };
 }
 
-/** One listed export file, end to end. */
-export async function ingestListedFile(file: ListedFile, options: GdeltIngestOptions): Promise<FileOutcome> {
-  const limits = limitsOf(options);
-  const zip = await downloadListed(downloadUrl(options.baseUrl, file), { signal: options.signal, limits });
-  const parsed = await readExportRows(unzippedChunks(zip, { maxUncompressedBytes: limits.maxUncompressedBytes }), {
-    tracked: new Set(options.countries),
-    signal: options.signal,
-  });
+/** An export file's rows, parsed as they stream in, then stored in one transaction. */
+export async function ingestRows(file: IngestFileFacts, rows: AsyncIterable<Buffer>, options: GdeltIngestOptions): Promise<FileOutcome> {
+  const parsed = await readExportRows(rows, { tracked: new Set(options.countries), signal: options.signal });
   const stored = await storeExportFile({
     db: options.db,
-    file: { url: file.url, slot: file.slot, size: file.size, md5: file.md5 },
+    file,
     read: parsed.read,
     candidates: parsed.candidates,
     signal: options.signal,
     afterStep: options.afterStep,
   });
   return { url: file.url, slot: file.slot, read: parsed.read, kept: stored.kept, added: stored.added };
+}
+
+/** One listed export file, end to end. */
+export async function ingestListedFile(file: ListedFile, options: GdeltIngestOptions): Promise<FileOutcome> {
+  const limits = limitsOf(options);
+  const zip = await downloadListed(downloadUrl(options.baseUrl, file), { signal: options.signal, limits });
+  const facts = { url: file.url, slot: file.slot, size: file.size, md5: file.md5 };
+  return ingestRows(facts, unzippedChunks(zip, { maxUncompressedBytes: limits.maxUncompressedBytes }), options);
 }
 
 /** The export files to read now, oldest first: what was missed since the newest file read, then the latest. */
