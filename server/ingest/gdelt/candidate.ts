@@ -2,7 +2,7 @@
 // app's Goldstein value beside GDELT's, the place, and GDELT's counts kept as evidence.
 import { dyadKey } from "@/server/scope/schemas";
 import { goldsteinFor, GOLDSTEIN_MAX, GOLDSTEIN_MIN } from "@/server/method/goldstein";
-import { COL, failRow, numberAt, textAt, type ExportRow } from "./row";
+import { COL, failRow, fieldAt, numberAt, textAt, type ExportRow } from "./row";
 
 export interface GdeltCandidate {
   globalEventId: bigint;
@@ -36,16 +36,16 @@ export interface GdeltCandidate {
 
 /** The country filter: both actor countries tracked and different. Cheap: it runs on every row. */
 export function pairsTrackedCountries(row: ExportRow, tracked: ReadonlySet<string>): boolean {
-  const a = row.fields[COL.Actor1CountryCode] ?? "";
-  const b = row.fields[COL.Actor2CountryCode] ?? "";
+  const a = fieldAt(row, COL.Actor1CountryCode);
+  const b = fieldAt(row, COL.Actor2CountryCode);
   return a !== b && tracked.has(a) && tracked.has(b);
 }
 
 function place(row: ExportRow): Pick<GdeltCandidate, "placeName" | "placeLat" | "placeLon"> {
-  const type = row.fields[COL.ActionGeo_Type] ?? "";
+  const type = fieldAt(row, COL.ActionGeo_Type);
   if (!/^[0-5]$/.test(type)) failRow(row.line, `ActionGeo_Type ${JSON.stringify(type.slice(0, 20))} is not 0 to 5`);
   if (type === "0") return { placeName: null, placeLat: null, placeLon: null };
-  const hasPoint = row.fields[COL.ActionGeo_Lat] !== "" || row.fields[COL.ActionGeo_Long] !== "";
+  const hasPoint = fieldAt(row, COL.ActionGeo_Lat) !== "" || fieldAt(row, COL.ActionGeo_Long) !== "";
   const lat = hasPoint ? numberAt(row, "ActionGeo_Lat", "decimal") : null;
   const lon = hasPoint ? numberAt(row, "ActionGeo_Long", "decimal") : null;
   if (lat !== null && lon !== null && (Math.abs(lat) > 90 || Math.abs(lon) > 180)) failRow(row.line, `ActionGeo ${lat},${lon} is not on Earth`);
@@ -54,17 +54,17 @@ function place(row: ExportRow): Pick<GdeltCandidate, "placeName" | "placeLat" | 
 
 /** The candidate of a row the filter kept; a malformed column is an error naming the line. */
 export function candidateOf(row: ExportRow): GdeltCandidate {
-  const actorCode = row.fields[COL.Actor1CountryCode] ?? "";
-  const targetCode = row.fields[COL.Actor2CountryCode] ?? "";
+  const actorCode = fieldAt(row, COL.Actor1CountryCode);
+  const targetCode = fieldAt(row, COL.Actor2CountryCode);
   const key = dyadKey.safeParse(`${actorCode}-${targetCode}`);
   if (!key.success) failRow(row.line, `actor countries ${JSON.stringify(actorCode)} and ${JSON.stringify(targetCode)} are not a dyad`);
-  const cameoCode = row.fields[COL.EventCode] ?? "";
+  const cameoCode = fieldAt(row, COL.EventCode);
   const goldstein = /^\d{2,4}$/.test(cameoCode) ? goldsteinFor(cameoCode) : null;
   if (goldstein === null) failRow(row.line, `EventCode ${JSON.stringify(cameoCode.slice(0, 20))} is not a CAMEO code`);
   const gdeltGoldstein = numberAt(row, "GoldsteinScale", "decimal");
   if (gdeltGoldstein < GOLDSTEIN_MIN || gdeltGoldstein > GOLDSTEIN_MAX) failRow(row.line, `GoldsteinScale ${gdeltGoldstein} is outside −10…10`);
   return {
-    globalEventId: row.globalEventId,
+    globalEventId: BigInt(row.globalEventId),
     line: row.line,
     day: row.day,
     actorCode,

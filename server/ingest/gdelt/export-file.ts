@@ -1,7 +1,7 @@
 // An export file's rows, read as they stream in, down to the candidates that pair two tracked
 // countries. Any bad row stops the read: the file is then not stored at all.
 import { candidateOf, pairsTrackedCountries, type GdeltCandidate } from "./candidate";
-import { linesOf } from "./lines";
+import { lineBatches } from "./lines";
 import { parseExportRow } from "./row";
 
 export interface ExportRead {
@@ -19,11 +19,14 @@ export async function readExportRows(
 ): Promise<ExportRead> {
   const candidates: GdeltCandidate[] = [];
   let read = 0;
-  for await (const { text, line } of linesOf(chunks)) {
-    if (line % ABORT_CHECK_ROWS === 0) options.signal?.throwIfAborted();
-    const row = parseExportRow(text, line);
-    read++;
-    if (pairsTrackedCountries(row, options.tracked)) candidates.push(candidateOf(row));
+  for await (const { lines, first } of lineBatches(chunks)) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = first + i;
+      if (line % ABORT_CHECK_ROWS === 0) options.signal?.throwIfAborted();
+      const row = parseExportRow(lines[i] ?? "", line);
+      read++;
+      if (pairsTrackedCountries(row, options.tracked)) candidates.push(candidateOf(row));
+    }
   }
   return { read, candidates };
 }
