@@ -4,7 +4,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "@/scripts/test/database";
 import { SAMPLE_SLOTS, exportWithTrackedPairs } from "@/test/fixtures/gdelt";
 import { startGdeltFixtureServer, zipOf } from "@/test/support/gdelt-server";
@@ -211,6 +211,23 @@ describe("GDELT ingestion", async () => {
       expect(await backfillFolder(options)).toEqual({ files: [], skipped: 2 });
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("runGdeltIngest, the job function, takes GDELT_BASE_URL and GDELT_COUNTRIES from the environment", async () => {
+    const slot = "20150219010000";
+    await server.setExport(slot, renumbered(S3, 5_000_000_000n));
+    server.publish(slot);
+    vi.stubEnv("GDELT_BASE_URL", `${server.baseUrl}/`);
+    vi.stubEnv("GDELT_COUNTRIES", "fra, mar");
+    vi.resetModules();
+    try {
+      const { runGdeltIngest } = await import("./job");
+      const expected = await readExportText(renumbered(S3, 5_000_000_000n), { tracked: new Set(["FRA", "MAR"]) });
+      expect(expected.candidates.length).toBeGreaterThan(0);
+      expect(await runGdeltIngest({ signal: new AbortController().signal, db })).toEqual({ read: 78, kept: expected.candidates.length });
+    } finally {
+      vi.unstubAllEnvs();
     }
   });
 });
