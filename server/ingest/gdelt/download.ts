@@ -58,7 +58,7 @@ function unreachableOr(error: unknown, callerSignal: AbortSignal): unknown {
 }
 
 /** The whole body, refused as soon as it passes `maxBytes`. */
-async function bodyOf(url: string, response: Response, options: { maxBytes: number; callerSignal: AbortSignal }): Promise<Buffer> {
+async function bodyOf(url: string, response: Response, options: { maxBytes: number; callerSignal: AbortSignal; requestSignal: AbortSignal }): Promise<Buffer> {
   const declared = Number(response.headers.get("content-length") ?? NaN);
   if (declared > options.maxBytes) {
     await response.body?.cancel();
@@ -76,6 +76,8 @@ async function bodyOf(url: string, response: Response, options: { maxBytes: numb
     await response.body?.cancel().catch(() => undefined);
     if (error instanceof GdeltFileError) throw error;
     if (options.callerSignal.aborted) throw options.callerSignal.reason;
+    // A body that stops coming until the timeout is a source gone quiet, not a bad file.
+    if (options.requestSignal.aborted) throw new SourceUnreachableError(GDELT_SOURCE, { cause: error });
     throw new GdeltFileError("download", `${url}: the download broke off after ${total} bytes (truncated)`, null, { cause: error });
   }
   return Buffer.concat(parts, total);
@@ -89,7 +91,7 @@ export async function fetchListing(
   url: string,
   options: { signal: AbortSignal; limits: DownloadLimits; keep?: (file: ListedFile) => boolean },
 ): Promise<ListedFile[]> {
-  const { response } = await get(url, { signal: options.signal, timeoutMs: options.limits.timeoutMs });
+  const { response, signal } = await get(url, { signal: options.signal, timeoutMs: options.limits.timeoutMs });
   const declared = Number(response.headers.get("content-length") ?? NaN);
   if (declared > options.limits.maxListingBytes) {
     await response.body?.cancel();
@@ -114,6 +116,7 @@ export async function fetchListing(
     await response.body?.cancel().catch(() => undefined);
     if (error instanceof GdeltFileError) throw error;
     if (options.signal.aborted) throw options.signal.reason;
+    if (signal.aborted) throw new SourceUnreachableError(GDELT_SOURCE, { cause: error });
     throw new GdeltFileError("listing", `${url}: the download broke off after ${total} bytes`, null, { cause: error });
   }
   return kept;
@@ -121,7 +124,7 @@ export async function fetchListing(
 
 /** The listed zip, checked: a zip at all, then its size, then its MD5. */
 export async function downloadListed(file: ListedFile, options: { signal: AbortSignal; limits: DownloadLimits }): Promise<Buffer> {
-  const { response } = await get(file.url, { signal: options.signal, timeoutMs: options.limits.timeoutMs });
+  const { response, signal } = await get(file.url, { signal: options.signal, timeoutMs: options.limits.timeoutMs });
   const type = response.headers.get("content-type") ?? "no content type";
   if (file.size > options.limits.maxCompressedBytes) {
     await response.body?.cancel();
@@ -129,7 +132,7 @@ export async function downloadListed(file: ListedFile, options: { signal: AbortS
   }
   // Read up to the cap rather than the listed size, so that an answer of the wrong length is
   // named for what it is (an HTML page, a longer file) rather than only as a size mismatch.
-  const body = await bodyOf(file.url, response, { maxBytes: options.limits.maxCompressedBytes, callerSignal: options.signal });
+  const body = await bodyOf(file.url, response, { maxBytes: options.limits.maxCompressedBytes, callerSignal: options.signal, requestSignal: signal });
   if (!looksZipped(body)) {
     const start = body.subarray(0, 60).toString("utf8").replace(/\s+/g, " ").trim();
     throw new GdeltFileError("download", `${file.url} is not a zip: the server answered ${type}: ${JSON.stringify(start)}`);

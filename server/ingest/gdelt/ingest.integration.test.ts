@@ -150,6 +150,9 @@ describe("GDELT ingestion", async () => {
     server.publish(slot);
     server.fault(slot, "closed");
     expect(isSourceUnreachable(await run().catch((e: unknown) => e))).toBe(true);
+    // Half the zip, then silence until the request's timeout.
+    server.fault(slot, "slow");
+    expect(isSourceUnreachable(await run({ limits: { timeoutMs: 500 } }).catch((e: unknown) => e))).toBe(true);
     server.fault(slot, null);
     expect(await run()).toMatchObject({ read: 69, kept: 33 });
   });
