@@ -5,6 +5,7 @@
 import { createPrismaClient } from "../server/db-client";
 import { parseEnv } from "../server/env";
 import { backfillDays, backfillFolder, type BackfillResult } from "../server/ingest/gdelt/backfill";
+import { autoAcceptAfter } from "../server/ingest/gdelt/job";
 import { openDatabase } from "./db/connection";
 import { applyMigrations } from "./db/migrate";
 
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     await applyMigrations(database.url);
     if ((await db.dyad.count({ where: { tracked: true } })) === 0) throw new Error("The database has no tracked dyads: run npm run db:seed (or npm start once) first.");
     const started = performance.now();
-    const common = { db, baseUrl: env.GDELT_BASE_URL, countries: env.GDELT_COUNTRIES, signal: controller.signal, log: console.log };
+    const common = { db, baseUrl: env.GDELT_BASE_URL, countries: env.GDELT_COUNTRIES, signal: controller.signal, log: console.log, afterFile: autoAcceptAfter(db, console.log) };
     const result: BackfillResult = request.kind === "folder" ? await backfillFolder({ ...common, dir: request.dir }) : await backfillDays({ ...common, ...request });
     const read = result.files.reduce((sum, f) => sum + f.read, 0);
     const kept = result.files.reduce((sum, f) => sum + f.kept, 0);

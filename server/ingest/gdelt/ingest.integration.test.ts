@@ -217,7 +217,7 @@ describe("GDELT ingestion", async () => {
     }
   });
 
-  it("runGdeltIngest, the job function, takes GDELT_BASE_URL and GDELT_COUNTRIES from the environment", async () => {
+  it("runGdeltIngest, the job function, takes GDELT_BASE_URL and GDELT_COUNTRIES from the environment, then runs the auto-accept rules", async () => {
     const slot = "20150219010000";
     await server.setExport(slot, renumbered(S3, 5_000_000_000n));
     server.publish(slot);
@@ -228,7 +228,12 @@ describe("GDELT ingestion", async () => {
       const { runGdeltIngest } = await import("./job");
       const expected = await readExportText(renumbered(S3, 5_000_000_000n), { tracked: new Set(["FRA", "MAR"]) });
       expect(expected.candidates.length).toBeGreaterThan(0);
+      // An enabled auto-accept rule for FRA–MAR publishes its pending clusters after the file.
+      await db.autoAcceptRule.create({ data: { dyadId: await dyadId("FRA-MAR"), enabled: true, minSources: 1, minGoldstein: 0 } });
       expect(await runGdeltIngest({ signal: new AbortController().signal, db })).toEqual({ read: 78, kept: expected.candidates.length });
+      const automated = await db.candidateCluster.findMany({ where: { automated: true }, select: { status: true, event: { select: { provenance: true } } } });
+      expect(automated.length).toBeGreaterThan(0);
+      expect(automated.every((c) => c.status === "ACCEPTED" && c.event?.provenance === "GDELT")).toBe(true);
     } finally {
       vi.unstubAllEnvs();
     }

@@ -25,6 +25,8 @@ export interface GdeltIngestOptions {
   log?: (line: string) => void;
   /** Tests: called inside each file's transaction after each step. */
   afterStep?: (step: StoreStep) => void;
+  /** Called after each file that added candidates, once it is committed (the job: auto-accept). */
+  afterFile?: (outcome: FileOutcome) => Promise<void>;
 }
 
 export interface FileOutcome {
@@ -66,7 +68,9 @@ export async function ingestRows(file: IngestFileFacts, rows: AsyncIterable<Buff
     signal: options.signal,
     afterStep: options.afterStep,
   });
-  return { url: file.url, slot: file.slot, read: parsed.read, kept: stored.kept, added: stored.added };
+  const outcome = { url: file.url, slot: file.slot, read: parsed.read, kept: stored.kept, added: stored.added };
+  if (outcome.added && outcome.kept > 0) await options.afterFile?.(outcome);
+  return outcome;
 }
 
 /** One listed export file, end to end. */
