@@ -30,8 +30,9 @@ export function plainText(html: string | null | undefined, max: number): string 
   if (!html) return null;
   const text = html
     .replace(/<[^>]*>/g, " ")
-    // C0 controls (NUL among them) and unpaired surrogates cannot be stored or shown.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "")
+    // Control characters (NUL among them) and unpaired surrogates cannot be stored or shown.
+    .replace(/\p{Cc}/gu, " ")
+    .replace(/\p{Cs}/gu, "")
     .replace(/\s+/g, " ")
     // A dropped closing tag leaves a space before the full stop that followed it.
     .replace(/ ([.,])/g, "$1")
