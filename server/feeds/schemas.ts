@@ -49,3 +49,23 @@ const keywordList = z.array(keyword).max(40, "at most 40 keywords per language")
 
 export const countryKeywordsInput = z.object({ country: countryCode, fr: keywordList, en: keywordList, ar: keywordList });
 export type CountryKeywordsInput = z.infer<typeof countryKeywordsInput>;
+
+/** One keyword a line, as the keyword form's text areas hold them; a refusal names its line. */
+const keywordLines = z
+  .string()
+  .max(4000, "at most 4,000 characters")
+  .transform((text, ctx) => {
+    const list = text
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const checked = keywordList.safeParse(list);
+    if (checked.success) return checked.data;
+    const [issue] = checked.error.issues;
+    const line = typeof issue?.path[0] === "number" ? `line ${issue.path[0] + 1}: ` : "";
+    ctx.addIssue({ code: "custom", message: `${line}${issue?.message ?? "check the keywords"}` });
+    return z.NEVER;
+  });
+
+/** The keyword form's schema: its text areas become the lists countryKeywordsInput checks again on the server. */
+export const countryKeywordsForm = z.object({ country: countryCode, fr: keywordLines, en: keywordLines, ar: keywordLines });
