@@ -51,7 +51,7 @@ test.describe("as an admin", () => {
     await page.getByRole("link", { name: `Make event from Rabat et Alger rouvrent une ligne aérienne ${stamp}` }).click();
     await expect(page).toHaveURL(/\/admin\/events\/new\?headline=/);
     const eventForm = page.getByRole("form", { name: "New event" });
-    await expect(eventForm.getByLabel("Title")).toHaveValue(`Rabat et Alger rouvrent une ligne aérienne ${stamp}`);
+    await expect(eventForm.getByLabel("Title", { exact: true })).toHaveValue(`Rabat et Alger rouvrent une ligne aérienne ${stamp}`);
     await expect(eventForm.getByLabel("Date", { exact: true })).toHaveValue("2023-03-20");
     await expect(eventForm.getByLabel("Dyad")).toHaveValue("DZA-MAR");
     await expect(eventForm.getByLabel("Publisher")).toHaveValue(`Journal ${stamp}`);
