@@ -4,6 +4,7 @@ import { agreementsRouter } from "./agreements/router";
 import { conditionsRouter } from "./conditions/router";
 import { eventsRouter } from "./events/router";
 import { feedTokensRouter } from "./feed-tokens/router";
+import { feedsRouter } from "./feeds/router";
 import { geoRouter } from "./geo/router";
 import { relationsRouter } from "./relations/router";
 import { reviewRouter } from "./review/router";
@@ -19,6 +20,7 @@ export const appRouter = router({
   conditions: conditionsRouter,
   admin: adminRouter,
   feedTokens: feedTokensRouter,
+  feeds: feedsRouter,
   views: viewsRouter,
   teams: teamsRouter,
   account: accountRouter,

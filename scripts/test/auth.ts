@@ -78,7 +78,7 @@ export async function useAuthTestDatabase(options: { seed?: boolean } = {}) {
 
 /** Everything access control protects, to show that a refused call changed nothing. */
 export async function protectedState(db: Db) {
-  const [users, accounts, sessions, teams, memberships, views, audit, events, conditions] = await Promise.all([
+  const [users, accounts, sessions, teams, memberships, views, audit, events, conditions, newsFeeds, keywords] = await Promise.all([
     db.user.findMany({ orderBy: { id: "asc" } }),
     db.account.findMany({ orderBy: { id: "asc" }, omit: { password: false } }),
     db.session.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, expiresAt: true } }),
@@ -88,8 +88,10 @@ export async function protectedState(db: Db) {
     db.auditLog.count(),
     db.event.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, archivedAt: true } }),
     db.condition.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, archivedAt: true } }),
+    db.newsFeed.findMany({ orderBy: { id: "asc" } }),
+    db.countryKeywords.findMany({ orderBy: { countryCode: "asc" } }),
   ]);
-  return { users, accounts, sessions, teams, memberships, views, audit, events, conditions };
+  return { users, accounts, sessions, teams, memberships, views, audit, events, conditions, newsFeeds, keywords };
 }
 
 /** Every password hash in the database, to look for in responses. */

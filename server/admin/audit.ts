@@ -1,15 +1,15 @@
-// The audit trail: every create, edit, archive, restore and import, with before and after.
+// The audit trail: every create, edit, archive, restore, import and deletion, with before and after.
 import type { Prisma } from "../generated/prisma/client";
 import type { DbOrTx } from "../db-client";
 
 export type AuditEntity = "Event" | "Condition" | "Agreement";
-/** What the audit log names besides records: review decisions and the rules that make them. */
-export type AuditSubject = AuditEntity | "CandidateCluster" | "AutoAcceptRule";
+/** What the audit log names besides records: review decisions and the rules that make them, news feeds, headlines and keyword lists. */
+export type AuditSubject = AuditEntity | "CandidateCluster" | "AutoAcceptRule" | "NewsFeed" | "Headline" | "CountryKeywords";
 
 export async function recordAudit(input: {
   db: DbOrTx;
   actorId: string | null;
-  action: "CREATE" | "UPDATE" | "ARCHIVE" | "RESTORE" | "IMPORT";
+  action: "CREATE" | "UPDATE" | "ARCHIVE" | "RESTORE" | "IMPORT" | "DELETE";
   entityType: AuditSubject;
   entityId: string;
   before: Prisma.InputJsonValue | null;

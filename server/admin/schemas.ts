@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 export const auditListInput = z.object({
-  entityType: z.enum(["Event", "Condition", "Agreement", "CandidateCluster", "AutoAcceptRule"]).optional(),
+  entityType: z.enum(["Event", "Condition", "Agreement", "CandidateCluster", "AutoAcceptRule", "NewsFeed", "Headline", "CountryKeywords"]).optional(),
   entityId: z.string().trim().max(64).optional(),
   actorId: z.string().trim().max(64).optional(),
   /** The id of the last entry of the previous page (entries come newest first). */

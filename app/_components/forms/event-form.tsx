@@ -48,15 +48,19 @@ function liveScore(values: Pick<Partial<FormValues>, "cameoCode" | "overrideKey"
 /**
  * A new event, an existing one (`initial`), or a GDELT cluster's values (`fromCluster`): saving
  * those accepts the cluster as the event (the server checks the cluster is still pending).
+ * `fromHeadline`: a news headline's prefill (title, date, dyad, source); saving it marks the
+ * headline as used by the new event (feeds.createEvent), checked again on the server.
  */
 export function EventForm({
   options,
   initial,
   fromCluster,
+  fromHeadline,
 }: {
   options: EventFormOptions;
   initial?: { id: string; version: number; values: FormValues };
   fromCluster?: { clusterId: string; values: FormValues };
+  fromHeadline?: { id: string; values: Partial<FormValues> };
 }) {
   const form = useSchemaForm(eventInput, {
     defaultValues: initial?.values ?? fromCluster?.values ?? {
@@ -71,6 +75,7 @@ export function EventForm({
       verification: "CONFIRMED",
       sources: [],
       agreementIds: [],
+      ...fromHeadline?.values,
     },
   });
   const { register, formState, control, getValues, setValue } = form;
@@ -96,6 +101,7 @@ export function EventForm({
     save: async (data, version): Promise<{ id: string }> => {
       if (initial) return client.events.update.mutate({ id: initial.id, version, data });
       if (fromCluster) return { id: (await client.review.acceptEdited.mutate({ clusterId: fromCluster.clusterId, data })).eventId };
+      if (fromHeadline) return client.feeds.createEvent.mutate({ headlineId: fromHeadline.id, data });
       return client.events.create.mutate(data);
     },
     after: ({ id }) => `/events/${id}`,

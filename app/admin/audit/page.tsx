@@ -47,6 +47,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option value="Agreement">Agreement</option>
             <option value="CandidateCluster">Review decision</option>
             <option value="AutoAcceptRule">Auto-accept rule</option>
+            <option value="NewsFeed">News feed</option>
+            <option value="Headline">Headline</option>
+            <option value="CountryKeywords">Country keywords</option>
           </select>
         </label>{" "}
         <label>

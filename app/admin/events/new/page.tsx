@@ -5,6 +5,8 @@ import { EventForm } from "@/app/_components/forms/event-form";
 import { requireAdmin } from "@/server/auth/page-guards";
 import { orNotFound, serverCaller } from "@/server/caller";
 import { paramValue } from "@/server/scope/url";
+import type { EventFormOptions } from "@/app/_components/forms/event-form";
+import type { eventDraftOf } from "@/server/feeds/service";
 
 export const metadata: Metadata = { title: "Record an event" };
 export const dynamic = "force-dynamic";
@@ -14,14 +16,18 @@ type Params = Record<string, string | string[] | undefined>;
 export default async function NewEventPage({ searchParams }: { searchParams: Promise<Params> }) {
   await requireAdmin();
   const caller = await serverCaller();
-  const clusterId = paramValue(await searchParams, "cluster");
+  const params = await searchParams;
+  const clusterId = paramValue(params, "cluster");
+  const headlineId = paramValue(params, "headline");
   const options = await caller.events.formOptions();
   if (clusterId === undefined) {
+    // "Make event" on /admin/feeds: the form starts from the headline, and saving marks it used.
+    const fromHeadline = headlineId ? await orNotFound(caller.feeds.eventDraft({ id: headlineId })) : null;
     return (
       <>
         <h1>Record an event</h1>
         <p className="meta">It counts in the relations index as soon as it is saved, and the change is kept in the audit log.</p>
-        <EventForm options={options} />
+        {fromHeadline ? <HeadlineEventForm options={options} draft={fromHeadline} /> : <EventForm options={options} />}
       </>
     );
   }
@@ -47,6 +53,34 @@ export default async function NewEventPage({ searchParams }: { searchParams: Pro
           </p>
           <EventForm options={options} fromCluster={draft} />
         </>
+      )}
+    </>
+  );
+}
+
+function HeadlineEventForm({ options, draft }: { options: EventFormOptions; draft: Awaited<ReturnType<typeof eventDraftOf>> }) {
+  const { headline } = draft;
+  return (
+    <>
+      <p className="notice" dir="auto">
+        From the headline{" "}
+        <a href={headline.link} rel="noopener noreferrer nofollow" target="_blank">
+          {headline.title}
+        </a>
+        . Choose the event type, and check the dyad and date before saving. <Link href="/admin/feeds#headlines">Back to the headlines</Link>
+      </p>
+      {headline.status === "USED" ? (
+        <p className="empty">
+          This headline has already been made into an event
+          {headline.eventId && (
+            <>
+              : <Link href={`/events/${headline.eventId}`}>open it</Link>
+            </>
+          )}
+          .
+        </p>
+      ) : (
+        <EventForm options={options} fromHeadline={{ id: headline.id, values: draft.values }} />
       )}
     </>
   );

@@ -1,0 +1,87 @@
+// One conditional GET of a feed: the validators of the last good poll are sent, so an unchanged
+// feed costs a 304 and nothing else. The body is read up to a cap and refused past it (by its
+// Content-Length before reading, or while reading), and the whole request has a time limit.
+import { FeedConnectionError, FeedReadError } from "./errors";
+
+export const FEED_MAX_BYTES = 2 * 1024 * 1024;
+export const FEED_TIMEOUT_MS = 15_000;
+const USER_AGENT = "MaghrebMonitor/1.0 (news feed reader)";
+
+export interface Validators {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export type FetchedFeed =
+  | { status: "not-modified" }
+  | { status: "ok"; bytes: Uint8Array; contentType: string | null; validators: Validators };
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 1 : 0)} MB`;
+
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel();
+    throw new FeedReadError(`the feed is ${megabytes(declared)}, over the ${megabytes(maxBytes)} a feed may be`);
+  }
+  if (!response.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new FeedReadError(`the feed is over the ${megabytes(maxBytes)} a feed may be`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The cause a failed fetch gives, as a short reason ("ECONNREFUSED", "timed out"). */
+function connectionReason(error: unknown): string {
+  if (error instanceof DOMException && error.name === "TimeoutError") return "timed out";
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (cause instanceof Error) return "code" in cause && typeof cause.code === "string" ? cause.code : cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function fetchFeed(input: {
+  url: string;
+  validators: Validators;
+  signal: AbortSignal;
+  maxBytes?: number;
+  timeoutMs?: number;
+}): Promise<FetchedFeed> {
+  const { url, validators, signal, maxBytes = FEED_MAX_BYTES, timeoutMs = FEED_TIMEOUT_MS } = input;
+  const headers = new Headers({ "user-agent": USER_AGENT, accept: "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1" });
+  if (validators.etag) headers.set("if-none-match", validators.etag);
+  if (validators.lastModified) headers.set("if-modified-since", validators.lastModified);
+  const requestSignal = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+  try {
+    const response = await fetch(url, { headers, signal: requestSignal, redirect: "follow" });
+    if (response.status === 304) {
+      await response.body?.cancel();
+      return { status: "not-modified" };
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new FeedReadError(`the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
+    }
+    const bytes = await readCapped(response, maxBytes);
+    return {
+      status: "ok",
+      bytes,
+      contentType: response.headers.get("content-type"),
+      validators: { etag: response.headers.get("etag"), lastModified: response.headers.get("last-modified") },
+    };
+  } catch (error) {
+    // The run itself was stopped: not this feed's fault, and not worth recording.
+    if (signal.aborted) throw signal.reason;
+    if (error instanceof FeedReadError) throw error;
+    throw new FeedConnectionError(`could not connect: ${connectionReason(error)}`, { cause: error });
+  }
+}
