@@ -52,6 +52,8 @@ describe("who may call what", async () => {
     "feedTokens.list": { kind: "query" },
     "feedTokens.create": { kind: "mutation", input: { name: "Access check reader" } },
     "feedTokens.revoke": { kind: "mutation", input: { tokenId: "no-such-token" } },
+    "feedTokens.listAll": { kind: "query", adminOnly: true },
+    "feedTokens.revokeAny": { kind: "mutation", adminOnly: true, input: { tokenId: "no-such-token" } },
     "admin.audit": { kind: "query", adminOnly: true, input: {} },
     "views.list": { kind: "query" },
     "views.get": { kind: "query", input: { id: kept.id } },

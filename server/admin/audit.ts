@@ -1,15 +1,16 @@
-// The audit trail: every create, edit, archive, restore and import, with before and after.
+// The audit trail: every create, edit, archive, restore, import and delete, with before and after.
 import type { Prisma } from "../generated/prisma/client";
 import type { DbOrTx } from "../db-client";
+import type { AUDITED_ENTITIES } from "./schemas";
 
 export type AuditEntity = "Event" | "Condition" | "Agreement";
-/** What the audit log names besides records: review decisions and the rules that make them. */
-export type AuditSubject = AuditEntity | "CandidateCluster" | "AutoAcceptRule";
+/** What the audit log names besides records: review decisions, the rules that make them, accounts, feed tokens and teams. */
+export type AuditSubject = (typeof AUDITED_ENTITIES)[number];
 
 export async function recordAudit(input: {
   db: DbOrTx;
   actorId: string | null;
-  action: "CREATE" | "UPDATE" | "ARCHIVE" | "RESTORE" | "IMPORT";
+  action: "CREATE" | "UPDATE" | "ARCHIVE" | "RESTORE" | "IMPORT" | "DELETE";
   entityType: AuditSubject;
   entityId: string;
   before: Prisma.InputJsonValue | null;

@@ -53,7 +53,7 @@ export async function createTeam({ db, user, name }: { db: Db; user: SessionUser
     const team = await underCap({
       db,
       kind: "teams",
-      userId: user.id,
+      holderId: user.id,
       max: MAX_TEAMS_OWNED,
       count: (tx) => tx.membership.count({ where: { userId: user.id, role: "OWNER" } }),
       refusal: { field: "name", message: `You own ${MAX_TEAMS_OWNED} teams, the most one person can own.` },
