@@ -26,3 +26,8 @@ export function formatMoney(amount: { toString(): string }, currency: string, ap
 export { dyadLabel as dyadTitle } from "@/server/method/dyad-label";
 
 export { agreementKindLabel, humanize } from "@/server/agreements/labels";
+
+/** A moment to the minute, in UTC: "2026-11-29 20:31 UTC"; "never" for none. */
+export function formatMoment(date: Date | null): string {
+  return date ? `${date.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never";
+}

@@ -20,6 +20,7 @@ export default async function AdminPage() {
         <Link href="/admin/agreements/new">New agreement</Link>
         <Link href="/admin/import">Import events from CSV</Link>
         <Link href="/admin/feeds">News feeds</Link>
+        <Link href="/admin/tokens">Feed tokens</Link>
         <Link href="/admin/audit">Audit log</Link>
       </nav>
       <h2>Users</h2>

@@ -1,10 +1,11 @@
-// The audit trail: every create, edit, archive, restore, import and deletion, with before and after.
+// The audit trail: every create, edit, archive, restore, import and delete, with before and after.
 import type { Prisma } from "../generated/prisma/client";
 import type { DbOrTx } from "../db-client";
+import type { AUDITED_ENTITIES } from "./schemas";
 
 export type AuditEntity = "Event" | "Condition" | "Agreement";
-/** What the audit log names besides records: review decisions and the rules that make them, news feeds, headlines and keyword lists. */
-export type AuditSubject = AuditEntity | "CandidateCluster" | "AutoAcceptRule" | "NewsFeed" | "Headline" | "CountryKeywords";
+/** What the audit log names besides records: review decisions, the rules that make them, accounts, feed tokens and teams. */
+export type AuditSubject = (typeof AUDITED_ENTITIES)[number];
 
 export async function recordAudit(input: {
   db: DbOrTx;

@@ -1,7 +1,10 @@
 import { z } from "zod";
 
+/** What the audit log records changes of, as the filter offers them. */
+export const AUDITED_ENTITIES = ["Event", "Condition", "Agreement", "CandidateCluster", "AutoAcceptRule", "NewsFeed", "Headline", "CountryKeywords", "User", "FeedToken", "Team", "TeamInvitation", "Membership"] as const;
+
 export const auditListInput = z.object({
-  entityType: z.enum(["Event", "Condition", "Agreement", "CandidateCluster", "AutoAcceptRule", "NewsFeed", "Headline", "CountryKeywords"]).optional(),
+  entityType: z.enum(AUDITED_ENTITIES).optional(),
   entityId: z.string().trim().max(64).optional(),
   actorId: z.string().trim().max(64).optional(),
   /** The id of the last entry of the previous page (entries come newest first). */

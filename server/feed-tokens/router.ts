@@ -1,9 +1,9 @@
-import { authedProcedure, router } from "../trpc";
+import { adminProcedure, authedProcedure, router } from "../trpc";
 import { createFeedTokenInput, revokeFeedTokenInput } from "./schemas";
-import { createFeedToken, listFeedTokens, revokeFeedToken } from "./service";
+import { createFeedToken, listAllFeedTokens, listFeedTokens, revokeAnyFeedToken, revokeFeedToken } from "./service";
 import { AppError } from "../shared/errors";
 
-/** A user's own feed tokens: nobody, admins included, sees or revokes another's. */
+/** A user's own feed tokens; admins list everyone's and revoke any (audited, naming them). */
 export const feedTokensRouter = router({
   list: authedProcedure.query(({ ctx }) => listFeedTokens({ db: ctx.db, userId: ctx.user.id })),
   /** The only answer that carries the token itself: it is not stored, so it cannot be shown again. */
@@ -13,6 +13,12 @@ export const feedTokensRouter = router({
   revoke: authedProcedure.input(revokeFeedTokenInput).mutation(async ({ ctx, input }) => {
     const revoked = await revokeFeedToken({ db: ctx.db, userId: ctx.user.id, tokenId: input.tokenId });
     if (!revoked) throw new AppError("NOT_FOUND", "No such active token of yours.");
+    return { revoked: true };
+  }),
+  listAll: adminProcedure.query(({ ctx }) => listAllFeedTokens({ db: ctx.db })),
+  revokeAny: adminProcedure.input(revokeFeedTokenInput).mutation(async ({ ctx, input }) => {
+    const revoked = await revokeAnyFeedToken({ db: ctx.db, actorId: ctx.user.id, tokenId: input.tokenId });
+    if (!revoked) throw new AppError("NOT_FOUND", "No such unrevoked token.");
     return { revoked: true };
   }),
 });

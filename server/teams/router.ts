@@ -1,10 +1,16 @@
 import { authedProcedure, router } from "../trpc";
-import { addMemberInput, createTeamInput, removeMemberInput } from "./schemas";
-import { addMember, createTeam, listTeams, removeMember } from "./service";
+import { acceptInvitation, cancelInvitation, declineInvitation, invite, myInvitations } from "./invitations";
+import { createTeamInput, invitationIdInput, inviteInput, removeMemberInput } from "./schemas";
+import { createTeam, listTeams, removeMember } from "./service";
 
 export const teamsRouter = router({
   list: authedProcedure.query(({ ctx }) => listTeams({ db: ctx.db, user: ctx.user })),
   create: authedProcedure.input(createTeamInput).mutation(({ ctx, input }) => createTeam({ db: ctx.db, user: ctx.user, name: input.name })),
-  addMember: authedProcedure.input(addMemberInput).mutation(({ ctx, input }) => addMember({ db: ctx.db, user: ctx.user, ...input })),
+  /** Answers the same whether or not the address has an account. */
+  invite: authedProcedure.input(inviteInput).mutation(({ ctx, input }) => invite({ db: ctx.db, user: ctx.user, ...input })),
+  cancelInvitation: authedProcedure.input(invitationIdInput).mutation(({ ctx, input }) => cancelInvitation({ db: ctx.db, user: ctx.user, ...input })),
+  myInvitations: authedProcedure.query(({ ctx }) => myInvitations({ db: ctx.db, user: ctx.user })),
+  acceptInvitation: authedProcedure.input(invitationIdInput).mutation(({ ctx, input }) => acceptInvitation({ db: ctx.db, user: ctx.user, ...input })),
+  declineInvitation: authedProcedure.input(invitationIdInput).mutation(({ ctx, input }) => declineInvitation({ db: ctx.db, user: ctx.user, ...input })),
   removeMember: authedProcedure.input(removeMemberInput).mutation(({ ctx, input }) => removeMember({ db: ctx.db, user: ctx.user, ...input })),
 });

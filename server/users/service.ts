@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from "better-auth/crypto";
 import type { SessionUser } from "../auth/permissions";
 import { accountKey, countAttempt, forgiveAttempt, retryAfterSeconds, THROTTLED_MESSAGE } from "../auth/throttle";
 import type { Db } from "../db-client";
+import { revokeFeedTokens } from "../feed-tokens/service";
 import { Prisma, type AuditAction, type Role } from "../generated/prisma/client";
 import { AppError, fieldError } from "../shared/errors";
 
@@ -63,13 +64,14 @@ export function setRole({ db, actor, userId, role }: { db: Db; actor: SessionUse
   });
 }
 
-/** Deactivation ends every session of the user at once: sessions are looked up on each request. */
+/** Deactivation ends every session and feed token of the user at once: both are looked up on each request. */
 export function deactivateUser({ db, actor, userId }: { db: Db; actor: SessionUser; userId: string }) {
   refuseSelf(actor, userId, "deactivate");
   return db.$transaction(async (tx) => {
     await existingUser(tx, userId);
     const user = await tx.user.update({ where: { id: userId }, data: { banned: true, banReason: `deactivated by ${actor.email}` }, select: userSelect });
     await tx.session.deleteMany({ where: { userId } });
+    await revokeFeedTokens({ db: tx, where: { userId }, actorId: actor.id, reason: "account deactivated" });
     await audit(tx, actor, "ARCHIVE", userId, { after: { banned: true } });
     return user;
   });
@@ -90,19 +92,21 @@ async function writePassword(tx: Tx, userId: string, password: string) {
   if (count === 0) await tx.account.create({ data: { userId, providerId: CREDENTIAL, accountId: userId, password: hash } });
 }
 
-/** A reset signs the user out everywhere: whoever knew the old password is out too. */
+/** A reset signs the user out everywhere and revokes their feed tokens: whoever knew the old password is out too. */
 export function resetPassword({ db, actor, userId, password }: { db: Db; actor: SessionUser; userId: string; password: string }) {
   return db.$transaction(async (tx) => {
     const user = await existingUser(tx, userId);
     await writePassword(tx, userId, password);
     await tx.session.deleteMany({ where: { userId } });
+    await revokeFeedTokens({ db: tx, where: { userId }, actorId: actor.id, reason: "password reset by an admin" });
     await audit(tx, actor, "UPDATE", userId, { after: { password: "reset by an admin" } });
     return user;
   });
 }
 
 /**
- * Changing one's own password keeps this session and ends the others. Guesses at the current
+ * Changing one's own password keeps this session, ends the others and revokes every feed token
+ * (one made from a stolen session must not outlive the change). Guesses at the current
  * password count against the account like failed sign-ins: a borrowed session cannot try many.
  */
 export async function changeOwnPassword(args: { db: Db; user: SessionUser; sessionId: string | null; currentPassword: string; newPassword: string }) {
@@ -117,6 +121,7 @@ export async function changeOwnPassword(args: { db: Db; user: SessionUser; sessi
   await db.$transaction(async (tx) => {
     await writePassword(tx, user.id, args.newPassword);
     await tx.session.deleteMany({ where: { userId: user.id, ...(args.sessionId && { id: { not: args.sessionId } }) } });
+    await revokeFeedTokens({ db: tx, where: { userId: user.id }, actorId: user.id, reason: "password changed" });
     await audit(tx, user, "UPDATE", user.id, { after: { password: "changed by its owner" } });
   });
   return { changed: true };

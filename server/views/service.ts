@@ -135,7 +135,7 @@ export async function createView({ db, user, name, teamId, state }: { db: Db; us
   const row = await underCap({
     db,
     kind: "views",
-    userId: user.id,
+    holderId: user.id,
     max: MAX_VIEWS_OWNED,
     count: (tx) => tx.savedView.count({ where: { ownerId: user.id } }),
     refusal: { field: "name", message: `You have ${MAX_VIEWS_OWNED} saved views, the most one person can keep: delete one you no longer use first.` },

@@ -120,7 +120,7 @@ describe("saved views, teams and feed tokens", async () => {
     });
 
     it(`keeps ${MAX_ACTIVE_FEED_TOKENS} active feed tokens at most; a revoked one makes room`, async () => {
-      await t.db.feedToken.createMany({ data: Array.from({ length: MAX_ACTIVE_FEED_TOKENS }, (_, i) => ({ userId: adminId, name: `Reader ${i}`, tokenHash: hashFeedToken(`filler-${i}`) })) });
+      await t.db.feedToken.createMany({ data: Array.from({ length: MAX_ACTIVE_FEED_TOKENS }, (_, i) => ({ userId: adminId, name: `Reader ${i}`, tokenHash: hashFeedToken(`filler-${i}`), expiresAt: new Date(Date.now() + 86_400_000) })) });
       const refused = await admin.feedTokens.create({ name: "One reader too many" }).catch((e: unknown) => e);
       expect(codeOf(refused)).toBe("BAD_REQUEST");
       expect(fieldErrorsOf(refused)).toEqual({ name: [`You have ${MAX_ACTIVE_FEED_TOKENS} active feed tokens, the most one person can: revoke one you no longer use first.`] });

@@ -1,15 +1,17 @@
 "use client";
 // Personal feed tokens: for a feed reader or a script that cannot sign in. The token is shown
-// once, when created; revoking one stops every reader that uses it at its next request.
+// once, when created; it expires after FEED_TOKEN_DAYS, and revoking one (or changing the
+// password) stops every reader that uses it at its next request.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { createFeedTokenInput } from "@/server/feed-tokens/schemas";
+import { describeTokenState, FEED_TOKEN_DAYS, tokenState } from "@/server/feed-tokens/state";
 import { isoDayOf } from "@/server/scope/day";
+import { ColumnHeads } from "../column-heads";
+import { formatMoment } from "../format";
 import { Field, FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
-
-const day = (d: Date | null) => (d ? isoDayOf(d) : "never");
 
 export function FeedTokens() {
   const trpc = useTRPC();
@@ -31,13 +33,16 @@ export function FeedTokens() {
   const revoke = useMutation(trpc.feedTokens.revoke.mutationOptions({ onSuccess: () => void refresh(), onError: (e) => showRefusal(form, e) }));
 
   const submit = form.handleSubmit((data) => create.mutate(data));
+  // A token's state as of when the list was fetched: the moment the server answered for.
+  const now = new Date(tokens.dataUpdatedAt);
 
   return (
     <section aria-labelledby="tokens-heading">
       <h2 id="tokens-heading">Feed tokens</h2>
       <p className="meta">
         For a feed reader or a script: add <code>?token=…</code> to the Atom feed or an export address (links on the Agreements
-        page), or send <code>Authorization: Bearer …</code>.
+        page), or send <code>Authorization: Bearer …</code>. A token works for {FEED_TOKEN_DAYS} days, and until you revoke it
+        or your password changes.
       </p>
       {created && (
         <output className="token-once">
@@ -61,24 +66,16 @@ export function FeedTokens() {
         <p className="empty">No token yet.</p>
       ) : (
         <table aria-label="Your feed tokens">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={["Name", "Created", "Last used", "State", "Actions"]} />
           <tbody>
             {tokens.data.map((t) => (
               <tr key={t.id}>
                 <td>{t.name}</td>
-                <td>{day(t.createdAt)}</td>
-                <td>{day(t.lastUsedAt)}</td>
+                <td>{isoDayOf(t.createdAt)}</td>
+                <td>{formatMoment(t.lastUsedAt)}</td>
+                <td>{describeTokenState(t, now)}</td>
                 <td>
-                  {t.revokedAt ? (
-                    `revoked ${day(t.revokedAt)}`
-                  ) : (
+                  {tokenState(t, now) === "active" && (
                     <button type="button" disabled={revoke.isPending} onClick={() => revoke.mutate({ tokenId: t.id })} aria-label={`Revoke ${t.name}`}>
                       Revoke
                     </button>

@@ -1,21 +1,33 @@
 "use client";
-// A team with its members; owners and admins add and remove them. Anyone may start a team.
+// A team with its members; owners and admins invite people (who join by accepting) and remove
+// members. Anyone may start a team.
 import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
-import { addMemberInput, createTeamInput } from "@/server/teams/schemas";
+import { isoDayOf } from "@/server/scope/day";
+import { createTeamInput, inviteInput } from "@/server/teams/schemas";
 import type { TeamSummary } from "@/server/teams/service";
 import { Field, FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
 
 export function TeamCard({ team }: { team: TeamSummary }) {
   const trpc = useTRPC();
-  // The card's one form: adding a member, whose top message also reports the Remove buttons.
-  const form = useSchemaForm(addMemberInput, { defaultValues: { teamId: team.id, email: "" }, ...CHECK_ON_SUBMIT });
+  // The card's one form: inviting, whose top message also reports the Remove and Cancel buttons.
+  const form = useSchemaForm(inviteInput, { defaultValues: { teamId: team.id, email: "" }, ...CHECK_ON_SUBMIT });
   const options = useRefreshingMutation(form);
-  const add = useMutation(trpc.teams.addMember.mutationOptions(options));
+  const [notice, setNotice] = useState<string | null>(null);
+  const invite = useMutation(trpc.teams.invite.mutationOptions(options));
+  const cancel = useMutation(trpc.teams.cancelInvitation.mutationOptions(options));
   const remove = useMutation(trpc.teams.removeMember.mutationOptions(options));
 
-  const submitAdd = form.handleSubmit((data) => add.mutate(data, { onSuccess: () => form.reset() }));
+  const submitInvite = form.handleSubmit((data) =>
+    invite.mutate(data, {
+      onSuccess: (answer) => {
+        setNotice(answer.notice);
+        form.reset();
+      },
+    }),
+  );
 
   return (
     <li className="card">
@@ -35,16 +47,29 @@ export function TeamCard({ team }: { team: TeamSummary }) {
           </li>
         ))}
       </ul>
+      {team.invitations.length > 0 && (
+        <ul aria-label={`Invitations to ${team.name}`}>
+          {team.invitations.map((invitation) => (
+            <li key={invitation.id}>
+              {invitation.email} · invited by {invitation.invitedBy?.name ?? "a former user"} · open until {isoDayOf(invitation.expiresAt)}{" "}
+              <button type="button" disabled={cancel.isPending} onClick={() => cancel.mutate({ invitationId: invitation.id })}>
+                Cancel invitation of {invitation.email}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {team.canManage && (
-        <form onSubmit={submitAdd} className="inline-form" aria-label={`Add a member to ${team.name}`} noValidate>
+        <form onSubmit={submitInvite} className="inline-form" aria-label={`Invite someone to ${team.name}`} noValidate>
           <Field form={form} name="email" label="Email">
             {(props) => <input {...props} type="email" maxLength={254} />}
           </Field>
-          <button type="submit" disabled={add.isPending}>
-            Add member
+          <button type="submit" disabled={invite.isPending}>
+            Invite
           </button>
         </form>
       )}
+      {notice && <output className="notice">{notice}</output>}
       <FormMessage form={form} hidden="userId" />
     </li>
   );

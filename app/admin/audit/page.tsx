@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Link } from "@/app/_components/link";
 import { requireAdmin } from "@/server/auth/page-guards";
 import { serverCaller } from "@/server/caller";
-import { auditListInput } from "@/server/admin/schemas";
+import { AUDITED_ENTITIES, auditListInput } from "@/server/admin/schemas";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
@@ -15,6 +15,23 @@ const RECORD_PAGE: Record<string, ((id: string) => string) | undefined> = {
   Event: (id) => `/events/${id}`,
   Condition: (id) => `/admin/conditions/${id}`,
   Agreement: (id) => `/admin/agreements/${id}`,
+};
+
+/** How the filter names each kind of thing the log records. */
+const SUBJECT_LABEL: Record<(typeof AUDITED_ENTITIES)[number], string> = {
+  Event: "Event",
+  Condition: "Condition",
+  Agreement: "Agreement",
+  CandidateCluster: "Review decision",
+  AutoAcceptRule: "Auto-accept rule",
+  NewsFeed: "News feed",
+  Headline: "Headline",
+  CountryKeywords: "Country keywords",
+  User: "User",
+  FeedToken: "Feed token",
+  Team: "Team",
+  TeamInvitation: "Team invitation",
+  Membership: "Team membership",
 };
 
 const show = (value: unknown) => (value === null || value === undefined ? "—" : typeof value === "string" ? value : JSON.stringify(value));
@@ -42,14 +59,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Record type{" "}
           <select name="entityType" defaultValue={filter.entityType ?? ""}>
             <option value="">Any</option>
-            <option value="Event">Event</option>
-            <option value="Condition">Condition</option>
-            <option value="Agreement">Agreement</option>
-            <option value="CandidateCluster">Review decision</option>
-            <option value="AutoAcceptRule">Auto-accept rule</option>
-            <option value="NewsFeed">News feed</option>
-            <option value="Headline">Headline</option>
-            <option value="CountryKeywords">Country keywords</option>
+            {AUDITED_ENTITIES.map((entity) => (
+              <option key={entity} value={entity}>
+                {SUBJECT_LABEL[entity]}
+              </option>
+            ))}
           </select>
         </label>{" "}
         <label>

@@ -5,7 +5,7 @@ CREATE TYPE "FeedLanguage" AS ENUM ('fr', 'en', 'ar');
 CREATE TYPE "HeadlineStatus" AS ENUM ('NEW', 'USED', 'DISMISSED');
 
 -- AlterEnum
-ALTER TYPE "AuditAction" ADD VALUE 'DELETE';
+ALTER TYPE "AuditAction" ADD VALUE IF NOT EXISTS 'DELETE';
 
 -- CreateTable
 CREATE TABLE "NewsFeed" (
