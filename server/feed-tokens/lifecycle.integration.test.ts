@@ -26,7 +26,7 @@ describe("feed tokens that end", async () => {
 
   const tokenAudit = (tokenId: string) => t.db.auditLog.findMany({ where: { entityType: "FeedToken", entityId: tokenId }, orderBy: { id: "asc" } });
 
-  it(`expires ${FEED_TOKEN_DAYS} days after it is made, and the export then says so with a 401`, async () => {
+  it("expires 90 days (FEED_TOKEN_DAYS) after it is made, and the export then says so with a 401", async () => {
     const user = await newAnalyst("expiring");
     const made = new Date(Date.now() - (FEED_TOKEN_DAYS + 1) * DAY_MS);
     const { token, id, expiresAt } = await createFeedToken({ db: t.db, userId: user.id, name: "Old reader", now: made });
