@@ -7,6 +7,12 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+/** On unless set to 0 or false. */
+const flagOn = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => v !== "0" && v !== "false");
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** An external PostgreSQL server. Unset: an embedded one is started (scripts/start.ts). */
@@ -57,6 +63,10 @@ const envSchema = z.object({
     .default("FRA,DZA,MAR,TUN,LBY,MRT")
     .transform((list) => [...new Set(list.split(",").map((c) => c.trim().toUpperCase()).filter(Boolean))])
     .pipe(z.array(z.string().regex(/^[A-Z]{3}$/, "must be ISO alpha-3 codes separated by commas, e.g. FRA,DZA,MAR")).min(2, "name at least two countries")),
+  /** Background jobs (server/jobs/): `0` starts no runner with `npm start`. */
+  JOBS: flagOn,
+  /** Ingestion jobs (GDELT, news feeds): `0` neither schedules nor runs them. */
+  INGEST: flagOn,
 });
 
 export type Env = z.infer<typeof envSchema>;

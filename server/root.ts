@@ -6,6 +6,7 @@ import { eventsRouter } from "./events/router";
 import { feedTokensRouter } from "./feed-tokens/router";
 import { feedsRouter } from "./feeds/router";
 import { geoRouter } from "./geo/router";
+import { jobsRouter } from "./jobs/router";
 import { relationsRouter } from "./relations/router";
 import { reviewRouter } from "./review/router";
 import { teamsRouter } from "./teams/router";
@@ -27,6 +28,7 @@ export const appRouter = router({
   users: usersRouter,
   geo: geoRouter,
   review: reviewRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,7 +4,7 @@ import type { DbOrTx } from "../db-client";
 import type { AUDITED_ENTITIES } from "./schemas";
 
 export type AuditEntity = "Event" | "Condition" | "Agreement";
-/** What the audit log names besides records: review decisions, the rules that make them, accounts, feed tokens and teams. */
+/** What the audit log names besides records: review decisions, the rules that make them, accounts, feed tokens, teams and manual job runs. */
 export type AuditSubject = (typeof AUDITED_ENTITIES)[number];
 
 export async function recordAudit(input: {

@@ -1,0 +1,22 @@
+// Every background job, in the order the admin page lists them. A job is a function in its own
+// domain with the JobDefinition shape; register it here and the runner schedules it.
+import { deleteExpiredAuthRows } from "../auth/maintenance";
+import type { JobDefinition } from "./definition";
+
+export const maintenanceJob: JobDefinition = {
+  name: "maintenance",
+  label: "Delete expired sessions, tokens and sign-in counters",
+  kind: "maintenance",
+  cron: "0 * * * *",
+  runAtStartup: true,
+  run: ({ db }) => deleteExpiredAuthRows({ db }),
+};
+
+export const jobDefinitions: readonly JobDefinition[] = [maintenanceJob];
+
+export const jobNamed = (name: string): JobDefinition | undefined => jobDefinitions.find((j) => j.name === name);
+
+/** The jobs this deployment runs: `INGEST=0` leaves out ingestion. */
+export function enabledJobs(settings: { INGEST: boolean }, jobs: readonly JobDefinition[] = jobDefinitions): JobDefinition[] {
+  return jobs.filter((j) => settings.INGEST || j.kind !== "ingest");
+}

@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const runNowInput = z.object({ job: z.string().trim().min(1).max(64) });
