@@ -65,6 +65,8 @@ describe("who may call what", async () => {
     "feeds.keywords": { kind: "query", adminOnly: true },
     "feeds.saveKeywords": { kind: "mutation", adminOnly: true, input: { country: "MAR", fr: ["Maroc"], en: ["Morocco"], ar: ["المغرب"] } },
     "admin.audit": { kind: "query", adminOnly: true, input: {} },
+    "jobs.list": { kind: "query", adminOnly: true },
+    "jobs.runNow": { kind: "mutation", adminOnly: true, input: { job: "maintenance" } },
     "views.list": { kind: "query" },
     "views.get": { kind: "query", input: { id: kept.id } },
     "views.create": { kind: "mutation", input: { name: "Access check", teamId: null, state: { v: 1 } } },

@@ -16,10 +16,21 @@ function pgAdapter(databaseUrl: string, poolSize: number | undefined) {
 
 export function createPrismaClient(databaseUrl: string, options: { poolSize?: number } = {}) {
   // Password hashes never leave the database unless a query asks for them by name.
-  return new PrismaClient({ adapter: pgAdapter(databaseUrl, options.poolSize), omit: { account: { password: true } } });
+  const db = new PrismaClient({ adapter: pgAdapter(databaseUrl, options.poolSize), omit: { account: { password: true } } });
+  urls.set(db, databaseUrl);
+  return db;
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
+
+const urls = new WeakMap<object, string>();
+
+/** The URL a client was made for: for libraries that open their own connection to the same database (pg-boss). */
+export function databaseUrlOf(db: Db): string {
+  const url = urls.get(db);
+  if (!url) throw new Error("This Prisma client was not made by createPrismaClient.");
+  return url;
+}
 
 /** The client or a transaction's: what a function takes when it may run inside its caller's transaction. */
 export type DbOrTx = Db | Prisma.TransactionClient;

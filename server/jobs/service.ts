@@ -2,7 +2,7 @@
 // in a queue is read from pg-boss's job table, which its documentation allows reading directly.
 import { fromPrisma, PgBoss } from "pg-boss";
 import { recordAudit } from "../admin/audit";
-import type { Db } from "../db-client";
+import { databaseUrlOf, type Db } from "../db-client";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../shared/errors";
 import { isDatabaseUnavailable } from "../shared/unavailable";
@@ -83,14 +83,16 @@ export type JobsOverview = Awaited<ReturnType<typeof jobsOverview>>;
 const RUNNER_NOT_STARTED = "The job runner has not started on this database yet: start the app (npm start) or a worker (npm run worker).";
 
 /**
- * A pg-boss client over the app's own connection, for the length of one call: the app sends
- * jobs but never works them, so it keeps no timers or pool of pg-boss's running.
+ * A pg-boss client for the length of one call, on one connection of its own: the app sends jobs
+ * but never works them, so it keeps no pg-boss timers or pool running between clicks.
  */
 async function withQueue<T>(db: Db, use: (boss: PgBoss) => Promise<T>): Promise<T> {
   const [installed] = await db.$queryRaw<{ ok: boolean }[]>`SELECT to_regclass(${`${PGBOSS_SCHEMA}.queue`}) IS NOT NULL AS ok`;
   if (!installed?.ok) throw new AppError("CONFLICT", RUNNER_NOT_STARTED);
   const boss = new PgBoss({
-    db: fromPrisma(db),
+    connectionString: databaseUrlOf(db),
+    max: 1,
+    connectionTimeoutMillis: 5_000,
     schema: PGBOSS_SCHEMA,
     migrate: false,
     supervise: false,
@@ -118,6 +120,7 @@ export async function requestRun({ db, actorId, job, settings }: { db: Db; actor
   try {
     return await withQueue(db, (boss) =>
       db.$transaction(async (tx) => {
+        // Through the transaction's connection: the run is queued exactly when its audit entry is written.
         const id = await boss.send(definition.name, { trigger: "MANUAL" } satisfies RunRequest, { db: fromPrisma(tx) });
         if (!id) return { queued: false };
         await recordAudit({ db: tx, actorId, action: "CREATE", entityType: "Job", entityId: definition.name, before: null, after: { trigger: "MANUAL", queueJobId: id } });
