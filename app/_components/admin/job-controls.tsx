@@ -1,0 +1,48 @@
+"use client";
+// /admin/jobs: "Run now" queues a manual run (audited); while a run waits or runs the page
+// reloads its server data every few seconds, so the admin sees it start and finish.
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { useTRPC } from "@/app/_trpc/client";
+
+const BUSY_REFRESH_MS = 2_000;
+
+export function RunNowButton({ job, label }: { job: string; label: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
+  const runNow = useMutation(
+    trpc.jobs.runNow.mutationOptions({
+      onSuccess: ({ queued }) => {
+        setNote({ text: queued ? "Queued." : "A run is already waiting: nothing added.", error: false });
+        router.refresh();
+      },
+      onError: (e) => setNote({ text: e.message, error: true }),
+    }),
+  );
+  return (
+    <>
+      <button type="button" aria-label={`Run now: ${label}`} disabled={runNow.isPending} onClick={() => runNow.mutate({ job })}>
+        {runNow.isPending ? "Queuing…" : "Run now"}
+      </button>
+      {note?.error && (
+        <span className="error" role="alert">
+          {" "}
+          {note.text}
+        </span>
+      )}
+      {note && !note.error && <output className="notice"> {note.text}</output>}
+    </>
+  );
+}
+
+export function RefreshWhileBusy({ busy }: { busy: boolean }) {
+  const router = useRouter();
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setInterval(() => router.refresh(), BUSY_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [busy, router]);
+  return null;
+}
