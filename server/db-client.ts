@@ -23,7 +23,9 @@ export function createPrismaClient(databaseUrl: string, options: { poolSize?: nu
 
 export type Db = ReturnType<typeof createPrismaClient>;
 
-const urls = new WeakMap<object, string>();
+// On globalThis: Next may bundle this module into several chunks, each with its own module scope.
+const registry = globalThis as { prismaClientUrls?: WeakMap<object, string> };
+const urls = (registry.prismaClientUrls ??= new WeakMap<object, string>());
 
 /** The URL a client was made for: for libraries that open their own connection to the same database (pg-boss). */
 export function databaseUrlOf(db: Db): string {

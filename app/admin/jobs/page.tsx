@@ -10,6 +10,20 @@ export const dynamic = "force-dynamic";
 const when = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 const seconds = (run: JobRunSummary) => (run.finishedAt ? `${((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000).toFixed(1)} s` : "—");
 
+function Columns({ names }: { names: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {names.map((name) => (
+          <th scope="col" key={name}>
+            {name}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 function outcome(run: JobRunSummary): string {
   if (!run.finishedAt) return "running";
   if (run.ok) return "ok";
@@ -31,21 +45,12 @@ export default async function JobsPage() {
   return (
     <>
       <h1>Jobs</h1>
-      <p>Background work run by the job runner beside the app (`npm start`, or `npm run worker`). Times are UTC.</p>
+      <p>
+        Background work, run by the job runner beside the app (<code>npm start</code>, or <code>npm run worker</code> alone). Times are UTC.
+      </p>
       <RefreshWhileBusy busy={busy} />
       <table aria-label="Jobs">
-        <thead>
-          <tr>
-            <th scope="col">Job</th>
-            <th scope="col">Schedule</th>
-            <th scope="col">Last run</th>
-            <th scope="col">Took</th>
-            <th scope="col">Read / kept</th>
-            <th scope="col">Result</th>
-            <th scope="col">Next run</th>
-            <th scope="col">Now</th>
-          </tr>
-        </thead>
+        <Columns names={["Job", "Schedule", "Last run", "Took", "Read / kept", "Result", "Next run", "Now"]} />
         <tbody>
           {jobs.map((job) => (
             <tr key={job.name}>
@@ -70,16 +75,7 @@ export default async function JobsPage() {
         <p className="empty">No job has run yet. The runner starts with the app; “Run now” queues a run at once.</p>
       ) : (
         <table aria-label="Recent runs, newest first">
-          <thead>
-            <tr>
-              <th scope="col">Started</th>
-              <th scope="col">Job</th>
-              <th scope="col">Trigger</th>
-              <th scope="col">Took</th>
-              <th scope="col">Read / kept</th>
-              <th scope="col">Result</th>
-            </tr>
-          </thead>
+          <Columns names={["Started", "Job", "Trigger", "Took", "Read / kept", "Result"]} />
           <tbody>
             {recent.map((run) => (
               <tr key={run.id}>
