@@ -15,6 +15,7 @@ const RECORD_PAGE: Record<string, ((id: string) => string) | undefined> = {
   Event: (id) => `/events/${id}`,
   Condition: (id) => `/admin/conditions/${id}`,
   Agreement: (id) => `/admin/agreements/${id}`,
+  Job: () => "/admin/jobs",
 };
 
 /** How the filter names each kind of thing the log records. */
@@ -32,6 +33,7 @@ const SUBJECT_LABEL: Record<(typeof AUDITED_ENTITIES)[number], string> = {
   Team: "Team",
   TeamInvitation: "Team invitation",
   Membership: "Team membership",
+  Job: "Job run",
 };
 
 const show = (value: unknown) => (value === null || value === undefined ? "—" : typeof value === "string" ? value : JSON.stringify(value));
