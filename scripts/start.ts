@@ -98,6 +98,12 @@ async function main(): Promise<void> {
       NODE_ENV: dev ? "development" : "production",
       NEXT_TELEMETRY_DISABLED: "1", // offline: nothing to send anywhere
     };
+    // The demo reaches nothing outside this machine: GDELT is read only from a GDELT_BASE_URL
+    // someone gave (`npm run ingest:demo` serves sample files on loopback).
+    if (database.embedded && process.env.GDELT_BASE_URL === undefined && process.env.INGEST === undefined) {
+      env.INGEST = "0";
+      log("Ingestion is off in the demo (it would read GDELT over the internet): `npm run ingest:demo` runs it on sample files.");
+    }
     if (!dev && buildIsStale()) {
       log("Building the app for production (first start or changed sources; takes a minute or two)…");
       const code = await waitFor(run(["build"], env));

@@ -10,7 +10,7 @@ import { clientAddress } from "./client-address";
 import { COOKIE_PREFIX } from "./cookie";
 import { PASSWORD_LENGTH } from "./password-rules";
 import type { AuthSettings } from "./settings";
-import { accountKey, addressKey, countAttempt, expiredCounterSweeper, forgiveAttempt, retryAfterSeconds, THROTTLED_MESSAGE } from "./throttle";
+import { accountKey, addressKey, countAttempt, forgiveAttempt, retryAfterSeconds, THROTTLED_MESSAGE } from "./throttle";
 
 /** A session lasts a working day from sign-in; it is not extended by use. */
 export const SESSION_SECONDS = 12 * 60 * 60;
@@ -27,7 +27,6 @@ function signInThrottle(db: CredentialsDb, trustedProxyHops: number) {
     const email = typeof body === "object" && body !== null && "email" in body && typeof body.email === "string" ? body.email : "";
     return { account: accountKey(email), address: addressKey(clientAddress(headers ?? new Headers(), trustedProxyHops)) };
   };
-  const sweepExpired = expiredCounterSweeper();
   return {
     id: "sign-in-throttle",
     hooks: {
@@ -41,7 +40,6 @@ function signInThrottle(db: CredentialsDb, trustedProxyHops: number) {
               if (!isDatabaseUnavailable(error)) throw error;
               throw new APIError("SERVICE_UNAVAILABLE", { message: DATABASE_UNAVAILABLE_MESSAGE, code: "DATABASE_UNAVAILABLE" }, { "Retry-After": String(RETRY_AFTER_SECONDS) });
             });
-            await sweepExpired(db, Date.now());
             const wait = retryAfterSeconds(counters, Date.now());
             if (wait !== null) {
               throw new APIError("TOO_MANY_REQUESTS", { message: THROTTLED_MESSAGE, code: "TOO_MANY_ATTEMPTS" }, { "Retry-After": String(wait) });

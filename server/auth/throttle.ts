@@ -70,21 +70,3 @@ export async function forgiveAttempt(db: CounterStore, keys: { account: string; 
     await db.rateLimit.updateMany({ where: { key: keys.address, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
   }
 }
-
-/** Expired counters are deleted once every this many attempts an app instance counts. */
-export const SWEEP_EVERY = 100;
-
-/**
- * Deletes the counters whose window has passed, on every `every`th call. Piggy-backed on
- * attempts rather than run on a timer: rows are only written by attempts, so sweeping with them
- * bounds the table (the live window's rows plus at most 2 × `every` stale ones per instance)
- * with no timer to start with each instance, stop in tests, or duplicate on dev reloads.
- */
-export function expiredCounterSweeper(every = SWEEP_EVERY) {
-  let calls = 0;
-  return async (db: CounterStore, now: number, limit = SIGN_IN_LIMIT): Promise<void> => {
-    calls = (calls + 1) % every;
-    if (calls !== 0) return;
-    await db.rateLimit.deleteMany({ where: { lastRequest: { lte: BigInt(now - limit.windowSeconds * 1000) } } });
-  };
-}

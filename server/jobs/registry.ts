@@ -1,6 +1,8 @@
 // Every background job, in the order the admin page lists them. A job is a function in its own
 // domain with the JobDefinition shape; register it here and the runner schedules it.
 import { deleteExpiredAuthRows } from "../auth/maintenance";
+import { pollNewsFeeds } from "../feeds/poll";
+import { runGdeltIngest } from "../ingest/gdelt/job";
 import type { JobDefinition } from "./definition";
 
 export const maintenanceJob: JobDefinition = {
@@ -12,7 +14,25 @@ export const maintenanceJob: JobDefinition = {
   run: ({ db }) => deleteExpiredAuthRows({ db }),
 };
 
-export const jobDefinitions: readonly JobDefinition[] = [maintenanceJob];
+/** GDELT 2.0 publishes an export file every 15 minutes; missed ones are caught up in order. */
+export const gdeltJob: JobDefinition = {
+  name: "gdelt",
+  label: "Read GDELT 2.0 events into the review queue",
+  kind: "ingest",
+  cron: "*/15 * * * *",
+  runAtStartup: true,
+  run: runGdeltIngest,
+};
+
+export const feedsJob: JobDefinition = {
+  name: "feeds",
+  label: "Poll the registered news feeds for headlines",
+  kind: "ingest",
+  cron: "*/15 * * * *",
+  run: pollNewsFeeds,
+};
+
+export const jobDefinitions: readonly JobDefinition[] = [maintenanceJob, gdeltJob, feedsJob];
 
 export const jobNamed = (name: string): JobDefinition | undefined => jobDefinitions.find((j) => j.name === name);
 
