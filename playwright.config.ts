@@ -1,8 +1,9 @@
 // End-to-end tests: the production build, served by the same start script users run, against a
 // throwaway database (DATABASE_URL from `npm test`), in Debian's Chromium.
 import { defineConfig, devices } from "@playwright/test";
+import { APP_PORT, GDELT_PORT } from "./e2e/fixtures/ports";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = APP_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
 
 if (!process.env.DATABASE_URL) {
@@ -68,7 +69,15 @@ export default defineConfig({
     command: "node --import tsx scripts/start.ts",
     url: `${baseURL}/api/health`,
     // A DATABASE_URL server needs a configured AUTH_SECRET; this one exists for these tests only.
-    env: { PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "1", DATABASE_URL: process.env.DATABASE_URL, AUTH_SECRET: "e2e-only-secret-not-for-any-real-server" },
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_DEMO: "1",
+      DATABASE_URL: process.env.DATABASE_URL,
+      AUTH_SECRET: "e2e-only-secret-not-for-any-real-server",
+      GDELT_BASE_URL: `http://127.0.0.1:${GDELT_PORT}/gdeltv2`,
+      INGEST: "1",
+    },
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",

@@ -2,14 +2,11 @@
 // node:http server on 127.0.0.1 serving /gdeltv2/lastupdate.txt, /gdeltv2/masterfilelist.txt and
 // zips it builds itself (yazl) from the real samples, listed with their own sizes and MD5s.
 // By default each slot serves the `actorCodesChangedToTrackedPairs` fixture (test/fixtures/gdelt.ts).
-//
-// Run alone for the demo: `node --import tsx test/support/gdelt-server.ts [--port 8765] [--every 60]`
-// publishes the first slot, then the next one every `--every` seconds.
+// `npm run ingest:demo` (scripts/ingest-demo.ts) serves it beside the app.
 import { createHash } from "node:crypto";
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { pathToFileURL } from "node:url";
 import yazl from "yazl";
 import { exportWithTrackedPairs, realMentions, SAMPLE_SLOTS } from "@/test/fixtures/gdelt";
 
@@ -154,28 +151,3 @@ function notFound(res: ServerResponse) {
   res.writeHead(404, { "content-type": "text/html" });
   res.end("<html><body>404 Not Found</body></html>");
 }
-
-async function demo(args: string[]) {
-  const value = (flag: string, fallback: number) => {
-    const i = args.indexOf(flag);
-    return i === -1 ? fallback : Number(args[i + 1]);
-  };
-  const server = await startGdeltFixtureServer({ port: value("--port", 8765) });
-  const every = value("--every", 60);
-  const pending = server.slots();
-  const next = () => {
-    const slot = pending.shift();
-    if (!slot) return;
-    server.publish(slot);
-    console.log(`${new Date().toISOString()} published ${slot}${pending.length ? `, next in ${every} s` : " (the last sample slot)"}`);
-  };
-  console.log(`GDELT fixture server: GDELT_BASE_URL=${server.baseUrl}`);
-  next();
-  const timer = setInterval(next, every * 1000);
-  process.on("SIGINT", () => {
-    clearInterval(timer);
-    void server.close().then(() => process.exit(0));
-  });
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await demo(process.argv.slice(2));
