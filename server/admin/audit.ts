@@ -1,16 +1,17 @@
-// The audit trail: every create, edit, archive, restore, import and delete, with before and after.
-import type { Prisma } from "../generated/prisma/client";
+// The audit trail: every create, edit, archive, restore, import and delete, with before and after,
+// and every sign-in, sign-out and failed sign-in.
+import type { AuditAction, Prisma } from "../generated/prisma/client";
 import type { DbOrTx } from "../db-client";
 import type { AUDITED_ENTITIES } from "./schemas";
 
 export type AuditEntity = "Event" | "Condition" | "Agreement";
-/** What the audit log names besides records: review decisions, the rules that make them, accounts, feed tokens, teams and manual job runs. */
+/** What the audit log names besides records: review decisions, the rules that make them, accounts, sessions, feed tokens, teams, saved views and manual job runs. */
 export type AuditSubject = (typeof AUDITED_ENTITIES)[number];
 
 export async function recordAudit(input: {
   db: DbOrTx;
   actorId: string | null;
-  action: "CREATE" | "UPDATE" | "ARCHIVE" | "RESTORE" | "IMPORT" | "DELETE";
+  action: AuditAction;
   entityType: AuditSubject;
   entityId: string;
   before: Prisma.InputJsonValue | null;

@@ -10,23 +10,22 @@ import { clientAddress } from "./client-address";
 import { COOKIE_PREFIX } from "./cookie";
 import { PASSWORD_LENGTH } from "./password-rules";
 import type { AuthSettings } from "./settings";
+import { SIGN_IN_PATH, signInAudit, signOutAudit, typedEmail } from "./sign-in-audit";
 import { accountKey, addressKey, countAttempt, forgiveAttempt, retryAfterSeconds, THROTTLED_MESSAGE } from "./throttle";
 
 /** A session lasts a working day from sign-in; it is not extended by use. */
 export const SESSION_SECONDS = 12 * 60 * 60;
 export const DEACTIVATED_MESSAGE = "This account is deactivated. Ask an admin to reactivate it.";
 
-const SIGN_IN_PATH = "/sign-in/email";
-
 /**
  * Runs before Better Auth's sign-in endpoint (a `before` hook), so both counts are taken and a
  * refusal answered before it looks the account up or hashes any password.
  */
 function signInThrottle(db: CredentialsDb, trustedProxyHops: number) {
-  const keysOf = (body: unknown, headers: Headers | undefined) => {
-    const email = typeof body === "object" && body !== null && "email" in body && typeof body.email === "string" ? body.email : "";
-    return { account: accountKey(email), address: addressKey(clientAddress(headers ?? new Headers(), trustedProxyHops)) };
-  };
+  const keysOf = (body: unknown, headers: Headers | undefined) => ({
+    account: accountKey(typedEmail(body)),
+    address: addressKey(clientAddress(headers ?? new Headers(), trustedProxyHops)),
+  });
   return {
     id: "sign-in-throttle",
     hooks: {
@@ -107,12 +106,13 @@ export function createAuth({ db, settings }: { db: CredentialsDb; settings: Auth
             if (!user || user.banned) throw new APIError("FORBIDDEN", { message: DEACTIVATED_MESSAGE, code: "ACCOUNT_DEACTIVATED" });
           },
         },
+        delete: { after: signOutAudit(db, settings.trustedProxyHops) },
       },
     },
     // Better Auth's limiter counts every request per address in memory by default; the
     // throttle below counts failures per account and per address in PostgreSQL instead.
     rateLimit: { enabled: false },
-    plugins: [onlyRoutesInUse("/api/auth"), signInThrottle(db, settings.trustedProxyHops)],
+    plugins: [onlyRoutesInUse("/api/auth"), signInThrottle(db, settings.trustedProxyHops), signInAudit(db, settings.trustedProxyHops)],
     advanced: {
       cookiePrefix: COOKIE_PREFIX,
       useSecureCookies: settings.secureCookies,

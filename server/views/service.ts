@@ -1,8 +1,10 @@
 // Saved views: a named dashboard state, private or shared with one team.
 // A view the user may not read is NOT_FOUND, exactly like one that does not exist, so an id
 // tells an outsider nothing; a teammate who may read but not change it gets FORBIDDEN.
+// Every change is audited (SavedView) in its own transaction: name, team shared with and state.
+import { recordAudit } from "../admin/audit";
 import { canDeleteView, canEditView, canReadView, canShareWith, type SessionUser } from "../auth/permissions";
-import type { Db } from "../db-client";
+import type { Db, DbOrTx } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { teamsOf } from "../teams/service";
 import { underCap } from "../shared/caps";
@@ -129,6 +131,13 @@ export async function getView(args: { db: Db; user: SessionUser; id: string }): 
 
 const stateData = (state: ViewState) => ({ state, stateVersion: VIEW_STATE_VERSION });
 
+/** What a view's audit entry says it holds: its name, the team it is shared with (null: only its owner) and its state. */
+const auditedView = (row: SavedViewRow) => ({ name: row.name, ownerId: row.ownerId, teamId: row.teamId, state: migrateViewState(row.stateVersion, row.state) });
+
+function auditView(db: DbOrTx, input: { actorId: string; action: "CREATE" | "UPDATE" | "DELETE"; id: string; before: Partial<ReturnType<typeof auditedView>> | null; after: Partial<ReturnType<typeof auditedView>> | null }) {
+  return recordAudit({ db, actorId: input.actorId, action: input.action, entityType: "SavedView", entityId: input.id, before: input.before, after: input.after });
+}
+
 export async function createView({ db, user, name, teamId, state }: { db: Db; user: SessionUser; name: string; teamId: string | null; state: ViewState }) {
   const reader = await readerOf(db, user);
   if (!canShareWith(reader, teamId)) throw fieldError("BAD_REQUEST", "teamId", "Share with yourself or one of your teams.");
@@ -139,7 +148,11 @@ export async function createView({ db, user, name, teamId, state }: { db: Db; us
     max: MAX_VIEWS_OWNED,
     count: (tx) => tx.savedView.count({ where: { ownerId: user.id } }),
     refusal: { field: "name", message: `You have ${MAX_VIEWS_OWNED} saved views, the most one person can keep: delete one you no longer use first.` },
-    create: (tx) => tx.savedView.create({ data: { name, ownerId: user.id, teamId, ...stateData(state) }, select: savedViewSelect }),
+    create: async (tx) => {
+      const created = await tx.savedView.create({ data: { name, ownerId: user.id, teamId, ...stateData(state) }, select: savedViewSelect });
+      await auditView(tx, { actorId: user.id, action: "CREATE", id: created.id, before: null, after: auditedView(created) });
+      return created;
+    },
   });
   return present(row, reader);
 }
@@ -149,10 +162,15 @@ export async function createView({ db, user, name, teamId, state }: { db: Db; us
  * own `where` (still theirs, still in the team, still that version), so a removal or another save
  * landing between the read and the write is refused as such, not overwritten.
  */
-async function changeOwnView({ db, user, id, version, data }: { db: Db; user: SessionUser; id: string; version: number; data: Prisma.SavedViewUpdateManyMutationInput }) {
-  await editableAt({ db, user, id, version });
+async function changeOwnView({ db, user, id, version, change }: { db: Db; user: SessionUser; id: string; version: number; change: { name: string } | { state: ViewState } }) {
+  const before = auditedView(await editableAt({ db, user, id, version }));
   const stillEditable = { OR: [{ teamId: null }, { team: { memberships: { some: { userId: user.id } } } }] } satisfies Prisma.SavedViewWhereInput;
-  const { count } = await db.savedView.updateMany({ where: { id, ownerId: user.id, version, ...stillEditable }, data: { ...data, version: { increment: 1 } } });
+  const [data, audited] = "name" in change ? [change, { before: { name: before.name }, after: change }] : [stateData(change.state), { before: { state: before.state }, after: change }];
+  const count = await db.$transaction(async (tx) => {
+    const updated = await tx.savedView.updateMany({ where: { id, ownerId: user.id, version, ...stillEditable }, data: { ...data, version: { increment: 1 } } });
+    if (updated.count > 0) await auditView(tx, { actorId: user.id, action: "UPDATE", id, ...audited });
+    return updated.count;
+  });
   if (count === 0) {
     // Changed between the check and the write: the same check again says how (gone, left the team, saved).
     throw staleView(await editableAt({ db, user, id, version }));
@@ -169,18 +187,21 @@ async function editableAt(args: { db: Db; user: SessionUser; id: string; version
 }
 
 export function renameView(args: { db: Db; user: SessionUser; id: string; version: number; name: string }) {
-  return changeOwnView({ ...args, data: { name: args.name } });
+  return changeOwnView({ ...args, change: { name: args.name } });
 }
 
 export function updateViewState(args: { db: Db; user: SessionUser; id: string; version: number; state: ViewState }) {
-  return changeOwnView({ ...args, data: stateData(args.state) });
+  return changeOwnView({ ...args, change: { state: args.state } });
 }
 
 /** By its owner while they may edit it, or by the team's owners once its owner has left the team. */
 export async function deleteView({ db, user, id }: { db: Db; user: SessionUser; id: string }): Promise<{ id: string }> {
   const { row, reader } = await readableRow({ db, user, id });
   if (!canDeleteView(reader, access(row))) throw forbidden();
-  await db.savedView.deleteMany({ where: { id, ownerId: row.ownerId, teamId: row.teamId } });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.savedView.deleteMany({ where: { id, ownerId: row.ownerId, teamId: row.teamId } });
+    if (count > 0) await auditView(tx, { actorId: user.id, action: "DELETE", id, before: auditedView(row), after: null });
+  });
   return { id };
 }
 

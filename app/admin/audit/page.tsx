@@ -29,11 +29,13 @@ const SUBJECT_LABEL: Record<(typeof AUDITED_ENTITIES)[number], string> = {
   Headline: "Headline",
   CountryKeywords: "Country keywords",
   User: "User",
+  Session: "Sign-in",
   FeedToken: "Feed token",
   Team: "Team",
   TeamInvitation: "Team invitation",
   Membership: "Team membership",
   Job: "Job run",
+  SavedView: "Saved view",
 };
 
 const show = (value: unknown) => (value === null || value === undefined ? "—" : typeof value === "string" ? value : JSON.stringify(value));
@@ -94,7 +96,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={e.id}>
                 <td>{e.at.toISOString().replace("T", " ").slice(0, 19)}</td>
                 <td>{e.actor ? <Link href={query({ actorId: e.actor.id })}>{e.actor.name}</Link> : "system"}</td>
-                <td>{e.action.toLowerCase()}</td>
+                <td>{e.action.toLowerCase().replaceAll("_", " ")}</td>
                 <td>
                   <Link href={query({ entityType: e.entityType, entityId: e.entityId })}>
                     {e.entityType} {e.entityId.slice(-8)}
