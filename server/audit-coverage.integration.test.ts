@@ -14,6 +14,8 @@ import { allProcedures } from "@/scripts/test/procedures";
 import { agreementFixture } from "@/test/fixtures/agreement";
 import { AUTH_ROUTES } from "./auth/auth";
 import { createImportHandler } from "./import/handler";
+import { maintenanceJob } from "./jobs/registry";
+import { startJobRunner } from "./jobs/runner";
 import { fromDay, toDay } from "./method/day";
 
 /** Who performs a change: the headers their browser sends, and the id the audit entry must name. */
@@ -121,6 +123,11 @@ describe("every state change is audited", async () => {
       const email = `${unique("changer").replace(" ", ".")}@example.com`;
       await call("users.create", { name: "Changer", email, role: "analyst", password: "a-long-password-1" }, admin);
       return { as: await actor(email, "a-long-password-1"), input: { currentPassword: "a-long-password-1", newPassword: "another-password-2" } };
+    },
+    "jobs.runNow": async () => {
+      // A runner started once installs pg-boss and the queue; the run then waits there.
+      await (await startJobRunner({ databaseUrl: t.url, db: t.db, jobs: [maintenanceJob], log: () => undefined, pollingIntervalSeconds: 0.5, startupRuns: false })).stop();
+      return { as: admin, input: { job: "maintenance" } };
     },
     "review.accept": async () => ({ as: admin, input: { clusterId: (await cluster()).id } }),
     "review.acceptEdited": async () => {
