@@ -48,7 +48,10 @@ test.describe("as an admin", () => {
     await expect(page.getByRole("link", { name: `Le Maroc inaugure un port ${stamp}` })).toHaveCount(0);
     await expect(page.getByRole("row").filter({ hasText: `Journal ${stamp}` }).getByRole("button", { name: /^Pause/ })).toBeVisible();
 
-    await page.getByRole("link", { name: `Make event from Rabat et Alger rouvrent une ligne aérienne ${stamp}` }).click();
+    // New headlines also wait in the review queue, under the GDELT clusters.
+    await page.goto("/admin/review");
+    const fromFeeds = page.getByRole("table", { name: "New headlines from news feeds, newest first" });
+    await fromFeeds.getByRole("link", { name: `Make event from Rabat et Alger rouvrent une ligne aérienne ${stamp}` }).click();
     await expect(page).toHaveURL(/\/admin\/events\/new\?headline=/);
     const eventForm = page.getByRole("form", { name: "New event" });
     await expect(eventForm.getByLabel("Title", { exact: true })).toHaveValue(`Rabat et Alger rouvrent une ligne aérienne ${stamp}`);

@@ -87,6 +87,9 @@ export async function deleteFeed({ db, actorId, id }: { db: Db; actorId: string;
 }
 
 /** Headlines newest first, a page at a time. */
+/** One headline as the admin pages list it. */
+export type HeadlineRow = Awaited<ReturnType<typeof listHeadlines>>["items"][number];
+
 export async function listHeadlines({ db, filter }: { db: Db; filter: z.output<typeof headlinesInput> }) {
   const where: Prisma.HeadlineWhereInput = {
     feedId: filter.feedId,

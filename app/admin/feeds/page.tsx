@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { DismissButton, FeedActions, KeywordsForm, RegisterFeedForm } from "@/app/_components/admin/feeds";
+import { FeedActions, KeywordsForm, RegisterFeedForm } from "@/app/_components/admin/feeds";
+import { feedName, HeadlinesTable, when } from "@/app/_components/admin/headlines-table";
+import { ColumnHeads } from "@/app/_components/column-heads";
 import { humanize } from "@/app/_components/format";
 import { Link } from "@/app/_components/link";
 import { requireAdmin } from "@/server/auth/page-guards";
@@ -12,23 +14,6 @@ export const dynamic = "force-dynamic";
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
-const when = (date: Date | null) =>
-  date ? <time dateTime={date.toISOString()}>{date.toISOString().slice(0, 16).replace("T", " ")} UTC</time> : <span className="meta">no date</span>;
-
-function ColumnHeads({ names }: { names: string[] }) {
-  return (
-    <thead>
-      <tr>
-        {names.map((name) => (
-          <th key={name} scope="col">
-            {name}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
-}
-
 export default async function FeedsPage({ searchParams }: { searchParams: Promise<Params> }) {
   await requireAdmin();
   const params = await searchParams;
@@ -39,7 +24,6 @@ export default async function FeedsPage({ searchParams }: { searchParams: Promis
   const [feeds, headlines, keywords, countries] = await Promise.all([api.feeds.list(), api.feeds.headlines(filter), api.feeds.keywords(), api.geo.countries()]);
   const query = (page: number) =>
     `/admin/feeds?${new URLSearchParams(Object.entries({ feed: filter.feedId ?? "", country: filter.country ?? "", status: filter.status ?? "", page: String(page) }).filter(([, v]) => v)).toString()}#headlines`;
-  const feedName = (f: { title: string | null; url: string }) => f.title ?? new URL(f.url).host;
 
   return (
     <>
@@ -58,7 +42,7 @@ export default async function FeedsPage({ searchParams }: { searchParams: Promis
       ) : (
         <table className="panel table">
           <caption className="visually-hidden">Registered feeds</caption>
-          <ColumnHeads names={["Feed", "Language, country", "Status", "Last poll", "New headlines", "Actions"]} />
+          <ColumnHeads columns={["Feed", "Language, country", "Status", "Last poll", "New headlines", "Actions"]} />
           <tbody>
             {feeds.map((f) => (
               <tr key={f.id}>
@@ -132,38 +116,7 @@ export default async function FeedsPage({ searchParams }: { searchParams: Promis
       {headlines.items.length === 0 ? (
         <p className="empty">{headlines.total === 0 ? "No headline matches these filters yet: headlines appear after the next poll of an active feed." : "No headline on this page."}</p>
       ) : (
-        <table className="panel table">
-          <caption className="visually-hidden">Headlines, newest first</caption>
-          <ColumnHeads names={["Headline", "Feed", "Names", "Published", "Status", "Actions"]} />
-          <tbody>
-            {headlines.items.map((h) => (
-              <tr key={h.id}>
-                <td lang={h.language} dir="auto">
-                  <a href={h.link} rel="noopener noreferrer nofollow" target="_blank">
-                    {h.title}
-                  </a>
-                  {h.summary && <p className="meta">{h.summary}</p>}
-                </td>
-                <td>{feedName(h.feed)}</td>
-                <td>{h.countryCodes.join(", ")}</td>
-                <td>{when(h.publishedAt)}</td>
-                <td>
-                  {h.status === "USED" && h.eventId ? <Link href={`/events/${h.eventId}`}>Used: open the event</Link> : humanize(h.status)}
-                </td>
-                <td className="actions">
-                  {h.status !== "USED" && (
-                    <>
-                      <Link href={`/admin/events/new?headline=${h.id}`}>
-                        Make event<span className="visually-hidden"> from {h.title}</span>
-                      </Link>{" "}
-                    </>
-                  )}
-                  {h.status === "NEW" && <DismissButton headline={{ id: h.id, title: h.title }} />}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <HeadlinesTable headlines={headlines.items} />
       )}
       <nav aria-label="Headline pages" className="range-links">
         {headlines.page > 1 && <Link href={query(headlines.page - 1)}>Newer</Link>}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { RefreshWhileBusy, RunNowButton } from "@/app/_components/admin/job-controls";
+import { ColumnHeads } from "@/app/_components/column-heads";
 import { requireAdmin } from "@/server/auth/page-guards";
 import { serverCaller } from "@/server/caller";
 import type { JobRunSummary, JobsOverview } from "@/server/jobs/service";
@@ -9,20 +10,6 @@ export const dynamic = "force-dynamic";
 
 const when = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 const seconds = (run: JobRunSummary) => (run.finishedAt ? `${((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000).toFixed(1)} s` : "—");
-
-function Columns({ names }: { names: string[] }) {
-  return (
-    <thead>
-      <tr>
-        {names.map((name) => (
-          <th scope="col" key={name}>
-            {name}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
-}
 
 function outcome(run: JobRunSummary): string {
   if (!run.finishedAt) return "running";
@@ -50,7 +37,7 @@ export default async function JobsPage() {
       </p>
       <RefreshWhileBusy busy={busy} />
       <table aria-label="Jobs">
-        <Columns names={["Job", "Schedule", "Last run", "Took", "Read / kept", "Result", "Next run", "Now"]} />
+        <ColumnHeads columns={["Job", "Schedule", "Last run", "Took", "Read / kept", "Result", "Next run", "Now"]} />
         <tbody>
           {jobs.map((job) => (
             <tr key={job.name}>
@@ -75,7 +62,7 @@ export default async function JobsPage() {
         <p className="empty">No job has run yet. The runner starts with the app; “Run now” queues a run at once.</p>
       ) : (
         <table aria-label="Recent runs, newest first">
-          <Columns names={["Started", "Job", "Trigger", "Took", "Read / kept", "Result"]} />
+          <ColumnHeads columns={["Started", "Job", "Trigger", "Took", "Read / kept", "Result"]} />
           <tbody>
             {recent.map((run) => (
               <tr key={run.id}>

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { Link } from "@/app/_components/link";
 import { ScopeNotice } from "@/app/_components/filters/scope-notice";
 import { humanize } from "@/app/_components/format";
+import { HeadlinesTable } from "@/app/_components/admin/headlines-table";
 import { AutoAcceptRules, ReviewQueue } from "@/app/_components/review/review-queue";
 import { requireAdmin } from "@/server/auth/page-guards";
+import { headlinesInput } from "@/server/feeds/schemas";
 import { serverCaller } from "@/server/caller";
 import { decodeQueueCursor } from "@/server/review/cursor";
 import { GDELT_EVENT_DEFAULTS } from "@/server/review/gdelt-event";
@@ -16,6 +18,8 @@ export const dynamic = "force-dynamic";
 
 type Params = Record<string, string | string[] | undefined>;
 const ADDRESS_PARAMS = ["dyad", "minScore", "minSources", "after"] as const;
+/** The newest new headlines shown under the clusters; the rest are on /admin/feeds. */
+const HEADLINES_SHOWN = 10;
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Params> }) {
   await requireAdmin();
@@ -27,7 +31,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const ignored = [...dropped, ...(address.after && !after ? ["after"] : [])];
   const filters = { dyad: address.dyad, minScore: address.minScore, minSources: address.minSources };
   const caller = await serverCaller();
-  const [page, rules] = await Promise.all([caller.review.queue({ ...filters, cursor: after }), caller.review.rules()]);
+  const [page, rules, headlines] = await Promise.all([
+    caller.review.queue({ ...filters, cursor: after }),
+    caller.review.rules(),
+    caller.feeds.headlines(headlinesInput.parse({ status: "NEW" })),
+  ]);
   const filtered = Object.values(filters).some((v) => v !== undefined);
   const href = (extra: Record<string, string | undefined>) => {
     const query = new URLSearchParams(Object.entries({ ...filters, ...extra }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
@@ -80,6 +88,21 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           )}
         </nav>
       )}
+      <section aria-labelledby="headlines-heading">
+        <h2 id="headlines-heading">Headlines from news feeds</h2>
+        {headlines.total === 0 ? (
+          <p className="empty">No new headline: they appear after the next poll of an active feed.</p>
+        ) : (
+          <>
+            <HeadlinesTable headlines={headlines.items.slice(0, HEADLINES_SHOWN)} caption="New headlines from news feeds, newest first" />
+            <p>
+              <Link href="/admin/feeds?status=NEW#headlines">
+                {headlines.total > HEADLINES_SHOWN ? `All ${headlines.total.toLocaleString("en")} new headlines` : "Headlines and feeds"}
+              </Link>
+            </p>
+          </>
+        )}
+      </section>
       <section className="panel" aria-labelledby="rules-heading">
         <h2 id="rules-heading">Auto-accept</h2>
         <p className="meta">
