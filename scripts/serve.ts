@@ -18,8 +18,18 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const server = appServer((req, res) => handle(req, res), settings.TRUSTED_PROXY_HOPS);
 
-// SIGTERM from start.ts: stop taking connections, let requests in flight finish, then go.
+/** How long requests in flight get to finish after SIGTERM before the process goes anyway. */
+const GRACE_MS = 10_000;
+
+// SIGTERM from start.ts (or a process manager): stop taking connections, let requests in flight
+// finish, then go — within GRACE_MS whatever they do, since a request stuck on a database that
+// is gone must not keep a stopped server alive. A second signal ends it at once.
 process.once("SIGTERM", () => {
+  process.once("SIGTERM", () => process.exit(0));
+  setTimeout(() => {
+    server.closeAllConnections();
+    process.exit(0);
+  }, GRACE_MS).unref();
   server.close(() => void app.close().finally(() => process.exit(0)));
   server.closeIdleConnections();
 });
