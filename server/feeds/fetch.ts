@@ -1,6 +1,7 @@
 // One conditional GET of a feed: the validators of the last good poll are sent, so an unchanged
 // feed costs a 304 and nothing else. The body is read up to a cap and refused past it (by its
 // Content-Length before reading, or while reading), and the whole request has a time limit.
+import { readBodyCapped } from "../http/request-limits";
 import { FeedConnectionError, FeedReadError } from "./errors";
 
 export const FEED_MAX_BYTES = 2 * 1024 * 1024;
@@ -17,29 +18,6 @@ export type FetchedFeed =
   | { status: "ok"; bytes: Uint8Array; contentType: string | null; validators: Validators };
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 1 : 0)} MB`;
-
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
-    throw new FeedReadError(`the feed is ${megabytes(declared)}, over the ${megabytes(maxBytes)} a feed may be`);
-  }
-  if (!response.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new FeedReadError(`the feed is over the ${megabytes(maxBytes)} a feed may be`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
 
 /** The cause a failed fetch gives, as a short reason ("ECONNREFUSED", "timed out"). */
 function connectionReason(error: unknown): string {
@@ -71,7 +49,8 @@ export async function fetchFeed(input: {
       await response.body?.cancel();
       throw new FeedReadError(`the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
     }
-    const bytes = await readCapped(response, maxBytes);
+    const bytes = await readBodyCapped(response, maxBytes);
+    if (bytes === "too-large") throw new FeedReadError(`the feed is over the ${megabytes(maxBytes)} a feed may be`);
     return {
       status: "ok",
       bytes,

@@ -14,21 +14,27 @@ export function bodyTooLarge(maxBytes: number): Response {
   return errorResponse(new AppError("PAYLOAD_TOO_LARGE", message), trpcDialect);
 }
 
-/** The request with its body read into memory, or a 413 as soon as it passes maxBytes. */
-export async function withBodyLimit(req: Request, maxBytes: number): Promise<Request | Response> {
-  if (!req.body) return req;
-  const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) return bodyTooLarge(maxBytes);
+/**
+ * A request's or response's body read into memory, or "too-large" as soon as it passes maxBytes
+ * (by its Content-Length before reading, or while reading), the rest left unread.
+ */
+export async function readBodyCapped(message: Request | Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | "too-large"> {
+  const declared = Number(message.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await message.body?.cancel();
+    return "too-large";
+  }
+  if (!message.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = req.body.getReader();
+  const reader = message.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      return bodyTooLarge(maxBytes);
+      return "too-large";
     }
     chunks.push(value);
   }
@@ -38,5 +44,13 @@ export async function withBodyLimit(req: Request, maxBytes: number): Promise<Req
     body.set(chunk, at);
     at += chunk.byteLength;
   }
+  return body;
+}
+
+/** The request with its body read into memory, or a 413 as soon as it passes maxBytes. */
+export async function withBodyLimit(req: Request, maxBytes: number): Promise<Request | Response> {
+  if (!req.body) return req;
+  const body = await readBodyCapped(req, maxBytes);
+  if (body === "too-large") return bodyTooLarge(maxBytes);
   return new Request(req.url, { method: req.method, headers: req.headers, body });
 }

@@ -4,6 +4,7 @@
 import { cameoLabel, eventScore, goldsteinFor, isKnownCameoCode } from "../method/goldstein";
 import type { Level, Verification } from "../method/params";
 import type { EventInput } from "../events/schemas";
+import type { CandidateReport } from "../generated/prisma/client";
 
 /**
  * GDELT codes countries, not offices: who acted is unknown, so an accepted cluster weighs as a
@@ -64,18 +65,11 @@ export function linkOf(url: string | null): { url: string; host: string } | null
   }
 }
 
-export interface ClusterReport {
-  globalEventId: bigint;
-  cameoCode: string;
-  numMentions: number;
-  numSources: number;
-  numArticles: number;
-  avgTone: number;
-  sourceUrl: string | null;
-  placeName: string | null;
-  placeLat: number | null;
-  placeLon: number | null;
-}
+/** The evidence rows the event is made from, as stored. */
+export type ClusterReport = Pick<
+  CandidateReport,
+  "globalEventId" | "cameoCode" | "numMentions" | "numSources" | "numArticles" | "avgTone" | "sourceUrl" | "placeName" | "placeLat" | "placeLon"
+>;
 
 export interface ClusterForEvent {
   day: string;

@@ -9,6 +9,7 @@ import { autoAcceptRuleInput, rejectInput } from "@/server/review/schemas";
 import { Field, FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
 import { SourceLinks } from "./source-links";
+import { ColumnHeads } from "../column-heads";
 
 export interface QueueItem {
   id: string;
@@ -81,15 +82,7 @@ export function ReviewQueue({ items }: { items: QueueItem[] }) {
     <div className="table-scroll">
       <table className="table review-queue">
         <caption>Clusters waiting for review, newest first</caption>
-        <thead>
-          <tr>
-            {COLUMNS.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads columns={COLUMNS} />
         <tbody>
           {items.map((item) => (
             <ClusterRow key={item.id} item={item} />
