@@ -39,8 +39,10 @@ const stop = () => {
   clearInterval(timer);
   void Promise.all([gdelt.close(), feeds.close()]);
 };
-// Ctrl-C reaches the app too (same terminal); close the stand-ins once it has stopped.
+// Ctrl-C reaches the app too (same terminal); a SIGTERM sent to this process alone is passed
+// on. The stand-ins close once the app has stopped.
 process.on("SIGINT", () => undefined);
+process.on("SIGTERM", () => app.kill("SIGTERM"));
 app.on("exit", (code) => {
   stop();
   process.exit(code ?? 0);

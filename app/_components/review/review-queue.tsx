@@ -29,7 +29,8 @@ const signed = (x: number, digits: number) => `${x > 0 ? "+" : ""}${x.toFixed(di
 
 function ClusterRow({ item }: { item: QueueItem }) {
   const trpc = useTRPC();
-  const what = `${item.actor.name} towards ${item.target.name} on ${item.day}`;
+  // Several clusters can share dyad and day (one per event root code): the code tells them apart.
+  const what = `${item.actor.name} towards ${item.target.name} on ${item.day}, ${item.cameo.label}`;
   // The row's one form, the rejection: its top message also reports Accept's refusal (a conflict).
   const form = useSchemaForm(rejectInput, { defaultValues: { clusterId: item.id, reason: "" }, ...CHECK_ON_SUBMIT });
   const options = useRefreshingMutation(form);
