@@ -2,6 +2,8 @@
 // alone. With a 45-day half-life an event keeps a quarter of its weight after 90 days, so a value
 // with no event in that window is, in effect, its conditions: the screen says so in words.
 // Pure, from what the summary already holds plus one count of the rollup's daily events.
+import { weightedLedger } from "./index-math";
+import { METHOD, type Method } from "./params";
 
 /** The window counted on screen: an event older than this has lost over three quarters of its weight (h = 45). */
 export const COVERAGE_WINDOW_DAYS = 90;
@@ -15,7 +17,7 @@ export interface Coverage {
   /** null when the dyad has no event up to today. */
   daysSinceLastEvent: number | null;
   /**
-   * Shares of |B| + |P| (the magnitudes inside I = 100·tanh((B+P)/c)) carried by standing
+   * Shares of |k·B| + |P| (the magnitudes inside I = 100·tanh((k·B+P)/c)) carried by standing
    * conditions and by events; magnitudes, so that opposite signs do not give shares over 1.
    * Both null when nothing weighs today.
    */
@@ -35,15 +37,17 @@ export function coverageOf(input: {
   lastEventDay: number | null;
   eventsInWindow: number;
   windowDays?: number;
+  method?: Method;
 }): Coverage {
-  const { today, ledger, pulse, lastEventDay, eventsInWindow, windowDays = COVERAGE_WINDOW_DAYS } = input;
+  const { today, pulse, lastEventDay, eventsInWindow, windowDays = COVERAGE_WINDOW_DAYS, method = METHOD } = input;
   const daysSinceLastEvent = lastEventDay === null ? null : Math.max(0, today - lastEventDay);
-  const weight = Math.abs(ledger) + Math.abs(pulse);
+  const conditions = Math.abs(weightedLedger(input.ledger, method));
+  const weight = conditions + Math.abs(pulse);
   return {
     windowDays,
     eventsInWindow,
     daysSinceLastEvent,
-    conditionsShare: weight === 0 ? null : Math.abs(ledger) / weight,
+    conditionsShare: weight === 0 ? null : conditions / weight,
     eventsShare: weight === 0 ? null : Math.abs(pulse) / weight,
     stale: daysSinceLastEvent === null || daysSinceLastEvent > windowDays,
   };

@@ -1,5 +1,5 @@
 // The relations index (methodology §3–4): pulse P from decaying event scores, ledger B from
-// standing conditions, headline I = 100·tanh((B+P)/c). Pure: "today" is always a parameter.
+// standing conditions, headline I = 100·tanh((k·B+P)/c). Pure: "today" is always a parameter.
 import { METHOD, type Band, type ConditionKind, type Method } from "./params";
 
 export interface IndexEvent {
@@ -34,8 +34,11 @@ export interface SeriesPoint {
 
 export const decay = (days: number, method: Method) => Math.pow(2, -days / method.halfLifeDays);
 
+/** k·B: the ledger in pulse units, as it weighs inside tanh. */
+export const weightedLedger = (ledger: number, method: Method = METHOD) => ledger * method.conditionWeight;
+
 export function indexValue(ledger: number, pulse: number, method: Method = METHOD): number {
-  return 100 * Math.tanh((ledger + pulse) / method.c);
+  return 100 * Math.tanh((weightedLedger(ledger, method) + pulse) / method.c);
 }
 
 export function isInForce(condition: IndexCondition, day: number): boolean {
@@ -175,9 +178,9 @@ export interface ChangeParts {
   newEvents: number;
   /** How much the pulse standing at today − days has faded since: P(today−days)·(2^(−days/h) − 1). */
   olderDecay: number;
-  /** Points of conditions in force today but not at today − days. */
+  /** Weighted points (k × points) of conditions in force today but not at today − days. */
   conditionsBegan: number;
-  /** Minus the points of conditions in force at today − days but not today. */
+  /** Minus the weighted points of conditions in force at today − days but not today. */
   conditionsEnded: number;
   total: number;
 }
@@ -185,17 +188,17 @@ export interface ChangeParts {
 export interface ChangeBreakdown {
   fromDay: number;
   toDay: number;
-  /** Split of Δ(B + P), pulse units, where contributions add: parts sum to total exactly. */
+  /** Split of Δ(k·B + P), pulse units, where contributions add: parts sum to total exactly. */
   raw: ChangeParts;
   /**
-   * The same split in index points: each raw part × ΔI/Δ(B+P), the average slope of
+   * The same split in index points: each raw part × ΔI/Δ(k·B+P), the average slope of
    * 100·tanh(x/c) over the period (its derivative when Δ(B+P) = 0), so parts sum to ΔI.
    */
   index: ChangeParts;
 }
 
 /**
- * Splits the change since today − days. tanh is not additive, so the split is made in B+P
+ * Splits the change since today − days. tanh is not additive, so the split is made in k·B+P
  * space and carried to index points proportionally. A condition that both began and ended
  * inside the window leaves B unchanged and appears in neither part.
  */
@@ -221,13 +224,13 @@ export function changeBreakdown(input: {
   for (const c of conditions) {
     const before = isInForce(c, start);
     const now = isInForce(c, today);
-    if (now && !before) conditionsBegan += c.points;
-    if (before && !now) conditionsEnded -= c.points;
+    if (now && !before) conditionsBegan += weightedLedger(c.points, method);
+    if (before && !now) conditionsEnded -= weightedLedger(c.points, method);
   }
   const rawTotal = newEvents + olderDecay + conditionsBegan + conditionsEnded;
   const raw: ChangeParts = { newEvents, olderDecay, conditionsBegan, conditionsEnded, total: rawTotal };
 
-  const x0 = ledgerOn(conditions, start) + pulseAtStart;
+  const x0 = weightedLedger(ledgerOn(conditions, start), method) + pulseAtStart;
   const indexTotal = indexValue(0, x0 + rawTotal, method) - indexValue(0, x0, method);
   const rate =
     Math.abs(rawTotal) > 1e-9 ? indexTotal / rawTotal : (100 / method.c) / Math.cosh(x0 / method.c) ** 2;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONDITION_KINDS, DATE_PRECISIONS, LEVELS, METHOD, VERIFICATIONS } from "./params";
+import { CONDITION_KINDS, DATE_PRECISIONS, LEVELS, METHOD, METHOD_VERSIONS, methodRelease, previousRelease, VERIFICATIONS } from "./params";
 
 describe("METHOD", () => {
   it("carries the published version and defaults", () => {
@@ -39,5 +39,34 @@ describe("METHOD", () => {
     expect(Object.isFrozen(METHOD)).toBe(true);
     expect(Object.isFrozen(METHOD.levelWeights)).toBe(true);
     expect(Object.isFrozen(METHOD.overrides.RELATIONS_SEVERED)).toBe(true);
+  });
+});
+
+describe("METHOD_VERSIONS", () => {
+  it("ends with the current method: what every new number is computed with", () => {
+    expect(METHOD_VERSIONS.at(-1)?.method).toBe(METHOD);
+    expect(methodRelease(METHOD.version)?.method).toBe(METHOD);
+    expect(methodRelease("0.9.0")).toBeUndefined();
+  });
+
+  it("gives each release a unique version, a date in order and a reason", () => {
+    const versions = METHOD_VERSIONS.map((r) => r.method.version);
+    expect(new Set(versions).size).toBe(versions.length);
+    const dates = METHOD_VERSIONS.map((r) => r.released);
+    for (const d of dates) expect(d).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect([...dates].sort()).toEqual(dates);
+    for (const r of METHOD_VERSIONS) expect(r.reason.length).toBeGreaterThan(10);
+  });
+
+  it("makes every release change at least one parameter of the one before", () => {
+    METHOD_VERSIONS.forEach((release, i) => {
+      const before = METHOD_VERSIONS[i - 1];
+      if (!before) return;
+      const { version: _v, ...now } = release.method;
+      const { version: _w, ...then } = before.method;
+      expect(now).not.toEqual(then);
+      expect(previousRelease(release.method.version)).toBe(before);
+    });
+    expect(previousRelease(METHOD_VERSIONS[0]?.method.version ?? "")).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 // Every tunable number of the relations index lives here, so /methodology can show them and
-// every stored number can carry `METHOD.version`. Changing any value means bumping the version.
+// every stored number can carry `METHOD.version`. Changing any value means a new entry in
+// METHOD_VERSIONS (its date and reason); METHOD is always the newest entry.
 
 export const LEVELS = [
   "HEAD_OF_STATE",
@@ -40,8 +41,10 @@ export interface MethodParams {
   version: string;
   /** h: a contribution halves every h days. */
   halfLifeDays: number;
-  /** c: I = 100·tanh((B+P)/c); B+P = c gives I ≈ 76. */
+  /** c: I = 100·tanh((k·B+P)/c); k·B+P = c gives I ≈ 76. */
   c: number;
+  /** k: what one point of a standing condition weighs inside tanh, against one pulse unit. */
+  conditionWeight: number;
   /** L by acting authority. */
   levelWeights: Record<Level, number>;
   /** V by sourcing. */
@@ -69,6 +72,8 @@ export interface MethodParams {
    * a perfectly flat history has σ = 0 and would otherwise flag any move, however tiny.
    */
   unusualChange: { windowDays: number; sigmas: number; minSamples: number; minPoints: number };
+  /** A month's direction (the backtest's unit): |I(month end) − I(previous month end)| under this is "unchanged". */
+  direction: { unchangedBelow: number };
 }
 
 type DeepReadonly<T> = { readonly [K in keyof T]: T[K] extends object ? DeepReadonly<T[K]> : T[K] };
@@ -81,10 +86,11 @@ function deepFreeze<T extends object>(value: T): DeepReadonly<T> {
   return Object.freeze(value);
 }
 
-export const METHOD: Method = deepFreeze<MethodParams>({
+const V1: MethodParams = {
   version: "1.0.0",
   halfLifeDays: 45,
   c: 15,
+  conditionWeight: 1,
   levelWeights: {
     HEAD_OF_STATE: 1.0, // head of state or monarch
     HEAD_OF_GOVERNMENT: 0.8, // head of government or foreign minister
@@ -119,4 +125,31 @@ export const METHOD: Method = deepFreeze<MethodParams>({
   changeWindowsDays: { short: 30, long: 90 },
   trend: { windowDays: 90, perDays: 30, stableBelow: 5 },
   unusualChange: { windowDays: 30, sigmas: 2, minSamples: 90, minPoints: 1 },
-});
+  direction: { unchangedBelow: 2 },
+};
+
+/** One published state of the method: its parameters, the day it took effect and why. */
+export interface MethodRelease {
+  method: Method;
+  /** YYYY-MM-DD */
+  released: string;
+  reason: string;
+}
+
+/** Every published method, oldest first. Stored numbers name theirs by `method.version`. */
+export const METHOD_VERSIONS: readonly DeepReadonly<MethodRelease>[] = deepFreeze([
+  { method: V1, released: "2026-11-26", reason: "The first published method." },
+]);
+
+export const METHOD: Method = V1;
+
+/** The release of a version, or undefined for a version never published. */
+export function methodRelease(version: string): DeepReadonly<MethodRelease> | undefined {
+  return METHOD_VERSIONS.find((r) => r.method.version === version);
+}
+
+/** The release before `version`: what the chart overlays and the backtest compares with. */
+export function previousRelease(version: string): DeepReadonly<MethodRelease> | undefined {
+  const at = METHOD_VERSIONS.findIndex((r) => r.method.version === version);
+  return at > 0 ? METHOD_VERSIONS[at - 1] : undefined;
+}
