@@ -82,7 +82,8 @@ export default function MethodologyPage() {
       </p>
       <p>
         <strong>Ledger</strong> (structure): B(t), the sum of the points of every condition in force on day t. A condition counts from its
-        first day up to, not including, the day it ends.
+        first day up to, not including, the day it ends. Inside the index each point weighs k = <strong>{m.conditionWeight}</strong>{" "}
+        against one unit of pulse.
       </p>
       <table>
         <caption>Points of standing conditions</caption>
@@ -102,8 +103,10 @@ export default function MethodologyPage() {
         </tbody>
       </table>
       <p>
-        <strong>Index</strong>: I(t) = 100 · tanh((B(t) + P(t)) / c), with c = <strong>{m.c}</strong>. tanh keeps the value within ±100 and
-        makes each extra point count less as relations approach an extreme.
+        <strong>Index</strong>: I(t) = 100 · tanh((k · B(t) + P(t)) / c), with c = <strong>{m.c}</strong>. tanh keeps the value within ±100
+        and makes each extra point count less as relations approach an extreme. Conditions weigh half a pulse unit per point so that a
+        dyad under several of them stays where a new event can still move it (method 2.0.0; the backtest in docs/validation.md shows
+        the difference).
       </p>
 
       <h2>4. What the screens show</h2>
@@ -130,7 +133,7 @@ export default function MethodologyPage() {
       <p>
         <strong>Staleness and coverage.</strong> Beside each value the cards and dyad pages say how many events fall in the last{" "}
         {COVERAGE_WINDOW_DAYS} days, how many days have passed since the last one, and how today&apos;s weight splits between standing
-        conditions and events: the shares of |B| and |P| in |B| + |P|, the sizes of the two parts inside tanh. With a half-life of{" "}
+        conditions and events: the shares of |k · B| and |P| in |k · B| + |P|, the sizes of the two parts inside tanh. With a half-life of{" "}
         {m.halfLifeDays} days an event keeps {Math.round(100 * 2 ** (-COVERAGE_WINDOW_DAYS / m.halfLifeDays))} % of its weight after{" "}
         {COVERAGE_WINDOW_DAYS} days, so a value with no event for longer than that rests, in effect, on its conditions alone, and the page says so in words: &ldquo;{STALE_NOTE}&rdquo;. Such
         a value is not wrong, but it says what was in force, not what happened lately: a relation that changed without a recorded event

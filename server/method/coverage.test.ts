@@ -4,10 +4,11 @@ import { COVERAGE_WINDOW_DAYS, coverageOf, coverageSentence, coverageWindowStart
 const today = 20_000;
 
 describe("coverage", () => {
-  it("splits today's weight between conditions and events by magnitude", () => {
+  it("splits today's weight between conditions (k·B, as they weigh inside tanh) and events by magnitude", () => {
+    // |0.5·−30| = 15 against |10|
     const c = coverageOf({ today, ledger: -30, pulse: 10, lastEventDay: today - 5, eventsInWindow: 3 });
-    expect(c.conditionsShare).toBeCloseTo(0.75);
-    expect(c.eventsShare).toBeCloseTo(0.25);
+    expect(c.conditionsShare).toBeCloseTo(0.6);
+    expect(c.eventsShare).toBeCloseTo(0.4);
     expect(c).toMatchObject({ windowDays: 90, eventsInWindow: 3, daysSinceLastEvent: 5, stale: false });
   });
 
@@ -32,6 +33,7 @@ describe("coverage", () => {
       "0 events in the last 90 days · 285 days since the last event · today's value is over 99 % standing conditions, under 1 % events",
     );
     const one = coverageOf({ today, ledger: 10, pulse: 10, lastEventDay: today - 1, eventsInWindow: 1 });
-    expect(coverageSentence(one)).toBe("1 event in the last 90 days · 1 day since the last event · today's value is 50 % standing conditions, 50 % events");
+    // |0.5·10| = 5 against |10|
+    expect(coverageSentence(one)).toBe("1 event in the last 90 days · 1 day since the last event · today's value is 33 % standing conditions, 67 % events");
   });
 });

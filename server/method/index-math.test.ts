@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changeOver, changeStats, computeSeries, dailySums, isUnusualChange, summarize, trendPer30Days } from "../../test/support/index-reference";
-import { bandOf, changeBreakdown, topDrivers, type IndexCondition, type IndexEvent, type SeriesPoint } from "./index-math";
+import { bandOf, changeBreakdown, topDrivers, weightedLedger, type IndexCondition, type IndexEvent, type SeriesPoint } from "./index-math";
 import { METHOD } from "./params";
 
 const ev = (id: string, day: number, score: number, archived = false): IndexEvent => ({ id, day, score, archived });
@@ -62,10 +62,10 @@ describe("computeSeries", () => {
     expect(s.every((p) => p.pulse === 0 && p.ledger === 0 && p.index === 0)).toBe(true);
   });
 
-  it("a −30 condition alone gives 100·tanh(−2) = −96.403", () => {
+  it("a −30 condition alone gives 100·tanh(0.5·−30/15) = 100·tanh(−1) = −76.159", () => {
     const p = first(computeSeries({ events: [], conditions: [cond("sev", -30, 0)], fromDay: 500, toDay: 500 }));
     expect(p.ledger).toBe(-30);
-    expect(p.index).toBeCloseTo(-96.4028, 4);
+    expect(p.index).toBeCloseTo(-76.1594, 4);
   });
 
   it("a condition weighs on startDay..endDay−1 and stops as a step on endDay", () => {
@@ -73,7 +73,7 @@ describe("computeSeries", () => {
     expect(at(s, 9).ledger).toBe(0);
     expect(at(s, 10).ledger).toBe(-10);
     expect(at(s, 19).ledger).toBe(-10);
-    expect(at(s, 19).index).toBeCloseTo(-58.2783, 4); // 100·tanh(−10/15)
+    expect(at(s, 19).index).toBeCloseTo(-32.1513, 4); // 100·tanh(0.5·−10/15)
     expect(at(s, 20).ledger).toBe(0);
     expect(at(s, 20).index).toBe(0);
   });
@@ -185,50 +185,50 @@ describe("changeBreakdown", () => {
   // today 90, window 30 → start 60.
   // new events: 5@80 → 5·2^(−10/45) = 4.28622
   // older: 10@0 → P(60) = 10·2^(−60/45) = 3.96850; decay = 3.96850·(2^(−30/45) − 1) = −1.46850
-  // conditions: −5 from day 70 began (−5); −10 on days 0..74 ended (+10); +10 throughout unchanged
-  // total Δ(B+P) = 4.28622 − 1.46850 − 5 + 10 = 7.81772
+  // conditions, weighing k = 0.5 a point: −5 from day 70 began (−2.5); −10 on days 0..74 ended (+5);
+  // +10 throughout unchanged. Total Δ(k·B+P) = 4.28622 − 1.46850 − 2.5 + 5 = 5.31772
   const events = [ev("old", 0, 10), ev("new", 80, 5), ev("future", 95, -8)];
   const conditions = [cond("air", -5, 70), cond("amb", -10, 0, 75), cond("decl", 10, 0)];
   const b = changeBreakdown({ events, conditions, today: 90 });
 
-  it("splits the change in B+P space", () => {
+  it("splits the change in k·B+P space", () => {
     expect(b.fromDay).toBe(60);
     expect(b.raw.newEvents).toBeCloseTo(4.28622, 5);
     expect(b.raw.olderDecay).toBeCloseTo(-1.4685, 4);
-    expect(b.raw.conditionsBegan).toBe(-5);
-    expect(b.raw.conditionsEnded).toBe(10);
-    expect(b.raw.total).toBeCloseTo(7.81772, 5);
+    expect(b.raw.conditionsBegan).toBe(-2.5);
+    expect(b.raw.conditionsEnded).toBe(5);
+    expect(b.raw.total).toBeCloseTo(5.31772, 5);
   });
 
   it("adds up exactly to the series' change, in both spaces", () => {
     const s = computeSeries({ events, conditions, fromDay: 60, toDay: 90 });
-    const x = (p: SeriesPoint) => p.ledger + p.pulse;
+    const x = (p: SeriesPoint) => weightedLedger(p.ledger) + p.pulse;
     const r = b.raw;
     expect(r.newEvents + r.olderDecay + r.conditionsBegan + r.conditionsEnded).toBeCloseTo(x(at(s, 90)) - x(at(s, 60)), 10);
-    // I(60) = 100·tanh(3.96850/15) = 25.857; I(90) = 100·tanh(11.78622/15) = 65.600; ΔI = 39.743
+    // I(60) = 100·tanh((0.5·0 + 3.96850)/15) = 25.856; I(90) = 100·tanh((0.5·5 + 6.78622)/15) = 55.049; ΔI = 29.193
     const i = b.index;
-    expect(i.total).toBeCloseTo(39.743, 3);
+    expect(i.total).toBeCloseTo(29.193, 3);
     expect(i.total).toBeCloseTo(at(s, 90).index - at(s, 60).index, 10);
     expect(i.newEvents + i.olderDecay + i.conditionsBegan + i.conditionsEnded).toBeCloseTo(i.total, 10);
-    // each part × ΔI/Δx = 39.743 / 7.81772 = 5.0837
-    expect(i.conditionsEnded).toBeCloseTo(50.837, 2);
+    // each part × ΔI/Δx = 29.193 / 5.31772 = 5.48968
+    expect(i.conditionsEnded).toBeCloseTo(27.448, 2);
   });
 });
 
 describe("changeBreakdown at the window's edges", () => {
   it("treats day today − 30 as before the window", () => {
     // today 90, start 60. Event 3@60 is older: decay = 3·(2^(−30/45) − 1) = 3·(0.629961 − 1) = −1.110118.
-    // ends on 90 → ended (+10); starts on 60 → in force at both ends (0); starts on 90 → began (−5);
-    // ends on 60 → in force at neither (0). Total = −1.110118 + 10 − 5 = 3.889882.
+    // At k = 0.5 a point: ends on 90 → ended (+5); starts on 60 → in force at both ends (0); starts on 90 →
+    // began (−2.5); ends on 60 → in force at neither (0). Total = −1.110118 + 5 − 2.5 = 1.389882.
     const events = [ev("edge", 60, 3)];
     const conditions = [cond("endsToday", -10, 0, 90), cond("atStart", -5, 60), cond("startsToday", -5, 90), cond("endsAtStart", -10, 0, 60)];
     const b = changeBreakdown({ events, conditions, today: 90 });
     expect(b.raw).toEqual({
       newEvents: 0,
       olderDecay: expect.closeTo(-1.110118, 6),
-      conditionsBegan: -5,
-      conditionsEnded: 10,
-      total: expect.closeTo(3.889882, 6),
+      conditionsBegan: -2.5,
+      conditionsEnded: 5,
+      total: expect.closeTo(1.389882, 6),
     });
     const s = computeSeries({ events, conditions, fromDay: 60, toDay: 90 });
     expect(b.index.total).toBeCloseTo(at(s, 90).index - at(s, 60).index, 10);
@@ -238,7 +238,7 @@ describe("changeBreakdown at the window's edges", () => {
 describe("summarize", () => {
   it("a dyad with nothing is 0, mixed, with no last event", () => {
     expect(summarize({ events: [], conditions: [], today: 20000 })).toEqual({
-      methodVersion: "1.0.0",
+      methodVersion: "2.0.0",
       value: 0,
       band: "mixed",
       ledger: 0,
@@ -262,11 +262,11 @@ describe("summarize", () => {
     expect(r.lastEventDay).toBe(0);
   });
 
-  it("DZA–MAR-like ledger: −30 −5 −5 = −40 → 100·tanh(−40/15) = −99.039, crisis", () => {
+  it("DZA–MAR-like ledger: −30 −5 −5 = −40 → 100·tanh(0.5·−40/15) = −87.006, crisis", () => {
     const conditions = [cond("sev", -30, 0), cond("air", -5, 29), cond("gas", -5, 68)];
     const r = summarize({ sums: new Map(), conditions, today: 1000 });
     expect(r.ledger).toBe(-40);
-    expect(r.value).toBeCloseTo(-99.039, 3);
+    expect(r.value).toBeCloseTo(-87.006, 3);
     expect(r.band).toBe("crisis");
     expect(r.change30).toBe(0);
     expect(r.trend.stable).toBe(true);

@@ -3,7 +3,9 @@ import { CONDITION_KINDS, DATE_PRECISIONS, LEVELS, METHOD, METHOD_VERSIONS, meth
 
 describe("METHOD", () => {
   it("carries the published version and defaults", () => {
-    expect(METHOD.version).toBe("1.0.0");
+    expect(METHOD.version).toBe("2.0.0");
+    expect(METHOD.conditionWeight).toBe(0.5);
+    expect(METHOD.direction).toEqual({ unchangedBelow: 2 });
     expect(METHOD.halfLifeDays).toBe(45);
     expect(METHOD.c).toBe(15);
     expect(METHOD.trend).toEqual({ windowDays: 90, perDays: 30, stableBelow: 5 });
@@ -33,6 +35,12 @@ describe("METHOD", () => {
     expect(Object.keys(METHOD.verificationWeights)).toEqual([...VERIFICATIONS]);
     expect(Object.keys(METHOD.conditionPoints)).toEqual([...CONDITION_KINDS]);
     expect(DATE_PRECISIONS).toEqual(["DAY", "MONTH", "QUARTER", "SEASON", "YEAR"]);
+  });
+
+  it("keeps 1.0.0 as published: conditions at full weight, everything else as now", () => {
+    const first = methodRelease("1.0.0")?.method;
+    expect(first?.conditionWeight).toBe(1);
+    expect({ ...first, version: "2.0.0", conditionWeight: 0.5 }).toEqual(METHOD);
   });
 
   it("is frozen all the way down", () => {

@@ -11,6 +11,7 @@ import { requireUser } from "@/server/auth/page-guards";
 import { isAdmin } from "@/server/auth/permissions";
 import { orNotFound, serverCaller } from "@/server/caller";
 import { fromDay, toDay } from "@/server/method/day";
+import { METHOD } from "@/server/method/params";
 import { dyadKey } from "@/server/scope/schemas";
 import { readScope, writeScope } from "@/server/scope/url";
 
@@ -83,7 +84,7 @@ export default async function DyadPage({ params, searchParams }: Props) {
         </p>
         <p className="meta">
           Structure (standing conditions) B = {formatIndex(summary.ledger)} · momentum (recent events) P = {formatIndex(summary.pulse)} ·
-          I = 100·tanh((B+P)/15) · method {summary.methodVersion} · <Link href="/methodology">method</Link>
+          I = 100·tanh(({METHOD.conditionWeight}·B+P)/{METHOD.c}) · method {summary.methodVersion} · <Link href="/methodology">method</Link>
         </p>
         <CoverageNote coverage={summary.coverage} />
       </section>
