@@ -4,6 +4,7 @@ import { prefetchAgreementFeed } from "./_components/feed/prefetch";
 import { FilterBar } from "./_components/filters/filter-bar";
 import { DashboardMap } from "./_components/map/dashboard-map";
 import { IndicatorCards } from "./_components/relations/indicator-cards";
+import { MethodVersion } from "./_components/relations/method-version";
 import { OpenedView } from "./_components/views/opened-view";
 import { SaveViewDialog } from "./_components/views/save-view-dialog";
 import { HydrateClient } from "./_trpc/server";
@@ -12,6 +13,7 @@ import type { AgreementFilters } from "@/server/agreements/schemas";
 import { requireUser } from "@/server/auth/page-guards";
 import { isMissing, serverCaller } from "@/server/caller";
 import { env } from "@/server/env";
+import { METHOD } from "@/server/method/params";
 import { isoDayOf } from "@/server/scope/schemas";
 import { paramValue } from "@/server/scope/url";
 import { dashboardDays } from "@/server/views/dashboard-days";
@@ -101,7 +103,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <section className="panel" aria-labelledby="relations-heading">
             <h2 id="relations-heading">Relations index{past ? ` as of ${asOf}` : ""}</h2>
             <p className="meta">
-              −100 open hostility · +100 close partnership. <Link href="/methodology">How it is computed</Link>
+              −100 open hostility · +100 close partnership. <Link href="/methodology">How it is computed</Link> ·{" "}
+              <MethodVersion version={cards[0]?.methodVersion ?? METHOD.version} />
             </p>
             <IndicatorCards cards={cards} sparklines={sparklines} />
           </section>

@@ -23,6 +23,7 @@ describe("who may call what", async () => {
     "relations.dyads": { kind: "query" },
     "relations.summary": { kind: "query", input: { dyads: ["FRA-MAR"] } },
     "relations.series": { kind: "query", input: { dyads: ["FRA-MAR"], from: "2025-01-01", to: "2025-06-30" } },
+    "relations.seriesUnder": { kind: "query", input: { dyad: "FRA-MAR", version: "1.0.0", from: "2025-01-01", to: "2025-06-30" } },
     "relations.extent": { kind: "query", input: { dyads: ["FRA-MAR"] } },
     "relations.drivers": { kind: "query", input: { dyad: "FRA-MAR" } },
     "relations.volume": { kind: "query", input: { from: "2025-01-01", to: "2025-06-30" } },

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { ColumnHeads } from "@/app/_components/column-heads";
 import { humanize } from "@/app/_components/format";
 import { CAMEO_OPTIONS } from "@/server/method/goldstein";
 import { COVERAGE_WINDOW_DAYS, STALE_NOTE } from "@/server/method/coverage";
-import { METHOD } from "@/server/method/params";
+import { changedParameters, METHOD, METHOD_VERSIONS } from "@/server/method/params";
 
 export const metadata: Metadata = { title: "How the relations index is computed" };
 
@@ -139,6 +140,34 @@ export default function MethodologyPage() {
         a value is not wrong, but it says what was in force, not what happened lately: a relation that changed without a recorded event
         will not show it.
       </p>
+
+      <h2 id="versions">Method versions</h2>
+      <p>
+        Changing any number above makes a new version, dated and explained; every stored day of the index names the version that
+        computed it, and after a release the stored index is recomputed under it. The dyad page can draw the previous version&apos;s line
+        beside the current one. Each change is checked by a backtest of the index&apos;s monthly direction against the team&apos;s reading of
+        the record (<code>docs/validation.md</code>).
+      </p>
+      <table>
+        <caption>Method versions, newest first</caption>
+        <ColumnHeads columns={["Version", "Released", "Changed", "Why"]} />
+        <tbody>
+          {METHOD_VERSIONS.map((release, i) => {
+            const before = METHOD_VERSIONS[i - 1];
+            const changes = before ? changedParameters(before.method, release.method) : [];
+            return { release, changes };
+          })
+            .reverse()
+            .map(({ release, changes }) => (
+              <tr key={release.method.version}>
+                <td>{release.method.version}</td>
+                <td>{release.released}</td>
+                <td>{changes.length === 0 ? "first published" : changes.map((c) => `${c.path}: ${c.before} → ${c.after}`).join("; ")}</td>
+                <td>{release.reason}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
 
       <h2>Where we depart from, or add to, the published method</h2>
       <ul>

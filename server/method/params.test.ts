@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONDITION_KINDS, DATE_PRECISIONS, LEVELS, METHOD, METHOD_VERSIONS, methodRelease, previousRelease, VERIFICATIONS } from "./params";
+import { changedParameters, CONDITION_KINDS, DATE_PRECISIONS, LEVELS, METHOD, METHOD_VERSIONS, methodRelease, previousRelease, VERIFICATIONS } from "./params";
 
 describe("METHOD", () => {
   it("carries the published version and defaults", () => {
@@ -73,8 +73,25 @@ describe("METHOD_VERSIONS", () => {
       const { version: _v, ...now } = release.method;
       const { version: _w, ...then } = before.method;
       expect(now).not.toEqual(then);
+      expect(changedParameters(before.method, release.method).length).toBeGreaterThan(0);
       expect(previousRelease(release.method.version)).toBe(before);
     });
     expect(previousRelease(METHOD_VERSIONS[0]?.method.version ?? "")).toBeUndefined();
+  });
+});
+
+describe("changedParameters", () => {
+  it("names each changed number by its path, nested ones included, and ignores the version", () => {
+    const next = { ...METHOD, version: "9.9.9", halfLifeDays: 60, levelWeights: { ...METHOD.levelWeights, MINISTER: 0.5 } };
+    expect(changedParameters(METHOD, next)).toEqual([
+      { path: "halfLifeDays", before: "45", after: "60" },
+      { path: "levelWeights.MINISTER", before: "0.6", after: "0.5" },
+    ]);
+    expect(changedParameters(METHOD, METHOD)).toEqual([]);
+  });
+
+  it("says what 2.0.0 changed: the condition weight only", () => {
+    const first = methodRelease("1.0.0")?.method;
+    expect(first && changedParameters(first, METHOD)).toEqual([{ path: "conditionWeight", before: "1", after: "0.5" }]);
   });
 });

@@ -163,3 +163,25 @@ export function previousRelease(version: string): DeepReadonly<MethodRelease> | 
   const at = METHOD_VERSIONS.findIndex((r) => r.method.version === version);
   return at > 0 ? METHOD_VERSIONS[at - 1] : undefined;
 }
+
+export interface ParameterChange {
+  /** Dotted path of the parameter, e.g. "conditionWeight" or "levelWeights.MINISTER". */
+  path: string;
+  before: string;
+  after: string;
+}
+
+/** The parameters a release changed against the one before it (its version number aside). */
+export function changedParameters(before: Method, after: Method): ParameterChange[] {
+  const changes: ParameterChange[] = [];
+  const walk = (a: unknown, b: unknown, path: string) => {
+    if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) {
+      const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+      for (const k of keys) walk(Reflect.get(a, k), Reflect.get(b, k), path ? `${path}.${k}` : k);
+    } else if (a !== b && path !== "version") {
+      changes.push({ path, before: String(a), after: String(b) });
+    }
+  };
+  walk(before, after, "");
+  return changes;
+}

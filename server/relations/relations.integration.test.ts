@@ -8,6 +8,7 @@ import { fromDay, toDay } from "../method/day";
 import { summarize } from "../../test/support/index-reference";
 import type { IndexCondition, IndexEvent } from "../method/index-math";
 import { forgetRollupCheck, liveConditions, rebuildRollups, refreshRollup } from "./rollup";
+import { METHOD, previousRelease } from "../method/params";
 
 describe("relations index on the seeded data", async () => {
   const { db } = await useTestDatabase({ seed: true });
@@ -147,5 +148,49 @@ describe("rollup kept current by writes", async () => {
       expect(viaRollup?.trend.pointsPer30Days).toBeCloseTo(expected.trend.pointsPer30Days, 6);
       expect(viaRollup?.unusualChange).toBe(expected.unusualChange);
     }
+  });
+});
+
+describe("method versions in the rollup", async () => {
+  const { db } = await useTestDatabase({ seed: true });
+  const api = createCaller(createContextInner({ db, user: TEST_READER }));
+  const today = toDay(new Date());
+  const range = { from: "2021-08-01", to: fromDay(today), granularity: "daily" as const };
+  const previous = previousRelease(METHOD.version);
+  const versionsStored = async () => (await db.$queryRaw<{ v: string }[]>`SELECT DISTINCT "methodVersion" AS v FROM "DyadDay"`).map((r) => r.v);
+
+  it("computes the previous version's line from the inputs as a rebuild under it stores it", async () => {
+    expect(previous).toBeDefined();
+    const version = previous?.method.version ?? "";
+    await rebuildRollups({ db, today, method: previous?.method });
+    expect(await versionsStored()).toEqual([version]);
+    // Read straight from the table: a read through the API would first bring it to the current version.
+    const stored = await db.$queryRaw<{ day: Date; index: number }[]>`
+      SELECT r.day, r.index FROM "DyadDay" r JOIN "Dyad" d ON d.id = r."dyadId" WHERE d.key = 'DZA-MAR' AND r.day >= ${range.from}::date ORDER BY r.day`;
+    const overlay = await api.relations.seriesUnder({ dyad: "DZA-MAR", version, ...range });
+    expect(overlay).toMatchObject({ key: "DZA-MAR", version, released: previous?.released });
+    const byDay = new Map(overlay.points.map((p) => [p.day, p.index]));
+    expect(stored.length).toBeGreaterThan(1500);
+    for (const row of stored) expect(byDay.get(fromDay(toDay(row.day))), fromDay(toDay(row.day))).toBeCloseTo(row.index, 9);
+  });
+
+  it("rebuilds rows of another version on the next read, so the table holds the current version only", async () => {
+    forgetRollupCheck();
+    const [summary] = await api.relations.summary({ dyads: ["DZA-MAR"] });
+    expect(summary?.methodVersion).toBe(METHOD.version);
+    expect(await versionsStored()).toEqual([METHOD.version]);
+    const stored = await api.relations.series({ dyads: ["DZA-MAR"], ...range, markers: false });
+    const recomputed = await api.relations.seriesUnder({ dyad: "DZA-MAR", version: METHOD.version, ...range });
+    recomputed.points.forEach((p, i) => expect(p.index, p.day).toBeCloseTo(stored.dyads[0]?.points[i]?.index ?? NaN, 9));
+    // The two versions differ where the issue saw saturation: Algeria–Morocco under its conditions.
+    const before = await api.relations.seriesUnder({ dyad: "DZA-MAR", version: previous?.method.version ?? "", ...range });
+    expect(before.points.at(-1)?.index).toBeLessThan(-99);
+    expect(recomputed.points.at(-1)?.index).toBeGreaterThan(-95);
+  });
+
+  it("refuses a version never published and malformed input with a reason", async () => {
+    await expect(api.relations.seriesUnder({ dyad: "DZA-MAR", version: "0.1.0", ...range })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api.relations.seriesUnder({ dyad: "DZA-MAR", version: "", ...range })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.relations.seriesUnder({ dyad: "DZA-MAR", version: METHOD.version, from: "2025-01-01", to: "2024-01-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

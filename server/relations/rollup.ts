@@ -117,18 +117,21 @@ async function writeRows(db: DbOrTx, dyadId: string, rows: RollupRow[], method: 
   }
 }
 
+/** One dyad's rows recomputed from nothing, in one transaction: readers see the old rows or the new. */
+async function rebuildDyad(db: Db, dyadId: string, today: number, method: Method = METHOD): Promise<void> {
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`DELETE FROM "DyadDay" WHERE "dyadId" = ${dyadId}`;
+      await refreshRollup({ db: tx, dyadId, changedDay: Number.MIN_SAFE_INTEGER, today, method });
+    },
+    { timeout: 120_000 },
+  );
+}
+
 /** Rebuilds every dyad's rows from raw events and conditions (after an import, a method change). */
 export async function rebuildRollups(input: { db: Db; today: number; method?: Method }): Promise<{ dyads: number }> {
   const dyads = await input.db.dyad.findMany({ select: { id: true } });
-  for (const { id } of dyads) {
-    await input.db.$transaction(
-      async (tx) => {
-        await tx.$executeRaw`DELETE FROM "DyadDay" WHERE "dyadId" = ${id}`;
-        await refreshRollup({ db: tx, dyadId: id, changedDay: Number.MIN_SAFE_INTEGER, today: input.today, method: input.method });
-      },
-      { timeout: 120_000 },
-    );
-  }
+  for (const { id } of dyads) await rebuildDyad(input.db, id, input.today, input.method);
   return { dyads: dyads.length };
 }
 
@@ -136,15 +139,22 @@ let currentThrough: number | null = null;
 
 /**
  * Extends every dyad's rows to `today` when the calendar has moved on since the last write:
- * the pulse decays and conditions hold on days when nothing is recorded. Checked once per
- * process per day; cheap (one index probe per dyad) when there is nothing to do.
+ * the pulse decays and conditions hold on days when nothing is recorded. Rows computed under
+ * another method version than the current one (a release since, or a rebuild under an older
+ * version) are rebuilt whole: the table holds the current version only. Checked once per
+ * process per day; one index probe and one scan of the version column per dyad.
  */
 export async function ensureRollupsCurrent(input: { db: Db; today: number }): Promise<void> {
   if (currentThrough === input.today) return;
-  const lagging = await input.db.$queryRaw<{ id: string; last: Date | null }[]>`
-    SELECT d.id, (SELECT max(day) FROM "DyadDay" r WHERE r."dyadId" = d.id) AS last
+  const lagging = await input.db.$queryRaw<{ id: string; last: Date | null; otherVersion: boolean }[]>`
+    SELECT d.id, (SELECT max(day) FROM "DyadDay" r WHERE r."dyadId" = d.id) AS last,
+      EXISTS (SELECT 1 FROM "DyadDay" r WHERE r."dyadId" = d.id AND r."methodVersion" <> ${METHOD.version}) AS "otherVersion"
     FROM "Dyad" d`;
-  for (const { id, last } of lagging) {
+  for (const { id, last, otherVersion } of lagging) {
+    if (otherVersion) {
+      await rebuildDyad(input.db, id, input.today);
+      continue;
+    }
     const lastDay = last ? toDay(last) : null;
     if (lastDay !== null && lastDay >= input.today) continue;
     await input.db.$transaction((tx) =>

@@ -1,7 +1,7 @@
 import { authedProcedure, router } from "../trpc";
 import { fromDay, toDay } from "../method/day";
-import { driversInput, extentInput, seriesInput, summaryInput, volumeInput } from "./schemas";
-import { dataStart, dyadDrivers, dyadSeries, dyadSummaries, eventVolumes, keyEvents, listTrackedDyads } from "./service";
+import { driversInput, extentInput, seriesInput, seriesUnderInput, summaryInput, volumeInput } from "./schemas";
+import { dataStart, dyadDrivers, dyadSeries, dyadSeriesUnder, dyadSummaries, eventVolumes, keyEvents, listTrackedDyads } from "./service";
 
 /** The server's calendar day (UTC): the index is daily. */
 const today = () => toDay(new Date());
@@ -25,6 +25,11 @@ export const relationsRouter = router({
     ]);
     return { dyads, markers };
   }),
+
+  /** One dyad's index under another published method version, computed on request (the chart's overlay). */
+  seriesUnder: authedProcedure
+    .input(seriesUnderInput)
+    .query(({ ctx, input }) => dyadSeriesUnder({ db: ctx.db, now: today(), key: input.dyad, version: input.version, from: input.from, to: input.to, granularity: input.granularity })),
 
   /** The first day with data among the dyads (null when none), to draw "all" of a history. */
   extent: authedProcedure.input(extentInput).query(async ({ ctx, input }) => {

@@ -36,3 +36,14 @@ export const volumeInput = z
     to: dayNumber,
   })
   .superRefine(checkDayRange);
+
+/** One dyad's index under a published method version (the chart's overlay of the previous one). */
+export const seriesUnderInput = z
+  .object({
+    dyad: dyadKey,
+    version: z.string().trim().min(1).max(16),
+    from: dayNumber,
+    to: dayNumber,
+    granularity: z.enum(["daily", "weekly"]).default("daily"),
+  })
+  .superRefine(checkDayRange);

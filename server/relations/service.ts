@@ -6,9 +6,10 @@ import { fromDay, toDay } from "../method/day";
 import { dateOfDay } from "../scope/day";
 import { dyadLabel } from "../method/dyad-label";
 import { changeBreakdown, topDrivers, type IndexEvent } from "../method/index-math";
-import { METHOD, type DatePrecision } from "../method/params";
+import { eventScore } from "../method/goldstein";
+import { METHOD, methodRelease, OVERRIDE_KEYS, type DatePrecision } from "../method/params";
 import { ROLLUP_COLUMNS, ensureRollupsCurrent, liveConditions, toRollupRow, type RollupDbRow } from "./rollup";
-import { summaryDays, summaryFromRollup } from "../method/rollup-math";
+import { EMPTY_CARRY, rollForward, summaryDays, summaryFromRollup, type DayTotals } from "../method/rollup-math";
 import { coverageOf, coverageWindowStart } from "../method/coverage";
 import { AppError } from "../shared/errors";
 
@@ -97,17 +98,70 @@ export async function dyadSeries(input: {
       -- Weekly: only the rows kept below are read (a seventh), not every day to drop six in seven.
       AND (${granularity} = 'daily' OR (day - DATE '1970-01-01' + 4) % 7 = 6 OR day = ${fromDay(end)}::date)
     ORDER BY day`;
-  const keep = (day: number) => granularity === "daily" || (day + 4) % 7 === 6 || day === end; // day 0 was a Thursday
   return dyads.map((dyad) => {
     const byDay = new Map(rows.filter((r) => r.dyadId === dyad.id).map((r) => [toDay(r.day), r]));
-    const points: { day: string; index: number; pulse: number; ledger: number }[] = [];
-    for (let day = from; day <= end; day++) {
-      if (!keep(day)) continue;
+    const points = sampledDays(from, end, granularity).map((day) => {
       const r = byDay.get(day); // no row: before the dyad's first data, neutral
-      points.push({ day: fromDay(day), index: r?.index ?? 0, pulse: r?.pulse ?? 0, ledger: r?.ledger ?? 0 });
-    }
+      return { day: fromDay(day), index: r?.index ?? 0, pulse: r?.pulse ?? 0, ledger: r?.ledger ?? 0 };
+    });
     return { key: dyad.key, label: dyadLabel(dyad), points };
   });
+}
+
+/** The days a series shows: every day, or each Sunday and the last day (day 0 was a Thursday). */
+function sampledDays(from: number, end: number, granularity: "daily" | "weekly"): number[] {
+  const days: number[] = [];
+  for (let day = from; day <= end; day++) if (granularity === "daily" || (day + 4) % 7 === 6 || day === end) days.push(day);
+  return days;
+}
+
+/**
+ * A dyad's index under another published method version, computed on request with the pure
+ * core from its live events (rescored with that version's weights) and conditions: the dyad
+ * chart's overlay of the previous version. One read of the dyad's events and conditions.
+ */
+export async function dyadSeriesUnder(input: {
+  db: Db;
+  now: number;
+  key: string;
+  version: string;
+  from: number;
+  to: number;
+  granularity: "daily" | "weekly";
+}) {
+  const { db, now, from, granularity } = input;
+  const release = methodRelease(input.version);
+  if (!release) throw new AppError("NOT_FOUND", `No method version ${input.version} was published`);
+  const { method } = release;
+  const [dyad] = await dyadsByKey(db, [input.key]);
+  if (!dyad) throw new AppError("NOT_FOUND", `No dyad ${input.key} is recorded`);
+  const end = Math.min(input.to, now);
+  const [events, conditions] = await Promise.all([
+    db.event.findMany({
+      where: { dyadId: dyad.id, archivedAt: null, placementDate: { lte: dateOfDay(end) } },
+      select: { placementDate: true, cameoCode: true, overrideKey: true, scoreOverride: true, level: true, verification: true },
+    }),
+    liveConditions(db, dyad.id),
+  ]);
+  const totals = new Map<number, DayTotals>();
+  for (const e of events) {
+    const day = toDay(e.placementDate);
+    const overrideKey = OVERRIDE_KEYS.find((k) => k === e.overrideKey) ?? null;
+    const { s } = eventScore({ ...e, overrideKey }, method);
+    const t = totals.get(day);
+    totals.set(day, { sum: (t?.sum ?? 0) + s, count: (t?.count ?? 0) + 1 });
+  }
+  const starts = [...totals.keys(), ...conditions.map((c) => c.startDay)].filter((d) => d <= end);
+  const dataStartDay = starts.length ? Math.min(...starts) : end + 1;
+  const rows = rollForward({ carry: EMPTY_CARRY, totals, conditions, dataStartDay, fromDay: dataStartDay, toDay: end, method });
+  const indexByDay = new Map(rows.map((r) => [r.day, r.index]));
+  return {
+    key: dyad.key,
+    label: `${dyadLabel(dyad)}, method ${method.version}`,
+    version: method.version,
+    released: release.released,
+    points: sampledDays(from, end, granularity).map((day) => ({ day: fromDay(day), index: indexByDay.get(day) ?? 0 })),
+  };
 }
 
 /** The first day any of the dyads has data (its rollup's first row), for an "all" range. */

@@ -37,6 +37,8 @@ const SPECS = [
   /** The dyad page: other dyads on its chart, and how far back it looks. */
   { kind: "list", key: "compare", name: "compare" },
   { kind: "text", key: "range", name: "range" },
+  /** The dyad page: a published method version whose line the chart overlays. */
+  { kind: "text", key: "overlay", name: "overlay" },
 ] as const satisfies readonly Spec[];
 
 type SpecOf<K extends Spec["kind"]> = Extract<(typeof SPECS)[number], { kind: K }>;

@@ -6,6 +6,8 @@ export interface ChartSeries {
   key: string;
   label: string;
   points: { day: string; index: number }[];
+  /** Drawn dashed and grey: another method version's line for comparison, not a dyad of its own. */
+  dashed?: boolean;
 }
 
 export interface ChartMarker {
@@ -58,7 +60,17 @@ export function IndexChart({ series, markers, title }: { series: ChartSeries[]; 
           <Tooltip />
           <Legend />
           {series.map((s, i) => (
-            <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={COLOURS[i % COLOURS.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line
+              key={s.key}
+              type="monotone"
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.dashed ? "#777" : COLOURS[i % COLOURS.length]}
+              strokeDasharray={s.dashed ? "6 4" : undefined}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+            />
           ))}
           {primary &&
             markers

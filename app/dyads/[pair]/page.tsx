@@ -6,12 +6,13 @@ import { IndexChart } from "@/app/_components/charts/index-chart";
 import { ScopeNotice } from "@/app/_components/filters/scope-notice";
 import { formatDate } from "@/app/_components/format";
 import { CoverageNote } from "@/app/_components/relations/coverage-note";
+import { MethodVersion, methodVersionLabel } from "@/app/_components/relations/method-version";
 import { BAND_CLASS, formatChange, formatIndex } from "@/app/_components/relations/format-index";
 import { requireUser } from "@/server/auth/page-guards";
 import { isAdmin } from "@/server/auth/permissions";
 import { orNotFound, serverCaller } from "@/server/caller";
 import { fromDay, toDay } from "@/server/method/day";
-import { METHOD } from "@/server/method/params";
+import { METHOD, previousRelease } from "@/server/method/params";
 import { dyadKey } from "@/server/scope/schemas";
 import { readScope, writeScope } from "@/server/scope/url";
 
@@ -20,10 +21,14 @@ export const dynamic = "force-dynamic";
 const RANGES = { "1y": 365, "3y": 3 * 365, all: null } as const;
 type Range = keyof typeof RANGES;
 
-/** The page's scope in its address: how far back, and which dyads beside this one (checked against the tracked ones below). */
+/**
+ * The page's scope in its address: how far back, which dyads beside this one (checked against
+ * the tracked ones below), and the method version whose line to overlay (only the previous one is drawn).
+ */
 const dyadPageScope = z.object({
   range: z.enum(["1y", "3y", "all"]).default("3y"),
   compare: z.array(z.string().max(16)).max(20).default([]),
+  overlay: z.string().max(16).optional(),
 });
 
 interface Props {
@@ -58,12 +63,16 @@ export default async function DyadPage({ params, searchParams }: Props) {
   const span = RANGES[range];
   const extent = await caller.relations.extent({ dyads: [key, ...compare] });
   const from = span === null ? Math.max(extent.from ? toDay(extent.from) : today - 365, today - 7300) : today - span;
-  const [series, drivers] = await Promise.all([
-    caller.relations.series({ dyads: [key, ...compare], from: fromDay(from), to: fromDay(today), granularity: today - from > 3 * 366 ? "weekly" : "daily" }),
+  const granularity = today - from > 3 * 366 ? "weekly" : "daily";
+  const previous = previousRelease(summary.methodVersion);
+  const overlay = previous && scope.overlay === previous.method.version ? previous.method.version : null;
+  const [series, drivers, overlaid] = await Promise.all([
+    caller.relations.series({ dyads: [key, ...compare], from: fromDay(from), to: fromDay(today), granularity }),
     caller.relations.drivers({ dyad: key }),
+    overlay ? caller.relations.seriesUnder({ dyad: key, version: overlay, from: fromDay(from), to: fromDay(today), granularity }) : null,
   ]);
   const change = formatChange(summary.change30);
-  const rangeHref = (r: Range) => `/dyads/${key}?${writeScope({ range: r, compare }).toString()}`;
+  const rangeHref = (r: Range) => `/dyads/${key}?${writeScope({ range: r, compare, overlay }).toString()}`;
 
   return (
     <>
@@ -84,7 +93,8 @@ export default async function DyadPage({ params, searchParams }: Props) {
         </p>
         <p className="meta">
           Structure (standing conditions) B = {formatIndex(summary.ledger)} · momentum (recent events) P = {formatIndex(summary.pulse)} ·
-          I = 100·tanh(({METHOD.conditionWeight}·B+P)/{METHOD.c}) · method {summary.methodVersion} · <Link href="/methodology">method</Link>
+          I = 100·tanh(({METHOD.conditionWeight}·B+P)/{METHOD.c}) · <MethodVersion version={summary.methodVersion} /> ·{" "}
+          <Link href="/methodology">method</Link>
         </p>
         <CoverageNote coverage={summary.coverage} />
       </section>
@@ -109,12 +119,21 @@ export default async function DyadPage({ params, searchParams }: Props) {
                   <input type="checkbox" name="compare" value={t.key} defaultChecked={compare.includes(t.key)} /> {t.label}
                 </label>
               ))}
-            <button type="submit">Compare</button>
           </fieldset>
+          {previous && (
+            <fieldset>
+              <legend>Method</legend>
+              <label>
+                <input type="checkbox" name="overlay" value={previous.method.version} defaultChecked={overlay !== null} /> Also draw{" "}
+                {summary.label} under the previous {methodVersionLabel(previous.method.version)}
+              </label>
+            </fieldset>
+          )}
+          <button type="submit">Compare</button>
         </form>
         <IndexChart
           title={`Relations index, ${summary.label}${compare.length ? " and others" : ""}`}
-          series={series.dyads}
+          series={overlaid ? [...series.dyads, { key: `${key}-previous`, label: overlaid.label, points: overlaid.points, dashed: true }] : series.dyads}
           markers={series.markers.map((m) => ({ ...m, dateLabel: formatDate(m.date, m.datePrecision) }))}
         />
       </section>
