@@ -107,7 +107,7 @@ describe("CSV import", async () => {
     expect(audit[0]?.after).toMatchObject({ dyad: "DZA-FRA", archived: false });
     // Three cooperative events this week: the relations summary rises at once, by what the method
     // gives (s = G × 0.6 for a minister, faded since its day). The seeded 2024–2026 conditions hold
-    // France–Algeria near −99, where tanh is flat: the rise is a few points, not the tens it was.
+    // France–Algeria near −87 since method 2.0.0 (near −99, where tanh is flat, under 1.0.0).
     const score = (goldstein: number, age: number) => goldstein * METHOD.levelWeights.MINISTER * 2 ** (-age / METHOD.halfLifeDays);
     const added = score(8, 5) + score(7, 5) + score(4, 3);
     const after = await fraDza();
