@@ -91,6 +91,12 @@ describe("every state change is audited", async () => {
       dyad: "DZA-MAR", day: daysAgo(2 + ++serial), actor: "DZA", target: "MAR",
       reports: [{ cameoCode: "111", sourceUrl: `https://www.lemonde.example/${++serial}` }, { cameoCode: "111", sourceUrl: `https://tsa.example/${serial}` }],
     });
+  const alertRule = async () => z.object({ id: z.string() }).parse(await call("alerts.createRule", { kind: "BAND_CHANGE", dyad: "FRA-MAR" }, analyst));
+  const alert = async () => {
+    const { id: ruleId } = await alertRule();
+    const rule = await t.db.alertRule.findUniqueOrThrow({ where: { id: ruleId }, select: { userId: true, dyadId: true } });
+    return t.db.alert.create({ data: { ruleId, ...rule, cause: "Band changed.", link: "/dyads/FRA-MAR", idempotencyKey: unique("audit-alert") }, select: { id: true } });
+  };
   const someone = (extra: Record<string, unknown> = {}) => t.db.user.create({ data: { name: "Someone", email: `${unique("someone").replace(" ", ".")}@example.com`, ...extra }, select: { id: true } });
 
   /** How to perform each mutation of the router successfully. */
@@ -139,6 +145,10 @@ describe("every state change is audited", async () => {
     },
     "review.reject": async () => ({ as: admin, input: { clusterId: (await cluster()).id, reason: "A misread report" } }),
     "review.setRule": async () => ({ as: admin, input: { dyad: "FRA-MAR", enabled: false, minSources: 3, minGoldstein: 5 } }),
+    "alerts.createRule": async () => ({ as: analyst, input: { kind: "MOVE", dyad: "DZA-MAR", threshold: 10, days: 30 } }),
+    "alerts.pauseRule": async () => ({ as: analyst, input: { ruleId: (await alertRule()).id, paused: true } }),
+    "alerts.deleteRule": async () => ({ as: analyst, input: { ruleId: (await alertRule()).id } }),
+    "alerts.markRead": async () => ({ as: analyst, input: { alertId: (await alert()).id } }),
     "users.create": async () => ({ as: admin, input: { name: "New Person", email: `${unique("new").replace(" ", ".")}@example.com`, role: "analyst", password: "a-long-password-1" } }),
     "users.setRole": async () => ({ as: admin, input: { userId: (await someone()).id, role: "admin" } }),
     "users.deactivate": async () => ({ as: admin, input: { userId: (await someone()).id } }),

@@ -1,5 +1,6 @@
 // The app's API: one router per domain, wired here and nowhere else.
 import { adminRouter } from "./admin/router";
+import { alertsRouter } from "./alerts/router";
 import { agreementsRouter } from "./agreements/router";
 import { conditionsRouter } from "./conditions/router";
 import { eventsRouter } from "./events/router";
@@ -29,6 +30,7 @@ export const appRouter = router({
   geo: geoRouter,
   review: reviewRouter,
   jobs: jobsRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

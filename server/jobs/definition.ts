@@ -1,4 +1,5 @@
 // What a background job is: a name, a schedule and a function that reports what it read and kept.
+import type { QueuePolicy } from "pg-boss";
 import type { Db } from "../db-client";
 
 export type JobKind = "ingest" | "maintenance";
@@ -7,6 +8,8 @@ export type JobKind = "ingest" | "maintenance";
 export interface JobContext {
   signal: AbortSignal;
   db: Db;
+  /** What the queued job carries beyond its trigger (a job sent with a payload, like `alerts`). */
+  data?: unknown;
 }
 
 /** Rows (or items) a run looked at, and those it kept (wrote, deleted: whatever the job is for). */
@@ -25,5 +28,7 @@ export interface JobDefinition {
   cron: string;
   /** Also run once when a runner starts (at most once per 10 minutes however many start). */
   runAtStartup?: boolean;
+  /** pg-boss's queue policy; the default, `stately`, keeps one waiting run, so a job sent once per change needs `standard`. */
+  policy?: QueuePolicy;
   run(ctx: JobContext): Promise<JobCounts>;
 }

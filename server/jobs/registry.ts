@@ -1,5 +1,7 @@
 // Every background job, in the order the admin page lists them. A job is a function in its own
 // domain with the JobDefinition shape; register it here and the runner schedules it.
+import { ALERTS_QUEUE } from "../alerts/announce";
+import { runAlerts } from "../alerts/job";
 import { deleteExpiredAuthRows } from "../auth/maintenance";
 import { pollNewsFeeds } from "../feeds/poll";
 import { runGdeltIngest } from "../ingest/gdelt/job";
@@ -32,7 +34,20 @@ export const feedsJob: JobDefinition = {
   run: pollNewsFeeds,
 };
 
-export const jobDefinitions: readonly JobDefinition[] = [maintenanceJob, gdeltJob, feedsJob];
+/**
+ * Sent once per dyad a publish moved (server/alerts/announce.ts), and every minute to deliver the
+ * causes a rule's cooldown held back. `standard`: every sent check is kept, none merged.
+ */
+export const alertsJob: JobDefinition = {
+  name: ALERTS_QUEUE,
+  label: "Evaluate alert rules and deliver alerts",
+  kind: "maintenance",
+  cron: "* * * * *",
+  policy: "standard",
+  run: (ctx) => runAlerts(ctx),
+};
+
+export const jobDefinitions: readonly JobDefinition[] = [maintenanceJob, gdeltJob, feedsJob, alertsJob];
 
 export const jobNamed = (name: string): JobDefinition | undefined => jobDefinitions.find((j) => j.name === name);
 

@@ -47,7 +47,7 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
   await boss.start();
   for (const job of jobs) {
     const settings = queueSettings(retry);
-    await boss.createQueue(job.name, { policy: QUEUE_POLICY, ...settings });
+    await boss.createQueue(job.name, { policy: job.policy ?? QUEUE_POLICY, ...settings });
     // createQueue keeps an existing queue's settings: bring them up to date.
     await boss.updateQueue(job.name, settings);
     await boss.schedule(job.name, job.cron, { trigger: "SCHEDULE" } satisfies RunRequest, { tz: "UTC" });
@@ -73,7 +73,7 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
     const run = await startRun({ db, job: job.name, trigger, queueJobId: queued.id, attempt: queued.retryCount });
     const took = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
     try {
-      const counts = await job.run({ signal: queued.signal, db });
+      const counts = await job.run({ signal: queued.signal, db, data: queued.data });
       await finishRun({ db, id: run.id, outcome: { ok: true, counts } });
       log(`${job.name}: read ${counts.read}, kept ${counts.kept} (${took()}, ${trigger.toLowerCase()})`);
     } catch (error) {

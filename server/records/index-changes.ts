@@ -1,7 +1,14 @@
 // How every writer tells the relations index that a dyad changed: one call, `dyadChanged`, and
 // IndexChanges to collect a bulk write's touches so each dyad is refreshed once.
 import type { DbOrTx } from "../db-client";
-import { refreshRollup } from "../relations/rollup";
+import { indexAsOf, refreshRollup } from "../relations/rollup";
+
+/** A refreshed dyad's index today, before and after the refresh: what alert rules judge. */
+export interface IndexMove {
+  dyadId: string;
+  before: number | null;
+  after: number | null;
+}
 
 /** A record's weight on the index: its dyad, from the first day it counts. */
 export interface Touch {
@@ -39,13 +46,17 @@ export class IndexChanges implements Iterable<{ dyadId: string; fromDay: number 
     for (const [dyadId, fromDay] of this.#fromDay) yield { dyadId, fromDay };
   }
 
-  /** Refreshes each touched dyad once, in order, in the caller's transaction. */
-  async apply(db: DbOrTx, today: number, onDyad?: (done: number, total: number) => void): Promise<void> {
+  /** Refreshes each touched dyad once, in order, in the caller's transaction; answers how each moved today. */
+  async apply(db: DbOrTx, today: number, onDyad?: (done: number, total: number) => void): Promise<IndexMove[]> {
     let done = 0;
+    const moves: IndexMove[] = [];
     for (const { dyadId, fromDay } of this) {
+      const before = await indexAsOf({ db, dyadId, onOrBefore: today });
       await dyadChanged({ db, dyadId, fromDay, today });
+      moves.push({ dyadId, before, after: await indexAsOf({ db, dyadId, onOrBefore: today }) });
       onDyad?.(++done, this.size);
     }
+    return moves;
   }
 
   #touch(dyadId: string, day: number): void {

@@ -168,3 +168,10 @@ export async function ensureRollupsCurrent(input: { db: Db; today: number }): Pr
 export function forgetRollupCheck(): void {
   currentThrough = null;
 }
+
+/** The dyad's index on its latest stored day up to `onOrBefore` (null when it has no data then). */
+export async function indexAsOf(input: { db: DbOrTx; dyadId: string; onOrBefore: number }): Promise<number | null> {
+  const [row] = await input.db.$queryRaw<{ index: number | null }[]>`
+    SELECT index FROM "DyadDay" WHERE "dyadId" = ${input.dyadId} AND day <= ${fromDay(input.onOrBefore)}::date ORDER BY day DESC LIMIT 1`;
+  return row?.index ?? null;
+}

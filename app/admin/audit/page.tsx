@@ -31,6 +31,8 @@ const SUBJECT_LABEL: Record<(typeof AUDITED_ENTITIES)[number], string> = {
   User: "User",
   Session: "Sign-in",
   FeedToken: "Feed token",
+  AlertRule: "Alert rule",
+  Alert: "Alert",
   Team: "Team",
   TeamInvitation: "Team invitation",
   Membership: "Team membership",

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { causeOf, cooledDown, groupCauses, type DyadMove } from "./evaluate";
+import { bandOf } from "../method/index-math";
+
+const move = (before: number | null, after: number | null, entity = "Event"): DyadMove => ({ dyadId: "d", entity, before, after });
+const band = { kind: "BAND_CHANGE", threshold: null, days: null } as const;
+const moveBy = (threshold: number, days = 7) => ({ kind: "MOVE", threshold, days }) as const;
+
+describe("causeOf", () => {
+  it("BAND_CHANGE fires only when the band differs, naming both", () => {
+    expect(causeOf(band, move(0, 0.5))).toBeNull();
+    const deep = -90;
+    expect(bandOf(deep)).not.toBe(bandOf(0));
+    expect(causeOf(band, move(0, deep))).toMatch(new RegExp(`^Band changed from ${bandOf(0).replace("_", " ")} to ${bandOf(deep).replace("_", " ")}`));
+  });
+
+  it("BAND_CHANGE treats the first data and the last data removed as a change", () => {
+    expect(causeOf(band, move(null, 3))).toMatch(/from no data to/);
+    expect(causeOf(band, move(3, null))).toMatch(/to no data/);
+    expect(causeOf(band, move(null, null))).toBeNull();
+  });
+
+  it("MOVE fires when this change carries the move across the threshold, either way", () => {
+    expect(causeOf(moveBy(10), move(5, 12), 0)).toMatch(/moved \+12\.0 points within 7 days/);
+    expect(causeOf(moveBy(10), move(-5, -10), 0)).toMatch(/moved −10\.0 points/);
+    expect(causeOf(moveBy(10), move(5, 9.9), 0)).toBeNull();
+    // Already beyond the threshold before this change: it fired then, not again.
+    expect(causeOf(moveBy(10), move(11, 15), 0)).toBeNull();
+  });
+
+  it("MOVE needs a past value and its terms", () => {
+    expect(causeOf(moveBy(10), move(0, 50), null)).toBeNull();
+    expect(causeOf({ kind: "MOVE", threshold: null, days: null }, move(0, 50), 0)).toBeNull();
+    expect(causeOf(moveBy(10), move(0, null), 0)).toBeNull();
+  });
+
+  it("CONDITION fires on a condition's change, not an event's", () => {
+    const rule = { kind: "CONDITION", threshold: null, days: null } as const;
+    expect(causeOf(rule, move(0, 0, "Condition"))).toMatch(/standing condition/);
+    expect(causeOf(rule, move(0, -40, "Event"))).toBeNull();
+  });
+});
+
+describe("cooledDown", () => {
+  const at = new Date("2026-11-29T12:00:00Z");
+  const minutesBefore = (m: number) => new Date(at.getTime() - m * 60_000);
+  it("lets a rule that never fired fire", () => expect(cooledDown({ lastFiredAt: null, cooldownMinutes: 60 }, at)).toBe(true));
+  it("holds a rule inside its cooldown, releases it at the end", () => {
+    expect(cooledDown({ lastFiredAt: minutesBefore(59), cooldownMinutes: 60 }, at)).toBe(false);
+    expect(cooledDown({ lastFiredAt: minutesBefore(60), cooldownMinutes: 60 }, at)).toBe(true);
+    expect(cooledDown({ lastFiredAt: at, cooldownMinutes: 0 }, at)).toBe(true);
+  });
+});
+
+describe("groupCauses", () => {
+  it("keeps one cause as it is and counts several", () => {
+    expect(groupCauses(["A."])).toBe("A.");
+    expect(groupCauses(["A.", "B."])).toBe("2 changes: A. B.");
+  });
+});

@@ -1,0 +1,59 @@
+// What an alert rule makes of one change to its dyad, and when a rule may fire again: pure, so the
+// job (job.ts) only reads the rollup and writes what these functions decide.
+import { bandOf } from "../method/index-math";
+import type { Band } from "../method/params";
+
+export type AlertKindName = "BAND_CHANGE" | "MOVE" | "CONDITION";
+
+/** One publish as the index saw it: the dyad's value today before and after (null: no data). */
+export interface DyadMove {
+  dyadId: string;
+  /** Which record type the change wrote. */
+  entity: string;
+  before: number | null;
+  after: number | null;
+}
+
+export interface RuleTerms {
+  kind: AlertKindName;
+  threshold: number | null;
+  days: number | null;
+}
+
+const bandName = (band: Band | null) => (band ? band.replace("_", " ") : "no data");
+const bandAt = (value: number | null) => (value === null ? null : bandOf(value));
+const points = (value: number | null) => (value === null ? "none" : value.toFixed(1));
+const signed = (value: number) => `${value >= 0 ? "+" : "−"}${Math.abs(value).toFixed(1)}`;
+
+/**
+ * The cause text when the change fires the rule, else null. `past` is the dyad's value `days`
+ * days ago (MOVE only). A MOVE fires when this change carries the move across the threshold, so
+ * a move that stays large does not fire again on every later publish.
+ */
+export function causeOf(rule: RuleTerms, move: DyadMove, past: number | null = null): string | null {
+  switch (rule.kind) {
+    case "BAND_CHANGE": {
+      const [was, now] = [bandAt(move.before), bandAt(move.after)];
+      return was === now ? null : `Band changed from ${bandName(was)} to ${bandName(now)} (index ${points(move.before)} → ${points(move.after)}).`;
+    }
+    case "MOVE": {
+      if (rule.threshold === null || rule.days === null || past === null || move.after === null) return null;
+      const wasMoved = move.before === null ? 0 : Math.abs(move.before - past);
+      const moved = move.after - past;
+      if (Math.abs(moved) < rule.threshold || wasMoved >= rule.threshold) return null;
+      return `Index moved ${signed(moved)} points within ${rule.days} days (${points(past)} → ${points(move.after)}).`;
+    }
+    case "CONDITION":
+      return move.entity === "Condition" ? `A standing condition changed (index ${points(move.before)} → ${points(move.after)}).` : null;
+  }
+}
+
+/** A rule fires when it never has, or its cooldown has passed since it last did. */
+export function cooledDown(rule: { lastFiredAt: Date | null; cooldownMinutes: number }, now: Date): boolean {
+  return rule.lastFiredAt === null || now.getTime() - rule.lastFiredAt.getTime() >= rule.cooldownMinutes * 60_000;
+}
+
+/** The one alert a rule's pending causes make, oldest first: several when the cooldown held them. */
+export function groupCauses(causes: readonly string[]): string {
+  return causes.length === 1 ? (causes[0] ?? "") : `${causes.length} changes: ${causes.join(" ")}`;
+}

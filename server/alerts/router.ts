@@ -1,0 +1,14 @@
+import { authedProcedure, router } from "../trpc";
+import { alertRuleIdInput, createAlertRuleInput, markAlertReadInput, pauseAlertRuleInput } from "./schemas";
+import { createAlertRule, deleteAlertRule, listAlertRules, listAlerts, markAlertRead, setAlertRulePaused, unreadAlerts } from "./service";
+
+/** Each user's own alert rules and alerts: nobody, admins included, reads or changes another's. */
+export const alertsRouter = router({
+  rules: authedProcedure.query(({ ctx }) => listAlertRules({ db: ctx.db, userId: ctx.user.id })),
+  createRule: authedProcedure.input(createAlertRuleInput).mutation(({ ctx, input }) => createAlertRule({ db: ctx.db, userId: ctx.user.id, input })),
+  pauseRule: authedProcedure.input(pauseAlertRuleInput).mutation(({ ctx, input }) => setAlertRulePaused({ db: ctx.db, userId: ctx.user.id, ...input })),
+  deleteRule: authedProcedure.input(alertRuleIdInput).mutation(({ ctx, input }) => deleteAlertRule({ db: ctx.db, userId: ctx.user.id, ...input })),
+  list: authedProcedure.query(({ ctx }) => listAlerts({ db: ctx.db, userId: ctx.user.id })),
+  unread: authedProcedure.query(({ ctx }) => unreadAlerts({ db: ctx.db, userId: ctx.user.id })),
+  markRead: authedProcedure.input(markAlertReadInput).mutation(({ ctx, input }) => markAlertRead({ db: ctx.db, userId: ctx.user.id, ...input })),
+});
