@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { AccountMenu } from "./_components/auth/account-menu";
 import { TRPCReactProvider } from "./_trpc/client";
 import { isAdmin } from "@/server/auth/permissions";
-import { requestContext } from "@/server/caller";
+import { requestContext, serverCaller } from "@/server/caller";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,6 +15,8 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Shows what the user may use; the pages and procedures enforce it.
   const { user } = await requestContext();
+  // The bell's count is a convenience: an outage shows the bell without it rather than no page.
+  const unread = user ? await (await serverCaller()).alerts.unread().catch(() => null) : null;
   return (
     <html lang="en">
       <body>
@@ -35,6 +37,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 {isAdmin(user) && <Link href="/admin">Admin</Link>}
                 <Link href="/methodology">Methodology</Link>
               </nav>
+              <Link href="/alerts" className="alert-bell" aria-label={unread === null ? "Alerts" : `Alerts, ${unread} unread`}>
+                <span aria-hidden="true">🔔</span>
+                {unread ? <span className="badge">{unread}</span> : null}
+              </Link>
               <AccountMenu name={user.name} />
             </>
           )}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Link } from "@/app/_components/link";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { AlertMe } from "@/app/_components/alerts/alert-me";
 import { IndexChart } from "@/app/_components/charts/index-chart";
 import { ScopeNotice } from "@/app/_components/filters/scope-notice";
 import { formatDate } from "@/app/_components/format";
@@ -98,6 +99,7 @@ export default async function DyadPage({ params, searchParams }: Props) {
         </p>
         <CoverageNote coverage={summary.coverage} />
       </section>
+      <AlertMe dyad={key} label={summary.label} />
 
       <section className="panel" aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
