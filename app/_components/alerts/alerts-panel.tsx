@@ -2,6 +2,7 @@
 // The user's alerts (newest first, mark read) and alert rules (pause, resume, delete).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import type { ReactNode } from "react";
 import { Link } from "@/app/_components/link";
 import { useTRPC } from "@/app/_trpc/client";
 import { ColumnHeads } from "../column-heads";
@@ -9,6 +10,29 @@ import { formatMoment } from "../format";
 
 const describeRule = (rule: { kind: string; threshold: number | null; days: number | null }) =>
   rule.kind === "MOVE" ? `moves by ${rule.threshold} points within ${rule.days} days` : rule.kind === "BAND_CHANGE" ? "changes band" : "a standing condition changes";
+
+interface ListedProps<T> {
+  state: { rows: T[] | undefined; error: { message: string } | null };
+  noun: string;
+  empty: string;
+  label: string;
+  columns: string[];
+  /** One row per item. */
+  children: (item: T) => ReactNode;
+}
+
+/** A table's loading, failed and empty states, or the table. */
+function Listed<T>({ state, noun, empty, label, columns, children }: ListedProps<T>) {
+  if (state.error) return <p className="error">Could not load your {noun}: {state.error.message}</p>;
+  if (!state.rows) return <p aria-busy="true">Loading {noun}…</p>;
+  if (state.rows.length === 0) return <p className="empty">{empty}</p>;
+  return (
+    <table aria-label={label}>
+      <ColumnHeads columns={columns} />
+      <tbody>{state.rows.map(children)}</tbody>
+    </table>
+  );
+}
 
 export function AlertsPanel() {
   const trpc = useTRPC();
@@ -35,73 +59,63 @@ export function AlertsPanel() {
       )}
       <section aria-labelledby="alerts-heading">
         <h2 id="alerts-heading">Alerts{alerts.data ? ` (${alerts.data.unread} unread)` : ""}</h2>
-        {alerts.isPending ? (
-          <p aria-busy="true">Loading alerts…</p>
-        ) : alerts.isError ? (
-          <p className="error">Could not load your alerts: {alerts.error.message}</p>
-        ) : alerts.data.alerts.length === 0 ? (
-          <p className="empty">No alert yet. Set one with “Alert me” on a dyad’s page.</p>
-        ) : (
-          <table aria-label="Your alerts, newest first">
-            <ColumnHeads columns={["When", "Dyad", "What happened", "Actions"]} />
-            <tbody>
-              {alerts.data.alerts.map((a) => (
-                <tr key={a.id} className={a.readAt ? "read" : "unread"}>
-                  <td>{formatMoment(a.createdAt)}</td>
-                  <td>
-                    <Link href={a.link}>{a.dyad.key}</Link>
-                  </td>
-                  <td>
-                    {a.readAt ? "" : <strong>New: </strong>}
-                    {a.cause}
-                  </td>
-                  <td>
-                    {!a.readAt && (
-                      <button type="button" disabled={markRead.isPending} onClick={() => markRead.mutate({ alertId: a.id })} aria-label={`Mark read: ${a.dyad.key}, ${formatMoment(a.createdAt)}`}>
-                        Mark read
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <Listed
+          state={{ rows: alerts.data?.alerts, error: alerts.error }}
+          noun="alerts"
+          empty="No alert yet. Set one with “Alert me” on a dyad’s page."
+          label="Your alerts, newest first"
+          columns={["When", "Dyad", "What happened", "Actions"]}
+        >
+          {(a) => (
+            <tr key={a.id} className={a.readAt ? "read" : "unread"}>
+              <td>{formatMoment(a.createdAt)}</td>
+              <td>
+                <Link href={a.link}>{a.dyad.key}</Link>
+              </td>
+              <td>
+                {a.readAt ? "" : <strong>New: </strong>}
+                {a.cause}
+              </td>
+              <td>
+                {!a.readAt && (
+                  <button type="button" disabled={markRead.isPending} onClick={() => markRead.mutate({ alertId: a.id })} aria-label={`Mark read: ${a.dyad.key}, ${formatMoment(a.createdAt)}`}>
+                    Mark read
+                  </button>
+                )}
+              </td>
+            </tr>
+          )}
+        </Listed>
       </section>
       <section aria-labelledby="rules-heading">
         <h2 id="rules-heading">Your alert rules</h2>
-        {rules.isPending ? (
-          <p aria-busy="true">Loading rules…</p>
-        ) : rules.isError ? (
-          <p className="error">Could not load your rules: {rules.error.message}</p>
-        ) : rules.data.length === 0 ? (
-          <p className="empty">No rule yet. Open a dyad’s page and press “Alert me”.</p>
-        ) : (
-          <table aria-label="Your alert rules">
-            <ColumnHeads columns={["Dyad", "Alert when it…", "Cooldown", "Last fired", "State", "Actions"]} />
-            <tbody>
-              {rules.data.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link href={`/dyads/${r.dyad.key}`}>{r.dyad.key}</Link>
-                  </td>
-                  <td>{describeRule(r)}</td>
-                  <td>{r.cooldownMinutes} min</td>
-                  <td>{formatMoment(r.lastFiredAt)}</td>
-                  <td>{r.paused ? "Paused" : "Active"}</td>
-                  <td>
-                    <button type="button" disabled={pause.isPending} onClick={() => pause.mutate({ ruleId: r.id, paused: !r.paused })} aria-label={`${r.paused ? "Resume" : "Pause"}: ${r.dyad.key} ${describeRule(r)}`}>
-                      {r.paused ? "Resume" : "Pause"}
-                    </button>{" "}
-                    <button type="button" disabled={remove.isPending} onClick={() => remove.mutate({ ruleId: r.id })} aria-label={`Delete: ${r.dyad.key} ${describeRule(r)}`}>
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <Listed
+          state={{ rows: rules.data, error: rules.error }}
+          noun="rules"
+          empty="No rule yet. Open a dyad’s page and press “Alert me”."
+          label="Your alert rules"
+          columns={["Dyad", "Alert when it…", "Cooldown", "Last fired", "State", "Actions"]}
+        >
+          {(r) => (
+            <tr key={r.id}>
+              <td>
+                <Link href={`/dyads/${r.dyad.key}`}>{r.dyad.key}</Link>
+              </td>
+              <td>{describeRule(r)}</td>
+              <td>{r.cooldownMinutes} min</td>
+              <td>{formatMoment(r.lastFiredAt)}</td>
+              <td>{r.paused ? "Paused" : "Active"}</td>
+              <td>
+                <button type="button" disabled={pause.isPending} onClick={() => pause.mutate({ ruleId: r.id, paused: !r.paused })} aria-label={`${r.paused ? "Resume" : "Pause"}: ${r.dyad.key} ${describeRule(r)}`}>
+                  {r.paused ? "Resume" : "Pause"}
+                </button>{" "}
+                <button type="button" disabled={remove.isPending} onClick={() => remove.mutate({ ruleId: r.id })} aria-label={`Delete: ${r.dyad.key} ${describeRule(r)}`}>
+                  Delete
+                </button>
+              </td>
+            </tr>
+          )}
+        </Listed>
       </section>
     </>
   );
