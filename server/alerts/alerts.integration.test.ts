@@ -4,50 +4,24 @@
 // only their own rules and alerts.
 import { TRPCError } from "@trpc/server";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { eventInputFixture } from "@/prisma/seed/factories";
-import { useTestDatabase } from "@/scripts/test/database";
+import { ALERT_DYAD, startAlertsWorld } from "@/test/fixtures/alerts";
 import { eventRecord } from "../events/write";
-import { alertsJob } from "../jobs/registry";
-import { startJobRunner } from "../jobs/runner";
-import { fromDay, toDay } from "../method/day";
 import { createRecord, setRecordArchived } from "../records/pipeline";
-import { dyadChanged } from "../records/index-changes";
-import { createCaller } from "../root";
-import { createContextInner } from "../trpc";
 import { announceMoves } from "./announce";
 import { deliverDue } from "./job";
 
 const SETTLED = { timeout: 30_000, interval: 100 };
-const DYAD = "DZA-MAR";
-const today = toDay(new Date());
+const DYAD = ALERT_DYAD;
 const OWNER = { id: "u-alert-owner", name: "Owner", email: "owner@example.com", role: "analyst" } as const;
 const OTHER = { id: "u-alert-other", name: "Other", email: "other@example.com", role: "analyst" } as const;
 
 describe("alerts", async () => {
-  const { url, db } = await useTestDatabase({ seed: true });
-  for (const user of [OWNER, OTHER]) await db.user.create({ data: user });
-  const owner = createCaller(createContextInner({ db, user: OWNER }));
-  const other = createCaller(createContextInner({ db, user: OTHER }));
-
-  // The dyad starts without data, so its first event moves it from "no data" into a band.
-  const dyad = await db.dyad.findUniqueOrThrow({ where: { key: DYAD }, select: { id: true } });
-  await db.event.updateMany({ where: { dyadId: dyad.id }, data: { archivedAt: new Date() } });
-  await db.condition.updateMany({ where: { dyadId: dyad.id }, data: { archivedAt: new Date() } });
-  await db.$transaction((tx) => dyadChanged({ db: tx, dyadId: dyad.id, fromDay: 0, today }));
-
-  const runner = await startJobRunner({
-    databaseUrl: url,
-    db,
-    // Its cron falls due half an hour from now: only the checks the test causes run.
-    jobs: [{ ...alertsJob, cron: `${(new Date().getUTCMinutes() + 30) % 60} * * * *` }],
-    log: () => undefined,
-    pollingIntervalSeconds: 0.5,
-    startupRuns: false,
-  });
+  const { db, today, dyadId, callers, runner, recall } = await startAlertsWorld([OWNER, OTHER]);
+  const [owner, other] = callers;
+  if (!owner || !other) throw new Error("no callers");
+  const dyad = { id: dyadId };
   afterAll(() => runner.stop());
 
-  const recall = (title: string) =>
-    eventInputFixture({ title, dyad: DYAD, actor: "DZA", target: "MAR", overrideKey: undefined, cameoCode: "161", date: fromDay(today - 1) });
   /** Waits until every check queued so far has run. */
   const checksDone = () =>
     vi.waitFor(async () => {

@@ -2,16 +2,20 @@
 // cron's too) then delivers the causes whose rule has cooled down. A cause is stored once per
 // rule and change (unique key), so a check that runs twice, or on two runners, adds nothing.
 import type { Db } from "../db-client";
+import { env } from "../env";
 import type { JobCounts, JobContext } from "../jobs/definition";
 import { toDay } from "../method/day";
 import { indexAsOf } from "../relations/rollup";
 import { alertCheck, type AlertCheck } from "./announce";
 import { causeOf, cooledDown, groupCauses } from "./evaluate";
+import { postDueWebhooks } from "./webhooks";
 
-export async function runAlerts({ db, data }: JobContext, now = new Date()): Promise<JobCounts> {
+export async function runAlerts({ db, data, signal }: JobContext, now = new Date()): Promise<JobCounts> {
   const check = alertCheck.safeParse(data);
   const read = check.success ? await recordCauses({ db, check: check.data, now }) : 0;
-  return { read, kept: await deliverDue({ db, now }) };
+  const kept = await deliverDue({ db, now });
+  await postDueWebhooks({ db, now, signal, allowLocalHttp: env.NODE_ENV !== "production" });
+  return { read, kept };
 }
 
 /** Stores each rule's cause for the change; answers the rules read. */
@@ -47,7 +51,7 @@ export async function deliverDue({ db, now }: { db: Db; now: Date }): Promise<nu
       const causes = await tx.alertCause.findMany({ where: { ruleId: rule.id, alertId: null }, orderBy: { id: "asc" }, select: { id: true, text: true } });
       const [first] = causes;
       if (!first) return false;
-      const owner = await tx.alertRule.findUniqueOrThrow({ where: { id: rule.id }, select: { userId: true, dyadId: true, dyad: { select: { key: true } } } });
+      const owner = await tx.alertRule.findUniqueOrThrow({ where: { id: rule.id }, select: { userId: true, dyadId: true, webhookUrl: true, dyad: { select: { key: true } } } });
       const alert = await tx.alert.create({
         data: {
           ruleId: rule.id,
@@ -56,6 +60,8 @@ export async function deliverDue({ db, now }: { db: Db; now: Date }): Promise<nu
           cause: groupCauses(causes.map((c) => c.text)),
           link: `/dyads/${owner.dyad.key}`,
           idempotencyKey: `${rule.id}:${first.id}`,
+          // Posted by postDueWebhooks, in this run or a later one.
+          ...(owner.webhookUrl && { webhook: { create: { url: owner.webhookUrl, createdAt: now, nextAttemptAt: now } } }),
         },
         select: { id: true },
       });

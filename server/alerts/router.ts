@@ -1,3 +1,4 @@
+import { env } from "../env";
 import { authedProcedure, router } from "../trpc";
 import { alertRuleIdInput, createAlertRuleInput, markAlertReadInput, pauseAlertRuleInput } from "./schemas";
 import { createAlertRule, deleteAlertRule, listAlertRules, listAlerts, markAlertRead, setAlertRulePaused, unreadAlerts } from "./service";
@@ -5,7 +6,7 @@ import { createAlertRule, deleteAlertRule, listAlertRules, listAlerts, markAlert
 /** Each user's own alert rules and alerts: nobody, admins included, reads or changes another's. */
 export const alertsRouter = router({
   rules: authedProcedure.query(({ ctx }) => listAlertRules({ db: ctx.db, userId: ctx.user.id })),
-  createRule: authedProcedure.input(createAlertRuleInput).mutation(({ ctx, input }) => createAlertRule({ db: ctx.db, userId: ctx.user.id, input })),
+  createRule: authedProcedure.input(createAlertRuleInput).mutation(({ ctx, input }) => createAlertRule({ db: ctx.db, userId: ctx.user.id, input, allowLocalHttp: env.NODE_ENV !== "production" })),
   pauseRule: authedProcedure.input(pauseAlertRuleInput).mutation(({ ctx, input }) => setAlertRulePaused({ db: ctx.db, userId: ctx.user.id, ...input })),
   deleteRule: authedProcedure.input(alertRuleIdInput).mutation(({ ctx, input }) => deleteAlertRule({ db: ctx.db, userId: ctx.user.id, ...input })),
   list: authedProcedure.query(({ ctx }) => listAlerts({ db: ctx.db, userId: ctx.user.id })),

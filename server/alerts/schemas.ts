@@ -2,6 +2,8 @@ import { z } from "zod";
 import { dyadKey } from "../scope/schemas";
 
 const id = z.string().trim().min(1).max(64);
+/** Where the rule's alerts are also posted; checked further (https, public address) when saved. */
+const webhookUrl = z.string().trim().max(2000, "at most 2000 characters").optional();
 
 /** "Alert me" on a dyad page: a band change, or a move of at least `threshold` points within `days` days. */
 export const moveRuleInput = z.object({
@@ -12,9 +14,9 @@ export const moveRuleInput = z.object({
 });
 
 export const createAlertRuleInput = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("BAND_CHANGE"), dyad: dyadKey }),
-  moveRuleInput,
-  z.object({ kind: z.literal("CONDITION"), dyad: dyadKey }),
+  z.object({ kind: z.literal("BAND_CHANGE"), dyad: dyadKey, webhookUrl }),
+  moveRuleInput.extend({ webhookUrl }),
+  z.object({ kind: z.literal("CONDITION"), dyad: dyadKey, webhookUrl }),
 ]);
 export type CreateAlertRuleInput = z.infer<typeof createAlertRuleInput>;
 

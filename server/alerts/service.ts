@@ -5,6 +5,8 @@ import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { AppError, fieldError } from "../shared/errors";
 import type { CreateAlertRuleInput } from "./schemas";
+import { newWebhookSecret } from "./webhook-sign";
+import { refusedWebhookUrl } from "./webhook-target";
 
 /** Rules one person may hold: far more than anyone watches, few enough for one page. */
 export const MAX_RULES_OWNED = 100;
@@ -20,6 +22,7 @@ const ruleSelect = {
   lastFiredAt: true,
   version: true,
   createdAt: true,
+  webhookUrl: true,
   dyad: { select: { key: true } },
 } satisfies Prisma.AlertRuleSelect;
 
@@ -31,15 +34,23 @@ export function listAlertRules({ db, userId }: { db: Db; userId: string }) {
   return db.alertRule.findMany({ where: { userId }, select: ruleSelect, orderBy: { createdAt: "desc" } });
 }
 
-export async function createAlertRule({ db, userId, input }: { db: Db; userId: string; input: CreateAlertRuleInput }) {
+/**
+ * A new rule; with a webhook URL, also its signing secret, answered this once (the receiver needs
+ * it to verify posts; it is never listed again).
+ */
+export async function createAlertRule({ db, userId, input, allowLocalHttp }: { db: Db; userId: string; input: CreateAlertRuleInput; allowLocalHttp: boolean }) {
   const dyad = await db.dyad.findUnique({ where: { key: input.dyad }, select: { id: true } });
   if (!dyad) throw fieldError("BAD_REQUEST", "dyad", "no such dyad");
+  const webhookUrl = input.webhookUrl || null;
+  const refused = webhookUrl && (await refusedWebhookUrl(webhookUrl, { allowLocalHttp }));
+  if (refused) throw fieldError("BAD_REQUEST", "webhookUrl", `needs ${refused}`);
+  const webhookSecret = webhookUrl ? newWebhookSecret() : null;
   const terms = input.kind === "MOVE" ? { threshold: input.threshold, days: input.days } : {};
   return db.$transaction(async (tx) => {
     if ((await tx.alertRule.count({ where: { userId } })) >= MAX_RULES_OWNED) throw new AppError("CONFLICT", `You hold ${MAX_RULES_OWNED} alert rules, the most one person may: delete some first.`);
-    const rule = await tx.alertRule.create({ data: { userId, dyadId: dyad.id, kind: input.kind, ...terms }, select: ruleSelect });
-    await recordAudit({ db: tx, actorId: userId, action: "CREATE", entityType: "AlertRule", entityId: rule.id, before: null, after: { kind: rule.kind, dyad: input.dyad, ...terms } });
-    return rule;
+    const rule = await tx.alertRule.create({ data: { userId, dyadId: dyad.id, kind: input.kind, ...terms, webhookUrl, webhookSecret }, select: ruleSelect });
+    await recordAudit({ db: tx, actorId: userId, action: "CREATE", entityType: "AlertRule", entityId: rule.id, before: null, after: { kind: rule.kind, dyad: input.dyad, ...terms, webhookUrl } });
+    return { ...rule, webhookSecret };
   });
 }
 

@@ -94,7 +94,7 @@ export function AlertsPanel() {
           noun="rules"
           empty="No rule yet. Open a dyad’s page and press “Alert me”."
           label="Your alert rules"
-          columns={["Dyad", "Alert when it…", "Cooldown", "Last fired", "State", "Actions"]}
+          columns={["Dyad", "Alert when it…", "Cooldown", "Last fired", "Webhook", "State", "Actions"]}
         >
           {(r) => (
             <tr key={r.id}>
@@ -104,6 +104,7 @@ export function AlertsPanel() {
               <td>{describeRule(r)}</td>
               <td>{r.cooldownMinutes} min</td>
               <td>{formatMoment(r.lastFiredAt)}</td>
+              <td>{r.webhookUrl ?? "—"}</td>
               <td>{r.paused ? "Paused" : "Active"}</td>
               <td>
                 <button type="button" disabled={pause.isPending} onClick={() => pause.mutate({ ruleId: r.id, paused: !r.paused })} aria-label={`${r.paused ? "Resume" : "Pause"}: ${r.dyad.key} ${describeRule(r)}`}>

@@ -1,0 +1,73 @@
+// Posting alerts to their rules' webhooks, from the `alerts` job: each delivery is claimed (so two
+// runners never post it at once), posted signed with a 10 s timeout, and retried with exponential
+// backoff until it succeeds or a day has passed, when it is marked FAILED with its last status.
+import type { Db } from "../db-client";
+import { signedHeaders } from "./webhook-sign";
+import { refusedWebhookUrl } from "./webhook-target";
+
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+export const WEBHOOK_GIVE_UP_MS = 24 * 3600_000;
+const FIRST_RETRY_MS = 30_000;
+const LONGEST_WAIT_MS = 3600_000;
+
+/** When the next attempt after `attempts` failed ones may run. */
+export const retryDelayMs = (attempts: number) => Math.min(LONGEST_WAIT_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
+
+/** Posts the deliveries due at `now`; answers how many succeeded. */
+export async function postDueWebhooks({ db, now, allowLocalHttp, signal }: { db: Db; now: Date; allowLocalHttp: boolean; signal?: AbortSignal }): Promise<number> {
+  const due = await db.webhookDelivery.findMany({ where: { state: "PENDING", nextAttemptAt: { lte: now } }, select: { id: true }, orderBy: { nextAttemptAt: "asc" }, take: 100 });
+  let delivered = 0;
+  for (const { id } of due) {
+    // The claim: whoever moves nextAttemptAt first posts; a run that dies leaves it due again in a minute.
+    const { count } = await db.webhookDelivery.updateMany({ where: { id, state: "PENDING", nextAttemptAt: { lte: now } }, data: { nextAttemptAt: new Date(now.getTime() + 60_000) } });
+    if (count === 0) continue;
+    if (await postOne({ db, id, now, allowLocalHttp, signal })) delivered++;
+  }
+  return delivered;
+}
+
+async function postOne({ db, id, now, allowLocalHttp, signal }: { db: Db; id: string; now: Date; allowLocalHttp: boolean; signal?: AbortSignal }): Promise<boolean> {
+  const delivery = await db.webhookDelivery.findUniqueOrThrow({
+    where: { id },
+    select: { url: true, attempts: true, createdAt: true, alert: { select: { id: true, cause: true, link: true, createdAt: true, dyad: { select: { key: true } }, rule: { select: { id: true, kind: true, webhookSecret: true } } } } },
+  });
+  const { alert } = delivery;
+  const body = JSON.stringify({
+    type: "alert.fired",
+    timestamp: alert.createdAt.toISOString(),
+    data: { alertId: alert.id, ruleId: alert.rule.id, kind: alert.rule.kind, dyad: alert.dyad.key, cause: alert.cause, link: alert.link },
+  });
+  let status: number | null = null;
+  let error: string | null = null;
+  const refused = await refusedWebhookUrl(delivery.url, { allowLocalHttp });
+  if (refused) error = `target refused: needs ${refused}`;
+  else if (!alert.rule.webhookSecret) error = "the rule has no signing secret";
+  else {
+    try {
+      const response = await fetch(delivery.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...signedHeaders({ secret: alert.rule.webhookSecret, id: alert.id, at: now, body }) },
+        body,
+        redirect: "manual",
+        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)]) : AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      });
+      status = response.status;
+      // The answer's body is never read: a huge one cannot hold the worker.
+      await response.body?.cancel();
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+  }
+  const attempts = delivery.attempts + 1;
+  if (status !== null && status >= 200 && status < 300) {
+    await db.webhookDelivery.update({ where: { id }, data: { state: "DELIVERED", attempts, lastStatus: status, lastError: null, deliveredAt: now } });
+    return true;
+  }
+  const next = new Date(now.getTime() + retryDelayMs(attempts));
+  const givenUp = next.getTime() - delivery.createdAt.getTime() > WEBHOOK_GIVE_UP_MS;
+  await db.webhookDelivery.update({
+    where: { id },
+    data: { state: givenUp ? "FAILED" : "PENDING", attempts, lastStatus: status, lastError: error ?? `answered ${status}`, nextAttemptAt: next },
+  });
+  return false;
+}
