@@ -1,59 +1,75 @@
-// Alerts end to end on a real PostgreSQL and a real pg-boss runner: a publish through the record
-// pipeline sends an `alerts` check, the runner evaluates the dyad's rules and delivers alerts once
-// per change, holds later triggers through the cooldown without losing them, and each user reaches
-// only their own rules and alerts.
+// Alerts end to end on a real PostgreSQL: a publish through the record pipeline leaves its change
+// in the alerts outbox, in its own transaction; the `alerts` job settles it into one alert per
+// rule and change, holds later triggers through the cooldown without losing them, never delivers
+// twice (two runs at once included), and each user reaches only their own rules and alerts.
 import { TRPCError } from "@trpc/server";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ALERT_DYAD, startAlertsWorld } from "@/test/fixtures/alerts";
+import { conditionInput } from "../conditions/schemas";
+import { conditionRecord } from "../conditions/write";
 import { eventRecord } from "../events/write";
+import { fromDay } from "../method/day";
+import { IndexChanges } from "../records/index-changes";
 import { createRecord, setRecordArchived } from "../records/pipeline";
-import { announceMoves } from "./announce";
 import { deliverDue } from "./job";
 
-const SETTLED = { timeout: 30_000, interval: 100 };
 const DYAD = ALERT_DYAD;
 const OWNER = { id: "u-alert-owner", name: "Owner", email: "owner@example.com", role: "analyst" } as const;
 const OTHER = { id: "u-alert-other", name: "Other", email: "other@example.com", role: "analyst" } as const;
+/** Holds the rules of the race and condition tests, so the owner's trail and counts stay theirs. */
+const THIRD = { id: "u-alert-third", name: "Third", email: "third@example.com", role: "analyst" } as const;
 
 describe("alerts", async () => {
-  const { db, today, dyadId, callers, runner, recall } = await startAlertsWorld([OWNER, OTHER]);
-  const [owner, other] = callers;
-  if (!owner || !other) throw new Error("no callers");
-  const dyad = { id: dyadId };
-  afterAll(() => runner.stop());
-
-  /** Waits until every check queued so far has run. */
-  const checksDone = () =>
-    vi.waitFor(async () => {
-      const [{ waiting } = { waiting: 1 }] = await db.$queryRaw<{ waiting: number }[]>`
-        SELECT count(*)::int AS waiting FROM pgboss.job WHERE name = 'alerts' AND state IN ('created', 'retry', 'active')`;
-      expect(waiting).toBe(0);
-    }, SETTLED);
+  const { db, today, dyadId, callers, runJob, recall } = await startAlertsWorld([OWNER, OTHER, THIRD]);
+  const [owner, other, third] = callers;
+  if (!owner || !other || !third) throw new Error("no callers");
+  const unsettled = () => db.alertOutbox.count({ where: { settledAt: null } });
 
   const band = await owner.alerts.createRule({ kind: "BAND_CHANGE", dyad: DYAD });
   const paused = await other.alerts.createRule({ kind: "BAND_CHANGE", dyad: DYAD });
   await other.alerts.pauseRule({ ruleId: paused.id, paused: true });
   let firstEvent = { id: "", version: 0 };
 
-  it("an event published through the pipeline that changes the dyad's band fires one alert for the rule's owner", async () => {
+  it("a publish leaves its change in the outbox with the record; the job, run later, turns it into one alert linking to the event", async () => {
     firstEvent = await createRecord({ db, type: eventRecord, actorId: null, data: recall("Algiers recalls its ambassador from Rabat"), today });
-    await vi.waitFor(async () => expect((await owner.alerts.list()).unread).toBe(1), SETTLED);
-    await checksDone();
+    // As if the process died right after the commit: no job has run, nothing is lost.
+    const [change] = await db.alertOutbox.findMany({ select: { key: true, entity: true, recordId: true, moves: true, settledAt: true } });
+    expect(change).toMatchObject({ key: `Event:${firstEvent.id}:v1`, entity: "Event", recordId: firstEvent.id, settledAt: null, moves: [{ dyadId, before: null, after: expect.any(Number) }] });
+    expect(await owner.alerts.unread()).toBe(0);
+
+    expect(await runJob()).toEqual({ read: 1, kept: 1 });
+    expect(await unsettled()).toBe(0);
     const { alerts, unread } = await owner.alerts.list();
     expect(unread).toBe(1);
-    expect(alerts).toEqual([expect.objectContaining({ cause: expect.stringMatching(/^Band changed from no data to /), link: `/dyads/${DYAD}`, readAt: null })]);
-    expect(await owner.alerts.unread()).toBe(1);
+    expect(alerts).toEqual([expect.objectContaining({ cause: expect.stringMatching(/^Band changed from no data to /), link: `/events/${firstEvent.id}`, readAt: null })]);
     expect((await owner.alerts.rules())[0]).toMatchObject({ id: band.id, lastFiredAt: expect.any(Date) });
+    // Nothing left to do: an idle run, which the runner does not record.
+    expect(await runJob()).toEqual({ read: 0, kept: 0 });
   });
 
-  it("the same change processed twice gives one alert", async () => {
-    const key = { entity: "Event", id: firstEvent.id, version: firstEvent.version };
-    await announceMoves({ db, ...key, moves: [{ dyadId: dyad.id, before: null, after: -10 }] });
-    await checksDone();
+  it("a write that leaves every index as it was writes no outbox row", async () => {
+    await db.$transaction((tx) => new IndexChanges().add({ dyadId, day: today - 1 }).apply(tx, today, { entity: "Event", id: "unchanged", version: 1 }));
+    expect(await db.alertOutbox.count({ where: { key: "Event:unchanged:v1" } })).toBe(0);
+  });
+
+  it("the same change processed twice gives one cause and one alert", async () => {
+    await db.alertOutbox.updateMany({ data: { settledAt: null } });
+    expect(await runJob()).toMatchObject({ read: 1 });
     expect(await db.alertCause.count({ where: { ruleId: band.id } })).toBe(1);
     await db.alertRule.update({ where: { id: band.id }, data: { lastFiredAt: new Date(Date.now() - 2 * 3600_000) } });
     await deliverDue({ db, now: new Date() });
     expect((await owner.alerts.list()).alerts).toHaveLength(1);
+  });
+
+  it("two runs at once settle each change once: never two alerts", async () => {
+    // On another dyad: the owner's rule stays out of it.
+    const elsewhere = await db.dyad.findFirstOrThrow({ where: { id: { not: dyadId } }, select: { id: true, key: true } });
+    const second = await third.alerts.createRule({ kind: "BAND_CHANGE", dyad: elsewhere.key });
+    await db.alertOutbox.create({ data: { key: "Test:race", entity: "Test", moves: [{ dyadId: elsewhere.id, before: 0, after: -90 }] } });
+    const runs = await Promise.all([runJob(), runJob(), runJob()]);
+    expect(runs.reduce((sum, r) => sum + r.read, 0)).toBe(1);
+    expect(await db.alert.count({ where: { ruleId: second.id } })).toBe(1);
+    await third.alerts.deleteRule({ ruleId: second.id });
   });
 
   it("a paused rule fires nothing", async () => {
@@ -65,8 +81,8 @@ describe("alerts", async () => {
     await db.alertRule.update({ where: { id: band.id }, data: { lastFiredAt: new Date() } });
     // Archiving the only event takes the dyad back to "no data": a band change inside the cooldown.
     await setRecordArchived({ db, type: eventRecord, actorId: null, id: firstEvent.id, version: firstEvent.version, archived: true, today });
-    await vi.waitFor(async () => expect(await db.alertCause.count({ where: { ruleId: band.id, alertId: null } })).toBe(1), SETTLED);
-    await checksDone();
+    await runJob();
+    expect(await db.alertCause.count({ where: { ruleId: band.id, alertId: null } })).toBe(1);
     expect((await owner.alerts.list()).alerts).toHaveLength(1);
 
     expect(await deliverDue({ db, now: new Date(Date.now() + 61 * 60_000) })).toBe(1);
@@ -110,5 +126,22 @@ describe("alerts", async () => {
     await expect(owner.alerts.createRule({ kind: "BAND_CHANGE", dyad: "FRA-TUN" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(owner.alerts.createRule({ kind: "MOVE", dyad: DYAD, threshold: 0, days: 7 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(owner.alerts.createRule({ kind: "MOVE", dyad: DYAD, threshold: 10, days: 9999 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("a CONDITION rule fires on the day a condition ends, once, not when one is written", async () => {
+    const rule = await third.alerts.createRule({ kind: "CONDITION", dyad: DYAD });
+    const condition = (title: string, endDate?: string) =>
+      conditionInput.parse({ dyad: DYAD, kind: "AMBASSADOR_WITHDRAWN", holder: "DZA", title, startDate: fromDay(today - 30), startPrecision: "DAY", endDate, endPrecision: endDate && "DAY", verification: "CONFIRMED", sources: [] });
+    await createRecord({ db, type: conditionRecord, actorId: null, data: condition("Written, in force"), today });
+    await runJob();
+    expect(await db.alertCause.count({ where: { ruleId: rule.id } })).toBe(0);
+    const ends = await createRecord({ db, type: conditionRecord, actorId: null, data: condition("Recall over", fromDay(today + 1)), today });
+    const tomorrow = new Date((today + 1) * 86_400_000 + 3600_000);
+    await runJob(tomorrow);
+    await runJob(tomorrow);
+    expect(await db.alertCause.findMany({ where: { ruleId: rule.id }, select: { key: true, text: true } })).toEqual([
+      { key: `Condition:${ends.id}:ends:${fromDay(today + 1)}`, text: "A standing condition ends today: Recall over." },
+    ]);
+    await third.alerts.deleteRule({ ruleId: rule.id });
   });
 });

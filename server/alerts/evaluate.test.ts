@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { causeOf, cooledDown, groupCauses, type DyadMove } from "./evaluate";
+import { causeOf, conditionDayCause, cooledDown, groupCauses, type DyadMove } from "./evaluate";
 import { bandOf } from "../method/index-math";
 
-const move = (before: number | null, after: number | null, entity = "Event"): DyadMove => ({ dyadId: "d", entity, before, after });
+const move = (before: number | null, after: number | null): DyadMove => ({ dyadId: "d", before, after });
 const band = { kind: "BAND_CHANGE", threshold: null, days: null } as const;
 const moveBy = (threshold: number, days = 7) => ({ kind: "MOVE", threshold, days }) as const;
 
@@ -34,10 +34,11 @@ describe("causeOf", () => {
     expect(causeOf(moveBy(10), move(0, null), 0)).toBeNull();
   });
 
-  it("CONDITION fires on a condition's change, not an event's", () => {
+  it("CONDITION fires on a condition's start or end day, not on a write that moves the index", () => {
     const rule = { kind: "CONDITION", threshold: null, days: null } as const;
-    expect(causeOf(rule, move(0, 0, "Condition"))).toMatch(/standing condition/);
-    expect(causeOf(rule, move(0, -40, "Event"))).toBeNull();
+    expect(causeOf(rule, move(0, -40))).toBeNull();
+    expect(conditionDayCause("Border closed", true)).toBe("A standing condition starts today: Border closed.");
+    expect(conditionDayCause("Border closed", false)).toMatch(/ends today/);
   });
 });
 

@@ -8,8 +8,6 @@ export type AlertKindName = "BAND_CHANGE" | "MOVE" | "CONDITION";
 /** One publish as the index saw it: the dyad's value today before and after (null: no data). */
 export interface DyadMove {
   dyadId: string;
-  /** Which record type the change wrote. */
-  entity: string;
   before: number | null;
   after: number | null;
 }
@@ -26,7 +24,8 @@ const points = (value: number | null) => (value === null ? "none" : value.toFixe
 const signed = (value: number) => `${value >= 0 ? "+" : "−"}${Math.abs(value).toFixed(1)}`;
 
 /**
- * The cause text when the change fires the rule, else null. `past` is the dyad's value `days`
+ * The cause text when the change fires the rule, else null. A CONDITION rule fires on the days its
+ * conditions start or end (conditionDayCause), not when one is written. `past` is the dyad's value `days`
  * days ago (MOVE only). A MOVE fires when this change carries the move across the threshold, so
  * a move that stays large does not fire again on every later publish.
  */
@@ -44,9 +43,12 @@ export function causeOf(rule: RuleTerms, move: DyadMove, past: number | null = n
       return `Index moved ${signed(moved)} points within ${rule.days} days (${points(past)} → ${points(move.after)}).`;
     }
     case "CONDITION":
-      return move.entity === "Condition" ? `A standing condition changed (index ${points(move.before)} → ${points(move.after)}).` : null;
+      return null;
   }
 }
+
+/** A CONDITION rule's cause on the day one of its dyad's standing conditions starts or ends. */
+export const conditionDayCause = (title: string, starts: boolean) => `A standing condition ${starts ? "starts" : "ends"} today: ${title}.`;
 
 /** A rule fires when it never has, or its cooldown has passed since it last did. */
 export function cooledDown(rule: { lastFiredAt: Date | null; cooldownMinutes: number }, now: Date): boolean {

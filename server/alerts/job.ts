@@ -1,38 +1,63 @@
-// The `alerts` job: a sent check evaluates one dyad's rules against one change; every run (the
-// cron's too) then delivers the causes whose rule has cooled down. A cause is stored once per
-// rule and change (unique key), so a check that runs twice, or on two runners, adds nothing.
-import type { Db } from "../db-client";
+// The `alerts` job, every minute: it settles the outbox (the changes publishes wrote there in
+// their own transactions) into each rule's causes, adds the standing conditions that start or end
+// today, then turns the causes of each cooled-down rule into one alert and posts due webhooks.
+// A cause is stored once per rule and change (unique key), so nothing is counted or sent twice.
+import type { Db, DbOrTx } from "../db-client";
 import { env } from "../env";
 import type { JobCounts, JobContext } from "../jobs/definition";
-import { toDay } from "../method/day";
+import { fromDay, toDay } from "../method/day";
 import { indexAsOf } from "../relations/rollup";
-import { alertCheck, type AlertCheck } from "./announce";
-import { causeOf, cooledDown, groupCauses } from "./evaluate";
+import { causeOf, conditionDayCause, cooledDown, groupCauses } from "./evaluate";
+import { settleOutbox, type OutboxChange } from "./outbox";
 import { postDueWebhooks } from "./webhooks";
 
-export async function runAlerts({ db, data, signal }: JobContext, now = new Date()): Promise<JobCounts> {
-  const check = alertCheck.safeParse(data);
-  const read = check.success ? await recordCauses({ db, check: check.data, now }) : 0;
-  const kept = await deliverDue({ db, now });
-  await postDueWebhooks({ db, now, signal, allowLocalHttp: env.NODE_ENV !== "production" });
-  return { read, kept };
+/** `read`: changes, condition days and webhook posts looked at; `kept`: alerts made and posts delivered. Both 0: an idle run. */
+export async function runAlerts({ db, signal }: JobContext, now = new Date()): Promise<JobCounts> {
+  const changes = await settleOutbox({ db, now, use: (tx, change) => recordCauses({ db: tx, change, now }) });
+  const conditionDays = await recordConditionDays({ db, now });
+  const made = await deliverDue({ db, now });
+  const posts = await postDueWebhooks({ db, now, signal, allowLocalHttp: env.NODE_ENV !== "production" });
+  return { read: changes + conditionDays + posts.attempted, kept: made + posts.delivered };
 }
 
-/** Stores each rule's cause for the change; answers the rules read. */
-export async function recordCauses({ db, check, now }: { db: Db; check: AlertCheck; now: Date }): Promise<number> {
-  const rules = await db.alertRule.findMany({ where: { dyadId: check.dyadId, paused: false }, select: { id: true, kind: true, threshold: true, days: true } });
+/** Stores each unpaused rule's cause for one change, in the transaction that settles it. */
+export async function recordCauses({ db, change, now }: { db: DbOrTx; change: OutboxChange; now: Date }): Promise<void> {
   const today = toDay(now);
-  const pastOn = new Map<number, number | null>();
-  for (const rule of rules) {
-    let past: number | null = null;
-    if (rule.kind === "MOVE" && rule.days !== null) {
-      if (!pastOn.has(rule.days)) pastOn.set(rule.days, await indexAsOf({ db, dyadId: check.dyadId, onOrBefore: today - rule.days }));
-      past = pastOn.get(rule.days) ?? null;
+  for (const move of change.moves) {
+    const rules = await db.alertRule.findMany({ where: { dyadId: move.dyadId, paused: false }, select: { id: true, kind: true, threshold: true, days: true } });
+    const pastOn = new Map<number, number | null>();
+    for (const rule of rules) {
+      let past: number | null = null;
+      if (rule.kind === "MOVE" && rule.days !== null) {
+        if (!pastOn.has(rule.days)) pastOn.set(rule.days, await indexAsOf({ db, dyadId: move.dyadId, onOrBefore: today - rule.days }));
+        past = pastOn.get(rule.days) ?? null;
+      }
+      const text = causeOf(rule, move, past);
+      if (text) await db.alertCause.createMany({ data: [{ ruleId: rule.id, key: change.key, text, link: recordPage(change) }], skipDuplicates: true });
     }
-    const text = causeOf(rule, check, past);
-    if (text) await db.alertCause.createMany({ data: [{ ruleId: rule.id, key: check.key, text }], skipDuplicates: true });
   }
-  return rules.length;
+}
+
+/** The page of the event a change wrote; conditions and imports have none (the alert shows the dyad). */
+const recordPage = (change: OutboxChange) => (change.entity === "Event" && change.recordId ? `/events/${change.recordId}` : null);
+
+/**
+ * A CONDITION rule's causes: the dyad's standing conditions that start or end today (UTC), each
+ * once (its key names the condition, the edge and the day). Answers the causes added.
+ */
+export async function recordConditionDays({ db, now }: { db: Db; now: Date }): Promise<number> {
+  const today = fromDay(toDay(now));
+  const due = await db.$queryRaw<{ ruleId: string; conditionId: string; title: string; starts: boolean }[]>`
+    SELECT r.id AS "ruleId", c.id AS "conditionId", c.title, c."startDate" = ${today}::date AS starts
+    FROM "AlertRule" r JOIN "Condition" c ON c."dyadId" = r."dyadId"
+    WHERE r.kind = 'CONDITION' AND NOT r.paused AND c."archivedAt" IS NULL
+      AND (c."startDate" = ${today}::date OR c."endDate" = ${today}::date)`;
+  if (due.length === 0) return 0;
+  const { count } = await db.alertCause.createMany({
+    data: due.map((d) => ({ ruleId: d.ruleId, key: `Condition:${d.conditionId}:${d.starts ? "starts" : "ends"}:${today}`, text: conditionDayCause(d.title, d.starts) })),
+    skipDuplicates: true,
+  });
+  return count;
 }
 
 /** Turns each cooled-down, unpaused rule's pending causes into one alert; answers the alerts made. */
@@ -48,7 +73,7 @@ export async function deliverDue({ db, now }: { db: Db; now: Date }): Promise<nu
       const [locked] = await tx.$queryRaw<{ lastFiredAt: Date | null; cooldownMinutes: number }[]>`
         SELECT "lastFiredAt", "cooldownMinutes" FROM "AlertRule" WHERE id = ${rule.id} AND NOT paused FOR UPDATE`;
       if (!locked || !cooledDown(locked, now)) return false;
-      const causes = await tx.alertCause.findMany({ where: { ruleId: rule.id, alertId: null }, orderBy: { id: "asc" }, select: { id: true, text: true } });
+      const causes = await tx.alertCause.findMany({ where: { ruleId: rule.id, alertId: null }, orderBy: { id: "asc" }, select: { id: true, text: true, link: true } });
       const [first] = causes;
       if (!first) return false;
       const owner = await tx.alertRule.findUniqueOrThrow({ where: { id: rule.id }, select: { userId: true, dyadId: true, webhookUrl: true, dyad: { select: { key: true } } } });
@@ -58,7 +83,7 @@ export async function deliverDue({ db, now }: { db: Db; now: Date }): Promise<nu
           userId: owner.userId,
           dyadId: owner.dyadId,
           cause: groupCauses(causes.map((c) => c.text)),
-          link: `/dyads/${owner.dyad.key}`,
+          link: (causes.length === 1 && first.link) || `/dyads/${owner.dyad.key}`,
           idempotencyKey: `${rule.id}:${first.id}`,
           // Posted by postDueWebhooks, in this run or a later one.
           ...(owner.webhookUrl && { webhook: { create: { url: owner.webhookUrl, createdAt: now, nextAttemptAt: now } } }),

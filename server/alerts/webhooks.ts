@@ -13,17 +13,18 @@ const LONGEST_WAIT_MS = 3600_000;
 /** When the next attempt after `attempts` failed ones may run. */
 export const retryDelayMs = (attempts: number) => Math.min(LONGEST_WAIT_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
 
-/** Posts the deliveries due at `now`; answers how many succeeded. */
-export async function postDueWebhooks({ db, now, allowLocalHttp, signal }: { db: Db; now: Date; allowLocalHttp: boolean; signal?: AbortSignal }): Promise<number> {
+/** Posts the deliveries due at `now`; answers how many it attempted and how many succeeded. */
+export async function postDueWebhooks({ db, now, allowLocalHttp, signal }: { db: Db; now: Date; allowLocalHttp: boolean; signal?: AbortSignal }): Promise<{ attempted: number; delivered: number }> {
   const due = await db.webhookDelivery.findMany({ where: { state: "PENDING", nextAttemptAt: { lte: now } }, select: { id: true }, orderBy: { nextAttemptAt: "asc" }, take: 100 });
-  let delivered = 0;
+  let [attempted, delivered] = [0, 0];
   for (const { id } of due) {
     // The claim: whoever moves nextAttemptAt first posts; a run that dies leaves it due again in a minute.
     const { count } = await db.webhookDelivery.updateMany({ where: { id, state: "PENDING", nextAttemptAt: { lte: now } }, data: { nextAttemptAt: new Date(now.getTime() + 60_000) } });
     if (count === 0) continue;
+    attempted++;
     if (await postOne({ db, id, now, allowLocalHttp, signal })) delivered++;
   }
-  return delivered;
+  return { attempted, delivered };
 }
 
 async function postOne({ db, id, now, allowLocalHttp, signal }: { db: Db; id: string; now: Date; allowLocalHttp: boolean; signal?: AbortSignal }): Promise<boolean> {

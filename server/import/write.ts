@@ -1,6 +1,7 @@
 // The import itself: every write of a plan in one transaction (all or nothing), an IMPORT audit
 // entry per created or changed event, then each touched dyad's index refreshed once from the
 // earliest day the file touched.
+import { randomUUID } from "node:crypto";
 import type { Db } from "../db-client";
 import { Prisma } from "../generated/prisma/client";
 import { eventRecord } from "../events/write";
@@ -56,7 +57,7 @@ export async function runImport(input: {
         done += 1;
         if (done % IMPORT_BATCH === 0 || done === total) onProgress?.({ phase: "writing", done, total });
       }
-      await changes.apply(tx, today, (indexed, dyads) => onProgress?.({ phase: "indexing", done: indexed, total: dyads }));
+      await changes.apply(tx, today, { entity: "Import", id: randomUUID() }, (indexed, dyads) => onProgress?.({ phase: "indexing", done: indexed, total: dyads }));
     }, TRANSACTION);
   } catch (error) {
     // A unique external id taken meanwhile: another import of the same rows won the race.

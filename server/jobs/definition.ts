@@ -1,5 +1,4 @@
 // What a background job is: a name, a schedule and a function that reports what it read and kept.
-import type { QueuePolicy } from "pg-boss";
 import type { Db } from "../db-client";
 
 export type JobKind = "ingest" | "maintenance";
@@ -8,8 +7,6 @@ export type JobKind = "ingest" | "maintenance";
 export interface JobContext {
   signal: AbortSignal;
   db: Db;
-  /** What the queued job carries beyond its trigger (a job sent with a payload, like `alerts`). */
-  data?: unknown;
 }
 
 /** Rows (or items) a run looked at, and those it kept (wrote, deleted: whatever the job is for). */
@@ -28,7 +25,10 @@ export interface JobDefinition {
   cron: string;
   /** Also run once when a runner starts (at most once per 10 minutes however many start). */
   runAtStartup?: boolean;
-  /** pg-boss's queue policy; the default, `stately`, keeps one waiting run, so a job sent once per change needs `standard`. */
-  policy?: QueuePolicy;
+  /**
+   * Records a run only when it read or kept something, or failed: a job polling every minute
+   * would otherwise bury the other jobs' history. Such a run is written once it has finished.
+   */
+  recordOnlyWork?: boolean;
   run(ctx: JobContext): Promise<JobCounts>;
 }

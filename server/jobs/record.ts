@@ -35,6 +35,18 @@ export async function finishRun({ db, id, outcome }: { db: Db; id: bigint; outco
   });
 }
 
+/** A run written once it has finished (a `recordOnlyWork` job's): nothing when it was idle. */
+export async function recordFinishedRun({ db, run, startedAt, outcome }: {
+  db: Db;
+  run: { job: string; trigger: JobTrigger; queueJobId: string; attempt: number };
+  startedAt: Date;
+  outcome: { ok: true; counts: JobCounts } | { ok: false; error: string };
+}): Promise<void> {
+  if (outcome.ok && outcome.counts.read === 0 && outcome.counts.kept === 0) return;
+  const { id } = await db.jobRun.create({ data: { ...run, startedAt }, select: { id: true } });
+  await finishRun({ db, id, outcome });
+}
+
 /** Returns whether this attempt is the one recorded for the hour (and so worth a log line). */
 export async function finishUnreachable({ db, id, job, error }: { db: Db; id: bigint; job: string; error: string }): Promise<boolean> {
   return db.$transaction(async (tx) => {

@@ -1,6 +1,5 @@
 // Every background job, in the order the admin page lists them. A job is a function in its own
 // domain with the JobDefinition shape; register it here and the runner schedules it.
-import { ALERTS_QUEUE } from "../alerts/announce";
 import { runAlerts } from "../alerts/job";
 import { deleteExpiredAuthRows } from "../auth/maintenance";
 import { pollNewsFeeds } from "../feeds/poll";
@@ -35,15 +34,15 @@ export const feedsJob: JobDefinition = {
 };
 
 /**
- * Sent once per dyad a publish moved (server/alerts/announce.ts), and every minute to deliver the
- * causes a rule's cooldown held back. `standard`: every sent check is kept, none merged.
+ * Every minute: the changes publishes left in the alerts outbox, the conditions starting or ending
+ * today, the causes a rule's cooldown held back, due webhooks. Its idle runs are not recorded.
  */
 export const alertsJob: JobDefinition = {
-  name: ALERTS_QUEUE,
+  name: "alerts",
   label: "Evaluate alert rules and deliver alerts",
   kind: "maintenance",
   cron: "* * * * *",
-  policy: "standard",
+  recordOnlyWork: true,
   run: (ctx) => runAlerts(ctx),
 };
 

@@ -75,6 +75,15 @@ describe("the job runner", async () => {
     expect(runs.every((r) => r.finishedAt && r.finishedAt >= r.startedAt)).toBe(true);
   });
 
+  it("records a recordOnlyWork job's run only when it found work", async () => {
+    const counts = [{ read: 0, kept: 0 }, { read: 2, kept: 1 }];
+    const runner = await start([job("quiet", async () => counts.shift() ?? { read: 0, kept: 0 }, { recordOnlyWork: true })]);
+    await completed(runner, "quiet", await queued(runner, "quiet", "SCHEDULE"));
+    expect(await runsOf("quiet")).toEqual([]);
+    await completed(runner, "quiet", await queued(runner, "quiet", "MANUAL"));
+    expect((await runsOf("quiet")).map((r) => [r.trigger, r.ok, r.rowsRead, r.rowsKept, r.finishedAt !== null])).toEqual([["MANUAL", true, 2, 1, true]]);
+  });
+
   it("retries a failing job with backoff and records every failed attempt with its message", async () => {
     let attempts = 0;
     const runner = await start([

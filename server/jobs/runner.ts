@@ -6,7 +6,7 @@ import type { Db } from "../db-client";
 import { isSourceUnreachable } from "../ingest/unreachable";
 import type { JobDefinition } from "./definition";
 import { DEFAULT_RETRY, PGBOSS_SCHEMA, QUEUE_POLICY, queueSettings, runRequest, STARTUP_THROTTLE_SECONDS, type RetryPolicy, type RunRequest } from "./queue";
-import { errorText, finishRun, finishUnreachable, startRun } from "./record";
+import { errorText, finishRun, finishUnreachable, recordFinishedRun, startRun } from "./record";
 
 export interface RunnerOptions {
   databaseUrl: string;
@@ -47,7 +47,7 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
   await boss.start();
   for (const job of jobs) {
     const settings = queueSettings(retry);
-    await boss.createQueue(job.name, { policy: job.policy ?? QUEUE_POLICY, ...settings });
+    await boss.createQueue(job.name, { policy: QUEUE_POLICY, ...settings });
     // createQueue keeps an existing queue's settings: bring them up to date.
     await boss.updateQueue(job.name, settings);
     await boss.schedule(job.name, job.cron, { trigger: "SCHEDULE" } satisfies RunRequest, { tz: "UTC" });
@@ -68,12 +68,13 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
   log(`Running ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ") || "no jobs"}.`);
 
   async function attempt(job: JobDefinition, queued: Job<RunRequest>): Promise<void> {
+    if (job.recordOnlyWork) return attemptRecordingWork(job, queued);
     const { trigger } = runRequest.parse(queued.data ?? {});
     const started = Date.now();
     const run = await startRun({ db, job: job.name, trigger, queueJobId: queued.id, attempt: queued.retryCount });
     const took = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
     try {
-      const counts = await job.run({ signal: queued.signal, db, data: queued.data });
+      const counts = await job.run({ signal: queued.signal, db });
       await finishRun({ db, id: run.id, outcome: { ok: true, counts } });
       log(`${job.name}: read ${counts.read}, kept ${counts.kept} (${took()}, ${trigger.toLowerCase()})`);
     } catch (error) {
@@ -85,6 +86,21 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
       await finishRun({ db, id: run.id, outcome: { ok: false, error: errorText(error) } });
       log(`${job.name}: attempt ${queued.retryCount + 1} failed after ${took()}: ${errorText(error)}`);
       throw error; // pg-boss retries with backoff
+    }
+  }
+
+  /** A `recordOnlyWork` job: run first, write the history row only for a run that found work or failed. */
+  async function attemptRecordingWork(job: JobDefinition, queued: Job<RunRequest>): Promise<void> {
+    const run = { job: job.name, trigger: runRequest.parse(queued.data ?? {}).trigger, queueJobId: queued.id, attempt: queued.retryCount };
+    const startedAt = new Date();
+    try {
+      const counts = await job.run({ signal: queued.signal, db });
+      await recordFinishedRun({ db, run, startedAt, outcome: { ok: true, counts } });
+      if (counts.read > 0 || counts.kept > 0) log(`${job.name}: read ${counts.read}, kept ${counts.kept}`);
+    } catch (error) {
+      await recordFinishedRun({ db, run, startedAt, outcome: { ok: false, error: errorText(error) } });
+      log(`${job.name}: attempt ${queued.retryCount + 1} failed: ${errorText(error)}`);
+      throw error;
     }
   }
 

@@ -1,12 +1,11 @@
 // The admin page's view of the jobs, and "Run now". Runs are read from JobRun (ours); what waits
 // in a queue is read from pg-boss's job table, which its documentation allows reading directly.
-import { fromPrisma } from "pg-boss";
+import { fromPrisma, PgBoss } from "pg-boss";
 import { recordAudit } from "../admin/audit";
-import type { Db } from "../db-client";
+import { databaseUrlOf, type Db } from "../db-client";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../shared/errors";
 import { isDatabaseUnavailable } from "../shared/unavailable";
-import { RUNNER_NOT_STARTED, withQueue } from "./client";
 import { enabledJobs, jobDefinitions, jobNamed } from "./registry";
 import { PGBOSS_SCHEMA, RUN_EXPIRES_SECONDS, type RunRequest } from "./queue";
 import { nextRunAt, scheduleInWords } from "./schedule";
@@ -80,6 +79,35 @@ export async function jobsOverview({ db, settings, now = new Date() }: { db: Db;
 }
 
 export type JobsOverview = Awaited<ReturnType<typeof jobsOverview>>;
+
+const RUNNER_NOT_STARTED = "The job runner has not started on this database yet: start the app (npm start) or a worker (npm run worker).";
+
+/**
+ * A pg-boss client for the length of one call, on one connection of its own: the app sends jobs
+ * but never works them, so it keeps no pg-boss timers or pool running between clicks.
+ */
+async function withQueue<T>(db: Db, use: (boss: PgBoss) => Promise<T>): Promise<T> {
+  const [installed] = await db.$queryRaw<{ ok: boolean }[]>`SELECT to_regclass(${`${PGBOSS_SCHEMA}.queue`}) IS NOT NULL AS ok`;
+  if (!installed?.ok) throw new AppError("CONFLICT", RUNNER_NOT_STARTED);
+  const boss = new PgBoss({
+    connectionString: databaseUrlOf(db),
+    max: 1,
+    connectionTimeoutMillis: 5_000,
+    schema: PGBOSS_SCHEMA,
+    migrate: false,
+    supervise: false,
+    schedule: false,
+    registerInstance: false,
+    openTelemetry: { enabled: false },
+  });
+  boss.on("error", (error) => console.error(`[jobs] pg-boss: ${error.message}`));
+  await boss.start();
+  try {
+    return await use(boss);
+  } finally {
+    await boss.stop({ graceful: false });
+  }
+}
 
 /**
  * Queues a manual run and audits it, in one transaction. `queued: false` when a run of the job

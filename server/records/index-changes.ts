@@ -1,5 +1,6 @@
 // How every writer tells the relations index that a dyad changed: one call, `dyadChanged`, and
 // IndexChanges to collect a bulk write's touches so each dyad is refreshed once.
+import { writeOutbox, type ChangeRef } from "../alerts/outbox";
 import type { DbOrTx } from "../db-client";
 import { indexAsOf, refreshRollup } from "../relations/rollup";
 
@@ -46,8 +47,11 @@ export class IndexChanges implements Iterable<{ dyadId: string; fromDay: number 
     for (const [dyadId, fromDay] of this.#fromDay) yield { dyadId, fromDay };
   }
 
-  /** Refreshes each touched dyad once, in order, in the caller's transaction; answers how each moved today. */
-  async apply(db: DbOrTx, today: number, onDyad?: (done: number, total: number) => void): Promise<IndexMove[]> {
+  /**
+   * Refreshes each touched dyad once, in order, in the caller's transaction, and records how each
+   * moved today in the alerts outbox under `change` (the write's key): every publish path passes here.
+   */
+  async apply(db: DbOrTx, today: number, change: ChangeRef, onDyad?: (done: number, total: number) => void): Promise<IndexMove[]> {
     let done = 0;
     const moves: IndexMove[] = [];
     for (const { dyadId, fromDay } of this) {
@@ -56,6 +60,7 @@ export class IndexChanges implements Iterable<{ dyadId: string; fromDay: number 
       moves.push({ dyadId, before, after: await indexAsOf({ db, dyadId, onOrBefore: today }) });
       onDyad?.(++done, this.size);
     }
+    await writeOutbox(db, change, moves);
     return moves;
   }
 

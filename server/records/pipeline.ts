@@ -17,11 +17,10 @@
 import type { Db, DbOrTx } from "../db-client";
 import type { Prisma, Provenance } from "../generated/prisma/client";
 import { recordAudit, recordAudits, type AuditEntity } from "../admin/audit";
-import { announceMoves } from "../alerts/announce";
 import { toDay } from "../method/day";
 import { fieldError, staleVersion } from "../shared/errors";
 import type { ChildRelation } from "./children";
-import { IndexChanges, type IndexMove, type Touch } from "./index-changes";
+import { IndexChanges, type Touch } from "./index-changes";
 
 /** What every versioned record row carries. */
 export interface StoredRecord {
@@ -91,56 +90,42 @@ export type ArchiveArgs = WriteArgs & { id: string; version: number; archived: b
 
 export async function createRecord<R extends StoredRecord, I extends object, F, C>(input: CreateArgs<I> & { type: RecordType<R, I, F, C> }): Promise<{ id: string; version: number }> {
   const { db, type, actorId, data, today = toDay(new Date()), origin = { provenance: "ENTERED" }, alongside } = input;
-  const written = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const refs = await type.references(tx, data, today);
     const [id = ""] = await insertRecords(tx, type, [{ data, refs, origin }]);
     const after = await loadOrRefuse(tx, type, id);
     await audit(tx, type, { actorId, action: "CREATE", before: null, after });
     await alongside?.(tx, { id, version: after.version });
-    const moves = await new IndexChanges().add(type.touches?.(after) ?? null).apply(tx, today);
-    return { id, version: after.version, moves };
+    await new IndexChanges().add(type.touches?.(after) ?? null).apply(tx, today, { entity: type.entity, id, version: after.version });
+    return { id, version: after.version };
   });
-  return announced(db, type, written);
 }
 
 export async function updateRecord<R extends StoredRecord, I extends object, F, C>(input: UpdateArgs<I> & { type: RecordType<R, I, F, C> }): Promise<{ id: string; version: number }> {
   const { db, type, actorId, id, version, data, today = toDay(new Date()) } = input;
-  const written = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const before = await loadForWrite(tx, type, id, version);
     const refs = await type.references(tx, data, today);
     if (!(await updateRecordAt(tx, type, { before, data, refs }))) throw raced(type, before);
     const after = await loadOrRefuse(tx, type, id);
     await audit(tx, type, { actorId, action: "UPDATE", before, after });
-    const moves = await new IndexChanges().add(type.touches?.(after) ?? null, type.touches?.(before) ?? null).apply(tx, today);
-    return { id, version: after.version, moves };
+    await new IndexChanges().add(type.touches?.(after) ?? null, type.touches?.(before) ?? null).apply(tx, today, { entity: type.entity, id, version: after.version });
+    return { id, version: after.version };
   });
-  return announced(db, type, written);
 }
 
 /** Archive (archived: true) or restore: the record leaves or rejoins the index, the feeds and the exports. */
 export async function setRecordArchived<R extends StoredRecord, I extends object, F, C>(input: ArchiveArgs & { type: RecordType<R, I, F, C> }): Promise<{ id: string; version: number }> {
   const { db, type, actorId, id, version, archived, today = toDay(new Date()) } = input;
-  const written = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const before = await loadForWrite(tx, type, id, version);
     const { count } = await type.update(tx, { where: { id, version }, data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } } });
     if (count === 0) throw raced(type, before);
     const after = await loadOrRefuse(tx, type, id);
     await audit(tx, type, { actorId, action: archived ? "ARCHIVE" : "RESTORE", before, after });
-    const moves = await new IndexChanges().add(type.touches?.(after) ?? null).apply(tx, today);
-    return { id, version: after.version, moves };
+    await new IndexChanges().add(type.touches?.(after) ?? null).apply(tx, today, { entity: type.entity, id, version: after.version });
+    return { id, version: after.version };
   });
-  return announced(db, type, written);
-}
-
-/** Once the write has committed, the dyads it moved are sent to the alert rules (server/alerts). */
-async function announced<R extends StoredRecord, I extends object, F, C>(
-  db: Db,
-  type: RecordType<R, I, F, C>,
-  written: { id: string; version: number; moves: IndexMove[] },
-): Promise<{ id: string; version: number }> {
-  const { id, version, moves } = written;
-  await announceMoves({ db, entity: type.entity, id, version, moves });
-  return { id, version };
 }
 
 /** The four writes of one record type, bound to it: what its domain module exports under its own names. */
