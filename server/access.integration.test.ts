@@ -93,6 +93,7 @@ describe("who may call what", async () => {
     "review.rules": { kind: "query", adminOnly: true },
     "review.setRule": { kind: "mutation", adminOnly: true, input: { dyad: "FRA-MAR", enabled: false, minSources: 3, minGoldstein: 5 } },
     "alerts.rules": { kind: "query" },
+    "alerts.channels": { kind: "query" },
     "alerts.createRule": { kind: "mutation", input: { kind: "BAND_CHANGE", dyad: "FRA-MAR" } },
     "alerts.pauseRule": { kind: "mutation", input: { ruleId: "no-such-rule", paused: true } },
     "alerts.deleteRule": { kind: "mutation", input: { ruleId: "no-such-rule" } },

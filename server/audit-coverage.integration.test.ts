@@ -12,6 +12,8 @@ import { eventInputFixture } from "@/prisma/seed/factories";
 import { ORIGIN, someAddress, useAuthTestDatabase } from "@/scripts/test/auth";
 import { allProcedures } from "@/scripts/test/procedures";
 import { agreementFixture } from "@/test/fixtures/agreement";
+import { unsubscribeToken } from "./alerts/unsubscribe-token";
+import { createUnsubscribeHandler } from "./alerts/unsubscribe";
 import { AUTH_ROUTES } from "./auth/auth";
 import { createImportHandler } from "./import/handler";
 import { maintenanceJob } from "./jobs/registry";
@@ -214,6 +216,16 @@ describe("every state change is audited", async () => {
       expect(response.status, await response.clone().text()).toBe(200);
       await response.text();
       return [admin.id];
+    },
+    // Signed out: the token alone stops the rule's e-mail, audited as its owner's change.
+    "alerts/unsubscribe": async () => {
+      const { id } = await alertRule();
+      await t.db.alertRule.update({ where: { id }, data: { email: true } });
+      const secret = "audit-coverage-unsubscribe-secret-0123456789";
+      const handle = createUnsubscribeHandler({ db: () => t.db, secret: () => secret });
+      const response = await handle(new Request(`${ORIGIN}/api/alerts/unsubscribe?token=${unsubscribeToken(id, secret)}`, { method: "POST" }));
+      expect(response.status, await response.text()).toBe(200);
+      return [analyst.id];
     },
     // Better Auth serves only the routes of AUTH_ROUTES: sign-in and sign-out.
     "auth/[...all]": async () => {

@@ -14,3 +14,11 @@ describe("TRUSTED_PROXY_HOPS", () => {
     }
   });
 });
+
+describe("SMTP_URL", () => {
+  it("is optional (no e-mail) and takes smtp:// or smtps:// only", () => {
+    expect(parseEnv({}).SMTP_URL).toBeUndefined();
+    expect(parseEnv({ SMTP_URL: "smtps://user:pw@mail.example.org:465" }).SMTP_URL).toBe("smtps://user:pw@mail.example.org:465");
+    expect(() => parseEnv({ SMTP_URL: "https://mail.example.org" })).toThrow(/^Invalid settings — SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+  });
+});

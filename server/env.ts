@@ -63,6 +63,13 @@ const envSchema = z.object({
     .default("FRA,DZA,MAR,TUN,LBY,MRT")
     .transform((list) => [...new Set(list.split(",").map((c) => c.trim().toUpperCase()).filter(Boolean))])
     .pipe(z.array(z.string().regex(/^[A-Z]{3}$/, "must be ISO alpha-3 codes separated by commas, e.g. FRA,DZA,MAR")).min(2, "name at least two countries")),
+  /**
+   * The SMTP server alert e-mail is sent through, e.g. smtps://user:password@mail.example.org:465.
+   * Unset: alerts offer no e-mail (in the app and the API).
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  /** The sender of alert e-mail. */
+  SMTP_FROM: z.string().min(3).max(300).default("Maghreb Monitor <alerts@localhost>"),
   /** Background jobs (server/jobs/): `0` starts no runner with `npm start`. */
   JOBS: flagOn,
   /** Ingestion jobs (GDELT, news feeds): `0` neither schedules nor runs them. */

@@ -7,17 +7,24 @@ import { env } from "../env";
 import type { JobCounts, JobContext } from "../jobs/definition";
 import { fromDay, toDay } from "../method/day";
 import { indexAsOf } from "../relations/rollup";
+import { emailDueAt } from "./digest-time";
+import { sendDueEmails, type MailSettings } from "./email";
 import { causeOf, conditionDayCause, cooledDown, groupCauses } from "./evaluate";
+import { mailSettingsOf } from "./mailer";
 import { settleOutbox, type OutboxChange } from "./outbox";
 import { postDueWebhooks } from "./webhooks";
 
-/** `read`: changes, condition days and webhook posts looked at; `kept`: alerts made and posts delivered. Both 0: an idle run. */
-export async function runAlerts({ db, signal }: JobContext, now = new Date()): Promise<JobCounts> {
+/**
+ * `read`: changes, condition days, webhook posts and e-mails looked at; `kept`: alerts made, posts
+ * and e-mails delivered. Both 0: an idle run. `mail` null: this server sends no e-mail.
+ */
+export async function runAlerts({ db, signal }: JobContext, now = new Date(), mail: MailSettings | null = mailSettingsOf(env)): Promise<JobCounts> {
   const changes = await settleOutbox({ db, now, use: (tx, change) => recordCauses({ db: tx, change, now }) });
   const conditionDays = await recordConditionDays({ db, now });
   const made = await deliverDue({ db, now });
   const posts = await postDueWebhooks({ db, now, signal, allowLocalHttp: env.NODE_ENV !== "production" });
-  return { read: changes + conditionDays + posts.attempted, kept: made + posts.delivered };
+  const mails = mail ? await sendDueEmails({ db, now, mail }) : { attempted: 0, sent: 0 };
+  return { read: changes + conditionDays + posts.attempted + mails.attempted, kept: made + posts.delivered + mails.sent };
 }
 
 /** Stores each unpaused rule's cause for one change, in the transaction that settles it. */
@@ -76,7 +83,10 @@ export async function deliverDue({ db, now }: { db: Db; now: Date }): Promise<nu
       const causes = await tx.alertCause.findMany({ where: { ruleId: rule.id, alertId: null }, orderBy: { id: "asc" }, select: { id: true, text: true, link: true } });
       const [first] = causes;
       if (!first) return false;
-      const owner = await tx.alertRule.findUniqueOrThrow({ where: { id: rule.id }, select: { userId: true, dyadId: true, webhookUrl: true, dyad: { select: { key: true } } } });
+      const owner = await tx.alertRule.findUniqueOrThrow({
+        where: { id: rule.id },
+        select: { userId: true, dyadId: true, webhookUrl: true, dyad: { select: { key: true } }, email: true, emailCadence: true, digestHour: true, digestWeekday: true, timeZone: true },
+      });
       const alert = await tx.alert.create({
         data: {
           ruleId: rule.id,
@@ -87,6 +97,8 @@ export async function deliverDue({ db, now }: { db: Db; now: Date }): Promise<nu
           idempotencyKey: `${rule.id}:${first.id}`,
           // Posted by postDueWebhooks, in this run or a later one.
           ...(owner.webhookUrl && { webhook: { create: { url: owner.webhookUrl, createdAt: now, nextAttemptAt: now } } }),
+          // Mailed by sendDueEmails at once, or with the rule's next digest.
+          ...(owner.email && { emailState: "PENDING", emailDueAt: emailDueAt(owner, now) }),
         },
         select: { id: true },
       });

@@ -3,10 +3,14 @@ import { authedProcedure, router } from "../trpc";
 import { alertRuleIdInput, createAlertRuleInput, markAlertReadInput, pauseAlertRuleInput } from "./schemas";
 import { createAlertRule, deleteAlertRule, listAlertRules, listAlerts, markAlertRead, setAlertRulePaused, unreadAlerts } from "./service";
 
+const channels = () => ({ allowLocalHttp: env.NODE_ENV !== "production", emailEnabled: Boolean(env.SMTP_URL) });
+
 /** Each user's own alert rules and alerts: nobody, admins included, reads or changes another's. */
 export const alertsRouter = router({
+  /** What a rule may deliver through besides the app: the form hides e-mail when it is off. */
+  channels: authedProcedure.query(() => ({ email: channels().emailEnabled })),
   rules: authedProcedure.query(({ ctx }) => listAlertRules({ db: ctx.db, userId: ctx.user.id })),
-  createRule: authedProcedure.input(createAlertRuleInput).mutation(({ ctx, input }) => createAlertRule({ db: ctx.db, userId: ctx.user.id, input, allowLocalHttp: env.NODE_ENV !== "production" })),
+  createRule: authedProcedure.input(createAlertRuleInput).mutation(({ ctx, input }) => createAlertRule({ db: ctx.db, userId: ctx.user.id, input, channels: channels() })),
   pauseRule: authedProcedure.input(pauseAlertRuleInput).mutation(({ ctx, input }) => setAlertRulePaused({ db: ctx.db, userId: ctx.user.id, ...input })),
   deleteRule: authedProcedure.input(alertRuleIdInput).mutation(({ ctx, input }) => deleteAlertRule({ db: ctx.db, userId: ctx.user.id, ...input })),
   list: authedProcedure.query(({ ctx }) => listAlerts({ db: ctx.db, userId: ctx.user.id })),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dyadKey } from "../scope/schemas";
+import { isTimeZone } from "./digest-time";
 
 const id = z.string().trim().min(1).max(64);
 /** Where the rule's alerts are also posted; checked further (https, public address) when saved. */
@@ -13,10 +14,21 @@ export const moveRuleInput = z.object({
   days: z.number({ error: "a number of days" }).int("whole days").min(1, "at least 1 day").max(365, "at most 365 days"),
 });
 
+/** E-mail for the rule's alerts: each at once, or a daily or weekly digest at an hour of the user's clock. Absent: none. */
+export const alertEmailInput = z.object({
+  cadence: z.enum(["IMMEDIATE", "DAILY", "WEEKLY"]),
+  hour: z.number({ error: "an hour" }).int("a whole hour").min(0, "an hour from 0 to 23").max(23, "an hour from 0 to 23"),
+  weekday: z.number({ error: "a day of the week" }).int().min(0, "a day of the week").max(6, "a day of the week"),
+  timeZone: z.string().trim().min(1, "a time zone").max(64, "a time zone such as Africa/Algiers").refine(isTimeZone, "a time zone such as Africa/Algiers"),
+});
+export type AlertEmailInput = z.infer<typeof alertEmailInput>;
+
+const channels = { webhookUrl, email: alertEmailInput.optional() };
+
 export const createAlertRuleInput = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("BAND_CHANGE"), dyad: dyadKey, webhookUrl }),
-  moveRuleInput.extend({ webhookUrl }),
-  z.object({ kind: z.literal("CONDITION"), dyad: dyadKey, webhookUrl }),
+  z.object({ kind: z.literal("BAND_CHANGE"), dyad: dyadKey, ...channels }),
+  moveRuleInput.extend(channels),
+  z.object({ kind: z.literal("CONDITION"), dyad: dyadKey, ...channels }),
 ]);
 export type CreateAlertRuleInput = z.infer<typeof createAlertRuleInput>;
 

@@ -4,7 +4,7 @@ import { recordAudit } from "../admin/audit";
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { AppError, fieldError } from "../shared/errors";
-import type { CreateAlertRuleInput } from "./schemas";
+import type { AlertEmailInput, CreateAlertRuleInput } from "./schemas";
 import { newWebhookSecret } from "./webhook-sign";
 import { refusedWebhookUrl } from "./webhook-target";
 
@@ -23,6 +23,11 @@ const ruleSelect = {
   version: true,
   createdAt: true,
   webhookUrl: true,
+  email: true,
+  emailCadence: true,
+  digestHour: true,
+  digestWeekday: true,
+  timeZone: true,
   dyad: { select: { key: true } },
 } satisfies Prisma.AlertRuleSelect;
 
@@ -38,7 +43,22 @@ export function listAlertRules({ db, userId }: { db: Db; userId: string }) {
  * A new rule; with a webhook URL, also its signing secret, answered this once (the receiver needs
  * it to verify posts; it is never listed again).
  */
-export async function createAlertRule({ db, userId, input, allowLocalHttp }: { db: Db; userId: string; input: CreateAlertRuleInput; allowLocalHttp: boolean }) {
+/** What the server offers besides the app's own list: e-mail only with SMTP_URL. */
+export interface AlertChannels {
+  allowLocalHttp: boolean;
+  emailEnabled: boolean;
+}
+
+/** The rule's e-mail columns for the input's choice; refused when this server sends no e-mail. */
+function emailColumns(email: AlertEmailInput | undefined, { emailEnabled }: AlertChannels) {
+  if (!email) return { email: false };
+  if (!emailEnabled) throw fieldError("BAD_REQUEST", "email", "e-mail is not set up on this server");
+  return { email: true, emailCadence: email.cadence, digestHour: email.hour, digestWeekday: email.weekday, timeZone: email.timeZone };
+}
+
+export async function createAlertRule({ db, userId, input, channels }: { db: Db; userId: string; input: CreateAlertRuleInput; channels: AlertChannels }) {
+  const { allowLocalHttp } = channels;
+  const mail = emailColumns(input.email, channels);
   const dyad = await db.dyad.findUnique({ where: { key: input.dyad }, select: { id: true } });
   if (!dyad) throw fieldError("BAD_REQUEST", "dyad", "no such dyad");
   const webhookUrl = input.webhookUrl || null;
@@ -48,8 +68,8 @@ export async function createAlertRule({ db, userId, input, allowLocalHttp }: { d
   const terms = input.kind === "MOVE" ? { threshold: input.threshold, days: input.days } : {};
   return db.$transaction(async (tx) => {
     if ((await tx.alertRule.count({ where: { userId } })) >= MAX_RULES_OWNED) throw new AppError("CONFLICT", `You hold ${MAX_RULES_OWNED} alert rules, the most one person may: delete some first.`);
-    const rule = await tx.alertRule.create({ data: { userId, dyadId: dyad.id, kind: input.kind, ...terms, webhookUrl, webhookSecret }, select: ruleSelect });
-    await recordAudit({ db: tx, actorId: userId, action: "CREATE", entityType: "AlertRule", entityId: rule.id, before: null, after: { kind: rule.kind, dyad: input.dyad, ...terms, webhookUrl } });
+    const rule = await tx.alertRule.create({ data: { userId, dyadId: dyad.id, kind: input.kind, ...terms, webhookUrl, webhookSecret, ...mail }, select: ruleSelect });
+    await recordAudit({ db: tx, actorId: userId, action: "CREATE", entityType: "AlertRule", entityId: rule.id, before: null, after: { kind: rule.kind, dyad: input.dyad, ...terms, webhookUrl, ...mail } });
     return { ...rule, webhookSecret };
   });
 }

@@ -1,0 +1,116 @@
+// Alert e-mail: one message per rule and due time (an alert at once, or a digest of the rule's
+// alerts), in HTML and plain text, with a signed one-click unsubscribe link (List-Unsubscribe and
+// List-Unsubscribe-Post, RFC 8058). Sent from the `alerts` job; a failed send is retried with the
+// webhooks' backoff for a day, then marked FAILED.
+import type { Transporter } from "nodemailer";
+import type { Db } from "../db-client";
+import { dyadLabel } from "../method/dyad-label";
+import { errorText } from "../jobs/record";
+import { unsubscribeToken } from "./unsubscribe-token";
+import { retryDelayMs, WEBHOOK_GIVE_UP_MS } from "./webhooks";
+
+/** Whether `attempts` failed sends, spaced by the backoff, have kept trying for a day. */
+export function triedForADay(attempts: number): boolean {
+  let waited = 0;
+  for (let k = 1; k <= attempts; k++) waited += retryDelayMs(k);
+  return waited > WEBHOOK_GIVE_UP_MS;
+}
+
+/** What sending needs: the SMTP transport, the sender, the app's address for links, the signing secret. */
+export interface MailSettings {
+  transport: Pick<Transporter, "sendMail">;
+  from: string;
+  appUrl: string;
+  secret: string;
+}
+
+export interface MailedAlert {
+  cause: string;
+  link: string;
+  createdAt: Date;
+}
+
+export interface AlertEmail {
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The unsubscribe address of a rule: GET (the link) or POST (a mail client's one click) stops its e-mail. */
+export const unsubscribeUrl = (settings: Pick<MailSettings, "appUrl" | "secret">, ruleId: string) =>
+  `${settings.appUrl}/api/alerts/unsubscribe?token=${encodeURIComponent(unsubscribeToken(ruleId, settings.secret))}`;
+
+/** The message for a rule's alerts, oldest first: one alert, or a digest of several. */
+export function composeAlertEmail(input: { dyad: string; cadence: "IMMEDIATE" | "DAILY" | "WEEKLY"; alerts: readonly MailedAlert[]; appUrl: string; unsubscribe: string }): AlertEmail {
+  const { dyad, alerts, appUrl, unsubscribe } = input;
+  const [only] = alerts;
+  const digest = input.cadence === "DAILY" ? "daily digest" : input.cadence === "WEEKLY" ? "weekly digest" : null;
+  const subject = alerts.length === 1 && only ? `${dyad}: ${only.cause}` : `${dyad}: ${alerts.length} alerts${digest ? ` (${digest})` : ""}`;
+  const lines = alerts.map((a) => ({ when: a.createdAt.toISOString().slice(0, 16).replace("T", " "), cause: a.cause, url: `${appUrl}${a.link}` }));
+  const text = [
+    `Alerts on ${dyad}${digest ? `, ${digest}` : ""}:`,
+    "",
+    ...lines.flatMap((l) => [`${l.when} UTC  ${l.cause}`, `  ${l.url}`]),
+    "",
+    `Stop these e-mails: ${unsubscribe}`,
+  ].join("\n");
+  const html = [
+    `<!doctype html><html><body style="font-family:sans-serif">`,
+    `<h1 style="font-size:1.2em">Alerts on ${escapeHtml(dyad)}${digest ? `, ${digest}` : ""}</h1>`,
+    `<ul>${lines.map((l) => `<li><time>${escapeHtml(l.when)} UTC</time> ${escapeHtml(l.cause)} <a href="${escapeHtml(l.url)}">Open</a></li>`).join("")}</ul>`,
+    `<p style="font-size:.9em"><a href="${escapeHtml(unsubscribe)}">Stop these e-mails</a></p>`,
+    `</body></html>`,
+  ].join("\n");
+  return { subject, text, html, headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } };
+}
+
+/** A send that has not been settled in this time (its process died) is tried again. */
+const CLAIM_MS = 10 * 60_000;
+
+/**
+ * Sends the e-mails due at `now`, one per rule, and settles their alerts; answers the messages
+ * attempted and sent. Each rule's due alerts are claimed first (their due time moved on), so two
+ * runners never send the same ones.
+ */
+export async function sendDueEmails({ db, now, mail }: { db: Db; now: Date; mail: MailSettings }): Promise<{ attempted: number; sent: number }> {
+  const due = await db.alert.groupBy({ by: ["ruleId"], where: { emailState: "PENDING", emailDueAt: { lte: now } }, orderBy: { ruleId: "asc" }, take: 100 });
+  let [attempted, sent] = [0, 0];
+  for (const { ruleId } of due) {
+    const alerts = await db.alert.findMany({
+      where: { ruleId, emailState: "PENDING", emailDueAt: { lte: now } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, cause: true, link: true, createdAt: true, emailAttempts: true },
+    });
+    const { count } = await db.alert.updateMany({
+      where: { id: { in: alerts.map((a) => a.id) }, emailState: "PENDING", emailDueAt: { lte: now } },
+      data: { emailDueAt: new Date(now.getTime() + CLAIM_MS) },
+    });
+    // Another runner claimed some of them first: it sends them.
+    if (count !== alerts.length || alerts.length === 0) continue;
+    attempted++;
+    const rule = await db.alertRule.findUniqueOrThrow({
+      where: { id: ruleId },
+      select: { email: true, emailCadence: true, user: { select: { email: true } }, dyad: { select: { a: { select: { code: true, name: true } }, b: { select: { code: true, name: true } } } } },
+    });
+    const ids = { id: { in: alerts.map((a) => a.id) } };
+    if (!rule.email) {
+      // Unsubscribed since: what was waiting is not sent.
+      await db.alert.updateMany({ where: ids, data: { emailState: null, emailDueAt: null } });
+      continue;
+    }
+    const message = composeAlertEmail({ dyad: dyadLabel(rule.dyad), cadence: rule.emailCadence, alerts, appUrl: mail.appUrl, unsubscribe: unsubscribeUrl(mail, ruleId) });
+    const attempts = Math.max(...alerts.map((a) => a.emailAttempts)) + 1;
+    try {
+      await mail.transport.sendMail({ from: mail.from, to: rule.user.email, ...message });
+      await db.alert.updateMany({ where: ids, data: { emailState: "SENT", emailedAt: now, emailAttempts: attempts, emailError: null } });
+      sent++;
+    } catch (error) {
+      const next = new Date(now.getTime() + retryDelayMs(attempts));
+      await db.alert.updateMany({ where: ids, data: { emailState: triedForADay(attempts) ? "FAILED" : "PENDING", emailDueAt: next, emailAttempts: attempts, emailError: errorText(error) } });
+    }
+  }
+  return { attempted, sent };
+}
