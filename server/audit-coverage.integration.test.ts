@@ -148,6 +148,13 @@ describe("every state change is audited", async () => {
     "review.reject": async () => ({ as: admin, input: { clusterId: (await cluster()).id, reason: "A misread report" } }),
     "review.setRule": async () => ({ as: admin, input: { dyad: "FRA-MAR", enabled: false, minSources: 3, minGoldstein: 5 } }),
     "alerts.createRule": async () => ({ as: analyst, input: { kind: "MOVE", dyad: "DZA-MAR", threshold: 10, days: 30 } }),
+    "alerts.editRule": async () => ({ as: analyst, input: { ruleId: (await alertRule()).id, version: 1, kind: "MOVE", threshold: 15, days: 10, emailOn: false, cadence: "DAILY", hour: 8, weekday: 1, timeZone: "UTC" } }),
+    "alerts.testWebhook": async () => {
+      const { id } = await alertRule();
+      // Nothing listens there: the refused connection is the test's answer, kept and audited.
+      await t.db.alertRule.update({ where: { id }, data: { webhookUrl: "http://127.0.0.1:9/hook", webhookSecret: "whsec_dGVzdA==" } });
+      return { as: analyst, input: { ruleId: id } };
+    },
     "alerts.pauseRule": async () => ({ as: analyst, input: { ruleId: (await alertRule()).id, paused: true } }),
     "alerts.deleteRule": async () => ({ as: analyst, input: { ruleId: (await alertRule()).id } }),
     "alerts.markRead": async () => ({ as: analyst, input: { alertId: (await alert()).id } }),

@@ -1,7 +1,7 @@
 import { env } from "../env";
 import { authedProcedure, router } from "../trpc";
-import { alertRuleIdInput, createAlertRuleInput, markAlertReadInput, pauseAlertRuleInput } from "./schemas";
-import { createAlertRule, deleteAlertRule, listAlertRules, listAlerts, markAlertRead, setAlertRulePaused, unreadAlerts } from "./service";
+import { alertRuleIdInput, createAlertRuleInput, editAlertRuleInput, markAlertReadInput, pauseAlertRuleInput } from "./schemas";
+import { createAlertRule, deleteAlertRule, editAlertRule, listAlertRules, listAlerts, listDeliveries, markAlertRead, setAlertRulePaused, testAlertWebhook, unreadAlerts } from "./service";
 
 const channels = () => ({ allowLocalHttp: env.NODE_ENV !== "production", emailEnabled: Boolean(env.SMTP_URL) });
 
@@ -11,6 +11,9 @@ export const alertsRouter = router({
   channels: authedProcedure.query(() => ({ email: channels().emailEnabled })),
   rules: authedProcedure.query(({ ctx }) => listAlertRules({ db: ctx.db, userId: ctx.user.id })),
   createRule: authedProcedure.input(createAlertRuleInput).mutation(({ ctx, input }) => createAlertRule({ db: ctx.db, userId: ctx.user.id, input, channels: channels() })),
+  editRule: authedProcedure.input(editAlertRuleInput).mutation(({ ctx, input }) => editAlertRule({ db: ctx.db, userId: ctx.user.id, input, channels: channels() })),
+  testWebhook: authedProcedure.input(alertRuleIdInput).mutation(({ ctx, input }) => testAlertWebhook({ db: ctx.db, userId: ctx.user.id, ruleId: input.ruleId, allowLocalHttp: channels().allowLocalHttp })),
+  deliveries: authedProcedure.query(({ ctx }) => listDeliveries({ db: ctx.db, userId: ctx.user.id })),
   pauseRule: authedProcedure.input(pauseAlertRuleInput).mutation(({ ctx, input }) => setAlertRulePaused({ db: ctx.db, userId: ctx.user.id, ...input })),
   deleteRule: authedProcedure.input(alertRuleIdInput).mutation(({ ctx, input }) => deleteAlertRule({ db: ctx.db, userId: ctx.user.id, ...input })),
   list: authedProcedure.query(({ ctx }) => listAlerts({ db: ctx.db, userId: ctx.user.id })),

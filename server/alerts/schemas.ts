@@ -32,6 +32,34 @@ export const createAlertRuleInput = z.discriminatedUnion("kind", [
 ]);
 export type CreateAlertRuleInput = z.infer<typeof createAlertRuleInput>;
 
+const threshold = moveRuleInput.shape.threshold;
+const days = moveRuleInput.shape.days;
+
+/**
+ * Editing a rule on /alerts, flat for the form: its terms, webhook and e-mail (`emailOn`). The
+ * dyad stays; `version` is the one the form was read at (a stale save is refused).
+ */
+export const editAlertRuleInput = z
+  .object({
+    ruleId: id,
+    version: z.number().int().min(1),
+    kind: z.enum(["BAND_CHANGE", "MOVE", "CONDITION"]),
+    threshold: threshold.optional(),
+    days: days.optional(),
+    webhookUrl,
+    emailOn: z.boolean(),
+    cadence: alertEmailInput.shape.cadence,
+    hour: alertEmailInput.shape.hour,
+    weekday: alertEmailInput.shape.weekday,
+    timeZone: alertEmailInput.shape.timeZone,
+  })
+  .superRefine((rule, ctx) => {
+    if (rule.kind !== "MOVE") return;
+    if (rule.threshold === undefined) ctx.addIssue({ code: "custom", path: ["threshold"], message: "a number of points" });
+    if (rule.days === undefined) ctx.addIssue({ code: "custom", path: ["days"], message: "a number of days" });
+  });
+export type EditAlertRuleInput = z.infer<typeof editAlertRuleInput>;
+
 export const pauseAlertRuleInput = z.object({ ruleId: id, paused: z.boolean() });
 export const alertRuleIdInput = z.object({ ruleId: id });
 export const markAlertReadInput = z.object({ alertId: id });

@@ -4,8 +4,9 @@ import { recordAudit } from "../admin/audit";
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { AppError, fieldError } from "../shared/errors";
-import type { AlertEmailInput, CreateAlertRuleInput } from "./schemas";
+import type { AlertEmailInput, CreateAlertRuleInput, EditAlertRuleInput } from "./schemas";
 import { newWebhookSecret } from "./webhook-sign";
+import { accepted, postSigned } from "./webhooks";
 import { refusedWebhookUrl } from "./webhook-target";
 
 /** Rules one person may hold: far more than anyone watches, few enough for one page. */
@@ -28,6 +29,9 @@ const ruleSelect = {
   digestHour: true,
   digestWeekday: true,
   timeZone: true,
+  webhookTestedAt: true,
+  webhookTestStatus: true,
+  webhookTestError: true,
   dyad: { select: { key: true } },
 } satisfies Prisma.AlertRuleSelect;
 
@@ -56,14 +60,19 @@ function emailColumns(email: AlertEmailInput | undefined, { emailEnabled }: Aler
   return { email: true, emailCadence: email.cadence, digestHour: email.hour, digestWeekday: email.weekday, timeZone: email.timeZone };
 }
 
+/** The webhook URL the input sets, checked (https, public address): refused on its field. */
+async function checkedWebhookUrl(raw: string | undefined, { allowLocalHttp }: AlertChannels): Promise<string | null> {
+  const webhookUrl = raw || null;
+  const refused = webhookUrl && (await refusedWebhookUrl(webhookUrl, { allowLocalHttp }));
+  if (refused) throw fieldError("BAD_REQUEST", "webhookUrl", `needs ${refused}`);
+  return webhookUrl;
+}
+
 export async function createAlertRule({ db, userId, input, channels }: { db: Db; userId: string; input: CreateAlertRuleInput; channels: AlertChannels }) {
-  const { allowLocalHttp } = channels;
   const mail = emailColumns(input.email, channels);
   const dyad = await db.dyad.findUnique({ where: { key: input.dyad }, select: { id: true } });
   if (!dyad) throw fieldError("BAD_REQUEST", "dyad", "no such dyad");
-  const webhookUrl = input.webhookUrl || null;
-  const refused = webhookUrl && (await refusedWebhookUrl(webhookUrl, { allowLocalHttp }));
-  if (refused) throw fieldError("BAD_REQUEST", "webhookUrl", `needs ${refused}`);
+  const webhookUrl = await checkedWebhookUrl(input.webhookUrl, channels);
   const webhookSecret = webhookUrl ? newWebhookSecret() : null;
   const terms = input.kind === "MOVE" ? { threshold: input.threshold, days: input.days } : {};
   return db.$transaction(async (tx) => {
@@ -71,6 +80,46 @@ export async function createAlertRule({ db, userId, input, channels }: { db: Db;
     const rule = await tx.alertRule.create({ data: { userId, dyadId: dyad.id, kind: input.kind, ...terms, webhookUrl, webhookSecret, ...mail }, select: ruleSelect });
     await recordAudit({ db: tx, actorId: userId, action: "CREATE", entityType: "AlertRule", entityId: rule.id, before: null, after: { kind: rule.kind, dyad: input.dyad, ...terms, webhookUrl, ...mail } });
     return { ...rule, webhookSecret };
+  });
+}
+
+/**
+ * Saves an edited rule at the version it was read at. A new or changed webhook URL gets a new
+ * signing secret, answered this once; otherwise `webhookSecret` is null.
+ */
+export async function editAlertRule({ db, userId, input, channels }: { db: Db; userId: string; input: EditAlertRuleInput; channels: AlertChannels }) {
+  const mail = emailColumns(input.emailOn ? { cadence: input.cadence, hour: input.hour, weekday: input.weekday, timeZone: input.timeZone } : undefined, channels);
+  const webhookUrl = await checkedWebhookUrl(input.webhookUrl, channels);
+  const terms = input.kind === "MOVE" ? { threshold: input.threshold ?? null, days: input.days ?? null } : { threshold: null, days: null };
+  return db.$transaction(async (tx) => {
+    const before = await tx.alertRule.findFirst({ where: { id: input.ruleId, userId }, select: { ...ruleSelect, webhookSecret: true } });
+    if (!before) throw ruleNotFound();
+    if (before.version !== input.version) throw new AppError("CONFLICT", "This rule was changed elsewhere since you opened it: reload the page and edit it again.");
+    const webhookSecret = webhookUrl && webhookUrl !== before.webhookUrl ? newWebhookSecret() : null;
+    const secret = webhookUrl ? (webhookSecret ?? before.webhookSecret) : null;
+    const rule = await tx.alertRule.update({
+      where: { id: input.ruleId },
+      data: { kind: input.kind, ...terms, webhookUrl, webhookSecret: secret, ...mail, version: { increment: 1 } },
+      select: ruleSelect,
+    });
+    const shown = (r: typeof rule) => ({ kind: r.kind, threshold: r.threshold, days: r.days, webhookUrl: r.webhookUrl, email: r.email, emailCadence: r.emailCadence, digestHour: r.digestHour, digestWeekday: r.digestWeekday, timeZone: r.timeZone });
+    await recordAudit({ db: tx, actorId: userId, action: "UPDATE", entityType: "AlertRule", entityId: rule.id, before: shown(before), after: shown(rule) });
+    return { ...rule, webhookSecret };
+  });
+}
+
+/** "Send test": a signed `alert.test` post to the rule's webhook now; its answer is kept on the rule (and audited). */
+export async function testAlertWebhook({ db, userId, ruleId, allowLocalHttp, now = new Date() }: { db: Db; userId: string; ruleId: string; allowLocalHttp: boolean; now?: Date }) {
+  const rule = await db.alertRule.findFirst({ where: { id: ruleId, userId }, select: { id: true, kind: true, webhookUrl: true, webhookSecret: true, dyad: { select: { key: true } } } });
+  if (!rule) throw ruleNotFound();
+  if (!rule.webhookUrl) throw fieldError("BAD_REQUEST", "webhookUrl", "set a webhook URL first");
+  const body = JSON.stringify({ type: "alert.test", timestamp: now.toISOString(), data: { ruleId: rule.id, kind: rule.kind, dyad: rule.dyad.key } });
+  const outcome = await postSigned({ url: rule.webhookUrl, secret: rule.webhookSecret, id: `test_${rule.id}_${now.getTime()}`, now, body, allowLocalHttp });
+  const result = { webhookTestedAt: now, webhookTestStatus: outcome.status, webhookTestError: outcome.error ?? (accepted(outcome) ? null : `answered ${outcome.status}`) };
+  return db.$transaction(async (tx) => {
+    await tx.alertRule.update({ where: { id: rule.id }, data: result });
+    await recordAudit({ db: tx, actorId: userId, action: "UPDATE", entityType: "AlertRule", entityId: rule.id, before: null, after: { webhookTest: { url: rule.webhookUrl, status: outcome.status, error: result.webhookTestError } } });
+    return { ok: accepted(outcome), ...result };
   });
 }
 
@@ -100,6 +149,33 @@ export async function listAlerts({ db, userId }: { db: Db; userId: string }) {
     await unreadAlerts({ db, userId }),
   ];
   return { alerts, unread };
+}
+
+/** Deliveries listed on /alerts: enough to see what failed lately. */
+export const DELIVERIES_LISTED = 50;
+
+/** The user's latest webhook posts and e-mails, newest first, one row per alert and channel. */
+export async function listDeliveries({ db, userId }: { db: Db; userId: string }) {
+  const alert = { select: { id: true, cause: true, dyad: { select: { key: true } } } } as const;
+  const [posts, mails] = [
+    await db.webhookDelivery.findMany({
+      where: { alert: { userId } },
+      orderBy: { createdAt: "desc" },
+      take: DELIVERIES_LISTED,
+      select: { id: true, url: true, state: true, attempts: true, lastStatus: true, lastError: true, createdAt: true, deliveredAt: true, nextAttemptAt: true, alert },
+    }),
+    await db.alert.findMany({
+      where: { userId, emailState: { not: null } },
+      orderBy: { createdAt: "desc" },
+      take: DELIVERIES_LISTED,
+      select: { id: true, cause: true, dyad: { select: { key: true } }, createdAt: true, emailState: true, emailAttempts: true, emailError: true, emailedAt: true, emailDueAt: true },
+    }),
+  ];
+  const rows = [
+    ...posts.map((p) => ({ id: `webhook:${p.id}`, channel: "webhook" as const, target: p.url, dyad: p.alert.dyad.key, cause: p.alert.cause, at: p.createdAt, state: p.state, attempts: p.attempts, status: p.lastStatus, error: p.lastError, next: p.state === "PENDING" ? p.nextAttemptAt : null })),
+    ...mails.map((m) => ({ id: `email:${m.id}`, channel: "e-mail" as const, target: "e-mail", dyad: m.dyad.key, cause: m.cause, at: m.createdAt, state: m.emailState ?? "PENDING", attempts: m.emailAttempts, status: null, error: m.emailError, next: m.emailState === "PENDING" ? m.emailDueAt : null })),
+  ];
+  return rows.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, DELIVERIES_LISTED);
 }
 
 export const unreadAlerts = ({ db, userId }: { db: Db; userId: string }) => db.alert.count({ where: { userId, readAt: null } });

@@ -74,4 +74,30 @@ describe("alert webhooks", async () => {
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: failing.id }, select: { state: true, attempts: true, lastError: true } })).toEqual({ state: "FAILED", attempts: 3, lastError: "answered 500" });
     expect(received).toHaveLength(1);
   });
+
+  it("lists the posts in the delivery log; an edited rule gets a new secret, and Send test posts a signed test its answer is kept from", async () => {
+    const log = await good.alerts.deliveries();
+    expect(log.map((d) => [d.channel, d.state, d.status])).toEqual([["webhook", "DELIVERED", 204]]);
+    expect((await bad.alerts.deliveries()).map((d) => [d.channel, d.state, d.error])).toEqual([["webhook", "FAILED", "answered 500"]]);
+
+    const [rule] = await good.alerts.rules();
+    if (!rule) throw new Error("no rule");
+    const edit = { ruleId: rule.id, version: rule.version, kind: "MOVE", threshold: 12, days: 14, emailOn: false, cadence: "DAILY", hour: 8, weekday: 1, timeZone: "UTC" } as const;
+    await expect(good.alerts.editRule({ ...edit, webhookUrl: "https://10.1.2.3/hook" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^needs a public address/) });
+    await expect(good.alerts.editRule({ ...edit, kind: "MOVE", threshold: undefined, webhookUrl: `${base}/hook` })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const edited = await good.alerts.editRule({ ...edit, webhookUrl: `${base}/hook2` });
+    expect(edited).toMatchObject({ kind: "MOVE", threshold: 12, days: 14, webhookUrl: `${base}/hook2`, version: rule.version + 1, webhookSecret: expect.stringMatching(/^whsec_/) });
+    await expect(good.alerts.editRule({ ...edit, webhookUrl: `${base}/hook2` })).rejects.toMatchObject({ code: "CONFLICT" });
+    // Saved again with the same URL: the secret stays, none is answered.
+    expect(await good.alerts.editRule({ ...edit, version: edited.version, webhookUrl: `${base}/hook2` })).toMatchObject({ webhookSecret: null });
+
+    const tested = await good.alerts.testWebhook({ ruleId: rule.id });
+    expect(tested).toMatchObject({ ok: true, webhookTestStatus: 204, webhookTestError: null });
+    const post = received.at(-1);
+    if (!post || !edited.webhookSecret) throw new Error("no test post");
+    const headers = { "webhook-id": String(post.headers["webhook-id"]), "webhook-timestamp": String(post.headers["webhook-timestamp"]), "webhook-signature": String(post.headers["webhook-signature"]) };
+    expect(new Webhook(edited.webhookSecret).verify(post.body, headers)).toMatchObject({ type: "alert.test", data: { ruleId: rule.id, dyad: DYAD } });
+    expect((await good.alerts.rules())[0]).toMatchObject({ webhookTestStatus: 204, webhookTestedAt: expect.any(Date) });
+    await expect(bad.alerts.testWebhook({ ruleId: rule.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
 });

@@ -13,6 +13,39 @@ const LONGEST_WAIT_MS = 3600_000;
 /** When the next attempt after `attempts` failed ones may run. */
 export const retryDelayMs = (attempts: number) => Math.min(LONGEST_WAIT_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
 
+/** What a receiver answered: its status, or why there was none. */
+export interface PostOutcome {
+  status: number | null;
+  error: string | null;
+}
+
+/**
+ * One signed post, the target checked again first (after DNS); 10 s at most, the answer's body
+ * never read (a huge one cannot hold the worker), redirects not followed.
+ */
+export async function postSigned(input: { url: string; secret: string | null; id: string; now: Date; body: string; allowLocalHttp: boolean; signal?: AbortSignal }): Promise<PostOutcome> {
+  const { url, secret, id, now, body, allowLocalHttp, signal } = input;
+  const refused = await refusedWebhookUrl(url, { allowLocalHttp });
+  if (refused) return { status: null, error: `target refused: needs ${refused}` };
+  if (!secret) return { status: null, error: "the rule has no signing secret" };
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...signedHeaders({ secret, id, at: now, body }) },
+      body,
+      redirect: "manual",
+      signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)]) : AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+    });
+    await response.body?.cancel();
+    return { status: response.status, error: null };
+  } catch (e) {
+    return { status: null, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** A 2xx answer. */
+export const accepted = (outcome: PostOutcome) => outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
+
 /** Posts the deliveries due at `now`; answers how many it attempted and how many succeeded. */
 export async function postDueWebhooks({ db, now, allowLocalHttp, signal }: { db: Db; now: Date; allowLocalHttp: boolean; signal?: AbortSignal }): Promise<{ attempted: number; delivered: number }> {
   const due = await db.webhookDelivery.findMany({ where: { state: "PENDING", nextAttemptAt: { lte: now } }, select: { id: true }, orderBy: { nextAttemptAt: "asc" }, take: 100 });
@@ -38,29 +71,9 @@ async function postOne({ db, id, now, allowLocalHttp, signal }: { db: Db; id: st
     timestamp: alert.createdAt.toISOString(),
     data: { alertId: alert.id, ruleId: alert.rule.id, kind: alert.rule.kind, dyad: alert.dyad.key, cause: alert.cause, link: alert.link },
   });
-  let status: number | null = null;
-  let error: string | null = null;
-  const refused = await refusedWebhookUrl(delivery.url, { allowLocalHttp });
-  if (refused) error = `target refused: needs ${refused}`;
-  else if (!alert.rule.webhookSecret) error = "the rule has no signing secret";
-  else {
-    try {
-      const response = await fetch(delivery.url, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...signedHeaders({ secret: alert.rule.webhookSecret, id: alert.id, at: now, body }) },
-        body,
-        redirect: "manual",
-        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)]) : AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-      });
-      status = response.status;
-      // The answer's body is never read: a huge one cannot hold the worker.
-      await response.body?.cancel();
-    } catch (e) {
-      error = e instanceof Error ? e.message : String(e);
-    }
-  }
+  const { status, error } = await postSigned({ url: delivery.url, secret: alert.rule.webhookSecret, id: alert.id, now, body, allowLocalHttp, signal });
   const attempts = delivery.attempts + 1;
-  if (status !== null && status >= 200 && status < 300) {
+  if (accepted({ status, error })) {
     await db.webhookDelivery.update({ where: { id }, data: { state: "DELIVERED", attempts, lastStatus: status, lastError: null, deliveredAt: now } });
     return true;
   }

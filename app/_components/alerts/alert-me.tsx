@@ -6,10 +6,9 @@ import { useState } from "react";
 import { Link } from "@/app/_components/link";
 import { useTRPC } from "@/app/_trpc/client";
 import { moveRuleInput } from "@/server/alerts/schemas";
-import { Field, FormMessage } from "../forms/form-fields";
+import { FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
-
-const numberOrNothing = (value: string) => (value.trim() === "" ? undefined : Number(value));
+import { MoveFields } from "./move-fields";
 
 export function AlertMe({ dyad, label }: { dyad: string; label: string }) {
   const trpc = useTRPC();
@@ -30,12 +29,7 @@ export function AlertMe({ dyad, label }: { dyad: string; label: string }) {
         </button>
       </p>
       <form onSubmit={form.handleSubmit((data) => create.mutate(data))} aria-label="Alert me on a move" noValidate>
-        <Field form={form} name="threshold" label="Points" setValueAs={numberOrNothing}>
-          {(props) => <input {...props} type="number" min={1} max={200} step="any" />}
-        </Field>
-        <Field form={form} name="days" label="Within days" setValueAs={numberOrNothing}>
-          {(props) => <input {...props} type="number" min={1} max={365} step={1} />}
-        </Field>
+        <MoveFields form={form} />
         <FormMessage form={form} />
         <button type="submit" disabled={create.isPending}>
           Alert me on a move

@@ -1,15 +1,35 @@
 "use client";
-// The user's alerts (newest first, mark read) and alert rules (pause, resume, delete).
+// The user's alerts (newest first, mark read), alert rules (edit, send a test to the webhook,
+// pause, resume, delete) and the log of their webhook posts and e-mails.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Link } from "@/app/_components/link";
 import { useTRPC } from "@/app/_trpc/client";
 import { ColumnHeads } from "../column-heads";
 import { formatMoment } from "../format";
+import { RuleEditor } from "./rule-editor";
 
 const describeRule = (rule: { kind: string; threshold: number | null; days: number | null }) =>
-  rule.kind === "MOVE" ? `moves by ${rule.threshold} points within ${rule.days} days` : rule.kind === "BAND_CHANGE" ? "changes band" : "a standing condition changes";
+  rule.kind === "MOVE" ? `moves by ${rule.threshold} points within ${rule.days} days` : rule.kind === "BAND_CHANGE" ? "changes band" : "a standing condition starts or ends";
+
+const WEEKDAYS = ["Sundays", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays"];
+const hourOf = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
+const describeEmail = (rule: { email: boolean; emailCadence: string; digestHour: number; digestWeekday: number; timeZone: string }) => {
+  if (!rule.email) return "—";
+  if (rule.emailCadence === "IMMEDIATE") return "At once";
+  const when = rule.emailCadence === "WEEKLY" ? `${WEEKDAYS[rule.digestWeekday] ?? ""} at` : "Daily at";
+  return `${when} ${hourOf(rule.digestHour)} (${rule.timeZone})`;
+};
+
+const describeTest = (rule: { webhookTestedAt: Date | null; webhookTestStatus: number | null; webhookTestError: string | null }) =>
+  rule.webhookTestedAt ? `Last test ${formatMoment(rule.webhookTestedAt)}: ${rule.webhookTestError ?? `answered ${rule.webhookTestStatus}`}` : null;
+
+const deliveryState = (d: { state: string; status: number | null; error: string | null; next: Date | null }) => {
+  if (d.state === "DELIVERED" || d.state === "SENT") return d.status ? `Delivered (${d.status})` : "Sent";
+  const why = d.error ? `: ${d.error}` : "";
+  return d.state === "FAILED" ? `Failed${why}` : `Waiting${d.next ? `, next try ${formatMoment(d.next)}` : ""}${why}`;
+};
 
 interface ListedProps<T> {
   state: { rows: T[] | undefined; error: { message: string } | null };
@@ -40,6 +60,9 @@ export function AlertsPanel() {
   const router = useRouter();
   const alerts = useQuery(trpc.alerts.list.queryOptions());
   const rules = useQuery(trpc.alerts.rules.queryOptions());
+  const deliveries = useQuery(trpc.alerts.deliveries.queryOptions());
+  const channels = useQuery(trpc.alerts.channels.queryOptions());
+  const [editing, setEditing] = useState<string | null>(null);
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.alerts.pathKey() });
     // The header's bell counts on the server.
@@ -48,7 +71,9 @@ export function AlertsPanel() {
   const markRead = useMutation(trpc.alerts.markRead.mutationOptions({ onSuccess: refresh }));
   const pause = useMutation(trpc.alerts.pauseRule.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.alerts.deleteRule.mutationOptions({ onSuccess: refresh }));
-  const failed = markRead.error ?? pause.error ?? remove.error;
+  const test = useMutation(trpc.alerts.testWebhook.mutationOptions({ onSettled: refresh }));
+  const failed = markRead.error ?? pause.error ?? remove.error ?? test.error;
+  const edited = rules.data?.find((r) => r.id === editing);
 
   return (
     <>
@@ -94,7 +119,7 @@ export function AlertsPanel() {
           noun="rules"
           empty="No rule yet. Open a dyad’s page and press “Alert me”."
           label="Your alert rules"
-          columns={["Dyad", "Alert when it…", "Cooldown", "Last fired", "Webhook", "State", "Actions"]}
+          columns={["Dyad", "Alert when it…", "Cooldown", "Last fired", "Webhook", "E-mail", "State", "Actions"]}
         >
           {(r) => (
             <tr key={r.id}>
@@ -104,9 +129,23 @@ export function AlertsPanel() {
               <td>{describeRule(r)}</td>
               <td>{r.cooldownMinutes} min</td>
               <td>{formatMoment(r.lastFiredAt)}</td>
-              <td>{r.webhookUrl ?? "—"}</td>
+              <td>
+                {r.webhookUrl ?? "—"}
+                {describeTest(r) && <div className="meta">{describeTest(r)}</div>}
+              </td>
+              <td>{describeEmail(r)}</td>
               <td>{r.paused ? "Paused" : "Active"}</td>
               <td>
+                <button type="button" onClick={() => setEditing(r.id)} aria-label={`Edit: ${r.dyad.key} ${describeRule(r)}`}>
+                  Edit
+                </button>{" "}
+                {r.webhookUrl && (
+                  <>
+                    <button type="button" disabled={test.isPending} onClick={() => test.mutate({ ruleId: r.id })} aria-label={`Send test: ${r.dyad.key} ${describeRule(r)}`}>
+                      Send test
+                    </button>{" "}
+                  </>
+                )}
                 <button type="button" disabled={pause.isPending} onClick={() => pause.mutate({ ruleId: r.id, paused: !r.paused })} aria-label={`${r.paused ? "Resume" : "Pause"}: ${r.dyad.key} ${describeRule(r)}`}>
                   {r.paused ? "Resume" : "Pause"}
                 </button>{" "}
@@ -114,6 +153,38 @@ export function AlertsPanel() {
                   Delete
                 </button>
               </td>
+            </tr>
+          )}
+        </Listed>
+      </section>
+      {edited && (
+        <RuleEditor
+          key={`${edited.id}:${edited.version}`}
+          rule={edited}
+          emailEnabled={channels.data?.email ?? false}
+          onDone={() => {
+            setEditing(null);
+            refresh();
+          }}
+        />
+      )}
+      <section aria-labelledby="deliveries-heading">
+        <h2 id="deliveries-heading">Deliveries</h2>
+        <Listed
+          state={{ rows: deliveries.data, error: deliveries.error }}
+          noun="deliveries"
+          empty="Nothing posted or mailed yet: give a rule a webhook or e-mail with Edit."
+          label="Webhook posts and e-mails, newest first"
+          columns={["When", "Channel", "Dyad", "Alert", "Attempts", "Outcome"]}
+        >
+          {(d) => (
+            <tr key={d.id}>
+              <td>{formatMoment(d.at)}</td>
+              <td>{d.channel === "webhook" ? `Webhook ${d.target}` : "E-mail"}</td>
+              <td>{d.dyad}</td>
+              <td>{d.cause}</td>
+              <td>{d.attempts}</td>
+              <td>{deliveryState(d)}</td>
             </tr>
           )}
         </Listed>

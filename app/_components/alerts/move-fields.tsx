@@ -1,0 +1,19 @@
+"use client";
+// A MOVE rule's two terms, for "Alert me" on a dyad page and the rule editor on /alerts.
+import type { FieldPath, FieldValues, UseFormReturn } from "react-hook-form";
+import { Field } from "../forms/form-fields";
+
+export const numberOrNothing = (value: string) => (value.trim() === "" ? undefined : Number(value));
+
+export function MoveFields<T extends FieldValues>({ form }: { form: Pick<UseFormReturn<T, unknown, unknown>, "register" | "formState"> }) {
+  return (
+    <>
+      <Field form={form} name={"threshold" as FieldPath<T>} label="Points" setValueAs={numberOrNothing}>
+        {(props) => <input {...props} type="number" min={1} max={200} step="any" />}
+      </Field>
+      <Field form={form} name={"days" as FieldPath<T>} label="Within days" setValueAs={numberOrNothing}>
+        {(props) => <input {...props} type="number" min={1} max={365} step={1} />}
+      </Field>
+    </>
+  );
+}
