@@ -3,7 +3,8 @@
 import type { FieldPath, FieldValues, UseFormReturn } from "react-hook-form";
 import { Field } from "../forms/form-fields";
 
-export const numberOrNothing = (value: string) => (value.trim() === "" ? undefined : Number(value));
+/** An empty box is no number; react-hook-form also passes the default values through, as numbers. */
+export const numberOrNothing = (value: string | number) => (typeof value === "number" ? value : value.trim() === "" ? undefined : Number(value));
 
 export function MoveFields<T extends FieldValues>({ form }: { form: Pick<UseFormReturn<T, unknown, unknown>, "register" | "formState"> }) {
   return (
