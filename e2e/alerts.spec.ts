@@ -1,9 +1,9 @@
-// Alerts end to end: an analyst asks to be alerted when France – Morocco moves by 10 points within
-// 30 days, an admin records a recall through the event form, the alerts job runs (Run now on
-// /admin/jobs, in the worker `npm start` runs beside the app), and the analyst's bell shows one
-// unread alert that links to the recall. France – Morocco, not France – Algeria: in the seeded
-// data France – Algeria sits deep in crisis (about −99), where no single recall changes its band
-// or moves it by a point, while a recall moves France – Morocco by about 16 points.
+// Alerts end to end: an analyst asks to be alerted when France – Morocco changes band, an admin
+// records a recall through the event form, the alerts job runs (Run now on /admin/jobs, in the
+// worker `npm start` runs beside the app), and the analyst's bell shows one unread alert that
+// links to the recall. France – Morocco, not France – Algeria: in the seeded data France – Algeria
+// sits deep in crisis (about −87), where one recall moves it a few points and leaves its band,
+// while it takes France – Morocco from cordial (about +32) to mixed (about +12).
 import { expect, test, type Browser } from "@playwright/test";
 import { eventRecord } from "../server/events/write";
 import { setRecordArchived } from "../server/records/pipeline";
@@ -12,18 +12,17 @@ import { withDatabase } from "./fixtures/database";
 
 const asRole = async (browser: Browser, role: string) => (await browser.newContext({ storageState: storageStateOf(role) })).newPage();
 
-test("an analyst's move rule fires after an admin records a recall, and the bell links to the event", async ({ browser }) => {
+test("an analyst's band-change rule fires after an admin records a recall, and the bell links to the event", async ({ browser }) => {
   const analyst = await asRole(browser, "analyst");
   const admin = await asRole(browser, "admin");
   const bell = analyst.getByRole("link", { name: /^Alerts, \d+ unread$/ });
 
   await analyst.goto("/dyads/FRA-MAR");
   await expect(bell).toHaveAccessibleName("Alerts, 0 unread");
-  const alertMe = analyst.getByRole("region", { name: "Alert me" });
-  await alertMe.getByRole("spinbutton", { name: "Points" }).fill("10");
-  await alertMe.getByRole("spinbutton", { name: "Within days" }).fill("30");
-  await alertMe.getByRole("button", { name: "Alert me on a move" }).click();
-  await expect(analyst.getByText("You will be alerted when France – Morocco moves by 10 points within 30 days.")).toBeVisible();
+  // Hydrated once react-hook-form has filled the move form's defaults: the button then answers.
+  await expect(analyst.getByRole("spinbutton", { name: "Points" })).toHaveValue("10");
+  await analyst.getByRole("button", { name: "Alert me when France – Morocco changes band" }).click();
+  await expect(analyst.getByText("You will be alerted when France – Morocco changes band.")).toBeVisible();
 
   const title = `Morocco recalls its ambassador from Paris ${Date.now()}`;
   await admin.goto("/admin/events/new");
@@ -61,7 +60,7 @@ test("an analyst's move rule fires after an admin records a recall, and the bell
   await bell.click();
   await expect(analyst).toHaveURL(/\/alerts$/);
   const alert = analyst.getByRole("table", { name: "Your alerts, newest first" }).getByRole("row").filter({ hasText: "FRA-MAR" }).first();
-  await expect(alert).toContainText(/New: Index moved −\d+\.\d points within 30 days/);
+  await expect(alert).toContainText(/New: Band changed from cordial to mixed/);
   await expect(alert.getByRole("link", { name: "FRA-MAR" })).toHaveAttribute("href", `/events/${eventId}`);
 
   // The admin (who may read an archived event) follows the same link to the recall.
