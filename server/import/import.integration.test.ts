@@ -113,6 +113,9 @@ describe("CSV import", async () => {
     const after = await fraDza();
     expect(after).toBeCloseTo(indexValue(before.ledger, before.pulse + added), 9);
     expect(after).toBeGreaterThan(before.value + 1);
+    // The import's move waits for the alert rules in the outbox, written in its own transaction.
+    const [change] = await t.db.alertOutbox.findMany({ where: { entity: "Import" }, select: { key: true, recordId: true, moves: true } });
+    expect(change).toMatchObject({ key: expect.stringMatching(/^Import:[0-9a-f-]{36}$/), recordId: null, moves: [{ before: expect.any(Number), after }] });
   });
 
   it("re-importing the same file changes nothing: no new audit entries, versions unchanged", async () => {
