@@ -185,3 +185,28 @@ export function changedParameters(before: Method, after: Method): ParameterChang
   walk(before, after, "");
   return changes;
 }
+
+/**
+ * How far the judgement parameters may plausibly be off (issue 19): the half-life anywhere in
+ * [min, max] days, each level weight, verification weight and condition kind's points within
+ * ±x of its value. The plausible range of every stored value comes from these, and the
+ * sensitivity on /methodology moves each parameter by `sensitivityStep`. Part of the method:
+ * changing them changes stored numbers.
+ */
+export interface ParamRanges {
+  halfLifeDays: { min: number; max: number; /** values tried, spaced geometrically, plus h itself */ samples: number };
+  levelWeights: number;
+  verificationWeights: number;
+  conditionPoints: number;
+  sensitivityStep: number;
+}
+
+export type MethodRanges = DeepReadonly<ParamRanges>;
+
+export const PARAM_RANGES: MethodRanges = deepFreeze<ParamRanges>({
+  halfLifeDays: { min: 30, max: 90, samples: 7 },
+  levelWeights: 0.25,
+  verificationWeights: 0.25,
+  conditionPoints: 0.25,
+  sensitivityStep: 0.25,
+});
