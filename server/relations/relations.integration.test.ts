@@ -7,8 +7,9 @@ import { createContextInner } from "../trpc";
 import { fromDay, toDay } from "../method/day";
 import { summarize } from "../../test/support/index-reference";
 import type { IndexCondition, IndexEvent } from "../method/index-math";
-import { forgetRollupCheck, liveConditions, rebuildRollups, refreshRollup } from "./rollup";
+import { dayCells, ensureRollupsCurrent, forgetRollupCheck, liveConditions, rebuildRollups, refreshRollup } from "./rollup";
 import { METHOD, previousRelease } from "../method/params";
+import { plausibleEventsFrom, plausibleRanges } from "../method/plausible";
 
 describe("relations index on the seeded data", async () => {
   const { db } = await useTestDatabase({ seed: true });
@@ -82,6 +83,48 @@ describe("relations index on the seeded data", async () => {
     expect(parts.newEvents + parts.olderDecay + parts.conditionsBegan + parts.conditionsEnded).toBeCloseTo(parts.total, 9);
   });
 
+  it("gives every value a plausible range that holds it, as the core computes it from the raw events", async () => {
+    const asOf = "2025-06-30";
+    const [summary] = await api.relations.summary({ dyads: ["DZA-FRA"], asOf });
+    const value = summary?.value ?? NaN;
+    const plausible = summary?.plausible;
+    expect(plausible?.low).toBeLessThan(value);
+    expect(plausible?.high).toBeGreaterThan(value);
+
+    const dyad = await db.dyad.findUniqueOrThrow({ where: { key: "DZA-FRA" } });
+    const day = toDay(asOf);
+    const cells = await dayCells(db, dyad.id, plausibleEventsFrom(day), day);
+    const [core] = plausibleRanges({ cells, conditions: await liveConditions(db, dyad.id), fromDay: day, toDay: day });
+    expect(plausible?.low).toBeCloseTo(Math.min(core?.low ?? NaN, value), 9);
+    expect(plausible?.high).toBeCloseTo(Math.max(core?.high ?? NaN, value), 9);
+
+    const { dyads } = await api.relations.series({ dyads: ["DZA-FRA", "FRA-MAR"], from: "2024-01-01", to: asOf });
+    for (const point of dyads.flatMap((d) => d.points)) {
+      expect(point.low).toBeLessThanOrEqual(point.index);
+      expect(point.high).toBeGreaterThanOrEqual(point.index);
+    }
+
+    const drivers = await api.relations.drivers({ dyad: "FRA-MAR", asOf });
+    expect(drivers.positive.length).toBeGreaterThan(0);
+    for (const d of [...drivers.positive, ...drivers.negative]) {
+      expect(d.range.low).toBeLessThan(d.contribution);
+      expect(d.range.high).toBeGreaterThan(d.contribution);
+    }
+  });
+
+  it("says how each tracked dyad's value today moves with each parameter, computed from the core", async () => {
+    const [sensitivity, summaries] = await Promise.all([api.relations.sensitivity(), api.relations.summary()]);
+    expect(sensitivity.map((s) => s.key)).toEqual(summaries.map((s) => s.key));
+    for (const s of sensitivity) {
+      // The core reads 900 days of events; older ones weigh under a millionth of their score.
+      expect(s.value, s.key).toBeCloseTo(summaries.find((x) => x.key === s.key)?.value ?? NaN, 4);
+      expect(s.bars).toHaveLength(19);
+      expect(s.bars[0]?.swing, s.key).toBeGreaterThan(0);
+    }
+    const severed = sensitivity.find((s) => s.key === "DZA-MAR")?.bars.find((b) => b.parameter.kind === "conditionPoints" && b.parameter.key === "RELATIONS_SEVERED");
+    expect(severed?.swing).toBeGreaterThan(0);
+  });
+
   it("refuses unknown dyads and malformed input with a reason", async () => {
     await expect(api.relations.summary({ dyads: ["FRA-XXX"] })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api.relations.series({ dyads: ["FRA-MAR"], from: "2025-01-01", to: "2024-01-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
@@ -139,6 +182,9 @@ describe("rollup kept current by writes", async () => {
     }
 
     const api = createCaller(createContextInner({ db, user: TEST_READER }));
+    const ranges = () => db.dyadDay.findMany({ select: { dyadId: true, day: true, plausibleLow: true, plausibleHigh: true }, orderBy: [{ dyadId: "asc" }, { day: "asc" }] });
+    const afterWrites = await ranges();
+    expect(afterWrites.every((r) => r.plausibleLow !== null && r.plausibleHigh !== null)).toBe(true);
     for (const dyad of dyads) {
       const [viaRollup] = await api.relations.summary({ dyads: [dyad.key], asOf: fromDay(today) });
       const expected = await fromScratch(dyad.id);
@@ -148,6 +194,24 @@ describe("rollup kept current by writes", async () => {
       expect(viaRollup?.trend.pointsPer30Days).toBeCloseTo(expected.trend.pointsPer30Days, 6);
       expect(viaRollup?.unusualChange).toBe(expected.unusualChange);
     }
+    // Each day's plausible range, refreshed write by write, is what a rebuild computes.
+    await rebuildRollups({ db, today });
+    expect(await ranges()).toEqual(afterWrites);
+  });
+});
+
+describe("plausible ranges of rows written before they existed", async () => {
+  const { db } = await useTestDatabase({ seed: true });
+  const today = toDay("2025-06-30");
+
+  it("are filled in by the next daily check, as a rebuild computes them", async () => {
+    await rebuildRollups({ db, today });
+    const ranges = () => db.dyadDay.findMany({ select: { dyadId: true, day: true, plausibleLow: true, plausibleHigh: true }, orderBy: [{ dyadId: "asc" }, { day: "asc" }] });
+    const rebuilt = await ranges();
+    await db.dyadDay.updateMany({ data: { plausibleLow: null, plausibleHigh: null } });
+    forgetRollupCheck();
+    await ensureRollupsCurrent({ db, today });
+    expect(await ranges()).toEqual(rebuilt);
   });
 });
 

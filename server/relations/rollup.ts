@@ -6,7 +6,8 @@ import type { Db, DbOrTx } from "../db-client";
 import { Prisma } from "../generated/prisma/client";
 import { fromDay, placementDay, toDay } from "../method/day";
 import type { IndexCondition } from "../method/index-math";
-import { METHOD, type Method } from "../method/params";
+import { METHOD, type Level, type Method, type Verification } from "../method/params";
+import { holding, plausibleEventsFrom, plausibleRanges, type CellTotal } from "../method/plausible";
 import { carryFrom, rollForward, type DayTotals, type RollupRow } from "../method/rollup-math";
 
 /** A client or an interactive transaction: rollups are written inside the caller's transaction. */
@@ -92,27 +93,50 @@ export async function refreshRollup(input: {
     toDay: today,
     method,
   });
-  await writeRows(db, dyadId, rows, method);
+  const ranges = plausibleRanges({ cells: await dayCells(db, dyadId, plausibleEventsFrom(from, method), today), conditions, fromDay: from, toDay: today, method });
+  await writeRows(
+    db,
+    dyadId,
+    rows.map((r, i) => {
+      const range = holding(ranges[i] ?? { low: r.index, high: r.index }, r.index);
+      return { ...r, plausibleLow: range.low, plausibleHigh: range.high };
+    }),
+    method,
+  );
 }
 
+/** Σ s per day, level and verification of a dyad's live events: what a value's plausible range needs. */
+export async function dayCells(db: DbOrTx, dyadId: string, from: number, to: number): Promise<CellTotal[]> {
+  const rows = await db.$queryRaw<{ day: Date; level: Level; verification: Verification; sum: number }[]>`
+    SELECT "placementDate" AS day, level::text AS level, verification::text AS verification, sum(score)::float8 AS sum
+    FROM "Event"
+    WHERE "dyadId" = ${dyadId} AND "archivedAt" IS NULL AND "placementDate" >= ${fromDay(from)}::date AND "placementDate" <= ${fromDay(to)}::date
+    GROUP BY "placementDate", level, verification`;
+  return rows.map((r) => ({ ...r, day: toDay(r.day) }));
+}
+
+type StoredRow = RollupRow & { plausibleLow: number; plausibleHigh: number };
+
 /** One statement per 5,000 rows: arrays unnested server-side, upserted on (dyadId, day). */
-async function writeRows(db: DbOrTx, dyadId: string, rows: RollupRow[], method: Method): Promise<void> {
+async function writeRows(db: DbOrTx, dyadId: string, rows: StoredRow[], method: Method): Promise<void> {
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000);
     await db.$executeRaw`
-      INSERT INTO "DyadDay" ("dyadId", day, "eventSum", "eventCount", pulse, ledger, index, change30, "c30Count", "c30Sum", "c30SumSq", "iSum", "tiSum", "methodVersion")
-      SELECT ${dyadId}, t.day, t.es, t.ec, t.p, t.l, t.i, t.c30, t.n, t.s, t.ss, t.si, t.sti, ${method.version}
+      INSERT INTO "DyadDay" ("dyadId", day, "eventSum", "eventCount", pulse, ledger, index, change30, "c30Count", "c30Sum", "c30SumSq", "iSum", "tiSum", "plausibleLow", "plausibleHigh", "methodVersion")
+      SELECT ${dyadId}, t.day, t.es, t.ec, t.p, t.l, t.i, t.c30, t.n, t.s, t.ss, t.si, t.sti, t.lo, t.hi, ${method.version}
       FROM unnest(
         ${chunk.map((r) => fromDay(r.day))}::date[], ${chunk.map((r) => r.eventSum)}::float8[], ${chunk.map((r) => r.eventCount)}::int[],
         ${chunk.map((r) => r.pulse)}::float8[], ${chunk.map((r) => r.ledger)}::float8[], ${chunk.map((r) => r.index)}::float8[],
         ${chunk.map((r) => r.change30)}::float8[], ${chunk.map((r) => r.c30Count)}::int[], ${chunk.map((r) => r.c30Sum)}::float8[],
-        ${chunk.map((r) => r.c30SumSq)}::float8[], ${chunk.map((r) => r.iSum)}::float8[], ${chunk.map((r) => r.tiSum)}::float8[]
-      ) AS t(day, es, ec, p, l, i, c30, n, s, ss, si, sti)
+        ${chunk.map((r) => r.c30SumSq)}::float8[], ${chunk.map((r) => r.iSum)}::float8[], ${chunk.map((r) => r.tiSum)}::float8[],
+        ${chunk.map((r) => r.plausibleLow)}::float8[], ${chunk.map((r) => r.plausibleHigh)}::float8[]
+      ) AS t(day, es, ec, p, l, i, c30, n, s, ss, si, sti, lo, hi)
       ON CONFLICT ("dyadId", day) DO UPDATE SET
         "eventSum" = EXCLUDED."eventSum", "eventCount" = EXCLUDED."eventCount", pulse = EXCLUDED.pulse,
         ledger = EXCLUDED.ledger, index = EXCLUDED.index, change30 = EXCLUDED.change30,
         "c30Count" = EXCLUDED."c30Count", "c30Sum" = EXCLUDED."c30Sum", "c30SumSq" = EXCLUDED."c30SumSq",
         "iSum" = EXCLUDED."iSum", "tiSum" = EXCLUDED."tiSum",
+        "plausibleLow" = EXCLUDED."plausibleLow", "plausibleHigh" = EXCLUDED."plausibleHigh",
         "methodVersion" = EXCLUDED."methodVersion"`;
   }
 }
@@ -141,25 +165,27 @@ let currentThrough: number | null = null;
  * Extends every dyad's rows to `today` when the calendar has moved on since the last write:
  * the pulse decays and conditions hold on days when nothing is recorded. Rows computed under
  * another method version than the current one (a release since, or a rebuild under an older
- * version) are rebuilt whole: the table holds the current version only. Checked once per
- * process per day; one index probe and one scan of the version column per dyad.
+ * version) are rebuilt whole: the table holds the current version only. A dyad whose latest row
+ * has no plausible range (written before ranges existed) is recomputed from its start. Checked
+ * once per process per day; two index probes and one scan of the version column per dyad.
  */
 export async function ensureRollupsCurrent(input: { db: Db; today: number }): Promise<void> {
   if (currentThrough === input.today) return;
-  const lagging = await input.db.$queryRaw<{ id: string; last: Date | null; otherVersion: boolean }[]>`
-    SELECT d.id, (SELECT max(day) FROM "DyadDay" r WHERE r."dyadId" = d.id) AS last,
+  const lagging = await input.db.$queryRaw<{ id: string; last: Date | null; ranged: boolean | null; otherVersion: boolean }[]>`
+    SELECT d.id, last.day AS last, last."plausibleLow" IS NOT NULL AS ranged,
       EXISTS (SELECT 1 FROM "DyadDay" r WHERE r."dyadId" = d.id AND r."methodVersion" <> ${METHOD.version}) AS "otherVersion"
-    FROM "Dyad" d`;
-  for (const { id, last, otherVersion } of lagging) {
+    FROM "Dyad" d LEFT JOIN LATERAL (
+      SELECT day, "plausibleLow" FROM "DyadDay" r WHERE r."dyadId" = d.id ORDER BY day DESC LIMIT 1
+    ) last ON true`;
+  for (const { id, last, ranged, otherVersion } of lagging) {
     if (otherVersion) {
       await rebuildDyad(input.db, id, input.today);
       continue;
     }
     const lastDay = last ? toDay(last) : null;
-    if (lastDay !== null && lastDay >= input.today) continue;
-    await input.db.$transaction((tx) =>
-      refreshRollup({ db: tx, dyadId: id, changedDay: lastDay === null ? Number.MIN_SAFE_INTEGER : lastDay + 1, today: input.today }),
-    );
+    if (lastDay !== null && lastDay >= input.today && ranged) continue;
+    const changedDay = lastDay === null || !ranged ? Number.MIN_SAFE_INTEGER : lastDay + 1;
+    await input.db.$transaction((tx) => refreshRollup({ db: tx, dyadId: id, changedDay, today: input.today }));
   }
   currentThrough = input.today;
 }

@@ -1,7 +1,7 @@
 import { authedProcedure, router } from "../trpc";
 import { fromDay, toDay } from "../method/day";
 import { driversInput, extentInput, seriesInput, seriesUnderInput, summaryInput, volumeInput } from "./schemas";
-import { dataStart, dyadDrivers, dyadSeries, dyadSeriesUnder, dyadSummaries, eventVolumes, keyEvents, listTrackedDyads } from "./service";
+import { dataStart, dyadDrivers, dyadSensitivity, dyadSeries, dyadSeriesUnder, dyadSummaries, eventVolumes, keyEvents, listTrackedDyads } from "./service";
 
 /** The server's calendar day (UTC): the index is daily. */
 const today = () => toDay(new Date());
@@ -48,4 +48,7 @@ export const relationsRouter = router({
   drivers: authedProcedure
     .input(driversInput)
     .query(({ ctx, input }) => dyadDrivers({ db: ctx.db, now: today(), key: input.dyad, asOf: input.asOf })),
+
+  /** How each tracked dyad's value today moves when each method parameter moves by ±25 %. */
+  sensitivity: authedProcedure.query(({ ctx }) => dyadSensitivity({ db: ctx.db, now: today() })),
 });

@@ -8,7 +8,8 @@ import { dyadLabel } from "../method/dyad-label";
 import { changeBreakdown, topDrivers, type IndexEvent } from "../method/index-math";
 import { eventScore } from "../method/goldstein";
 import { METHOD, methodRelease, OVERRIDE_KEYS, type DatePrecision } from "../method/params";
-import { ROLLUP_COLUMNS, ensureRollupsCurrent, liveConditions, toRollupRow, type RollupDbRow } from "./rollup";
+import { ROLLUP_COLUMNS, dayCells, ensureRollupsCurrent, liveConditions, toRollupRow, type RollupDbRow } from "./rollup";
+import { contributionRange, plausibleHorizonDays, sensitivityOf } from "../method/plausible";
 import { EMPTY_CARRY, rollForward, summaryDays, summaryFromRollup, type DayTotals } from "../method/rollup-math";
 import { coverageOf, coverageWindowStart } from "../method/coverage";
 import { AppError } from "../shared/errors";
@@ -32,7 +33,7 @@ export async function dyadsByKey(db: Db, keys: string[] | undefined): Promise<Dy
   return dyads.sort((x, y) => Number(y.key.includes("FRA")) - Number(x.key.includes("FRA")) || x.key.localeCompare(y.key));
 }
 
-type RollupSelectRow = RollupDbRow & { dyadId: string };
+type RollupSelectRow = RollupDbRow & { dyadId: string; plausibleLow: number | null; plausibleHigh: number | null };
 
 /** Headline numbers per dyad as of a day, with the latest event and the coverage for the card. */
 export async function dyadSummaries(input: { db: Db; now: number; asOf?: number; keys?: string[] }) {
@@ -43,7 +44,7 @@ export async function dyadSummaries(input: { db: Db; now: number; asOf?: number;
   const ids = dyads.map((d) => d.id);
   const [rows, latest, recent] = await Promise.all([
     db.$queryRaw<RollupSelectRow[]>`
-      SELECT "dyadId", ${ROLLUP_COLUMNS}
+      SELECT "dyadId", ${ROLLUP_COLUMNS}, "plausibleLow", "plausibleHigh"
       FROM "DyadDay"
       WHERE "dyadId" = ANY(${ids}) AND day = ANY(${summaryDays(asOf).map(fromDay)}::date[])`,
     db.$queryRaw<{ dyadId: string; id: string; title: string; date: Date; datePrecision: DatePrecision; placementDate: Date }[]>`
@@ -63,7 +64,9 @@ export async function dyadSummaries(input: { db: Db; now: number; asOf?: number;
   return dyads.map((dyad) => {
     const last = latest.find((l) => l.dyadId === dyad.id);
     const lastEventDay = last ? toDay(last.placementDate) : null;
-    const summary = summaryFromRollup({ rows: rows.filter((r) => r.dyadId === dyad.id).map(toRollupRow), today: asOf, lastEventDay });
+    const own = rows.filter((r) => r.dyadId === dyad.id);
+    const summary = summaryFromRollup({ rows: own.map(toRollupRow), today: asOf, lastEventDay });
+    const onDay = own.find((r) => toDay(r.day) === asOf);
     const eventsInWindow = recent.find((r) => r.dyadId === dyad.id)?.events ?? 0;
     return {
       key: dyad.key,
@@ -74,6 +77,8 @@ export async function dyadSummaries(input: { db: Db; now: number; asOf?: number;
       ...summary,
       bandLabel: METHOD.bandLabels[summary.band],
       coverage: coverageOf({ today: asOf, ledger: summary.ledger, pulse: summary.pulse, lastEventDay, eventsInWindow }),
+      /** The value's plausible range under the method's parameter ranges; null before the dyad's data. */
+      plausible: onDay?.plausibleLow != null && onDay.plausibleHigh != null ? { low: onDay.plausibleLow, high: onDay.plausibleHigh } : null,
       lastEvent: last ? { id: last.id, title: last.title, date: last.date, datePrecision: last.datePrecision } : null,
     };
   });
@@ -92,8 +97,8 @@ export async function dyadSeries(input: {
   await ensureRollupsCurrent({ db, today: now });
   const dyads = await dyadsByKey(db, input.keys);
   const end = Math.min(to, now);
-  const rows = await db.$queryRaw<{ dyadId: string; day: Date; pulse: number; ledger: number; index: number }[]>`
-    SELECT "dyadId", day, pulse, ledger, index FROM "DyadDay"
+  const rows = await db.$queryRaw<{ dyadId: string; day: Date; pulse: number; ledger: number; index: number; low: number | null; high: number | null }[]>`
+    SELECT "dyadId", day, pulse, ledger, index, "plausibleLow" AS low, "plausibleHigh" AS high FROM "DyadDay"
     WHERE "dyadId" = ANY(${dyads.map((d) => d.id)}) AND day >= ${fromDay(from)}::date AND day <= ${fromDay(end)}::date
       -- Weekly: only the rows kept below are read (a seventh), not every day to drop six in seven.
       AND (${granularity} = 'daily' OR (day - DATE '1970-01-01' + 4) % 7 = 6 OR day = ${fromDay(end)}::date)
@@ -102,7 +107,8 @@ export async function dyadSeries(input: {
     const byDay = new Map(rows.filter((r) => r.dyadId === dyad.id).map((r) => [toDay(r.day), r]));
     const points = sampledDays(from, end, granularity).map((day) => {
       const r = byDay.get(day); // no row: before the dyad's first data, neutral
-      return { day: fromDay(day), index: r?.index ?? 0, pulse: r?.pulse ?? 0, ledger: r?.ledger ?? 0 };
+      const index = r?.index ?? 0;
+      return { day: fromDay(day), index, pulse: r?.pulse ?? 0, ledger: r?.ledger ?? 0, low: r?.low ?? index, high: r?.high ?? index };
     });
     return { key: dyad.key, label: dyadLabel(dyad), points };
   });
@@ -216,7 +222,7 @@ export async function dyadDrivers(input: { db: Db; now: number; key: string; asO
     if (!found) throw new Error(`driver ${d.id} without its event`);
     const { candidates, ...e } = found;
     // Published by a dyad's auto-accept rule, without a reviewer: the drivers table says so.
-    return { ...d, event: { ...e, automated: candidates.length > 0 } };
+    return { ...d, range: contributionRange(d.score, asOf - d.day), event: { ...e, automated: candidates.length > 0 } };
   };
   return {
     key: dyad.key,
@@ -283,4 +289,19 @@ export async function eventVolumes(input: { db: Db; now: number; keys?: string[]
 export async function listTrackedDyads({ db }: { db: Db }) {
   const dyads = await dyadsByKey(db, undefined);
   return dyads.map(({ key, a, b, ...dyad }) => ({ key, a, b, label: dyadLabel({ ...dyad, a, b }) }));
+}
+
+/**
+ * How each tracked dyad's value today moves when each method parameter alone moves by ±25 %
+ * (/methodology), computed from the core over the events of the last 900 days and the conditions.
+ */
+export async function dyadSensitivity({ db, now }: { db: Db; now: number }) {
+  const dyads = await dyadsByKey(db, undefined);
+  const from = now - plausibleHorizonDays();
+  return Promise.all(
+    dyads.map(async (dyad) => {
+      const [cells, conditions] = await Promise.all([dayCells(db, dyad.id, from, now), liveConditions(db, dyad.id)]);
+      return { key: dyad.key, label: dyadLabel(dyad), asOf: fromDay(now), ...sensitivityOf({ cells, conditions, today: now }) };
+    }),
+  );
 }
