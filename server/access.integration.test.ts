@@ -27,6 +27,7 @@ describe("who may call what", async () => {
     "relations.extent": { kind: "query", input: { dyads: ["FRA-MAR"] } },
     "relations.drivers": { kind: "query", input: { dyad: "FRA-MAR" } },
     "relations.volume": { kind: "query", input: { from: "2025-01-01", to: "2025-06-30" } },
+    "relations.sensitivity": { kind: "query" },
     "geo.countries": { kind: "query" },
     "events.forMap": { kind: "query", input: { from: "2025-01-01", to: "2025-06-30" } },
     "agreements.list": { kind: "query", input: { limit: 5 } },

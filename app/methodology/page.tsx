@@ -1,17 +1,53 @@
 import type { Metadata } from "next";
 import { ColumnHeads } from "@/app/_components/column-heads";
 import { humanize } from "@/app/_components/format";
+import { formatIndex } from "@/app/_components/relations/format-index";
+import { SensitivityChart } from "@/app/_components/relations/sensitivity-chart";
+import { requireUser } from "@/server/auth/page-guards";
+import { serverCaller } from "@/server/caller";
 import { CAMEO_OPTIONS } from "@/server/method/goldstein";
 import { COVERAGE_WINDOW_DAYS, STALE_NOTE } from "@/server/method/coverage";
-import { changedParameters, METHOD, METHOD_VERSIONS } from "@/server/method/params";
+import { changedParameters, METHOD, METHOD_VERSIONS, PARAM_RANGES } from "@/server/method/params";
+import { halfLivesTried, plausibleHorizonDays, plausibleMeaning, type SensitivityBar, type SensitivityParameter } from "@/server/method/plausible";
 
 export const metadata: Metadata = { title: "How the relations index is computed" };
+export const dynamic = "force-dynamic";
 
 // Everything below is read from server/method/params.ts: the page cannot drift from the code.
 const rootCodes = CAMEO_OPTIONS.filter((o) => o.code.length === 2);
 
-export default function MethodologyPage() {
+/** A move under this many points is shown as "no effect today" rather than as an invisible bar. */
+const VISIBLE_MOVE = 0.05;
+
+function parameterLabel(p: SensitivityParameter): string {
+  const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
+  switch (p.kind) {
+    case "halfLifeDays":
+      return `half-life h (${p.nominal} days)`;
+    case "c":
+      return `saturation c (${p.nominal})`;
+    case "conditionWeight":
+      return `condition weight k (${p.nominal})`;
+    case "levelWeights":
+      return `level weight: ${humanize(p.key)} (${p.nominal})`;
+    case "verificationWeights":
+      return `verification weight: ${humanize(p.key)} (${p.nominal})`;
+    case "conditionPoints":
+      return `condition points: ${humanize(p.key)} (${signed(p.nominal)})`;
+  }
+}
+
+const moved = (x: number) => {
+  const r = Math.round(x * 10) / 10;
+  return r === 0 ? "no change" : `${r > 0 ? "+" : ""}${r.toFixed(1)}`;
+};
+
+export default async function MethodologyPage() {
+  await requireUser();
+  const sensitivity = await (await serverCaller()).relations.sensitivity();
   const m = METHOD;
+  const step = `${Math.round(PARAM_RANGES.sensitivityStep * 100)} %`;
+  const tried = halfLivesTried().map((h) => Math.round(h * 10) / 10);
   return (
     <article className="prose">
       <h1>How the relations index is computed</h1>
@@ -141,6 +177,32 @@ export default function MethodologyPage() {
         will not show it.
       </p>
 
+      <h2 id="uncertainty">5. How sure is a value</h2>
+      <p>
+        <strong>Plausible range.</strong> The half-life, the weights and the points are judgements. Beside each value the cards and dyad
+        pages give its plausible range, and the dyad chart shades it around the line: {plausibleMeaning()}. For a given half-life the
+        index rises with B + P, and each weight or kind of condition enters B + P linearly, so the lowest and highest values sit at the
+        ends of the ranges and are computed exactly (for each of the {2 ** 3} corners of the verification weights, each level weight at
+        the end that moves its events&apos; sum outwards). The index does not move one way with the half-life (an old event and a recent one
+        of opposite signs trade places), so the half-life is tried at {tried.length} values: {tried.join(", ")} days. Every day&apos;s range
+        is stored with its value, so reading it costs nothing; it counts the events of the {plausibleHorizonDays()} days before each
+        year&apos;s first day (at the longest half-life an older event keeps under a thousandth of its weight). Each driver in a dyad&apos;s
+        drivers table has its own range, its weight today with its level and verification weights ±
+        {Math.round(PARAM_RANGES.levelWeights * 100)} % and the half-life at either end.
+      </p>
+      <p>
+        <strong>Sensitivity.</strong> For each tracked dyad, how today&apos;s value moves when one parameter alone is {step} lower or
+        higher (the saturation c included), computed now from the events and conditions on record, largest move first. The table under
+        each chart gives the same numbers.
+      </p>
+      {sensitivity.length === 0 ? (
+        <p className="empty">No dyad is tracked yet.</p>
+      ) : (
+        sensitivity.map((dyad) => (
+          <SensitivitySection key={dyad.key} dyad={dyad} step={step} />
+        ))
+      )}
+
       <h2 id="versions">Method versions</h2>
       <p>
         Changing any number above makes a new version, dated and explained; every stored day of the index names the version that
@@ -198,5 +260,58 @@ export default function MethodologyPage() {
         the caveats on quad classes.
       </p>
     </article>
+  );
+}
+
+function SensitivitySection({
+  dyad,
+  step,
+}: {
+  dyad: { key: string; label: string; asOf: string; value: number; bars: SensitivityBar[] };
+  step: string;
+}) {
+  const shown = dyad.bars.filter((b) => b.swing >= VISIBLE_MOVE);
+  const idle = dyad.bars.filter((b) => b.swing < VISIBLE_MOVE);
+  const tableId = `sensitivity-${dyad.key}`;
+  const rows = shown.map((b) => ({ label: parameterLabel(b.parameter), lower: b.atLower - dyad.value, higher: b.atHigher - dyad.value }));
+  return (
+    <section aria-labelledby={`${tableId}-heading`}>
+      <h3 id={`${tableId}-heading`}>
+        {dyad.label}: {formatIndex(dyad.value)} on {dyad.asOf}
+      </h3>
+      {rows.length > 0 && (
+        <SensitivityChart title={`Sensitivity of ${dyad.label}'s value today to each parameter ±${step}`} tableId={tableId} step={step} rows={rows} />
+      )}
+      <table id={tableId} className="sensitivity-table">
+        <caption>
+          How {dyad.label}&apos;s value today ({formatIndex(dyad.value)}) moves with each parameter ±{step}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Parameter</th>
+            <th scope="col">−{step}</th>
+            <th scope="col">+{step}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={3} className="empty">
+                No parameter moves it: nothing weighs on today&apos;s value.
+              </td>
+            </tr>
+          ) : (
+            rows.map((r) => (
+              <tr key={r.label}>
+                <th scope="row">{r.label}</th>
+                <td>{moved(r.lower)}</td>
+                <td>{moved(r.higher)}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+      {idle.length > 0 && <p className="meta">No effect today: {idle.map((b) => parameterLabel(b.parameter)).join(" · ")}.</p>}
+    </section>
   );
 }

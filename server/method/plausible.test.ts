@@ -7,6 +7,7 @@ import {
   halfLivesTried,
   indexUnder,
   plausibleEventsFrom,
+  plausibleMeaning,
   plausibleRanges,
   sensitivityOf,
   type CellTotal,
@@ -189,5 +190,13 @@ describe("sensitivity", () => {
     expect(airspace?.swing).toBe(0);
     const legislature = bars.find((b) => b.parameter.kind === "levelWeights" && b.parameter.key === "LEGISLATURE");
     expect(legislature?.swing).toBe(0);
+  });
+});
+
+describe("the range in words", () => {
+  it("names the ranges in force", () => {
+    expect(plausibleMeaning()).toBe(
+      "the values the method gives with its half-life anywhere from 30 to 90 days and its level and verification weights and condition points within ±25 %",
+    );
   });
 });

@@ -266,3 +266,13 @@ export function sensitivityOf(input: {
   });
   return { value, bars: bars.sort((a, b) => b.swing - a.swing) };
 }
+
+/** What a plausible range means, in words, with the ranges in force (cards, chart, /methodology). */
+export function plausibleMeaning(ranges: MethodRanges = PARAM_RANGES): string {
+  const percent = (x: number) => `±${Math.round(x * 100)} %`;
+  const same = ranges.levelWeights === ranges.verificationWeights && ranges.levelWeights === ranges.conditionPoints;
+  const weights = same
+    ? `its level and verification weights and condition points within ${percent(ranges.levelWeights)}`
+    : `its level weights within ${percent(ranges.levelWeights)}, verification weights within ${percent(ranges.verificationWeights)} and condition points within ${percent(ranges.conditionPoints)}`;
+  return `the values the method gives with its half-life anywhere from ${ranges.halfLifeDays.min} to ${ranges.halfLifeDays.max} days and ${weights}`;
+}

@@ -1,11 +1,14 @@
 "use client";
-// The index of one or more dyads over a range, with the range's largest events as markers.
-import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// The index of one or more dyads over a range, with the range's largest events as markers and
+// the first dyad's plausible range shaded around its line.
+import { plausibleMeaning } from "@/server/method/plausible";
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface ChartSeries {
   key: string;
   label: string;
-  points: { day: string; index: number }[];
+  /** low/high: the plausible range of the value (server/method/plausible.ts). */
+  points: { day: string; index: number; low?: number; high?: number }[];
   /** Drawn dashed and grey: another method version's line for comparison, not a dyad of its own. */
   dashed?: boolean;
 }
@@ -20,6 +23,8 @@ export interface ChartMarker {
   contributionToday: number;
 }
 
+const RANGE_KEY = "plausible";
+const tenth = (x: number) => Math.round(x * 10) / 10;
 const COLOURS = ["#0b5c7a", "#b8461b", "#5b3f99", "#2f7d32", "#8a5a00", "#444"];
 const BANDS = [
   { y1: -100, y2: -60, fill: "#f6dede" },
@@ -30,16 +35,18 @@ const BANDS = [
 
 export function IndexChart({ series, markers, title }: { series: ChartSeries[]; markers: ChartMarker[]; title: string }) {
   // One row per day with a column per dyad: the shape recharts wants for several lines.
-  const rows = new Map<string, Record<string, number | string>>();
+  const rows = new Map<string, Record<string, number | string | number[]>>();
+  const primary = series[0];
   for (const s of series) {
     for (const p of s.points) {
       const row = rows.get(p.day) ?? { day: p.day };
-      row[s.key] = Math.round(p.index * 10) / 10;
+      row[s.key] = tenth(p.index);
+      if (s === primary && p.low !== undefined && p.high !== undefined) row[RANGE_KEY] = [tenth(p.low), tenth(p.high)];
       rows.set(p.day, row);
     }
   }
   const data = [...rows.values()].sort((a, b) => String(a.day).localeCompare(String(b.day)));
-  const primary = series[0];
+  const ranged = data.some((row) => RANGE_KEY in row);
   const valueOn = (key: string, day: string) => {
     const points = series.find((s) => s.key === key)?.points ?? [];
     // Weekly series: the marker sits on the nearest sampled day at or after the event.
@@ -50,15 +57,26 @@ export function IndexChart({ series, markers, title }: { series: ChartSeries[]; 
   return (
     <figure className="chart" aria-label={title}>
       <ResponsiveContainer width="100%" height={360}>
-        <LineChart data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
+        <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
           {BANDS.map((b) => (
             <ReferenceArea key={b.y1} y1={b.y1} y2={b.y2} fill={b.fill} fillOpacity={0.6} ifOverflow="hidden" />
           ))}
           <CartesianGrid stroke="#e4e1d8" vertical={false} />
           <XAxis dataKey="day" minTickGap={40} tick={{ fontSize: 12 }} />
           <YAxis domain={[-100, 100]} ticks={[-100, -60, -20, 0, 20, 60, 100]} tick={{ fontSize: 12 }} width={40} />
-          <Tooltip />
+          <Tooltip formatter={(value) => (Array.isArray(value) ? `${value[0]} to ${value[1]}` : value)} />
           <Legend />
+          {primary && ranged && (
+            <Area
+              dataKey={RANGE_KEY}
+              name={`${primary.label}, plausible range`}
+              stroke="none"
+              fill={COLOURS[0]}
+              fillOpacity={0.18}
+              legendType="none"
+              isAnimationActive={false}
+            />
+          )}
           {series.map((s, i) => (
             <Line
               key={s.key}
@@ -87,11 +105,14 @@ export function IndexChart({ series, markers, title }: { series: ChartSeries[]; 
                   />
                 );
               })}
-        </LineChart>
+        </ComposedChart>
       </ResponsiveContainer>
       <figcaption className="meta">
         Shaded bands: crisis (≤ −60), tense, mixed (−20…+20), cordial, strong partnership (≥ +60). Dots mark the largest events
         of the range (green raises the index, red lowers it); the table below lists them with their weight.
+        {ranged && primary
+          ? ` The shaded area around ${primary.label} is its plausible range: ${plausibleMeaning()}.`
+          : ""}
       </figcaption>
     </figure>
   );

@@ -4,6 +4,11 @@ export function formatIndex(value: number): string {
   return (rounded === 0 ? 0 : rounded).toFixed(1);
 }
 
+/** A plausible range in words, low first: "plausible −55.0 to −30.0". */
+export function formatPlausible(range: { low: number; high: number }): string {
+  return `plausible ${formatIndex(range.low)} to ${formatIndex(range.high)}`;
+}
+
 export function formatChange(change: number): { text: string; direction: "up" | "down" | "flat" } {
   const rounded = Math.round(change * 10) / 10;
   if (rounded === 0) return { text: "no change", direction: "flat" };

@@ -3,10 +3,11 @@
 import { Link } from "@/app/_components/link";
 import type { Coverage } from "@/server/method/coverage";
 import type { DatePrecision } from "@/server/method/params";
+import { plausibleMeaning } from "@/server/method/plausible";
 import { Sparkline } from "../charts/sparkline";
 import { formatDate } from "../format";
 import { CoverageNote } from "./coverage-note";
-import { BAND_CLASS, formatChange, formatIndex } from "./format-index";
+import { BAND_CLASS, formatChange, formatIndex, formatPlausible } from "./format-index";
 
 export interface IndicatorCardData {
   key: string;
@@ -19,6 +20,7 @@ export interface IndicatorCardData {
   ledger: number;
   pulse: number;
   coverage: Coverage;
+  plausible: { low: number; high: number } | null;
   lastEvent: { title: string; date: Date; datePrecision: DatePrecision } | null;
 }
 
@@ -47,6 +49,11 @@ export function IndicatorCards({
               </span>{" "}
               <span className={`badge ${BAND_CLASS[card.band] ?? ""}`}>{card.bandLabel}</span>
             </p>
+            {card.plausible && (
+              <p className="meta plausible" title={`Plausible range: ${plausibleMeaning()}`}>
+                {formatIndex(card.value)}, {formatPlausible(card.plausible)}
+              </p>
+            )}
             <p className={`change change-${change.direction}`}>
               {change.direction === "up" ? "▲" : change.direction === "down" ? "▼" : "■"} {change.text} over 30 days
               {card.unusualChange && <strong className="unusual"> · unusual move</strong>}

@@ -8,12 +8,13 @@ import { ScopeNotice } from "@/app/_components/filters/scope-notice";
 import { formatDate } from "@/app/_components/format";
 import { CoverageNote } from "@/app/_components/relations/coverage-note";
 import { MethodVersion, methodVersionLabel } from "@/app/_components/relations/method-version";
-import { BAND_CLASS, formatChange, formatIndex } from "@/app/_components/relations/format-index";
+import { BAND_CLASS, formatChange, formatIndex, formatPlausible } from "@/app/_components/relations/format-index";
 import { requireUser } from "@/server/auth/page-guards";
 import { isAdmin } from "@/server/auth/permissions";
 import { orNotFound, serverCaller } from "@/server/caller";
 import { fromDay, toDay } from "@/server/method/day";
 import { METHOD, previousRelease } from "@/server/method/params";
+import { plausibleMeaning } from "@/server/method/plausible";
 import { dyadKey } from "@/server/scope/schemas";
 import { readScope, writeScope } from "@/server/scope/url";
 
@@ -87,6 +88,12 @@ export default async function DyadPage({ params, searchParams }: Props) {
           <span className="value">{formatIndex(summary.value)}</span>{" "}
           <span className={`badge ${BAND_CLASS[summary.band] ?? ""}`}>{summary.bandLabel}</span>
         </p>
+        {summary.plausible && (
+          <p className="plausible">
+            {formatIndex(summary.value)}, {formatPlausible(summary.plausible)}: {plausibleMeaning()} (
+            <Link href="/methodology#uncertainty">how sure is this value</Link>).
+          </p>
+        )}
         <p className={`change change-${change.direction}`}>
           {change.text} over 30 days · {formatChange(summary.change90).text} over 90 days · trend {summary.trend.direction}
           {summary.trend.stable ? "" : ` (${summary.trend.pointsPer30Days > 0 ? "+" : ""}${summary.trend.pointsPer30Days.toFixed(1)} per 30 days)`}
@@ -198,12 +205,13 @@ function DriverTable({ caption, drivers }: { caption: string; drivers: Driver[] 
           <th scope="col">Score s</th>
           <th scope="col">Weight today</th>
           <th scope="col">Share of |P|</th>
+          <th scope="col">Plausible weight today</th>
         </tr>
       </thead>
       <tbody>
         {drivers.length === 0 ? (
           <tr>
-            <td colSpan={5} className="empty">
+            <td colSpan={6} className="empty">
               None in the last {20 * 45} days.
             </td>
           </tr>
@@ -225,6 +233,9 @@ function DriverTable({ caption, drivers }: { caption: string; drivers: Driver[] 
               <td>{d.score.toFixed(2)}</td>
               <td>{formatWeight(d.contribution)}</td>
               <td>{d.share === null ? "—" : `${Math.round(d.share * 100)} %`}</td>
+              <td>
+                {formatWeight(d.range.low)} to {formatWeight(d.range.high)}
+              </td>
             </tr>
           ))
         )}
