@@ -3,8 +3,9 @@ import { ColumnHeads } from "@/app/_components/column-heads";
 import { humanize } from "@/app/_components/format";
 import { formatIndex } from "@/app/_components/relations/format-index";
 import { SensitivityChart } from "@/app/_components/relations/sensitivity-chart";
-import { requireUser } from "@/server/auth/page-guards";
-import { serverCaller } from "@/server/caller";
+import { Link } from "@/app/_components/link";
+import { loginHref } from "@/server/auth/paths";
+import { requestContext, serverCaller } from "@/server/caller";
 import { CAMEO_OPTIONS } from "@/server/method/goldstein";
 import { COVERAGE_WINDOW_DAYS, STALE_NOTE } from "@/server/method/coverage";
 import { changedParameters, METHOD, METHOD_VERSIONS, PARAM_RANGES } from "@/server/method/params";
@@ -43,8 +44,9 @@ const moved = (x: number) => {
 };
 
 export default async function MethodologyPage() {
-  await requireUser();
-  const sensitivity = await (await serverCaller()).relations.sensitivity();
+  // The page is public; the live sensitivity of the tracked dyads is for signed-in readers only.
+  const { user } = await requestContext();
+  const sensitivity = user ? await (await serverCaller()).relations.sensitivity() : null;
   const m = METHOD;
   const step = `${Math.round(PARAM_RANGES.sensitivityStep * 100)} %`;
   const tried = halfLivesTried().map((h) => Math.round(h * 10) / 10);
@@ -195,7 +197,11 @@ export default async function MethodologyPage() {
         higher (the saturation c included), computed now from the events and conditions on record, largest move first. The table under
         each chart gives the same numbers.
       </p>
-      {sensitivity.length === 0 ? (
+      {sensitivity === null ? (
+        <p>
+          <Link href={loginHref("/methodology")}>Sign in</Link> to see how each tracked dyad&apos;s value today moves with each parameter.
+        </p>
+      ) : sensitivity.length === 0 ? (
         <p className="empty">No dyad is tracked yet.</p>
       ) : (
         sensitivity.map((dyad) => (
