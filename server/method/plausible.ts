@@ -77,39 +77,10 @@ function ledgersByKind(conditions: readonly IndexCondition[], fromDay: number, t
   });
 }
 
-function spread(value: number, relative: number): [number, number] {
-  const a = value * (1 - relative);
-  const b = value * (1 + relative);
-  return a < b ? [a, b] : [b, a];
-}
-
-/** Lowest and highest P from the cell pulses: exact over the box of level and verification factors. */
-function pulseExtremes(pulses: Float64Array, ranges: MethodRanges): [number, number] {
-  const v = VERIFICATIONS.length;
-  let low = Infinity;
-  let high = -Infinity;
-  for (let corner = 0; corner < 1 << v; corner++) {
-    let lo = 0;
-    let hi = 0;
-    for (let l = 0; l < LEVELS.length; l++) {
-      let sum = 0;
-      for (let j = 0; j < v; j++) {
-        const factor = (corner >> j) & 1 ? 1 + ranges.verificationWeights : 1 - ranges.verificationWeights;
-        sum += (pulses[l * v + j] ?? 0) * factor;
-      }
-      const [a, b] = spread(sum, ranges.levelWeights);
-      lo += a;
-      hi += b;
-    }
-    if (lo < low) low = lo;
-    if (hi > high) high = hi;
-  }
-  return [low, high];
-}
-
 /**
  * The plausible range of I on each day fromDay..toDay (one entry per day). `cells` must hold
- * every day from plausibleEventsFrom(fromDay) to toDay.
+ * every day from plausibleEventsFrom(fromDay) to toDay. The loops are flat and allocate nothing
+ * per day: the rollup writer runs them over a dyad's whole history on a rebuild.
  */
 export function plausibleRanges(input: {
   cells: readonly CellTotal[];
@@ -122,41 +93,74 @@ export function plausibleRanges(input: {
   const { cells, conditions, fromDay, toDay, method = METHOD, ranges = PARAM_RANGES } = input;
   if (toDay < fromDay) return [];
   const byDay = new Map<number, CellTotal[]>();
+  const levelUsed = new Array<boolean>(LEVELS.length).fill(false);
   for (const c of cells) {
     const list = byDay.get(c.day);
     if (list) list.push(c);
     else byDay.set(c.day, [c]);
+    levelUsed[LEVEL_INDEX[c.level]] = true;
   }
+  const levels = levelUsed.flatMap((used, l) => (used ? [l] : []));
+  const v = VERIFICATIONS.length;
+  const corners = 1 << v;
+  // The verification factors of each corner of their box, and the level factors' two ends.
+  const cornerFactors = new Float64Array(corners * v);
+  for (let corner = 0; corner < corners; corner++) {
+    for (let j = 0; j < v; j++) cornerFactors[corner * v + j] = (corner >> j) & 1 ? 1 + ranges.verificationWeights : 1 - ranges.verificationWeights;
+  }
+  const levelLow = 1 - ranges.levelWeights;
+  const levelHigh = 1 + ranges.levelWeights;
+  const pointsLow = 1 - ranges.conditionPoints;
+  const pointsHigh = 1 + ranges.conditionPoints;
+
   const ledgers = ledgersByKind(conditions, fromDay, toDay);
   const halfLives = halfLivesTried(method, ranges);
   const decays = halfLives.map((h) => Math.pow(2, -1 / h));
   const horizon = plausibleHorizonDays(method, ranges);
   const out = new Array<PlausibleRange>(toDay - fromDay + 1);
+  const pulses = new Float64Array(halfLives.length * CELLS);
 
   for (let start = blockStart(fromDay); start <= toDay; start += PLAUSIBLE_BLOCK_DAYS) {
     const emitFrom = Math.max(start, fromDay);
     const emitTo = Math.min(start + PLAUSIBLE_BLOCK_DAYS - 1, toDay);
-    const pulses = halfLives.map(() => new Float64Array(CELLS));
+    pulses.fill(0);
     for (let day = start - horizon; day <= emitTo; day++) {
       const todays = byDay.get(day);
-      pulses.forEach((p, k) => {
+      for (let k = 0; k < halfLives.length; k++) {
         const d = decays[k] ?? 1;
-        for (let i = 0; i < CELLS; i++) p[i] = (p[i] ?? 0) * d;
-        if (todays) for (const c of todays) p[cellOf(c)] = (p[cellOf(c)] ?? 0) + c.sum;
-      });
+        const base = k * CELLS;
+        for (const l of levels) for (let j = 0; j < v; j++) pulses[base + l * v + j] = (pulses[base + l * v + j] ?? 0) * d;
+        if (todays) for (const c of todays) pulses[base + cellOf(c)] = (pulses[base + cellOf(c)] ?? 0) + c.sum;
+      }
       if (day < emitFrom) continue;
       const i = day - fromDay;
       let ledgerLow = 0;
       let ledgerHigh = 0;
       for (const ledger of ledgers) {
-        const [a, b] = spread(ledger[i] ?? 0, ranges.conditionPoints);
-        ledgerLow += a;
-        ledgerHigh += b;
+        const b = ledger[i] ?? 0;
+        ledgerLow += Math.min(b * pointsLow, b * pointsHigh);
+        ledgerHigh += Math.max(b * pointsLow, b * pointsHigh);
       }
       let low = Infinity;
       let high = -Infinity;
-      for (const p of pulses) {
-        const [pulseLow, pulseHigh] = pulseExtremes(p, ranges);
+      for (let k = 0; k < halfLives.length; k++) {
+        // Lowest and highest P: exact over the box of level and verification factors (see the top).
+        const base = k * CELLS;
+        let pulseLow = Infinity;
+        let pulseHigh = -Infinity;
+        for (let corner = 0; corner < corners; corner++) {
+          let lo = 0;
+          let hi = 0;
+          for (const l of levels) {
+            let sum = 0;
+            for (let j = 0; j < v; j++) sum += (pulses[base + l * v + j] ?? 0) * (cornerFactors[corner * v + j] ?? 1);
+            lo += Math.min(sum * levelLow, sum * levelHigh);
+            hi += Math.max(sum * levelLow, sum * levelHigh);
+          }
+          if (lo < pulseLow) pulseLow = lo;
+          if (hi > pulseHigh) pulseHigh = hi;
+        }
+        if (levels.length === 0) pulseLow = pulseHigh = 0;
         low = Math.min(low, indexValue(ledgerLow, pulseLow, method));
         high = Math.max(high, indexValue(ledgerHigh, pulseHigh, method));
       }
