@@ -1,7 +1,7 @@
 // Benchmark of the relations index at scale (issue 4): a synthetic history of 1M events over
 // 20 years and 30 dyads, on a throwaway embedded PostgreSQL. Measures, warm, with median and p95:
 //   - relations.summary (all 30 dyads) and a 3-year daily relations.series, through tRPC's
-//     server caller and over HTTP against the production server;
+//     server caller and over HTTP against the production server; the dyad page's reads together;
 //   - the baseline they replace: the same summary computed from raw events (no rollup);
 //   - a full rollup rebuild, and one event write with its rollup refresh 10 years back.
 // Run: npm run bench:relations [-- --events 1000000 --skip-http]
@@ -70,6 +70,13 @@ async function main() {
     log(`relations.summary (${DYADS} dyads), server caller: ${fmt(results.summaryCaller as Timing)}`);
     results.seriesCaller = await time(() => api.relations.series({ dyads: ["AAX-ABX"], ...threeYears }));
     log(`relations.series (1 dyad, 3 years daily), server caller: ${fmt(results.seriesCaller as Timing)}`);
+    // The dyad page's reads, in the page's order: every card's summary, the extent, then the chart and the drivers at once.
+    results.dyadPageCaller = await time(async () => {
+      await api.relations.summary();
+      await api.relations.extent({ dyads: ["AAX-ABX"] });
+      await Promise.all([api.relations.series({ dyads: ["AAX-ABX"], ...threeYears }), api.relations.drivers({ dyad: "AAX-ABX" })]);
+    });
+    log(`dyad page reads (summary, extent, series 3 years daily, drivers), server caller: ${fmt(results.dyadPageCaller as Timing)}`);
 
     // Baseline: what a summary costs without the rollup — every live event of every dyad, then summarize().
     const dyads = await db.dyad.findMany({ select: { id: true } });
@@ -114,7 +121,7 @@ async function main() {
   }
   const machine = `${os.cpus()[0]?.model ?? "?"} · ${os.cpus().length} cores · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`;
   mkdirSync("bench/results", { recursive: true });
-  const file = `bench/results/relations-${new Date().toISOString().slice(0, 10)}.json`;
+  const file = `bench/results/relations-${process.env.BENCH_LABEL ? `${process.env.BENCH_LABEL}-` : ""}${new Date().toISOString().slice(0, 10)}.json`;
   writeFileSync(file, JSON.stringify({ machine, events: EVENTS, dyads: DYADS, years: YEARS, results }, null, 2));
   log(`machine: ${machine}`);
   log(`results written to ${file}`);
