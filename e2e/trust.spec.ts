@@ -30,6 +30,14 @@ test("the dyad page states the range, shades it around the line and gives each d
   await expect(lowering.getByRole("row").nth(1).getByRole("cell").last()).toHaveText(/^-?[\d.e-]+ to -?[\d.e-]+$/);
 });
 
+test("beside compared dyads, the shaded range is the page's own dyad's", async ({ page }) => {
+  await page.goto("/dyads/FRA-MAR?compare=DZA-FRA");
+  const chart = page.getByRole("figure", { name: /and others/ });
+  await expect(chart.locator("svg .recharts-line")).toHaveCount(2);
+  await expect(chart.locator("svg .recharts-area")).toHaveCount(1);
+  await expect(chart).toContainText("The shaded area around France – Morocco is its plausible range");
+});
+
 test("the methodology page shows each tracked dyad's sensitivity as a tornado chart and a table", async ({ page }) => {
   await page.goto("/methodology");
   await expect(page.getByRole("heading", { name: "5. How sure is a value" })).toBeVisible();

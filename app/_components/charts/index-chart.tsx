@@ -1,6 +1,6 @@
 "use client";
 // The index of one or more dyads over a range, with the range's largest events as markers and
-// the first dyad's plausible range shaded around its line.
+// one dyad's plausible range (the page's own, not a compared one) shaded around its line.
 import { plausibleMeaning } from "@/server/method/plausible";
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
@@ -33,15 +33,27 @@ const BANDS = [
   { y1: 60, y2: 100, fill: "#d8efdf" },
 ];
 
-export function IndexChart({ series, markers, title }: { series: ChartSeries[]; markers: ChartMarker[]; title: string }) {
+export function IndexChart({
+  series,
+  markers,
+  title,
+  rangeOf,
+}: {
+  series: ChartSeries[];
+  markers: ChartMarker[];
+  title: string;
+  /** The key of the dyad whose plausible range is shaded. */
+  rangeOf?: string;
+}) {
   // One row per day with a column per dyad: the shape recharts wants for several lines.
   const rows = new Map<string, Record<string, number | string | number[]>>();
   const primary = series[0];
+  const shaded = series.find((s) => s.key === rangeOf);
   for (const s of series) {
     for (const p of s.points) {
       const row = rows.get(p.day) ?? { day: p.day };
       row[s.key] = tenth(p.index);
-      if (s === primary && p.low !== undefined && p.high !== undefined) row[RANGE_KEY] = [tenth(p.low), tenth(p.high)];
+      if (s === shaded && p.low !== undefined && p.high !== undefined) row[RANGE_KEY] = [tenth(p.low), tenth(p.high)];
       rows.set(p.day, row);
     }
   }
@@ -66,12 +78,12 @@ export function IndexChart({ series, markers, title }: { series: ChartSeries[]; 
           <YAxis domain={[-100, 100]} ticks={[-100, -60, -20, 0, 20, 60, 100]} tick={{ fontSize: 12 }} width={40} />
           <Tooltip formatter={(value) => (Array.isArray(value) ? `${value[0]} to ${value[1]}` : value)} />
           <Legend />
-          {primary && ranged && (
+          {shaded && ranged && (
             <Area
               dataKey={RANGE_KEY}
-              name={`${primary.label}, plausible range`}
+              name={`${shaded.label}, plausible range`}
               stroke="none"
-              fill={COLOURS[0]}
+              fill={COLOURS[series.indexOf(shaded) % COLOURS.length]}
               fillOpacity={0.18}
               legendType="none"
               isAnimationActive={false}
@@ -110,8 +122,8 @@ export function IndexChart({ series, markers, title }: { series: ChartSeries[]; 
       <figcaption className="meta">
         Shaded bands: crisis (≤ −60), tense, mixed (−20…+20), cordial, strong partnership (≥ +60). Dots mark the largest events
         of the range (green raises the index, red lowers it); the table below lists them with their weight.
-        {ranged && primary
-          ? ` The shaded area around ${primary.label} is its plausible range: ${plausibleMeaning()}.`
+        {ranged && shaded
+          ? ` The shaded area around ${shaded.label} is its plausible range: ${plausibleMeaning()}.`
           : ""}
       </figcaption>
     </figure>

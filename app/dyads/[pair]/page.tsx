@@ -143,6 +143,7 @@ export default async function DyadPage({ params, searchParams }: Props) {
         <IndexChart
           title={`Relations index, ${summary.label}${compare.length ? " and others" : ""}`}
           series={overlaid ? [...series.dyads, { key: `${key}-previous`, label: overlaid.label, points: overlaid.points, dashed: true }] : series.dyads}
+          rangeOf={key}
           markers={series.markers.map((m) => ({ ...m, dateLabel: formatDate(m.date, m.datePrecision) }))}
         />
       </section>
