@@ -53,9 +53,11 @@ function rollupIndex(cells: readonly CellTotal[], conditions: readonly IndexCond
 }
 
 const EPS = 1e-9;
+/** Each property recomputes 500 days of ranges per run: allow for a machine shared with a whole suite. */
+const HEAVY = { timeout: 60_000 };
 
 describe("plausible range", () => {
-  it("holds the value the rollup computes, on every day", () => {
+  it("holds the value the rollup computes, on every day", HEAVY, () => {
     fc.assert(
       fc.property(historyArb, ({ cells, conditions }) => {
         const index = rollupIndex(cells, conditions);
@@ -88,7 +90,7 @@ describe("plausible range", () => {
     );
   });
 
-  it("collapses to the value when the ranges are zero", () => {
+  it("collapses to the value when the ranges are zero", HEAVY, () => {
     fc.assert(
       fc.property(historyArb, ({ cells: all, conditions }) => {
         // No range on the half-life: its horizon is shorter, so keep the events every block sees.
@@ -104,7 +106,7 @@ describe("plausible range", () => {
     );
   });
 
-  it("gives the same numbers from any starting day, so a refresh equals a rebuild", () => {
+  it("gives the same numbers from any starting day, so a refresh equals a rebuild", HEAVY, () => {
     fc.assert(
       fc.property(historyArb, fc.integer({ min: fromDay, max: toDay }), ({ cells, conditions }, start) => {
         const whole = plausibleRanges({ cells, conditions, fromDay, toDay });
