@@ -44,6 +44,12 @@ const WORKERS = Number(process.env.E2E_WORKERS ?? 2);
 /** Journeys that change a seeded dyad's value today (dashboard.spec reads those values). */
 const MOVES_THE_INDEX = /\/(alerts)\.spec\.ts$/;
 
+/** Spec files named on the command line (E2E_CHOSEN_FILES, from scripts/test/steps.ts) all move the index. */
+function onlyMovesChosen(): boolean {
+  const chosen = (process.env.E2E_CHOSEN_FILES ?? "").split(",").filter(Boolean);
+  return chosen.length > 0 && chosen.every((file) => MOVES_THE_INDEX.test(`/${file}`));
+}
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
@@ -69,12 +75,12 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: MOVES_THE_INDEX },
     // Journeys that move a seeded dyad's value today run after every journey that reads those values.
-    // (Playwright runs a dependency's every test, whatever files are named: spec files chosen on the
-    // command line, E2E_CHOSEN_FILES from scripts/test/steps.ts, only need the sign-ins.)
+    // (Playwright runs a dependency's every test, whatever files are named: when only such journeys
+    // are chosen on the command line, they need nothing but the sign-ins.)
     {
       name: "moves-the-index",
       use: { ...devices["Desktop Chrome"] },
-      dependencies: process.env.E2E_CHOSEN_FILES ? ["setup"] : ["chromium"],
+      dependencies: onlyMovesChosen() ? ["setup"] : ["chromium"],
       testMatch: MOVES_THE_INDEX,
     },
   ],

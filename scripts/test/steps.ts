@@ -97,8 +97,8 @@ export async function runEndToEnd(
   rmSync(E2E_REPORT, { force: true });
   let error: Error | null = null;
   try {
-    // Spec files named on the command line run alone: no journey has to wait for the others.
-    const chosenFiles = args.some((arg) => /\.spec\.ts$/.test(arg)) ? "1" : "";
+    // The spec files named on the command line, for playwright.config.ts to order them.
+    const chosenFiles = args.filter((arg) => /\.spec\.ts$/.test(arg)).join(",");
     await run(label, bin("playwright"), ["test", ...args], { DATABASE_URL: database.url, E2E_CHOSEN_FILES: chosenFiles });
   } catch (e) {
     error = e instanceof Error ? e : new Error(String(e));
