@@ -4,7 +4,7 @@
 // requests, throughput, median, p95, p99, non-2xx and errors, against a baseline of the same
 // routes one request at a time; samples the server's memory and the database's connections
 // every 10 s; checks every acknowledged write is in the database. Results: bench/results/load-*.json.
-// Run: npm run bench:load [-- --duration 60 --rate 0.2 --events 300000 --agreements 100000 --keep-data --cpu-prof]
+// Run: npm run bench:load [-- --duration 60 --rate 0.2 --events 300000 --agreements 100000 --instances 2 --keep-data --cpu-prof]
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { Client } from "pg";
@@ -35,8 +35,12 @@ const EVENTS = arg("events", 300_000);
 const AGREEMENTS = arg("agreements", 100_000);
 const PORT = arg("port", Number(process.env.PORT ?? 3393));
 const POOL_SIZE = 10;
+/** Server processes sharing the port (`npm start -- --instances N`); compare runs with 1 and N. */
+const INSTANCES = arg("instances", 1);
 /** Better Auth's own client keeps a pool of 3 beside the app's (server/db-client.ts). */
 const AUTH_POOL_SIZE = 3;
+/** Each instance's connections: its pool, Better Auth's, and the one that listens for changes (server/shared/change-feed.ts). */
+const CONNECTION_LIMIT = INSTANCES * (POOL_SIZE + AUTH_POOL_SIZE + 1);
 const TARGETS = { apiP95Ms: 100, pageP95Ms: 300, rssMiB: 600 };
 const log = (line: string) => console.log(`[load] ${line}`);
 /** Keep the generated data between runs (bench/load/kept-data.ts): iterations skip the minutes of generation. */
@@ -102,7 +106,7 @@ function sampleEvery(server: AppServer, databaseUrl: string, everyMs: number) {
     const cpuCores = now.at > last.at ? (now.cpu - last.cpu) / ((now.at - last.at) / 1000) : 0;
     last = now;
     const connections = rows.filter((r) => r.kind === "client backend");
-    const backends = connections.length > POOL_SIZE + AUTH_POOL_SIZE ? connections.map((r) => ({ pid: r.pid, state: r.state, port: r.port, started: r.started.toISOString() })) : undefined;
+    const backends = connections.length > CONNECTION_LIMIT ? connections.map((r) => ({ pid: r.pid, state: r.state, port: r.port, started: r.started.toISOString() })) : undefined;
     samples.push({
       second: Math.round((Date.now() - started) / 1000),
       rssMiB: Math.round(server.rssMiB()),
@@ -165,7 +169,7 @@ async function main() {
   try {
     log(`data ready in ${data.seconds.toFixed(0)} s: ${data.events.toLocaleString("en")} events, ${data.agreements.toLocaleString("en")} agreements, ${data.dyads} dyads, ${data.analysts.length} analysts`);
 
-    server = await startAppServer({ databaseUrl: database.url, port: PORT, poolSize: POOL_SIZE, nodeArgs: CPU_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/results/cpu-prof"] : undefined });
+    server = await startAppServer({ databaseUrl: database.url, port: PORT, poolSize: POOL_SIZE, instances: INSTANCES, nodeArgs: CPU_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/results/cpu-prof"] : undefined });
     const origin = server.origin;
     // One at a time: the throttle counts an attempt before checking it and forgives a success after.
     const cookies: string[] = [];
@@ -177,7 +181,7 @@ async function main() {
     log("baseline: each route alone, one request at a time (5 warm-up, 20 timed)");
     const alone = await baseline(origin, first, routes);
 
-    log(`load: ${cookies.length} analysts at ${RATE} request/s each on average (${(cookies.length * RATE).toFixed(0)} req/s offered), for ${DURATION_S} s, and one admin writing an event every second`);
+    log(`load: ${INSTANCES} server instance(s), ${cookies.length} analysts at ${RATE} request/s each on average (${(cookies.length * RATE).toFixed(0)} req/s offered), for ${DURATION_S} s, and one admin writing an event every second`);
     const sampler = sampleEvery(server, database.url, 10_000);
     const writer = startAdminWriter({ origin: () => origin, cookie: () => admin, everyMs: 1_000, label: "load" });
     const samples = await runAnalysts({ origin, cookies, routes, ratePerAnalyst: RATE, durationMs: DURATION_S * 1000 });
@@ -209,7 +213,7 @@ async function main() {
     const rss = sampler.samples.map((s) => s.rssMiB);
     const connections = sampler.samples.map((s) => s.connections);
     const memory = { startMiB: rss[0] ?? 0, peakMiB: Math.max(...rss), endMiB: rss.at(-1) ?? 0, slopeMiBPerMinute: slopePerMinute(sampler.samples) };
-    const pool = { peak: Math.max(...connections), limit: POOL_SIZE + AUTH_POOL_SIZE };
+    const pool = { peak: Math.max(...connections), limit: CONNECTION_LIMIT };
     const cpu = sampler.samples.slice(1).map((x) => x.cpuCores);
     const serverCpu = { meanCores: cpu.reduce((a, b) => a + b, 0) / Math.max(1, cpu.length), peakCores: Math.max(0, ...cpu) };
 
@@ -229,10 +233,10 @@ async function main() {
     console.log(`machine: ${machine}; load average before ${loadAverage.before}, after ${loadAverage.after}`);
 
     mkdirSync("bench/results", { recursive: true });
-    const file = `bench/results/load-${DURATION_S >= 600 ? "soak-" : ""}${new Date().toISOString().slice(0, 10)}.json`;
+    const file = `bench/results/load-${DURATION_S >= 600 ? "soak-" : ""}${INSTANCES > 1 ? `${INSTANCES}-instances-` : ""}${new Date().toISOString().slice(0, 10)}.json`;
     writeFileSync(
       file,
-      JSON.stringify({ machine, loadAverage, durationSeconds: DURATION_S, ratePerConnection: RATE, data: { ...data, analysts: data.analysts.length }, results, serverCpu, writes: { ...writes, attempts: writer.attempts.length, failed: failedWrites, acknowledged: writer.acknowledged.length, lost: lostWrites }, memory, pool, samples: sampler.samples }, null, 2),
+      JSON.stringify({ machine, loadAverage, instances: INSTANCES, durationSeconds: DURATION_S, ratePerConnection: RATE, data: { ...data, analysts: data.analysts.length }, results, serverCpu, writes: { ...writes, attempts: writer.attempts.length, failed: failedWrites, acknowledged: writer.acknowledged.length, lost: lostWrites }, memory, pool, samples: sampler.samples }, null, 2),
     );
     log(`results written to ${file}`);
 
@@ -240,7 +244,7 @@ async function main() {
     const problems = [
       errors > 0 && `${errors} failed requests or writes`,
       lostWrites > 0 && `${lostWrites} acknowledged writes missing`,
-      memory.peakMiB > TARGETS.rssMiB && `RSS peaked at ${memory.peakMiB} MiB`,
+      memory.peakMiB > TARGETS.rssMiB * INSTANCES && `RSS peaked at ${memory.peakMiB} MiB for ${INSTANCES} instance(s)`,
       pool.peak > pool.limit && `${pool.peak} database connections, more than the pools' ${pool.limit}`,
     ].filter(Boolean);
     if (problems.length) {

@@ -2,7 +2,35 @@
 // benchmarks and the fault tests all serve the app the same way.
 import path from "node:path";
 
-export function serveArgs(options: { hostname: string; port: number; dev?: boolean }): string[] {
+export function serveArgs(options: { hostname: string; port: number; dev?: boolean; instances?: number }): string[] {
   const script = path.resolve("scripts/serve.ts");
-  return ["--import", "tsx", script, "--hostname", options.hostname, "--port", String(options.port), ...(options.dev ? ["--dev"] : [])];
+  const instances = options.instances ?? 1;
+  return [
+    "--import",
+    "tsx",
+    script,
+    "--hostname",
+    options.hostname,
+    "--port",
+    String(options.port),
+    ...(options.dev ? ["--dev"] : []),
+    ...(instances > 1 ? ["--instances", String(instances)] : []),
+  ];
+}
+
+/** More server processes than this on one machine is a typing mistake, not a deployment. */
+export const MAX_INSTANCES = 64;
+
+/**
+ * How many server processes `npm start` runs: `--instances N`, else WEB_CONCURRENCY (the
+ * variable process managers and hosts set), else one per core in production. Development runs
+ * one: `next dev` compiles on demand into one folder, which several processes would fight over.
+ */
+export function instanceCount(options: { flag: string | undefined; webConcurrency: number | undefined; dev: boolean; cores: number }): { count: number; note?: string } {
+  const wanted = options.flag === undefined ? options.webConcurrency : Number(options.flag);
+  if (wanted !== undefined && !(Number.isInteger(wanted) && wanted >= 1 && wanted <= MAX_INSTANCES)) {
+    throw new Error(`--instances must be a whole number from 1 to ${MAX_INSTANCES}; got "${options.flag}".`);
+  }
+  if (options.dev) return { count: 1, note: wanted !== undefined && wanted > 1 ? "Development serves one instance; --instances applies to `npm start`." : undefined };
+  return { count: wanted ?? Math.max(1, Math.min(options.cores, MAX_INSTANCES)) };
 }

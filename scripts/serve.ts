@@ -1,36 +1,53 @@
 // The app's web server, started by scripts/start.ts in place of `next start` / `next dev`:
 // Next.js's request handler behind our own node:http server (server/http/node-server.ts), so
-// that the app knows each request's socket address.
-//   node --import tsx scripts/serve.ts --hostname 127.0.0.1 --port 3000 [--dev]
+// that the app knows each request's socket address. With `--instances N` (N > 1) this process
+// becomes the primary of N instances sharing the port (scripts/instances.ts); each instance
+// runs this same file.
+//   node --import tsx scripts/serve.ts --hostname 127.0.0.1 --port 3000 [--dev] [--instances N]
 import "./require-node";
 import next from "next";
+import cluster from "node:cluster";
 import { parseArgs } from "node:util";
 import { parseEnv } from "../server/env";
 import { appServer } from "../server/http/node-server";
+import { superviseInstances } from "./instances";
 
-const { values } = parseArgs({ options: { hostname: { type: "string" }, port: { type: "string" }, dev: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { hostname: { type: "string" }, port: { type: "string" }, dev: { type: "boolean", default: false }, instances: { type: "string" } },
+});
 const settings = parseEnv(process.env);
 const hostname = values.hostname ?? settings.HOST;
 const port = Number(values.port ?? settings.PORT);
-
-const app = next({ dev: values.dev, hostname, port });
-await app.prepare();
-const handle = app.getRequestHandler();
-const server = appServer((req, res) => handle(req, res), settings.TRUSTED_PROXY_HOPS);
+const instances = Number(values.instances ?? 1);
 
 /** How long requests in flight get to finish after SIGTERM before the process goes anyway. */
 const GRACE_MS = 10_000;
 
-// SIGTERM from start.ts (or a process manager): stop taking connections, let requests in flight
-// finish, then go — within GRACE_MS whatever they do, since a request stuck on a database that
-// is gone must not keep a stopped server alive. A second signal ends it at once.
-process.once("SIGTERM", () => {
-  process.once("SIGTERM", () => process.exit(0));
-  setTimeout(() => {
-    server.closeAllConnections();
-    process.exit(0);
-  }, GRACE_MS).unref();
-  server.close(() => void app.close().finally(() => process.exit(0)));
-  server.closeIdleConnections();
-});
-server.listen(port, hostname, () => console.log(`[maghreb] Ready on http://${hostname}:${port}`));
+async function serve(): Promise<void> {
+  const app = next({ dev: values.dev, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = appServer((req, res) => handle(req, res), settings.TRUSTED_PROXY_HOPS);
+
+  // SIGTERM from start.ts, the primary or a process manager: stop taking connections, let
+  // requests in flight finish, then go — within GRACE_MS whatever they do, since a request
+  // stuck on a database that is gone must not keep a stopped server alive. A second signal
+  // ends it at once.
+  process.once("SIGTERM", () => {
+    process.once("SIGTERM", () => process.exit(0));
+    setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(0);
+    }, GRACE_MS).unref();
+    server.close(() => void app.close().finally(() => process.exit(0)));
+    server.closeIdleConnections();
+  });
+  const instance = cluster.isWorker ? ` (instance ${cluster.worker?.id ?? "?"}, pid ${process.pid})` : "";
+  server.listen(port, hostname, () => console.log(`[maghreb] Ready on http://${hostname}:${port}${instance}`));
+}
+
+if (instances > 1 && cluster.isPrimary) {
+  superviseInstances({ count: instances, graceMs: GRACE_MS, log: (line) => console.log(`[maghreb] ${line}`) });
+} else {
+  await serve();
+}

@@ -6,16 +6,19 @@
 import "./require-node";
 import exitHook from "async-exit-hook";
 import { spawn, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { DEMO_PASSWORD, demoAccounts } from "../prisma/seed/demo";
 import { parseEnv } from "../server/env";
 import type { Database } from "./db/connection";
 import { openMigratedDatabase } from "./db/ready";
 import { authSecretFor } from "./auth-secret";
 import { buildIsStale } from "./build-state";
-import { serveArgs } from "./serve-args";
+import { instanceCount, serveArgs } from "./serve-args";
 
-const dev = process.argv.includes("--dev");
+const { values: flags } = parseArgs({ options: { dev: { type: "boolean", default: false }, instances: { type: "string" } } });
+const dev = flags.dev;
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 function log(line: string) {
@@ -71,6 +74,8 @@ async function main(): Promise<void> {
   };
 
   try {
+    const instances = instanceCount({ flag: flags.instances, webConcurrency: settings.WEB_CONCURRENCY, dev, cores: os.availableParallelism() });
+    if (instances.note) log(instances.note);
     let authSecret = "";
     database = await openMigratedDatabase({
       external: Boolean(settings.DATABASE_URL),
@@ -111,7 +116,11 @@ async function main(): Promise<void> {
     }
     const host = settings.HOST;
     log(`Serving on http://${host === "127.0.0.1" ? "localhost" : host}:${settings.PORT} — Ctrl-C stops the app and the database.`);
-    server = spawn(process.execPath, serveArgs({ hostname: host, port: settings.PORT, dev }), { stdio: "inherit", env });
+    if (instances.count > 1) {
+      // Each instance has its own pools: PostgreSQL must accept them all (README, "Deploying on several machines").
+      log(`${instances.count} instances share the port, each with its own ${settings.DATABASE_POOL_SIZE} database connections (DATABASE_POOL_SIZE) and a few for sign-ins and change notices.`);
+    }
+    server = spawn(process.execPath, serveArgs({ hostname: host, port: settings.PORT, dev, instances: instances.count }), { stdio: "inherit", env });
     if (settings.JOBS) {
       worker = runWorker(env);
       // A runner that dies leaves the app serving: say so, and how to get the jobs back.

@@ -25,6 +25,8 @@ const envSchema = z.object({
   /** Connections per app instance. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Server processes `npm start` runs on PORT (scripts/serve-args.ts); `--instances N` wins. Unset: one per core in production. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64, "must be at most 64").optional(),
   /** Interface to listen on: loopback unless you mean otherwise. */
   HOST: z.string().min(1).default("127.0.0.1"),
   /** Create the demo users (printed at start). Always on with the embedded database. */

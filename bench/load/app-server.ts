@@ -8,8 +8,10 @@ import { serveArgs } from "../../scripts/serve-args";
 
 export interface AppServer {
   origin: string;
-  /** The web server process (scripts/serve.ts). */
+  /** The web server process (scripts/serve.ts): with several instances, their primary. */
   pid: number;
+  /** The processes answering requests: the server itself, or each instance under the primary. */
+  instancePids(): number[];
   /** Alive as far as the OS knows (not exited, not killed). */
   alive(): boolean;
   /** SIGKILL to the whole process group: what a crash or an OOM kill does. */
@@ -84,13 +86,15 @@ export async function startAppServer(options: {
   databaseUrl: string;
   port: number;
   poolSize?: number;
+  /** Server processes sharing the port (scripts/serve.ts --instances); 1 unless asked. */
+  instances?: number;
   authSecret?: string;
   /** Node flags for the server only, e.g. ["--cpu-prof"] (NODE_OPTIONS refuses that one). */
   nodeArgs?: string[];
   log?: (line: string) => void;
 }): Promise<AppServer> {
   const origin = `http://127.0.0.1:${options.port}`;
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...serveArgs({ hostname: "127.0.0.1", port: options.port })], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...serveArgs({ hostname: "127.0.0.1", port: options.port, instances: options.instances })], {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,
@@ -124,6 +128,7 @@ export async function startAppServer(options: {
     origin,
     pid,
     alive: () => !exited,
+    instancePids: () => ((options.instances ?? 1) > 1 ? childrenOf(pid) : [pid]),
     kill: async () => {
       signalGroup("SIGKILL");
       await exit;
