@@ -1,6 +1,7 @@
 // The one PrismaClient of a server process: Rust-free client over node-postgres.
 import "server-only";
 import { createPrismaClient, type Db } from "./db-client";
+import { watchChanges } from "./shared/change-feed";
 
 const globalForPrisma = globalThis as { prisma?: Db };
 
@@ -12,5 +13,7 @@ export function getDb(): Db {
   if (globalForPrisma.prisma) return globalForPrisma.prisma;
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one.");
+  // The server's caches hear of writes from every instance through this one connection.
+  watchChanges(url);
   return (globalForPrisma.prisma = createPrismaClient(url));
 }

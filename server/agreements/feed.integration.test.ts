@@ -216,7 +216,7 @@ describe("agreements feed", async () => {
     expect(await codeOf(api.agreements.byId({ id: "no-such-agreement" }))).toBe("NOT_FOUND");
   });
 
-  it("lists the sectors in use, once each, and keeps the list for a minute", async () => {
+  it("lists the sectors in use, once each, and, in a process that hears no change notices, keeps the list for a minute", async () => {
     const sectors = await api.agreements.sectors();
     expect(sectors).toContain("rail");
     expect(new Set(sectors).size).toBe(sectors.length);

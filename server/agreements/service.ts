@@ -1,8 +1,10 @@
 // Database reads for agreements: the feed's pages, one agreement's page, the exports' batches.
-import type { Db } from "../db-client";
+import { databaseUrlOf, type Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { readableRecords } from "../records/archived";
 import { isoDayOf } from "../scope/day";
+import { changeFeedOf } from "../shared/change-feed";
+import { instanceCache, type InstanceCache } from "../shared/instance-cache";
 import { StaleCursorError, type FeedPosition } from "./cursor";
 import { agreementPageRows, searchableWords, type PageRow } from "./page-query";
 import type { AgreementFilters } from "./schemas";
@@ -115,10 +117,14 @@ export function agreementDetail({ db, id, withArchived }: { db: Db; id: string; 
 /**
  * The sectors list reads every agreement (≈ 0.1 s at 100k, BENCHMARKS.md) and every page with
  * a filter bar asks for it, while it changes only when an agreement brings a new sector: each
- * app instance keeps it for a minute.
+ * app instance keeps it until a write to agreements is announced (server/shared/instance-cache.ts),
+ * and for a minute at most.
  */
 const SECTORS_TTL_MS = 60_000;
-const sectorsCache = new WeakMap<Db, { expires: number; sectors: Promise<string[]> }>();
+
+/** One instance's sectors cache, hearing changes through `feedFor` (tests make one per simulated instance). */
+export const sectorsCacheWith = (feedFor: typeof changeFeedOf) => instanceCache<string[]>({ topic: "sectors", ttlMs: SECTORS_TTL_MS, feedFor });
+const sectorsCache = sectorsCacheWith(changeFeedOf);
 
 export function sectorsInUse({ db }: { db: Db }): Promise<string[]> {
   return db.$queryRaw<{ sector: string }[]>`
@@ -127,17 +133,9 @@ export function sectorsInUse({ db }: { db: Db }): Promise<string[]> {
   );
 }
 
-/** Every sector in use, for the filter bar; up to a minute old. */
-export function agreementSectors({ db, now = Date.now() }: { db: Db; now?: number }): Promise<string[]> {
-  const cached = sectorsCache.get(db);
-  if (cached && cached.expires > now) return cached.sectors;
-  const sectors = sectorsInUse({ db });
-  sectorsCache.set(db, { expires: now + SECTORS_TTL_MS, sectors });
-  // A failed read is not kept: the next page asks again.
-  sectors.catch(() => {
-    if (sectorsCache.get(db)?.sectors === sectors) sectorsCache.delete(db);
-  });
-  return sectors;
+/** Every sector in use, for the filter bar; from this instance's memory while no write has been announced, a minute at most. */
+export function agreementSectors({ db, now = Date.now(), cache = sectorsCache }: { db: Db; now?: number; cache?: InstanceCache<string[]> }): Promise<string[]> {
+  return cache.get({ databaseUrl: databaseUrlOf(db), load: () => sectorsInUse({ db }), now });
 }
 
 /**

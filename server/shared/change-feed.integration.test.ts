@@ -1,0 +1,91 @@
+// Several app instances on one database, each with its own in-memory sectors list and its own
+// change listener (as `npm start -- --instances 2`, or two machines, run them): a write through
+// one instance is announced on commit, and neither instance serves the old list afterwards.
+import { afterAll, describe, expect, it } from "vitest";
+import { createAgreement } from "@/prisma/seed/factories";
+import { useAuthTestDatabase } from "@/scripts/test/auth";
+import { agreementFixture } from "@/test/fixtures/agreement";
+import { agreementSectors, sectorsCacheWith } from "../agreements/service";
+import { agreementInput } from "../agreements/write-schemas";
+import { listenForChanges, type Change, type ChangeFeed } from "./change-feed";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([promise, sleep(ms).then(() => Promise.reject(new Error(`${what} not within ${ms} ms`)))]);
+}
+
+/** The next notice of a topic on a listener. */
+function nextNotice(feed: ChangeFeed, wanted: Change): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = feed.onChange((change) => {
+      if (change === wanted) resolve(void stop());
+    });
+  });
+}
+
+describe("two instances' caches on one database", async () => {
+  const t = await useAuthTestDatabase({ seed: true });
+  const admin = await t.callerAs("admin@example.com");
+  const instances = ["A", "B"].map((name) => {
+    const feed = listenForChanges({ databaseUrl: t.url, log: () => undefined });
+    return { name, feed, cache: sectorsCacheWith(() => feed) };
+  });
+  afterAll(() => Promise.all(instances.map((i) => i.feed.close())));
+  await Promise.all(instances.map((i) => i.feed.ready()));
+  const sectorsOn = (instance: (typeof instances)[number]) => agreementSectors({ db: t.db, cache: instance.cache });
+  /** A write, once every instance has heard of it: the notice leaves on commit and arrives moments later. */
+  async function announced<T>(write: () => Promise<T>): Promise<T> {
+    const heard = Promise.all(instances.map((i) => nextNotice(i.feed, "sectors")));
+    const result = await write();
+    await within(heard, 2_000, "the notice on both listeners");
+    return result;
+  }
+
+  it("drop the sectors list on both instances when one records an agreement with a new sector", async () => {
+    for (const instance of instances) expect(await sectorsOn(instance)).not.toContain("zz-first-new-sector");
+    await announced(() => admin.agreements.create(agreementInput.parse({ ...agreementFixture, sectors: ["zz-first-new-sector"] })));
+    for (const instance of instances) expect(await sectorsOn(instance), instance.name).toContain("zz-first-new-sector");
+  });
+
+  it("drop it when an agreement is archived, its sector leaving the list", async () => {
+    const made = await announced(() => admin.agreements.create(agreementInput.parse({ ...agreementFixture, sectors: ["zz-archived-sector"] })));
+    for (const instance of instances) expect(await sectorsOn(instance)).toContain("zz-archived-sector");
+    await announced(() => admin.agreements.archive(made));
+    for (const instance of instances) expect(await sectorsOn(instance), instance.name).not.toContain("zz-archived-sector");
+  });
+
+  it("hear nothing from a write that rolled back", async () => {
+    const [a] = instances;
+    if (!a) throw new Error("no instance");
+    let notices = 0;
+    const stop = a.feed.onChange(() => notices++);
+    await t.db
+      .$transaction(async (tx) => {
+        await tx.agreement.create({ data: { title: "Rolled back", kind: "MOU", status: "ANTICIPATED", sectors: ["zz-rolled-back"] } });
+        throw new Error("roll back");
+      })
+      .catch(() => undefined);
+    await sleep(300);
+    stop();
+    expect(notices).toBe(0);
+    expect(await sectorsOn(a)).not.toContain("zz-rolled-back");
+  });
+
+  it("read through while a listener's connection is down, then listen and cache again", async () => {
+    const [, b] = instances;
+    if (!b) throw new Error("no instance");
+    await sectorsOn(b);
+    await t.db.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`;
+    for (let i = 0; i < 50 && b.feed.listening; i++) await sleep(20);
+    expect(b.feed.listening).toBe(false);
+    // Written while B cannot hear: B must not answer from what it held before.
+    await createAgreement(t.db, { title: "Written while B was deaf", sectors: ["zz-while-deaf"] });
+    expect(await sectorsOn(b)).toContain("zz-while-deaf");
+    await within(b.feed.ready(), 5_000, "listening again");
+    const heard = nextNotice(b.feed, "sectors");
+    await createAgreement(t.db, { title: "Written once B hears again", sectors: ["zz-after-reconnect"] });
+    await within(heard, 2_000, "the notice after reconnecting");
+    expect(await sectorsOn(b)).toContain("zz-after-reconnect");
+  });
+});

@@ -1,0 +1,72 @@
+// An instance's in-memory cache: kept while its change listener listens, dropped on a notice
+// for its topic or a lost connection, read through while deaf, bounded in time and entries.
+import { describe, expect, it } from "vitest";
+import type { Change, ChangeFeed } from "./change-feed";
+import { instanceCache } from "./instance-cache";
+
+function fakeFeed(listening = true) {
+  const handlers = new Set<(change: Change) => void>();
+  const feed: ChangeFeed & { listening: boolean; announce(change: Change): void } = {
+    listening,
+    onChange: (handler) => (handlers.add(handler), () => handlers.delete(handler)),
+    ready: async () => undefined,
+    close: async () => undefined,
+    announce: (change) => handlers.forEach((handler) => handler(change)),
+  };
+  return feed;
+}
+
+function counter() {
+  let loads = 0;
+  return { load: async () => [`read ${++loads}`], loads: () => loads };
+}
+
+const URL_A = "postgres://a/db";
+
+describe("instanceCache", () => {
+  it("keeps a value until its topic is announced, then reads again", async () => {
+    const feed = fakeFeed();
+    const cache = instanceCache<string[]>({ topic: "sectors", ttlMs: 60_000, feedFor: () => feed });
+    const { load, loads } = counter();
+    expect(await cache.get({ databaseUrl: URL_A, load })).toEqual(["read 1"]);
+    expect(await cache.get({ databaseUrl: URL_A, load })).toEqual(["read 1"]);
+    feed.announce("sectors");
+    expect(await cache.get({ databaseUrl: URL_A, load })).toEqual(["read 2"]);
+    feed.announce("everything"); // the connection was lost or regained: anything may have changed
+    expect(await cache.get({ databaseUrl: URL_A, load })).toEqual(["read 3"]);
+    expect(loads()).toBe(3);
+  });
+
+  it("reads through while its listener is down: a notice may be missed meanwhile", async () => {
+    const feed = fakeFeed(false);
+    const cache = instanceCache<string[]>({ topic: "sectors", ttlMs: 60_000, feedFor: () => feed });
+    const { load, loads } = counter();
+    await cache.get({ databaseUrl: URL_A, load });
+    await cache.get({ databaseUrl: URL_A, load });
+    expect(loads()).toBe(2);
+    expect(cache.size).toBe(0);
+  });
+
+  it("without a listener (a script), keeps a value for its time to live only", async () => {
+    const cache = instanceCache<string[]>({ topic: "sectors", ttlMs: 60_000, feedFor: () => undefined });
+    const { load } = counter();
+    const now = Date.now();
+    expect(await cache.get({ databaseUrl: URL_A, load, now })).toEqual(["read 1"]);
+    expect(await cache.get({ databaseUrl: URL_A, load, now: now + 59_000 })).toEqual(["read 1"]);
+    expect(await cache.get({ databaseUrl: URL_A, load, now: now + 61_000 })).toEqual(["read 2"]);
+  });
+
+  it("holds at most maxEntries databases' values, forgetting the least recently loaded", async () => {
+    const cache = instanceCache<string[]>({ topic: "sectors", ttlMs: 60_000, maxEntries: 2, feedFor: () => undefined });
+    const { load } = counter();
+    for (const url of ["postgres://a/1", "postgres://a/2", "postgres://a/3"]) await cache.get({ databaseUrl: url, load });
+    expect(cache.size).toBe(2);
+    expect(await cache.get({ databaseUrl: "postgres://a/1", load })).toEqual(["read 4"]);
+  });
+
+  it("does not keep a failed read", async () => {
+    const cache = instanceCache<string[]>({ topic: "sectors", ttlMs: 60_000, feedFor: () => fakeFeed() });
+    await expect(cache.get({ databaseUrl: URL_A, load: () => Promise.reject(new Error("gone")) })).rejects.toThrow("gone");
+    expect(cache.size).toBe(0);
+  });
+});
