@@ -14,7 +14,7 @@ import { createContext } from "./trpc";
 
 export const CROSS_SITE_MESSAGE = "Cross-site request refused: state changes must come from this site's pages.";
 
-export function createApiHandler(parts: { db: Db; auth: Auth; trustedOrigins: readonly string[] }) {
+export function createApiHandler(parts: { db: Db; replica?: Db; auth: Auth; trustedOrigins: readonly string[] }) {
   return async (incoming: Request): Promise<Response> => {
     if (incoming.method !== "GET" && !hasTrustedOrigin(incoming.headers, parts.trustedOrigins)) {
       return errorResponse(new AppError("FORBIDDEN", CROSS_SITE_MESSAGE), trpcDialect);
@@ -26,7 +26,7 @@ export function createApiHandler(parts: { db: Db; auth: Auth; trustedOrigins: re
       req,
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
-      createContext: () => createContext({ db: parts.db, auth: parts.auth, headers: req.headers }),
+      createContext: ({ resHeaders }) => createContext({ db: parts.db, replica: parts.replica, resHeaders, auth: parts.auth, headers: req.headers }),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error.cause ?? error);
       },

@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getAuth } from "./auth/app-auth";
-import { getDb } from "./db";
+import { getDb, getReplicaDb } from "./db";
 import { createCaller } from "./root";
 import { AppError } from "./shared/errors";
 import { createContext } from "./trpc";
@@ -15,7 +15,7 @@ export const requestContext = cache(async () => {
   // Read first: it makes the render dynamic, so `next build` never prerenders a page (the
   // not-found page included) down to the database it does not have.
   const requestHeaders = await headers();
-  return createContext({ db: getDb(), auth: getAuth(), headers: requestHeaders });
+  return createContext({ db: getDb(), replica: getReplicaDb(), auth: getAuth(), headers: requestHeaders });
 });
 
 export const serverCaller = cache(async () => createCaller(await requestContext()));

@@ -1,9 +1,10 @@
 // The one PrismaClient of a server process: Rust-free client over node-postgres.
 import "server-only";
 import { createPrismaClient, type Db } from "./db-client";
+import { createReplicaClient } from "./db-replica";
 import { watchChanges } from "./shared/change-feed";
 
-const globalForPrisma = globalThis as { prisma?: Db };
+const globalForPrisma = globalThis as { prisma?: Db; replica?: Db };
 
 /**
  * Made on first use, not at import: `next build` imports route modules without a database.
@@ -16,4 +17,11 @@ export function getDb(): Db {
   // The server's caches hear of writes from every instance through this one connection.
   watchChanges(url);
   return (globalForPrisma.prisma = createPrismaClient(url));
+}
+
+/** Where read-only procedures read: the replica at DATABASE_REPLICA_URL, or the primary when unset. */
+export function getReplicaDb(): Db {
+  const url = process.env.DATABASE_REPLICA_URL;
+  if (!url) return getDb();
+  return (globalForPrisma.replica ??= createReplicaClient(url, getDb()));
 }

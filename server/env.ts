@@ -19,6 +19,13 @@ const envSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
     .optional(),
+  /**
+   * A read replica of DATABASE_URL (streaming replication): queries and pages read there, writes
+   * and sessions stay on the primary (server/db-replica.ts). Unset: everything on DATABASE_URL.
+   */
+  DATABASE_REPLICA_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+    .optional(),
   /** Where the embedded PostgreSQL keeps its data, and its port (used without DATABASE_URL). */
   EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),

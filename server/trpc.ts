@@ -7,12 +7,18 @@ import { requireRole, requireSignedIn } from "./auth/gate";
 import type { SessionUser } from "./auth/permissions";
 import { sessionOf } from "./auth/session";
 import type { Db } from "./db-client";
+import { wroteCookie, wroteRecently } from "./db-replica";
 import { AppError, type AppErrorCode, fieldMessagesOf, StaleVersionError } from "./shared/errors";
 import { pathOfUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "./shared/storable-text";
 import { databaseUnavailable, isDatabaseUnavailable } from "./shared/unavailable";
 
 export interface Context {
+  /** The primary; in a read-only procedure, the replica when there is one (readsOnReplica below). */
   db: Db;
+  /** Where read-only procedures read: DATABASE_REPLICA_URL's client, or the primary itself. */
+  replica: Db;
+  /** The HTTP answer's headers; null for server components' calls. */
+  resHeaders: Headers | null;
   headers: Headers;
   /** Null when signed out, or when the session has expired, been revoked or its user deactivated. */
   user: SessionUser | null;
@@ -21,17 +27,24 @@ export interface Context {
 }
 
 /** Builds a context from its parts: tests pass the user they act as. */
-export function createContextInner(opts: { db: Db; headers?: Headers; user?: SessionUser | null; sessionId?: string | null }): Context {
-  return { db: opts.db, headers: opts.headers ?? new Headers(), user: opts.user ?? null, sessionId: opts.sessionId ?? null };
+export function createContextInner(opts: { db: Db; replica?: Db; resHeaders?: Headers; headers?: Headers; user?: SessionUser | null; sessionId?: string | null }): Context {
+  return {
+    db: opts.db,
+    replica: opts.replica ?? opts.db,
+    resHeaders: opts.resHeaders ?? null,
+    headers: opts.headers ?? new Headers(),
+    user: opts.user ?? null,
+    sessionId: opts.sessionId ?? null,
+  };
 }
 
 /** The user behind a request's session cookie; the route handler and server components share this. */
-export async function createContext(opts: { db: Db; auth: Auth; headers: Headers }): Promise<Context> {
+export async function createContext(opts: { db: Db; replica?: Db; resHeaders?: Headers; auth: Auth; headers: Headers }): Promise<Context> {
   // Outside any procedure, so no middleware maps an outage here: map it on the spot.
   const session = await sessionOf(opts).catch((error: unknown) => {
     throw error instanceof AppError ? trpcErrorOf(error) : error;
   });
-  return createContextInner({ db: opts.db, headers: opts.headers, user: session?.user ?? null, sessionId: session?.sessionId ?? null });
+  return createContextInner({ ...opts, user: session?.user ?? null, sessionId: session?.sessionId ?? null });
 }
 
 export { FieldErrors, fieldError } from "./shared/errors";
@@ -97,11 +110,23 @@ const appErrorsAsTrpc = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * With a replica: queries read there, unless this browser wrote moments ago (its replica may
+ * not have the write yet); mutations stay on the primary and start that moment.
+ */
+const readsOnReplica = t.middleware(async ({ ctx, type, next }) => {
+  if (ctx.replica === ctx.db) return next();
+  if (type === "query") return wroteRecently(ctx.headers) ? next() : next({ ctx: { db: ctx.replica } });
+  const result = await next();
+  ctx.resHeaders?.append("set-cookie", wroteCookie());
+  return result;
+});
+
 const signedIn = t.middleware(({ ctx, next }) => next({ ctx: { user: requireSignedIn(ctx.user) } }));
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(appErrorsAsTrpc).use(refuseUnstorableText);
+export const publicProcedure = t.procedure.use(appErrorsAsTrpc).use(refuseUnstorableText).use(readsOnReplica);
 export const authedProcedure = publicProcedure.use(signedIn);
 export const adminProcedure = authedProcedure.use(function adminOnly({ ctx, next }) {
   return next({ ctx: { user: requireRole(ctx.user, "admin") } });

@@ -1,5 +1,6 @@
 // Database reads for agreements: the feed's pages, one agreement's page, the exports' batches.
 import { databaseUrlOf, type Db } from "../db-client";
+import { primaryOf } from "../db-replica";
 import type { Prisma } from "../generated/prisma/client";
 import { readableRecords } from "../records/archived";
 import { isoDayOf } from "../scope/day";
@@ -135,7 +136,9 @@ export function sectorsInUse({ db }: { db: Db }): Promise<string[]> {
 
 /** Every sector in use, for the filter bar; from this instance's memory while no write has been announced, a minute at most. */
 export function agreementSectors({ db, now = Date.now(), cache = sectorsCache }: { db: Db; now?: number; cache?: InstanceCache<string[]> }): Promise<string[]> {
-  return cache.get({ databaseUrl: databaseUrlOf(db), load: () => sectorsInUse({ db }), now });
+  // Filled from the primary: the notice comes from there, and a replica may not have the write yet.
+  const primary = primaryOf(db);
+  return cache.get({ databaseUrl: databaseUrlOf(primary), load: () => sectorsInUse({ db: primary }), now });
 }
 
 /**
