@@ -34,6 +34,8 @@ export default defineConfig({
           name: "faults",
           include: ["**/*.faults.test.ts"],
           exclude: ["node_modules/**"],
+          // Each scenario loads the machine and serves on FAULTS_PORT: one file at a time.
+          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 150_000,
         },

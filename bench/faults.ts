@@ -2,12 +2,14 @@
 // PostgreSQL stopped under load for 15 s, then the app killed — with every timing printed and
 // written to bench/results/faults-<date>.json. CI runs a shorter version with assertions
 // (server/outage.faults.test.ts).
-// Run: npm run bench:faults [-- --readers 8 --outage 15000]
+// With --instances N (N > 1), then one of N instances killed under load (bench/load/instance-scenario.ts).
+// Run: npm run bench:faults [-- --readers 8 --outage 15000 --instances 2]
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { summarize } from "./stats";
 import { ensureBuilt } from "./load/app-server";
 import { duringOutage, runFaultScenario, type Sample } from "./load/fault-scenario";
+import { runInstanceKillScenario } from "./load/instance-scenario";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,6 +44,11 @@ async function main() {
     const mine = down.filter((s) => s.route === route);
     return [route, { statuses: statuses(mine), ...latency(mine) }];
   }));
+  const instances = arg("instances", 1);
+  const kill =
+    instances > 1
+      ? await runInstanceKillScenario({ appPort: arg("port", Number(process.env.PORT ?? 3391)), instances, readers: arg("readers", 8), steadyMs: arg("steady", 5_000), writeEveryMs: arg("write-every", 1_000), log })
+      : null;
   const summary = {
     machine: `${os.cpus()[0]?.model ?? "?"} · ${os.cpus().length} cores · Node ${process.version}`,
     loadAverageAtStart: load,
@@ -65,6 +72,15 @@ async function main() {
       writes: statuses(report.crash.writes),
       acknowledged: report.crash.acknowledged,
       lostWrites: report.crash.lostWrites.length,
+    },
+    instanceKilled: kill && {
+      instances: kill.instances,
+      replacedMs: kill.replacedAt === null ? null : kill.replacedAt - kill.killedAt,
+      statusesWholePhase: statuses(kill.samples),
+      afterKill: latency(kill.samples.filter((s) => s.sent > kill.killedAt)),
+      writes: statuses(kill.writes),
+      acknowledged: kill.acknowledged,
+      lostWrites: kill.lostWrites.length,
     },
   };
   console.log(JSON.stringify(summary, null, 2));

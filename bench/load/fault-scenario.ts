@@ -57,7 +57,7 @@ const ROUTES = [
   { route: "page /", path: "/" },
 ] as const;
 
-function startReaders(count: number, server: () => AppServer, cookie: string) {
+export function startReaders(count: number, server: () => AppServer, cookie: string) {
   const samples: Sample[] = [];
   const state = { running: true }; // read by the loops, cleared by stop()
   const loops = Array.from({ length: count }, async (_, i) => {
@@ -76,7 +76,7 @@ function startReaders(count: number, server: () => AppServer, cookie: string) {
   return { samples, stop: async () => ((state.running = false), await Promise.all(loops)) };
 }
 
-async function missingIds(databaseUrl: string, ids: string[]): Promise<string[]> {
+export async function missingIds(databaseUrl: string, ids: string[]): Promise<string[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -99,20 +99,34 @@ async function untilServing(origin: string, cookie: string, timeoutMs = 30_000):
   return Number.POSITIVE_INFINITY;
 }
 
-export async function runFaultScenario(options: FaultOptions): Promise<FaultReport> {
-  const log = options.log ?? (() => undefined);
+/** A migrated, seeded PostgreSQL of the scenario's own, in a temp folder it can be restarted from. */
+export async function faultDatabase(log: (line: string) => void) {
   const folder = await mkdtemp(path.join(tmpdir(), "maghreb-faults-"));
   await chmod(folder, 0o755); // as root the server runs as `postgres`, who must enter it
   const dataDir = path.join(folder, "data");
-  let cluster: EmbeddedCluster | undefined = await startEmbeddedPostgres({ dataDir, persistent: true, log });
-  const port = Number(new URL(cluster.url("postgres")).port);
+  const cluster = await startEmbeddedPostgres({ dataDir, persistent: true, log });
   await cluster.createDatabase("maghreb_faults");
   const databaseUrl = cluster.url("maghreb_faults");
-  const authSecret = randomBytes(32).toString("base64");
-  let server: AppServer | undefined;
+  const removeFolder = () => rm(folder, { recursive: true, force: true });
   try {
     await applyMigrations(databaseUrl);
     await seed({ databaseUrl, demoUsers: true, log: () => undefined });
+  } catch (e) {
+    await cluster.stop();
+    await removeFolder();
+    throw e;
+  }
+  return { cluster, dataDir, databaseUrl, port: Number(new URL(cluster.url("postgres")).port), removeFolder };
+}
+
+export async function runFaultScenario(options: FaultOptions): Promise<FaultReport> {
+  const log = options.log ?? (() => undefined);
+  const database = await faultDatabase(log);
+  const { dataDir, databaseUrl, port } = database;
+  let cluster: EmbeddedCluster | undefined = database.cluster;
+  const authSecret = randomBytes(32).toString("base64");
+  let server: AppServer | undefined;
+  try {
     server = await startAppServer({ databaseUrl, port: options.appPort, authSecret });
     const admin = await signIn(server.origin, "admin@example.com", DEMO_PASSWORD);
     const analyst = await signIn(server.origin, "analyst@example.com", DEMO_PASSWORD);
@@ -200,7 +214,7 @@ export async function runFaultScenario(options: FaultOptions): Promise<FaultRepo
   } finally {
     await server?.stop();
     await cluster?.stop();
-    await rm(folder, { recursive: true, force: true });
+    await database.removeFolder();
   }
 }
 
