@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { Client } from "pg";
 import { DEMO_PASSWORD, demoAccounts } from "../prisma/seed/demo";
 import { parseEnv } from "../server/env";
 import type { Database } from "./db/connection";
@@ -38,6 +39,25 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
  */
 function runWorker(env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/worker.ts"), "--prepared"], { stdio: "inherit", env });
+}
+
+/**
+ * Connections the server processes and the job runner may open at most: each instance its pool,
+ * Better Auth's 3 and the change listener; the runner 6 (README, "Deploying on several machines").
+ */
+async function connectionsWarning(databaseUrl: string, instances: number, poolSize: number, jobs: boolean): Promise<string | null> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ max_connections: string }>("SHOW max_connections");
+    const limit = Number(rows[0]?.max_connections);
+    const needed = instances * (poolSize + 4) + (jobs ? 6 : 0);
+    return needed > limit
+      ? `${instances} instance(s) may open ${needed} database connections, more than PostgreSQL's max_connections (${limit}): under load some requests would be refused. Lower --instances or DATABASE_POOL_SIZE, or raise max_connections.`
+      : null;
+  } finally {
+    await client.end();
+  }
 }
 
 function waitFor(child: ChildProcess): Promise<number> {
@@ -116,6 +136,8 @@ async function main(): Promise<void> {
     }
     const host = settings.HOST;
     log(`Serving on http://${host === "127.0.0.1" ? "localhost" : host}:${settings.PORT} — Ctrl-C stops the app and the database.`);
+    const tooMany = await connectionsWarning(database.url, instances.count, settings.DATABASE_POOL_SIZE, settings.JOBS);
+    if (tooMany) log(tooMany);
     if (instances.count > 1) {
       // Each instance has its own pools: PostgreSQL must accept them all (README, "Deploying on several machines").
       log(`${instances.count} instances share the port, each with its own ${settings.DATABASE_POOL_SIZE} database connections (DATABASE_POOL_SIZE) and a few for sign-ins and change notices.`);
