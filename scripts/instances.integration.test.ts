@@ -22,12 +22,18 @@ function supervise(port: number, count: number, mode?: "fail"): { child: ChildPr
   return { child, exited: new Promise((resolve) => child.on("exit", (code) => resolve(code))) };
 }
 
-function instancesOf(pid: number): number[] {
+const read = (file: string) => {
   try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+    return readFileSync(file, "utf8");
   } catch {
-    return [];
+    return "";
   }
+};
+
+/** The supervisor's instances: its children running the fixture (tsx may start an esbuild service beside them). */
+function instancesOf(pid: number): number[] {
+  const children = read(`/proc/${pid}/task/${pid}/children`).split(" ").filter(Boolean).map(Number);
+  return children.filter((child) => read(`/proc/${child}/cmdline`).includes("instances-fixture"));
 }
 
 /** Which instances answered a round of requests (each on a new connection). */

@@ -7,7 +7,7 @@ import { runInstanceKillScenario, type InstanceKillReport } from "@/bench/load/i
 describe("one of two instances killed under load", () => {
   let report: InstanceKillReport;
   beforeAll(async () => {
-    report = await runInstanceKillScenario({ appPort: Number(process.env.FAULTS_PORT ?? 3392), instances: 2, readers: 4, steadyMs: 2_500, writeEveryMs: 250 });
+    report = await runInstanceKillScenario({ appPort: Number(process.env.FAULTS_PORT ?? 3392), instances: 2, readers: 4, steadyMs: 4_000, writeEveryMs: 250 });
   }, 150_000);
 
   it("started two instances on one port, and replaced the killed one while the server stayed up", () => {

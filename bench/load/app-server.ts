@@ -47,6 +47,14 @@ function childrenOf(pid: number): number[] {
   });
 }
 
+function commandLineOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+  } catch {
+    return "";
+  }
+}
+
 /** VmRSS of a process and all its descendants, in MiB (0 once they are gone). */
 export function treeRssMiB(pid: number): number {
   const own = (() => {
@@ -128,7 +136,8 @@ export async function startAppServer(options: {
     origin,
     pid,
     alive: () => !exited,
-    instancePids: () => ((options.instances ?? 1) > 1 ? childrenOf(pid) : [pid]),
+    // The primary's other children (tsx's esbuild service) are not instances.
+    instancePids: () => ((options.instances ?? 1) > 1 ? childrenOf(pid).filter((child) => commandLineOf(child).includes("scripts/serve.ts")) : [pid]),
     kill: async () => {
       signalGroup("SIGKILL");
       await exit;

@@ -57,6 +57,13 @@ const ROUTES = [
   { route: "page /", path: "/" },
 ] as const;
 
+/** Each route asked `rounds` times in turn, unmeasured: every instance has served each once before the clock starts. */
+export async function warmUp(origin: string, cookie: string, rounds: number): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    for (const { path: url } of ROUTES) await fetch(`${origin}${url}`, { headers: { cookie }, redirect: "manual" }).then((r) => r.arrayBuffer(), () => undefined);
+  }
+}
+
 export function startReaders(count: number, server: () => AppServer, cookie: string) {
   const samples: Sample[] = [];
   const state = { running: true }; // read by the loops, cleared by stop()

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo";
 import { startAdminWriter, type WriteAttempt } from "./admin-writer";
 import { signIn, sleep, startAppServer, type AppServer } from "./app-server";
-import { faultDatabase, missingIds, startReaders, type Sample } from "./fault-scenario";
+import { faultDatabase, missingIds, startReaders, warmUp, type Sample } from "./fault-scenario";
 
 export interface InstanceKillReport {
   instances: number;
@@ -38,6 +38,7 @@ export async function runInstanceKillScenario(options: { appPort: number; instan
     const admin = await signIn(running.origin, "admin@example.com", DEMO_PASSWORD);
     const analyst = await signIn(running.origin, "analyst@example.com", DEMO_PASSWORD);
     const instancesBefore = running.instancePids();
+    await warmUp(running.origin, analyst, 2 * options.instances);
 
     log(`${instancesBefore.length} instances, ${options.readers} readers and one admin writing every ${options.writeEveryMs} ms; killing one in ${options.steadyMs} ms`);
     const readers = startReaders(options.readers, () => running, analyst);
