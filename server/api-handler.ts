@@ -10,6 +10,7 @@ import { appRouter } from "./root";
 import { errorResponse, trpcDialect } from "./http/errors";
 import { BODY_LIMITS, MAX_BATCH_SIZE, withBodyLimit } from "./http/request-limits";
 import { AppError } from "./shared/errors";
+import { retryAfterOf } from "./shared/unavailable";
 import { createContext } from "./trpc";
 
 export const CROSS_SITE_MESSAGE = "Cross-site request refused: state changes must come from this site's pages.";
@@ -27,6 +28,11 @@ export function createApiHandler(parts: { db: Db; replica?: Db; auth: Auth; trus
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
       createContext: ({ resHeaders }) => createContext({ db: parts.db, replica: parts.replica, resHeaders, auth: parts.auth, headers: req.headers }),
+            // A 503 (database away, or every pooled connection busy) says when to try again.
+      responseMeta({ errors }) {
+        const waits = errors.flatMap((e) => (e.code === "SERVICE_UNAVAILABLE" && e.cause instanceof AppError ? [retryAfterOf(e.cause)] : []));
+        return waits.length ? { headers: { "Retry-After": String(Math.max(...waits)) } } : {};
+      },
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error.cause ?? error);
       },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { databaseLimitsFrom } from "./db-limits";
 import { parseEnv } from "./env";
 
 describe("TRUSTED_PROXY_HOPS", () => {
@@ -20,5 +21,17 @@ describe("SMTP_URL", () => {
     expect(parseEnv({}).SMTP_URL).toBeUndefined();
     expect(parseEnv({ SMTP_URL: "smtps://user:pw@mail.example.org:465" }).SMTP_URL).toBe("smtps://user:pw@mail.example.org:465");
     expect(() => parseEnv({ SMTP_URL: "https://mail.example.org" })).toThrow(/^Invalid settings — SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+  });
+});
+
+describe("database time limits", () => {
+  it("default to 30 s per statement, 60 s idle in a transaction and 5 s waiting for a connection", () => {
+    expect(databaseLimitsFrom({})).toEqual({ statementTimeoutMs: 30_000, idleInTransactionMs: 60_000, acquireTimeoutMs: 5_000 });
+    expect(databaseLimitsFrom({ DATABASE_STATEMENT_TIMEOUT_MS: "0", DATABASE_POOL_TIMEOUT_MS: "" })).toMatchObject({ statementTimeoutMs: 0, acquireTimeoutMs: 5_000 });
+  });
+
+  it("stop the app with one clear line on a value that is not a number of milliseconds", () => {
+    expect(() => parseEnv({ DATABASE_STATEMENT_TIMEOUT_MS: "30s" })).toThrow(/^Invalid settings — DATABASE_STATEMENT_TIMEOUT_MS: /);
+    expect(() => parseEnv({ DATABASE_POOL_TIMEOUT_MS: "10" })).toThrow(/^Invalid settings — DATABASE_POOL_TIMEOUT_MS: /);
   });
 });

@@ -1,6 +1,7 @@
 // Settings, validated once at start: a bad value stops the app with one clear line.
 import { z } from "zod";
 import { MAX_PROXY_HOPS } from "./auth/client-address";
+import { databaseLimitsSchema } from "./db-limits";
 
 const flag = z
   .enum(["0", "1", "true", "false", ""])
@@ -31,6 +32,8 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** Connections per app instance. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Statement, idle-transaction and pool-wait limits (server/db-limits.ts). */
+  ...databaseLimitsSchema.shape,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Server processes `npm start` runs on PORT (scripts/serve-args.ts); `--instances N` wins. Unset: one per core in production. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64, "must be at most 64").optional(),

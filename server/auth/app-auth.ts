@@ -1,7 +1,8 @@
 // The server process's one Better Auth instance, made on first use like getDb(): `next build`
 // imports route modules with neither a database nor a secret.
 import "server-only";
-import { createCredentialsClient } from "../db-client";
+import { credentialsClientOn } from "../db-client";
+import { getDb } from "../db";
 import { env } from "../env";
 import { createAuth, type Auth } from "./auth";
 import { authSettings, type AuthSettings } from "./settings";
@@ -14,7 +15,5 @@ export function getAuthSettings(): AuthSettings {
 
 export function getAuth(): Auth {
   if (globalForAuth.auth) return globalForAuth.auth;
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one.");
-  return (globalForAuth.auth = createAuth({ db: createCredentialsClient(url), settings: getAuthSettings() }));
+  return (globalForAuth.auth = createAuth({ db: credentialsClientOn(getDb()), settings: getAuthSettings() }));
 }

@@ -5,7 +5,7 @@ import { betterAuth, type BetterAuthPlugin } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import type { CredentialsDb } from "../db-client";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../shared/unavailable";
+import { databaseUnavailable, isDatabaseUnavailable, isPoolBusy, retryAfterOf } from "../shared/unavailable";
 import { clientAddress } from "./client-address";
 import { COOKIE_PREFIX } from "./cookie";
 import { PASSWORD_LENGTH } from "./password-rules";
@@ -37,7 +37,9 @@ function signInThrottle(db: CredentialsDb, trustedProxyHops: number) {
             // The first database read of a sign-in: an outage here is a 503 with its reason, not Better Auth's bare 500.
             const counters = await countAttempt(db, [keys.account, keys.address], Date.now()).catch((error: unknown) => {
               if (!isDatabaseUnavailable(error)) throw error;
-              throw new APIError("SERVICE_UNAVAILABLE", { message: DATABASE_UNAVAILABLE_MESSAGE, code: "DATABASE_UNAVAILABLE" }, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+              const refusal = databaseUnavailable(error);
+              const code = isPoolBusy(refusal) ? "SERVER_BUSY" : "DATABASE_UNAVAILABLE";
+              throw new APIError("SERVICE_UNAVAILABLE", { message: refusal.message, code }, { "Retry-After": String(retryAfterOf(refusal)) });
             });
             const wait = retryAfterSeconds(counters, Date.now());
             if (wait !== null) {

@@ -2,7 +2,7 @@
 // here: the one table from code to HTTP status. Each family of routes keeps the body its clients
 // already read, so the dialect is a parameter; the status never is.
 import { AppError, type AppErrorCode } from "../shared/errors";
-import { databaseUnavailable, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../shared/unavailable";
+import { databaseUnavailable, isDatabaseUnavailable, isPoolBusy, retryAfterOf } from "../shared/unavailable";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -36,11 +36,15 @@ export function errorResponse(error: AppError, dialect: RefusalDialect = sentenc
   });
 }
 
-const retryLater = () => ({ "Retry-After": String(RETRY_AFTER_SECONDS) });
+const retryLater = (error: AppError) => ({ "Retry-After": String(retryAfterOf(error)) });
 
-/** A database outage, as every route outside tRPC answers it: 503, the reason, and when to retry. */
-export function unavailableResponse(): Response {
-  return errorResponse(databaseUnavailable(), { body: (error) => ({ error: "unavailable", reason: error.message }), headers: retryLater });
+/**
+ * A database outage, as every route outside tRPC answers it: 503, the reason, and when to retry;
+ * `cause` tells a full pool ("busy") from an outage.
+ */
+export function unavailableResponse(cause?: unknown): Response {
+  const error = databaseUnavailable(cause);
+  return errorResponse(error, { body: () => ({ error: isPoolBusy(error) ? "busy" : "unavailable", reason: error.message }), headers: retryLater });
 }
 
 /** Better Auth's shape (`{ message, code }`), for refusals made in front of its routes. */
@@ -64,7 +68,7 @@ export async function answering(handle: () => Promise<Response>, dialect: Refusa
   try {
     return await handle();
   } catch (error) {
-    if (isDatabaseUnavailable(error)) return unavailableResponse();
+    if (isDatabaseUnavailable(error)) return unavailableResponse(error);
     if (error instanceof AppError) return errorResponse(error, dialect);
     throw error;
   }

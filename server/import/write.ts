@@ -3,6 +3,7 @@
 // earliest day the file touched.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db-client";
+import { allowLongStatements } from "../db-limits";
 import { Prisma } from "../generated/prisma/client";
 import { eventRecord } from "../events/write";
 import { IndexChanges } from "../records/index-changes";
@@ -39,6 +40,8 @@ export async function runImport(input: {
 
   try {
     await db.$transaction(async (tx) => {
+      // Batches of 500 rows and whole-history index refreshes: past a request's statement limit.
+      await allowLongStatements(tx, TRANSACTION.timeout);
       let done = 0;
       for (let i = 0; i < creates.length; i += IMPORT_BATCH) {
         const batch = creates.slice(i, i + IMPORT_BATCH);

@@ -3,6 +3,7 @@
 // transaction as the event or condition write; readers call ensureRollupsCurrent,
 // which only extends rows to a new day (the index decays even when nothing happens).
 import type { Db, DbOrTx } from "../db-client";
+import { allowLongStatements } from "../db-limits";
 import { Prisma } from "../generated/prisma/client";
 import { fromDay, placementDay, toDay } from "../method/day";
 import type { IndexCondition } from "../method/index-math";
@@ -141,14 +142,18 @@ async function writeRows(db: DbOrTx, dyadId: string, rows: StoredRow[], method: 
   }
 }
 
+const REBUILD_TIMEOUT_MS = 120_000;
+
 /** One dyad's rows recomputed from nothing, in one transaction: readers see the old rows or the new. */
 async function rebuildDyad(db: Db, dyadId: string, today: number, method: Method = METHOD): Promise<void> {
   await db.$transaction(
     async (tx) => {
+      // A dyad's whole history in one pass: longer than a request's statements may take.
+      await allowLongStatements(tx, REBUILD_TIMEOUT_MS);
       await tx.$executeRaw`DELETE FROM "DyadDay" WHERE "dyadId" = ${dyadId}`;
       await refreshRollup({ db: tx, dyadId, changedDay: Number.MIN_SAFE_INTEGER, today, method });
     },
-    { timeout: 120_000 },
+    { timeout: REBUILD_TIMEOUT_MS },
   );
 }
 

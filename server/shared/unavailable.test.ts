@@ -1,7 +1,8 @@
 // Which failures count as a database outage (503, "try again shortly") and which stay bugs (500).
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./unavailable";
+import { PoolBusyError } from "../db-pool";
+import { BUSY_MESSAGE, DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable, isDatabaseUnavailable, isPoolBusy, retryAfterOf } from "./unavailable";
 
 // The shape Prisma 7 gives a refused connection through the pg adapter (seen against a closed port).
 const prismaRefused = Object.assign(new Error("Raw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:1`"), {
@@ -28,5 +29,24 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(new TRPCError({ code: "BAD_REQUEST", message: "use a date as YYYY-MM-DD" }))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+});
+
+describe("a full pool", () => {
+  const busy = new PoolBusyError(new Error("timeout exceeded when trying to connect"));
+
+  it("is a 503 that says busy and asks for a short wait, not an outage", () => {
+    expect(isPoolBusy(busy)).toBe(true);
+    expect(isDatabaseUnavailable(busy)).toBe(true);
+    const refusal = databaseUnavailable(new Error("wrapped", { cause: busy }));
+    expect(refusal).toMatchObject({ code: "SERVICE_UNAVAILABLE", message: BUSY_MESSAGE });
+    expect(retryAfterOf(refusal)).toBe(1);
+  });
+
+  it("is not what an unreachable server is", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    expect(isPoolBusy(refused)).toBe(false);
+    expect(databaseUnavailable(refused).message).toBe(DATABASE_UNAVAILABLE_MESSAGE);
+    expect(retryAfterOf(databaseUnavailable(refused))).toBe(5);
   });
 });

@@ -1,11 +1,25 @@
 // A database outage, told apart from a bug: requests that meet one answer 503 with a reason at
 // once (the pool's connect timeout bounds the wait), and the pool reconnects by itself later.
+// A full pool (every connection in use for the whole wait, server/db-pool.ts) is a 503 too, but
+// says "busy" and asks for a shorter wait: the database is there, the app is saturated.
 import { AppError } from "./errors";
 
 export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable; try again shortly.";
+export const BUSY_MESSAGE = "The server is busy; retry in a moment.";
 
 /** Seconds a client is asked to wait: a restart of PostgreSQL takes a few. */
 export const RETRY_AFTER_SECONDS = 5;
+/** Seconds a client is asked to wait when the pool was full: connections free up in moments. */
+export const BUSY_RETRY_AFTER_SECONDS = 1;
+/** What server/db-pool.ts's PoolBusyError carries, so the chain below can tell it apart. */
+export const POOL_BUSY_CODE = "POOL_BUSY";
+
+/** The app could not get a pooled connection in time: a 503 that says "busy". */
+export class ServerBusyError extends AppError {
+  constructor(cause?: unknown) {
+    super("SERVICE_UNAVAILABLE", BUSY_MESSAGE, cause === undefined ? {} : { cause });
+  }
+}
 
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH", "ENETUNREACH"]);
 // Prisma's: P1001 can't reach, P1002 timed out, P1008 operation timed out, P1017 server closed the connection, P2024 pool timeout.
@@ -25,7 +39,37 @@ function fieldOf(value: object, key: string): unknown {
   return key in value ? (value as Record<string, unknown>)[key] : undefined;
 }
 
+/** Walks an error's chain of causes, and Prisma's copy of the adapter's error, until `test` holds. */
+function someInChain(error: unknown, test: (value: object) => boolean): boolean {
+  const seen = new Set<object>();
+  let current: unknown = error;
+  while (typeof current === "object" && current !== null && !seen.has(current)) {
+    seen.add(current);
+    if (test(current)) return true;
+    // Prisma keeps the adapter's classification under meta.driverAdapterError.cause.
+    const meta = fieldOf(current, "meta");
+    if (typeof meta === "object" && meta !== null) {
+      const adapterError = fieldOf(meta, "driverAdapterError");
+      if (typeof adapterError === "object" && adapterError !== null && someInChain(adapterError, test)) return true;
+    }
+    current = fieldOf(current, "cause");
+  }
+  return false;
+}
+
+function looksBusy(value: object): boolean {
+  if (value instanceof ServerBusyError || fieldOf(value, "code") === POOL_BUSY_CODE) return true;
+  const message = fieldOf(value, "message");
+  return typeof message === "string" && message.includes(BUSY_MESSAGE);
+}
+
+/** True when the pool stayed full for the whole wait: the database is up, the app saturated. */
+export function isPoolBusy(error: unknown): boolean {
+  return someInChain(error, looksBusy);
+}
+
 function looksUnavailable(value: object): boolean {
+  if (looksBusy(value)) return true;
   const code = fieldOf(value, "code");
   if (typeof code === "string" && (SOCKET_CODES.has(code) || PRISMA_CODES.has(code) || isUnavailableSqlState(code))) return true;
   const kind = fieldOf(value, "kind");
@@ -36,25 +80,21 @@ function looksUnavailable(value: object): boolean {
   return typeof message === "string" && MESSAGES.test(message);
 }
 
-/** True when an error, or anything in its chain of causes, says the database cannot be reached. */
+/**
+ * True when an error, or anything in its chain of causes, says the database cannot serve the
+ * request now: unreachable, or (isPoolBusy) every connection in use.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const seen = new Set<object>();
-  let current: unknown = error;
-  while (typeof current === "object" && current !== null && !seen.has(current)) {
-    seen.add(current);
-    if (current instanceof AppError && current.code === "SERVICE_UNAVAILABLE") return true;
-    if (looksUnavailable(current)) return true;
-    // Prisma keeps the adapter's classification under meta.driverAdapterError.cause.
-    const meta = fieldOf(current, "meta");
-    if (typeof meta === "object" && meta !== null) {
-      const adapterError = fieldOf(meta, "driverAdapterError");
-      if (typeof adapterError === "object" && adapterError !== null && isDatabaseUnavailable(adapterError)) return true;
-    }
-    current = fieldOf(current, "cause");
-  }
-  return false;
+  return someInChain(error, (value) => (value instanceof AppError && value.code === "SERVICE_UNAVAILABLE") || looksUnavailable(value));
 }
 
+/** The 503 for an error isDatabaseUnavailable accepted: "busy" when the pool was full, else "unavailable". */
 export function databaseUnavailable(cause?: unknown): AppError {
+  if (cause !== undefined && isPoolBusy(cause)) return new ServerBusyError(cause);
   return new AppError("SERVICE_UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE, cause === undefined ? {} : { cause });
+}
+
+/** The Retry-After, in seconds, of a 503 made here. */
+export function retryAfterOf(error: AppError): number {
+  return error instanceof ServerBusyError ? BUSY_RETRY_AFTER_SECONDS : RETRY_AFTER_SECONDS;
 }

@@ -1,0 +1,45 @@
+// node-postgres' pool, telling a full pool apart from an unreachable server. Both end in the same
+// "timeout exceeded when trying to connect" from pg-pool; when every connection is open and
+// checked out, the wait timed out because the app is busy, and the request is told to retry
+// (503 "busy") rather than that the database is down.
+import { Pool, type PoolClient, type PoolConfig } from "pg";
+import { BUSY_MESSAGE, POOL_BUSY_CODE } from "./shared/unavailable";
+
+/** Every pooled connection stayed in use for the whole acquire timeout. */
+export class PoolBusyError extends Error {
+  override readonly name = "PoolBusyError";
+  readonly code = POOL_BUSY_CODE;
+  constructor(cause: unknown) {
+    super(BUSY_MESSAGE, { cause });
+  }
+}
+
+const ACQUIRE_TIMEOUT = "timeout exceeded when trying to connect";
+
+type Checkout = (err: Error | undefined, client: PoolClient | undefined, done: (release?: unknown) => void) => void;
+
+export class LimitedPool extends Pool {
+  /** Clients whose connection opened and has not been removed: the rest are still connecting. */
+  readonly #open = new Set<PoolClient>();
+
+  constructor(config: PoolConfig) {
+    super(config);
+    this.on("connect", (client) => this.#open.add(client));
+    this.on("remove", (client) => this.#open.delete(client));
+  }
+
+  /** What a checkout's failure means: busy when every connection is open and in use. */
+  #explain(error: Error): Error {
+    const max = this.options.max ?? 10;
+    const busy = error.message === ACQUIRE_TIMEOUT && this.#open.size >= max && this.idleCount === 0;
+    return busy ? new PoolBusyError(error) : error;
+  }
+
+  // pool.query() checks out through the callback form, Prisma's transactions through the promise.
+  override connect(): Promise<PoolClient>;
+  override connect(callback: Checkout): void;
+  override connect(callback?: Checkout): Promise<PoolClient> | void {
+    if (!callback) return super.connect().catch((error: Error) => Promise.reject(this.#explain(error)));
+    super.connect((error, client, done) => callback(error && this.#explain(error), client, done));
+  }
+}
