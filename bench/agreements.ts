@@ -6,6 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { createThrowawayDatabase, startTestCluster } from "../scripts/db/throwaway";
 import { seedWith } from "../prisma/seed";
 import { createPrismaClient, type Db } from "../server/db-client";
+import { NO_TIME_LIMITS } from "../server/db-limits";
 import { exportAgreements } from "../server/agreements/exports";
 import { sectorsInUse } from "../server/agreements/service";
 import { createFeedToken } from "../server/feed-tokens/service";
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
   console.log(`Starting a throwaway PostgreSQL; generating ${COUNT.toLocaleString("en")} agreements…`);
   const cluster = await startTestCluster();
   const database = await createThrowawayDatabase(cluster.url("postgres"), "maghreb_bench");
-  const db = createPrismaClient(database.url, { poolSize: 4 });
+  const db = createPrismaClient(database.url, { poolSize: 4, limits: NO_TIME_LIMITS });
   try {
     await seedWith(db, false, () => undefined);
     const generateStarted = performance.now();

@@ -11,6 +11,7 @@ import { Client } from "pg";
 import { DEMO_PASSWORD } from "../prisma/seed/demo";
 import { createThrowawayDatabase, startTestCluster } from "../scripts/db/throwaway";
 import { createPrismaClient } from "../server/db-client";
+import { NO_TIME_LIMITS } from "../server/db-limits";
 import { toDay } from "../server/method/day";
 import { startAdminWriter } from "./load/admin-writer";
 import { runAnalysts } from "./load/analysts";
@@ -161,7 +162,7 @@ async function main() {
   const loadBefore = os.loadavg();
   const today = toDay(new Date());
   const build = async (url: string) => {
-    const db = createPrismaClient(url, { poolSize: 4 });
+    const db = createPrismaClient(url, { poolSize: 4, limits: NO_TIME_LIMITS });
     return buildLoadData({ db, events: EVENTS, agreements: AGREEMENTS, analysts: ANALYSTS, today, log }).finally(() => db.$disconnect());
   };
   const { cluster, database, data } = KEEP_DATA ? await keptData(build) : await freshData(build);

@@ -13,6 +13,7 @@ import { createThrowawayDatabase, startTestCluster } from "../scripts/db/throwaw
 import { ensureDemoAccounts } from "../prisma/seed";
 import { DEMO_PASSWORD } from "../prisma/seed/demo";
 import { createPrismaClient } from "../server/db-client";
+import { NO_TIME_LIMITS } from "../server/db-limits";
 import { fromDay, toDay } from "../server/method/day";
 import { summarize } from "../test/support/index-reference";
 import { liveConditions, rebuildRollups, refreshRollup } from "../server/relations/rollup";
@@ -36,7 +37,7 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 async function main() {
   const cluster = await startTestCluster();
   const database = await createThrowawayDatabase(cluster.url("postgres"), "bench_relations");
-  const db = createPrismaClient(database.url, { poolSize: 10 });
+  const db = createPrismaClient(database.url, { poolSize: 10, limits: NO_TIME_LIMITS });
   const results: Record<string, Timing | number | string> = {};
   try {
     const today = toDay(new Date());

@@ -44,3 +44,6 @@ export const KEEPALIVE_IDLE_MS = 1_000;
 export async function allowLongStatements(tx: { $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) => Promise<number> }, ms: number): Promise<void> {
   await tx.$executeRaw`SELECT set_config('statement_timeout', ${String(ms)}, true)`;
 }
+
+/** For a benchmark's data generator, whose single statements insert or index millions of rows. */
+export const NO_TIME_LIMITS: Partial<DatabaseLimits> = { statementTimeoutMs: 0, idleInTransactionMs: 0 };
