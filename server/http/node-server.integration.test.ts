@@ -1,6 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientAddress } from "../auth/client-address";
+import { PoolBusyError } from "../db-pool";
+import { databaseUnavailable } from "../shared/unavailable";
 import { appServer } from "./node-server";
 
 // A real HTTP server with our wrapper in front of a handler that answers the address the
@@ -35,5 +37,39 @@ describe("the app's HTTP server", () => {
   it("behind one proxy, counts the address that proxy appended", async () => {
     const answer = await fetch(urlOf(proxied), { headers: { "x-forwarded-for": "6.6.6.6, 203.0.113.9" } });
     expect(await answer.text()).toBe("203.0.113.9");
+  });
+});
+
+// What Next.js does with a page whose render failed: status 500 and its error page, after the
+// app met the error somewhere below (the session look-up, a tRPC call through the server caller).
+describe("a page that failed", () => {
+  const failing = appServer(async (req, res) => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (req.url === "/outage") databaseUnavailable(new Error("connect ECONNREFUSED 127.0.0.1:5432"));
+    if (req.url === "/busy") databaseUnavailable(new PoolBusyError(new Error("timeout exceeded when trying to connect")));
+    res.statusCode = req.url === "/fine" ? 200 : 500;
+    res.setHeader("content-type", "text/html");
+    res.end("<h1>the error page</h1>");
+  }, 0);
+  const get = (path: string) => fetch(`http://127.0.0.1:${(failing.address() as AddressInfo).port}${path}`);
+  beforeAll(() => new Promise<void>((resolve) => failing.listen(0, "127.0.0.1", resolve)));
+  afterAll(() => new Promise((resolve) => failing.close(resolve)));
+
+  it("because the database is unavailable answers 503 with Retry-After and the same page, not 500", async () => {
+    const response = await get("/outage");
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(await response.text()).toBe("<h1>the error page</h1>");
+  });
+
+  it("because every pooled connection was busy answers 503 with a short Retry-After", async () => {
+    const response = await get("/busy");
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("1");
+  });
+
+  it("for any other reason stays a 500, and other requests keep their status", async () => {
+    expect((await get("/bug")).status).toBe(500);
+    expect((await get("/fine")).status).toBe(200);
   });
 });

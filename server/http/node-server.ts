@@ -1,16 +1,42 @@
 // The app's HTTP server: Next.js's request handler behind a node:http server of our own, which
 // is what lets route handlers know the socket's address (server/auth/client-address.ts) — the
-// sign-in throttle counts attempts per address, and a client must not choose its own.
+// sign-in throttle counts attempts per address, and a client must not choose its own — and
+// lets a page that failed because of the database answer 503 instead of Next's 500.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { forwardedFor } from "../auth/client-address";
+import { withRequestOutcome, type RequestOutcome } from "../shared/request-outcome";
+import { retryAfterOf } from "../shared/unavailable";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+/**
+ * Next.js answers a page whose render failed 500, and pages cannot set a status. When a database
+ * refusal was noted while serving it, the 500 becomes a 503 with Retry-After: the same error
+ * page ("Database unavailable"), and a status that tells clients and balancers to come back.
+ * Every status is written through writeHead, explicit or implicit (res.write / res.end).
+ */
+function refusalsAs503(res: ServerResponse, outcome: RequestOutcome): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    const refusal = outcome.databaseRefusal;
+    if (args[0] === 500 && refusal && !this.headersSent) {
+      args[0] = 503;
+      this.statusMessage = "Service Unavailable";
+      this.setHeader("Retry-After", String(retryAfterOf(refusal)));
+      this.setHeader("Cache-Control", "no-store");
+    }
+    return Reflect.apply(writeHead, this, args);
+  } as ServerResponse["writeHead"];
+}
 
 /** Rewrites X-Forwarded-For from the socket before the app sees the request. */
 export function withClientAddress(handle: Handle, trustedProxyHops: number) {
   return (req: IncomingMessage, res: ServerResponse) => {
     req.headers["x-forwarded-for"] = forwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustedProxyHops);
-    void handle(req, res);
+    withRequestOutcome((outcome) => {
+      refusalsAs503(res, outcome);
+      void handle(req, res);
+    });
   };
 }
 

@@ -3,6 +3,7 @@
 // A full pool (every connection in use for the whole wait, server/db-pool.ts) is a 503 too, but
 // says "busy" and asks for a shorter wait: the database is there, the app is saturated.
 import { AppError } from "./errors";
+import { noteDatabaseRefusal } from "./request-outcome";
 
 export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable; try again shortly.";
 export const BUSY_MESSAGE = "The server is busy; retry in a moment.";
@@ -90,8 +91,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /** The 503 for an error isDatabaseUnavailable accepted: "busy" when the pool was full, else "unavailable". */
 export function databaseUnavailable(cause?: unknown): AppError {
-  if (cause !== undefined && isPoolBusy(cause)) return new ServerBusyError(cause);
-  return new AppError("SERVICE_UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE, cause === undefined ? {} : { cause });
+  const refusal = cause !== undefined && isPoolBusy(cause) ? new ServerBusyError(cause) : new AppError("SERVICE_UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE, cause === undefined ? {} : { cause });
+  // A page that fails on it is answered 503, not 500 (server/http/node-server.ts).
+  noteDatabaseRefusal(refusal);
+  return refusal;
 }
 
 /** The Retry-After, in seconds, of a 503 made here. */
