@@ -2,12 +2,16 @@
 // is what lets route handlers know the socket's address (server/auth/client-address.ts) — the
 // sign-in throttle counts attempts per address, and a client must not choose its own — and
 // lets a page that failed because of the database answer 503 instead of Next's 500.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { forwardedFor } from "../auth/client-address";
-import { withRequestOutcome, type RequestOutcome } from "../shared/request-outcome";
+import { requestOutcomes, type RequestOutcome } from "../shared/request-outcome";
 import { retryAfterOf } from "../shared/unavailable";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+// Where noteDatabaseRefusal finds the request being served, from inside Next's bundles.
+const outcomes = (requestOutcomes.maghrebRequestOutcomes ??= new AsyncLocalStorage<RequestOutcome>());
 
 /**
  * Next.js answers a page whose render failed 500, and pages cannot set a status. When a database
@@ -33,10 +37,9 @@ function refusalsAs503(res: ServerResponse, outcome: RequestOutcome): void {
 export function withClientAddress(handle: Handle, trustedProxyHops: number) {
   return (req: IncomingMessage, res: ServerResponse) => {
     req.headers["x-forwarded-for"] = forwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustedProxyHops);
-    withRequestOutcome((outcome) => {
-      refusalsAs503(res, outcome);
-      void handle(req, res);
-    });
+    const outcome: RequestOutcome = { databaseRefusal: null };
+    refusalsAs503(res, outcome);
+    outcomes.run(outcome, () => void handle(req, res));
   };
 }
 

@@ -2,9 +2,9 @@
 // and read by our HTTP server (server/http/node-server.ts) when the response's status is
 // written: Next.js answers a page that failed on the server 500 whatever the cause, and pages
 // give no hook to choose the status, so the server turns a 500 whose cause was the database into
-// a 503 with Retry-After. One AsyncLocalStorage per process, on globalThis: the server runs
-// outside Next's bundles and each bundle chunk would otherwise have its own.
-import { AsyncLocalStorage } from "node:async_hooks";
+// a 503 with Retry-After. The server keeps the per-request store (an AsyncLocalStorage) on
+// globalThis: it runs outside Next's bundles, and this module is bundled for browsers too, where
+// there is no store and nothing is noted.
 import type { AppError } from "./errors";
 
 export interface RequestOutcome {
@@ -12,17 +12,11 @@ export interface RequestOutcome {
   databaseRefusal: AppError | null;
 }
 
-const shared = globalThis as { maghrebRequestOutcomes?: AsyncLocalStorage<RequestOutcome> };
-const outcomes = (shared.maghrebRequestOutcomes ??= new AsyncLocalStorage<RequestOutcome>());
+/** The store node-server.ts registers; absent in tests, scripts and browsers. */
+export const requestOutcomes = globalThis as { maghrebRequestOutcomes?: { getStore(): RequestOutcome | undefined; run<R>(store: RequestOutcome, serve: () => R): R } };
 
-/** Runs `serve` with a fresh outcome for everything it starts. */
-export function withRequestOutcome(serve: (outcome: RequestOutcome) => void): void {
-  const outcome: RequestOutcome = { databaseRefusal: null };
-  outcomes.run(outcome, () => serve(outcome));
-}
-
-/** Notes a database refusal on the current request, if it runs under withRequestOutcome (tests and scripts do not). */
+/** Notes a database refusal on the request being served, if any. */
 export function noteDatabaseRefusal(refusal: AppError): void {
-  const outcome = outcomes.getStore();
+  const outcome = requestOutcomes.maghrebRequestOutcomes?.getStore();
   if (outcome && !outcome.databaseRefusal) outcome.databaseRefusal = refusal;
 }
