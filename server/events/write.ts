@@ -7,7 +7,8 @@ import { eventScore } from "../method/goldstein";
 import { METHOD, OVERRIDE_KEYS } from "../method/params";
 import type { DbOrTx } from "../db-client";
 import { rewrittenOnSave, sourcesOf } from "../records/children";
-import { writersOf, type RecordType } from "../records/pipeline";
+import type { SqlTypes } from "../records/bulk-insert";
+import { writersOf, type BulkStamps, type RecordType } from "../records/pipeline";
 import { fieldError } from "../shared/errors";
 import type { EventInput } from "./schemas";
 
@@ -120,6 +121,36 @@ function eventColumns(input: EventInput, dyadId: string) {
 
 type EventColumns = ReturnType<typeof eventColumns>;
 
+const EVENT_TABLE = {
+  name: "Event",
+  types: {
+    id: "text",
+    provenance: '"Provenance"',
+    externalId: "text",
+    createdAt: "timestamp(3)",
+    updatedAt: "timestamp(3)",
+    title: "text",
+    summary: "text",
+    date: "date",
+    datePrecision: '"DatePrecision"',
+    placementDate: "date",
+    dyadId: "text",
+    actorCode: "text",
+    targetCode: "text",
+    cameoCode: "text",
+    overrideKey: "text",
+    scoreOverride: "float8",
+    overrideReason: "text",
+    level: '"Level"',
+    verification: '"VerificationStatus"',
+    score: "float8",
+    methodVersion: "text",
+    placeName: "text",
+    placeLat: "float8",
+    placeLon: "float8",
+  },
+} satisfies { name: string; types: SqlTypes<EventColumns & BulkStamps> };
+
 export const eventRecord: RecordType<EditableEvent, EventInput, string, EventColumns> = {
   entity: "Event",
   noun: "event",
@@ -128,6 +159,7 @@ export const eventRecord: RecordType<EditableEvent, EventInput, string, EventCol
   references: checkReferences,
   columns: eventColumns,
   insert: (db, data) => db.event.createManyAndReturn({ data, select: { id: true, externalId: true } }),
+  table: EVENT_TABLE,
   update: (db, args) => db.event.updateMany(args),
   children: [
     sourcesOf((eventId) => ({ eventId })),
@@ -135,6 +167,7 @@ export const eventRecord: RecordType<EditableEvent, EventInput, string, EventCol
       rows: (data: EventInput, eventId: string) => data.agreementIds.map((agreementId) => ({ eventId, agreementId })),
       insert: (db, data) => db.eventAgreement.createMany({ data }),
       clear: (db, eventId) => db.eventAgreement.deleteMany({ where: { eventId } }),
+      table: { name: "EventAgreement", types: { eventId: "text", agreementId: "text" } },
     }),
   ],
   touches: (e) => ({ dyadId: e.dyadId, day: toDay(e.placementDate) }),

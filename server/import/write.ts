@@ -7,12 +7,20 @@ import { allowLongStatements } from "../db-limits";
 import { Prisma } from "../generated/prisma/client";
 import { eventRecord } from "../events/write";
 import { IndexChanges } from "../records/index-changes";
-import { insertRecords, touchOf, updateRecordAt } from "../records/pipeline";
+import { insertRecords, touchOf, updateRecordAt, type BulkPath } from "../records/pipeline";
 import type { ImportPlan } from "./plan";
 import { IMPORT_BATCH, type ImportProgress } from "./progress";
 
 /** The events the result links to: enough to check a few, not a second copy of the file. */
 const SHOWN_EVENTS = 20;
+
+/** A unique key taken: P2002 from Prisma's own writes, the adapter's classification from a raw (unnest) statement. */
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const adapterError = error.meta?.driverAdapterError;
+  return typeof adapterError === "object" && adapterError !== null && "cause" in adapterError && typeof adapterError.cause === "object" && adapterError.cause !== null && "kind" in adapterError.cause && adapterError.cause.kind === "UniqueConstraintViolation";
+}
 
 /** Someone else wrote one of the file's events while it was being imported. */
 export class ImportConflictError extends Error {}
@@ -26,8 +34,10 @@ export async function runImport(input: {
   plan: ImportPlan;
   today: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** How new events are written: unnest (the default), or Prisma's createMany, the baseline `npm run bench:import` compares with. */
+  path?: BulkPath;
 }): Promise<Extract<ImportProgress, { phase: "done" }>> {
-  const { db, actorId, plan, today, onProgress } = input;
+  const { db, actorId, plan, today, onProgress, path = "unnest" } = input;
   const creates = plan.writes.filter((w) => w.kind === "create");
   const updates = plan.writes.flatMap((w) => (w.kind === "update" ? [w] : []));
   // Per touched dyad, the earliest day a write moves: an update moves its old day and dyad too.
@@ -46,7 +56,7 @@ export async function runImport(input: {
       for (let i = 0; i < creates.length; i += IMPORT_BATCH) {
         const batch = creates.slice(i, i + IMPORT_BATCH);
         const items = batch.map((w) => ({ data: w.data, refs: w.dyadId, origin: { provenance: "IMPORTED", externalId: w.externalId } as const }));
-        const ids = await insertRecords(tx, eventRecord, items, audit);
+        const ids = await insertRecords(tx, eventRecord, items, audit, path);
         events.push(...batch.map((w, k) => ({ id: ids[k] ?? "", title: w.data.title, status: "new" as const })));
         done += batch.length;
         onProgress?.({ phase: "writing", done, total });
@@ -64,7 +74,7 @@ export async function runImport(input: {
     }, TRANSACTION);
   } catch (error) {
     // A unique external id taken meanwhile: another import of the same rows won the race.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new ImportConflictError("Some of these events were imported by someone else during the import.");
     }
     throw error;

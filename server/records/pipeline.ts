@@ -20,6 +20,7 @@ import { recordAudit, recordAudits, type AuditEntity } from "../admin/audit";
 import { toDay } from "../method/day";
 import { fieldError, staleVersion } from "../shared/errors";
 import type { ChildRelation } from "./children";
+import { insertUnnest, newId, type SqlTypes } from "./bulk-insert";
 import { IndexChanges, type Touch } from "./index-changes";
 
 /** What every versioned record row carries. */
@@ -35,6 +36,22 @@ export interface Origin {
   provenance: Provenance;
   externalId?: string;
 }
+
+/** What a row written in bulk carries besides its columns: made in the app (bulk-insert.ts). */
+export interface BulkStamps {
+  id: string;
+  provenance: Provenance;
+  externalId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * How insertRecords writes a batch: `unnest`, one INSERT … SELECT FROM unnest(…) per table, for
+ * types that declare their `table`; `createMany`, Prisma's per-row path (kept as the types
+ * without a `table` use it, and as the baseline `npm run bench:import` measures against).
+ */
+export type BulkPath = "unnest" | "createMany";
 
 type VersionedData<Columns> = (Columns | { archivedAt: Date | null }) & { version: { increment: 1 } };
 
@@ -56,6 +73,8 @@ export interface RecordType<Row extends StoredRecord, Input extends object, Refs
   columns(input: Input, refs: Refs): Columns;
   /** One INSERT of many rows (createManyAndReturn). */
   insert(db: DbOrTx, rows: (Columns & Origin)[]): Promise<{ id: string; externalId: string | null }[]>;
+  /** Its table and column types: when present, insertRecords writes a batch with one unnest statement. */
+  table?: { name: string; types: SqlTypes<Columns & BulkStamps> };
   /** One UPDATE of the rows `where` matches (updateMany): the pipeline puts the version in it. */
   update(db: DbOrTx, args: { where: { id: string; version: number }; data: VersionedData<Columns> }): Promise<{ count: number }>;
   /** Written after the record, in this order. */
@@ -154,18 +173,47 @@ export async function insertRecords<R extends StoredRecord, I extends object, F,
   type: RecordType<R, I, F, C>,
   items: readonly { data: I; refs: F; origin: Origin }[],
   bulkAudit?: BulkAudit,
+  path: BulkPath = "unnest",
 ): Promise<string[]> {
   if (items.length === 0) return [];
+  const ids = type.table && path === "unnest" ? await insertWithUnnest(db, type.table, type, items) : await insertWithCreateMany(db, type, items);
+  const records = items.map((item, i) => ({ id: ids[i] ?? "", data: item.data }));
+  for (const child of type.children) await child.create(db, records, path);
+  if (bulkAudit) {
+    const entries = records.map(({ id, data }) => ({ ...bulkAudit, entityType: type.entity, entityId: id, before: null, after: snapshot(data, false) }));
+    await recordAudits({ db, entries, path });
+  }
+  return ids;
+}
+
+async function insertWithUnnest<R extends StoredRecord, I extends object, F, C>(
+  db: DbOrTx,
+  table: NonNullable<RecordType<R, I, F, C>["table"]>,
+  type: RecordType<R, I, F, C>,
+  items: readonly { data: I; refs: F; origin: Origin }[],
+): Promise<string[]> {
+  const now = new Date();
+  const rows = items.map((item) => ({
+    ...type.columns(item.data, item.refs),
+    id: newId(),
+    provenance: item.origin.provenance,
+    externalId: item.origin.externalId ?? null,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  await insertUnnest(db, table.name, table.types, rows);
+  return rows.map((row) => row.id);
+}
+
+async function insertWithCreateMany<R extends StoredRecord, I extends object, F, C>(
+  db: DbOrTx,
+  type: RecordType<R, I, F, C>,
+  items: readonly { data: I; refs: F; origin: Origin }[],
+): Promise<string[]> {
   const inserted = await type.insert(db, items.map((item) => ({ ...type.columns(item.data, item.refs), ...item.origin })));
   const idOf = new Map(inserted.map((row) => [row.externalId, row.id]));
   const ids = items.length === 1 ? inserted.map((row) => row.id) : items.map((item) => idOf.get(item.origin.externalId ?? null) ?? "");
   if (ids.length !== items.length || ids.includes("")) throw new Error(`${type.entity} rows inserted together need distinct external ids`);
-  const records = items.map((item, i) => ({ id: ids[i] ?? "", data: item.data }));
-  for (const child of type.children) await child.create(db, records);
-  if (bulkAudit) {
-    const entries = records.map(({ id, data }) => ({ ...bulkAudit, entityType: type.entity, entityId: id, before: null, after: snapshot(data, false) }));
-    await recordAudits({ db, entries });
-  }
   return ids;
 }
 
