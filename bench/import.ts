@@ -1,6 +1,9 @@
 // `npm run bench:import`: a 10,000-row CSV imported into a seeded throwaway embedded PostgreSQL —
 // parse, dry run, the import (one transaction with audit and index refresh), then the same file
-// again (nothing to write). A fresh database per run. Method and results: BENCHMARKS.md, "CSV import".
+// again (nothing to write). Each run imports the file twice, each time into a fresh database:
+// through the previous path (Prisma's createMany, the baseline) and the bulk one (unnest), so one
+// command gives both and their ratio. Method and results: BENCHMARKS.md, "CSV import".
+// BENCH_IMPORT_ROWS and BENCH_RUNS shrink it (npm test runs it at a few rows as a smoke step).
 import { mkdir, writeFile } from "node:fs/promises";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
@@ -12,6 +15,7 @@ import { createPrismaClient } from "../server/db-client";
 import { parseImportCsv } from "../server/import/csv";
 import { planImport } from "../server/import/plan";
 import { runImport } from "../server/import/write";
+import type { BulkPath } from "../server/records/pipeline";
 import { fromDay, toDay } from "../server/method/day";
 import { CAMEO_OPTIONS } from "../server/method/goldstein";
 import { LEVELS, VERIFICATIONS } from "../server/method/params";
@@ -54,42 +58,51 @@ async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
   return [result, performance.now() - started];
 }
 
-const line = (label: string, t: Timing) => `| ${label} | ${(t.medianMs / 1000).toFixed(2)} s | ${(t.minMs / 1000).toFixed(2)} s | ${t.runs} |`;
+const line = (label: string, t: Timing) => `| ${label} | ${(t.medianMs / 1000).toFixed(2)} s | ${(t.p95Ms / 1000).toFixed(2)} s | ${(t.minMs / 1000).toFixed(2)} s | ${t.runs} |`;
+
+const PATHS: readonly BulkPath[] = ["createMany", "unnest"];
 
 async function main() {
   const today = toDay(new Date());
   const csv = syntheticCsv(ROWS, today);
-  console.log(`${ROWS.toLocaleString("en")} rows, ${(Buffer.byteLength(csv) / 2 ** 20).toFixed(2)} MiB`);
+  console.log(`${ROWS.toLocaleString("en")} rows, ${(Buffer.byteLength(csv) / 2 ** 20).toFixed(2)} MiB, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   const cluster = await startTestCluster();
-  const samples = { parse: [] as number[], dryRun: [] as number[], importRun: [] as number[], again: [] as number[] };
+  const samples = { parse: [] as number[], dryRun: [] as number[], again: [] as number[], createMany: [] as number[], unnest: [] as number[] };
   try {
     for (let run = 0; run < RUNS; run++) {
-      const database = await createThrowawayDatabase(cluster.url("postgres"), `bench_import_${run}`);
-      const db = createPrismaClient(database.url, { poolSize: 4 });
-      try {
-        await seedWith(db, true, () => undefined);
-        const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@example.com" }, select: { id: true } });
-        const [parsed, parseMs] = await timed(() => parseImportCsv(csv));
-        if (!parsed.ok) throw new Error(parsed.problems.join(" "));
-        const [plan, dryRunMs] = await timed(() => planImport({ db, rows: parsed.rows, today }));
-        if (plan.counts.new !== ROWS) throw new Error(`expected ${ROWS} new rows, got ${JSON.stringify(plan.counts)}`);
-        const [, importMs] = await timed(() => runImport({ db, actorId: admin.id, plan, today }));
-        // The same file again: parse, dry run and an import with nothing to write.
-        const [again, againMs] = await timed(async () => {
-          const reparsed = parseImportCsv(csv);
-          if (!reparsed.ok) throw new Error("reparse");
-          const replan = await planImport({ db, rows: reparsed.rows, today });
-          return runImport({ db, actorId: admin.id, plan: replan, today });
-        });
-        if (again.created + again.updated !== 0) throw new Error("the re-import wrote something");
-        samples.parse.push(parseMs);
-        samples.dryRun.push(dryRunMs);
-        samples.importRun.push(importMs);
-        samples.again.push(againMs);
-        console.log(`run ${run + 1}: parse ${parseMs.toFixed(0)} ms, dry run ${dryRunMs.toFixed(0)} ms, import ${importMs.toFixed(0)} ms, re-import ${againMs.toFixed(0)} ms`);
-      } finally {
-        await db.$disconnect();
-        await database.dispose();
+      for (const path of PATHS) {
+        const database = await createThrowawayDatabase(cluster.url("postgres"), `bench_import_${run}_${path.toLowerCase()}`);
+        const db = createPrismaClient(database.url, { poolSize: 4 });
+        try {
+          await seedWith(db, true, () => undefined);
+          const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@example.com" }, select: { id: true } });
+          const [parsed, parseMs] = await timed(() => parseImportCsv(csv));
+          if (!parsed.ok) throw new Error(parsed.problems.join(" "));
+          const [plan, dryRunMs] = await timed(() => planImport({ db, rows: parsed.rows, today }));
+          if (plan.counts.new !== ROWS) throw new Error(`expected ${ROWS} new rows, got ${JSON.stringify(plan.counts)}`);
+          const [done, importMs] = await timed(() => runImport({ db, actorId: admin.id, plan, today, path }));
+          if (done.created !== ROWS || (await db.auditLog.count({ where: { action: "IMPORT" } })) !== ROWS) throw new Error(`${path}: not every row was written and audited`);
+          samples[path].push(importMs);
+          if (path !== "unnest") {
+            console.log(`run ${run + 1}: import through ${path} ${importMs.toFixed(0)} ms`);
+            continue;
+          }
+          // The same file again: parse, dry run and an import with nothing to write.
+          const [again, againMs] = await timed(async () => {
+            const reparsed = parseImportCsv(csv);
+            if (!reparsed.ok) throw new Error("reparse");
+            const replan = await planImport({ db, rows: reparsed.rows, today });
+            return runImport({ db, actorId: admin.id, plan: replan, today });
+          });
+          if (again.created + again.updated !== 0) throw new Error("the re-import wrote something");
+          samples.parse.push(parseMs);
+          samples.dryRun.push(dryRunMs);
+          samples.again.push(againMs);
+          console.log(`run ${run + 1}: parse ${parseMs.toFixed(0)} ms, dry run ${dryRunMs.toFixed(0)} ms, import through unnest ${importMs.toFixed(0)} ms, re-import ${againMs.toFixed(0)} ms`);
+        } finally {
+          await db.$disconnect();
+          await database.dispose();
+        }
       }
     }
   } finally {
@@ -98,17 +111,21 @@ async function main() {
   const results = {
     parse: summarize(samples.parse),
     dryRun: summarize(samples.dryRun),
-    importRun: summarize(samples.importRun),
+    importBaseline: summarize(samples.createMany),
+    importRun: summarize(samples.unnest),
     reimport: summarize(samples.again),
   };
-  console.log("\n| step | median | best | runs |\n|---|---|---|---|");
+  const ratio = results.importBaseline.medianMs / results.importRun.medianMs;
+  console.log("\n| step | median | p95 | best | runs |\n|---|---|---|---|---|");
   console.log(line("parse (csv-parse)", results.parse));
   console.log(line("dry run (validate + look up)", results.dryRun));
-  console.log(line("import (one transaction: events, sources, audit, index)", results.importRun));
+  console.log(line("import, baseline: Prisma createMany (events, sources, audit, index)", results.importBaseline));
+  console.log(line("import, bulk: INSERT … SELECT FROM unnest (events, sources, audit, index)", results.importRun));
   console.log(line("re-import of the same file (parse + dry run + no-op)", results.reimport));
+  console.log(`\nimport median: ${ratio.toFixed(1)}× faster by unnest`);
   const file = `bench/results/import-${new Date().toISOString().slice(0, 10)}.json`;
   await mkdir("bench/results", { recursive: true });
-  await writeFile(file, `${JSON.stringify({ rows: ROWS, bytes: Buffer.byteLength(csv), loadAverage: loadavg(), results }, null, 2)}\n`);
+  await writeFile(file, `${JSON.stringify({ rows: ROWS, bytes: Buffer.byteLength(csv), loadAverage: loadavg(), results, ratio }, null, 2)}\n`);
   console.log(`\nWritten to ${file}`);
 }
 
