@@ -4,9 +4,9 @@
 // (server/outage.faults.test.ts).
 // With --instances N (N > 1), then one of N instances killed under load (bench/load/instance-scenario.ts).
 // Run: npm run bench:faults [-- --readers 8 --outage 15000 --instances 2]
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
-import { summarize } from "./stats";
+import { resultsFile, summarize } from "./stats";
 import { ensureBuilt } from "./load/app-server";
 import { duringOutage, runFaultScenario, type Sample } from "./load/fault-scenario";
 import { runInstanceKillScenario } from "./load/instance-scenario";
@@ -84,8 +84,7 @@ async function main() {
     },
   };
   console.log(JSON.stringify(summary, null, 2));
-  mkdirSync("bench/results", { recursive: true });
-  const file = `bench/results/faults-${new Date().toISOString().slice(0, 10)}.json`;
+  const file = resultsFile("faults");
   writeFileSync(file, JSON.stringify(summary, null, 2));
   log(`results written to ${file}`);
 }

@@ -4,7 +4,7 @@
 // through the previous path (Prisma's createMany, the baseline) and the bulk one (unnest), so one
 // command gives both and their ratio. Method and results: BENCHMARKS.md, "CSV import".
 // BENCH_IMPORT_ROWS and BENCH_RUNS shrink it (npm test runs it at a few rows as a smoke step).
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { stringify } from "csv-stringify/sync";
@@ -19,7 +19,7 @@ import type { BulkPath } from "../server/records/pipeline";
 import { fromDay, toDay } from "../server/method/day";
 import { CAMEO_OPTIONS } from "../server/method/goldstein";
 import { LEVELS, VERIFICATIONS } from "../server/method/params";
-import { summarize, type Timing } from "./stats";
+import { resultsFile, summarize, type Timing } from "./stats";
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -123,8 +123,7 @@ async function main() {
   console.log(line("import, bulk: INSERT … SELECT FROM unnest (events, sources, audit, index)", results.importRun));
   console.log(line("re-import of the same file (parse + dry run + no-op)", results.reimport));
   console.log(`\nimport median: ${ratio.toFixed(1)}× faster by unnest`);
-  const file = `bench/results/import-${new Date().toISOString().slice(0, 10)}.json`;
-  await mkdir("bench/results", { recursive: true });
+  const file = resultsFile("import");
   await writeFile(file, `${JSON.stringify({ rows: ROWS, bytes: Buffer.byteLength(csv), loadAverage: loadavg(), results, ratio }, null, 2)}\n`);
   console.log(`\nWritten to ${file}`);
 }

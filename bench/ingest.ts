@@ -5,7 +5,7 @@
 //   3. accepted writes: its kept rows stored by the bulk path (storeExportFile) and, as the
 //      baseline, row by row (one upsert and one insert per row, same transaction), rows/s.
 // Median and p95 over BENCH_RUNS runs. Method and results: BENCHMARKS.md, "GDELT ingestion".
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { seedWith } from "../prisma/seed";
@@ -18,7 +18,7 @@ import { storeExportFile } from "../server/ingest/gdelt/store";
 import { unzippedChunks } from "../server/ingest/gdelt/unzip";
 import { repeatedExportFile } from "../test/fixtures/gdelt";
 import { startGdeltFixtureServer, zipOf } from "../test/support/gdelt-server";
-import { summarize, type Timing } from "./stats";
+import { resultsFile, summarize, type Timing } from "./stats";
 
 const ROWS = Number(process.env.BENCH_GDELT_ROWS ?? 40_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -111,8 +111,7 @@ async function main() {
   console.log(row("backfill parse-and-filter (unzip, parse, filter)", results.parse, ROWS));
   console.log(row(`accepted writes, bulk (${kept.length.toLocaleString("en")} rows)`, results.bulk, kept.length));
   console.log(row(`accepted writes, row by row baseline (${Math.min(BASELINE_ROWS, kept.length).toLocaleString("en")} rows)`, results.rowByRow, Math.min(BASELINE_ROWS, kept.length)));
-  const file = `bench/results/ingest-${new Date().toISOString().slice(0, 10)}.json`;
-  await mkdir("bench/results", { recursive: true });
+  const file = resultsFile("ingest");
   await writeFile(file, `${JSON.stringify({ rows: ROWS, kept: kept.length, baselineRows: Math.min(BASELINE_ROWS, kept.length), zipBytes: zip.length, loadAverage: loadavg(), results }, null, 2)}\n`);
   console.log(`\nWritten to ${file}`);
 }

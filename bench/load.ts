@@ -5,7 +5,7 @@
 // routes one request at a time; samples the server's memory and the database's connections
 // every 10 s; checks every acknowledged write is in the database. Results: bench/results/load-*.json.
 // Run: npm run bench:load [-- --duration 60 --rate 0.2 --events 300000 --agreements 100000 --instances 2 --keep-data --cpu-prof]
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { Client } from "pg";
 import { DEMO_PASSWORD } from "../prisma/seed/demo";
@@ -19,10 +19,11 @@ import { ensureBuilt, signIn, sleep, startAppServer, type AppServer } from "./lo
 import { buildLoadData, LOAD_PASSWORD, type LoadData } from "./load/data";
 import { keptLoadDatabase } from "./load/kept-data";
 import { feedCursors, loadMix, type LoadRoute } from "./load/mix";
-import { summarize, type Timing } from "./stats";
+import { resultsFile, summarize, type Timing } from "./stats";
 
+// The last of a repeated option wins: `npm run bench:soak -- --duration 5` overrides the script's 600.
 const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
+  const i = process.argv.lastIndexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const DURATION_S = arg("duration", 60);
@@ -233,8 +234,7 @@ async function main() {
     const loadAverage = { before: loadBefore.map((l) => l.toFixed(2)).join(" "), after: os.loadavg().map((l) => l.toFixed(2)).join(" ") };
     console.log(`machine: ${machine}; load average before ${loadAverage.before}, after ${loadAverage.after}`);
 
-    mkdirSync("bench/results", { recursive: true });
-    const file = `bench/results/load-${DURATION_S >= 600 ? "soak-" : ""}${INSTANCES > 1 ? `${INSTANCES}-instances-` : ""}${new Date().toISOString().slice(0, 10)}.json`;
+    const file = resultsFile(`load${DURATION_S >= 600 ? "-soak" : ""}${INSTANCES > 1 ? `-${INSTANCES}-instances` : ""}`);
     writeFileSync(
       file,
       JSON.stringify({ machine, loadAverage, instances: INSTANCES, durationSeconds: DURATION_S, ratePerConnection: RATE, data: { ...data, analysts: data.analysts.length }, results, serverCpu, writes: { ...writes, attempts: writer.attempts.length, failed: failedWrites, acknowledged: writer.acknowledged.length, lost: lostWrites }, memory, pool, samples: sampler.samples }, null, 2),

@@ -6,13 +6,13 @@
 //     `next build`, and whether the dashboard's first load includes the chunk (it must not).
 // Every time runs to the next painted frame (two requestAnimationFrame callbacks).
 // Run: npm run bench:map [-- --runs 25]   (build first for the chunk sizes: npm run build)
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { build } from "esbuild";
-import { fmt, summarize, type Timing } from "./stats";
+import { fmt, resultsFile, summarize, type Timing } from "./stats";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -90,8 +90,7 @@ async function main() {
   // The load average says how much else ran meanwhile: p95s on a shared machine are mostly that.
   const load = os.loadavg().map((l) => l.toFixed(1)).join(" ");
   const machine = `${os.cpus()[0]?.model ?? "?"} · ${os.cpus().length} cores · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · load ${load}`;
-  mkdirSync("bench/results", { recursive: true });
-  const file = `bench/results/map-${new Date().toISOString().slice(0, 10)}.json`;
+  const file = resultsFile("map");
   // performance.now() is coarsened to 0.1 ms in the page: more decimals would be noise.
   const rounded = (_: string, v: unknown) => (typeof v === "number" && !Number.isInteger(v) ? Math.round(v * 10) / 10 : v);
   writeFileSync(file, JSON.stringify({ machine, runs: RUNS, zoomSteps: ZOOM_STEPS, results }, rounded, 2));

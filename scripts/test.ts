@@ -1,7 +1,8 @@
 // `npm test`: every check, in the order that fails fastest, against real parts only —
 // typecheck, lint, unit tests, production build, integration tests on a real PostgreSQL
 // (one embedded server, a throwaway database per suite), faults (the built server while its
-// own PostgreSQL is stopped, and killed), Playwright in Debian's Chromium.
+// own PostgreSQL is stopped, and killed), every bench:* at a tiny size (scripts/test/bench-smoke.ts),
+// Playwright in Debian's Chromium.
 // `--only <step>` runs one step (with what it needs), e.g. `npm run test:e2e`; any other argument
 // goes to Playwright, e.g. `npm run test:e2e -- e2e/admin-agreements.spec.ts`.
 // It ends with each step's time and the five slowest tests, and fails a step whose output holds
@@ -10,6 +11,7 @@ import "./require-node";
 import { rmSync } from "node:fs";
 import { startTestCluster } from "./db/throwaway";
 import type { EmbeddedCluster } from "./db/embedded";
+import { smokeBenchmarks } from "./test/bench-smoke";
 import { bin, count, ensureChromium, printSummary, run, runEndToEnd } from "./test/steps";
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 /** Further arguments go to Playwright: `npm run test:e2e -- e2e/admin-import.spec.ts` runs one spec. */
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
   rmSync("test-results", { recursive: true, force: true });
   let cluster: EmbeddedCluster | undefined;
   try {
-    if (wanted("e2e")) ensureChromium();
+    if (wanted("e2e") || wanted("bench")) ensureChromium();
     if (wanted("typecheck")) await run("Typecheck (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "."]);
     if (wanted("lint")) await run("Lint (oxlint)", bin("oxlint"), ["--deny-warnings"]);
     if (wanted("unit")) {
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
         count("test-results/unit.json", "vitest"),
       );
     }
-    if (wanted("build") || wanted("integration") || wanted("faults") || wanted("e2e")) await run("Production build (next build)", bin("next"), ["build"]);
+    if (wanted("build") || wanted("integration") || wanted("faults") || wanted("bench") || wanted("e2e")) await run("Production build (next build)", bin("next"), ["build"]);
 
     if (wanted("integration") || wanted("e2e")) {
       console.log("\n▶ Starting an embedded PostgreSQL for this run");
@@ -53,6 +55,8 @@ async function main(): Promise<void> {
         "--outputFile=test-results/faults.json",
       ]).finally(() => count("test-results/faults.json", "vitest"));
     }
+    // Each benchmark starts its own PostgreSQL (and the built server where it measures HTTP).
+    if (wanted("bench")) await smokeBenchmarks(run);
     if (wanted("e2e") && cluster) {
       const { error } = await runEndToEnd(cluster.url("postgres"), playwrightArgs);
       if (error) throw error;
