@@ -7,7 +7,7 @@
 // Run: npm run bench:relations [-- --events 1000000 --skip-http]
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { createThrowawayDatabase, startTestCluster } from "../scripts/db/throwaway";
 import { ensureDemoAccounts } from "../prisma/seed";
@@ -20,7 +20,7 @@ import { liveConditions, rebuildRollups, refreshRollup } from "../server/relatio
 import { createCaller } from "../server/root";
 import { createContextInner } from "../server/trpc";
 import { serveArgs } from "../scripts/serve-args";
-import { fmt, time, type Timing } from "./stats";
+import { fmt, resultsFile, time, type Timing } from "./stats";
 import { generateEvents } from "./synthetic-events";
 
 const arg = (name: string, fallback: number) => {
@@ -121,8 +121,7 @@ async function main() {
     await cluster.stop();
   }
   const machine = `${os.cpus()[0]?.model ?? "?"} · ${os.cpus().length} cores · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`;
-  mkdirSync("bench/results", { recursive: true });
-  const file = `bench/results/relations-${process.env.BENCH_LABEL ? `${process.env.BENCH_LABEL}-` : ""}${new Date().toISOString().slice(0, 10)}.json`;
+  const file = resultsFile(`relations${process.env.BENCH_LABEL ? `-${process.env.BENCH_LABEL}` : ""}`);
   writeFileSync(file, JSON.stringify({ machine, events: EVENTS, dyads: DYADS, years: YEARS, results }, null, 2));
   log(`machine: ${machine}`);
   log(`results written to ${file}`);
