@@ -41,7 +41,7 @@ describe("the import's bulk writes", async () => {
     const audit = await db.auditLog.findMany({ where: { entityId: { in: events.map((e) => e.id) } }, orderBy: { id: "asc" } });
     const strip = (text: string) => text.replaceAll(`/${prefix}/`, "/");
     return {
-      events: events.map(({ id, externalId, createdAt, updatedAt, sources, agreements, ...rest }) => {
+      events: events.map(({ id, externalId: _externalId, createdAt, updatedAt, sources, agreements, ...rest }) => {
         expect(createdAt).toEqual(updatedAt);
         expect(Math.abs(createdAt.getTime() - Date.now())).toBeLessThan(60_000);
         return { ...rest, sources: sources.map(({ id: _id, eventId, ...s }) => ({ ...s, url: strip(s.url), eventId: eventId === id })), agreements: agreements.map((a) => a.agreementId) };
