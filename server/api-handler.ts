@@ -28,7 +28,7 @@ export function createApiHandler(parts: { db: Db; replica?: Db; auth: Auth; trus
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
       createContext: ({ resHeaders }) => createContext({ db: parts.db, replica: parts.replica, resHeaders, auth: parts.auth, headers: req.headers }),
-            // A 503 (database away, or every pooled connection busy) says when to try again.
+      // A 503 (database away, or every pooled connection busy) says when to try again.
       responseMeta({ errors }) {
         const waits = errors.flatMap((e) => (e.code === "SERVICE_UNAVAILABLE" && e.cause instanceof AppError ? [retryAfterOf(e.cause)] : []));
         return waits.length ? { headers: { "Retry-After": String(Math.max(...waits)) } } : {};
