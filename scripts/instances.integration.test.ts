@@ -22,7 +22,7 @@ function supervise(port: number, count: number, mode?: "fail"): { child: ChildPr
   return { child, exited: new Promise((resolve) => child.on("exit", (code) => resolve(code))) };
 }
 
-const read = (file: string) => {
+const readOrEmpty = (file: string) => {
   try {
     return readFileSync(file, "utf8");
   } catch {
@@ -32,8 +32,8 @@ const read = (file: string) => {
 
 /** The supervisor's instances: its children running the fixture (tsx may start an esbuild service beside them). */
 function instancesOf(pid: number): number[] {
-  const children = read(`/proc/${pid}/task/${pid}/children`).split(" ").filter(Boolean).map(Number);
-  return children.filter((child) => read(`/proc/${child}/cmdline`).includes("instances-fixture"));
+  const children = readOrEmpty(`/proc/${pid}/task/${pid}/children`).split(" ").filter(Boolean).map(Number);
+  return children.filter((child) => readOrEmpty(`/proc/${child}/cmdline`).includes("instances-fixture"));
 }
 
 /** Which instances answered a round of requests (each on a new connection). */

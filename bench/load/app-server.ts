@@ -137,7 +137,7 @@ export async function startAppServer(options: {
     pid,
     alive: () => !exited,
     // The primary's other children (tsx's esbuild service) are not instances.
-    instancePids: () => ((options.instances ?? 1) > 1 ? childrenOf(pid).filter((child) => commandLineOf(child).includes("scripts/serve.ts")) : [pid]),
+    instancePids: () => ((options.instances ?? 1) > 1 ? childrenOf(pid).filter((childPid) => commandLineOf(childPid).includes("scripts/serve.ts")) : [pid]),
     kill: async () => {
       signalGroup("SIGKILL");
       await exit;
