@@ -111,7 +111,9 @@ export async function createRecord<R extends StoredRecord, I extends object, F, 
   const { db, type, actorId, data, today = toDay(new Date()), origin = { provenance: "ENTERED" }, alongside } = input;
   return db.$transaction(async (tx) => {
     const refs = await type.references(tx, data, today);
-    const [id = ""] = await insertRecords(tx, type, [{ data, refs, origin }]);
+    // One row: Prisma's own insert, whose unique violation (P2002) callers recognise, e.g. a feed's
+    // "Make event" finishing an interrupted save; unnest is for the import's thousands.
+    const [id = ""] = await insertRecords(tx, type, [{ data, refs, origin }], undefined, "createMany");
     const after = await loadOrRefuse(tx, type, id);
     await audit(tx, type, { actorId, action: "CREATE", before: null, after });
     await alongside?.(tx, { id, version: after.version });
