@@ -96,6 +96,8 @@ export default defineConfig({
       AUTH_SECRET: "e2e-only-secret-not-for-any-real-server",
       GDELT_BASE_URL: `http://127.0.0.1:${GDELT_PORT}/gdeltv2`,
       INGEST: "1",
+      // The news feeds the journeys register are served on 127.0.0.1.
+      ALLOW_LOOPBACK_TARGETS: "1",
     },
     reuseExistingServer: false,
     timeout: 240_000,

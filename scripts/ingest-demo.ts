@@ -33,7 +33,7 @@ log(`News feeds to register at /admin/feeds: ${Object.keys(FIXTURE_FEEDS).map((n
 
 const app = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
   stdio: "inherit",
-  env: { ...process.env, GDELT_BASE_URL: gdelt.baseUrl, INGEST: "1" },
+  env: { ...process.env, GDELT_BASE_URL: gdelt.baseUrl, INGEST: "1", ALLOW_LOOPBACK_TARGETS: "1" },
 });
 const stop = () => {
   clearInterval(timer);

@@ -82,6 +82,11 @@ const envSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   /** The sender of alert e-mail. */
   SMTP_FROM: z.string().min(3).max(300).default("Maghreb Monitor <alerts@localhost>"),
+  /**
+   * Let news feeds and webhooks point at 127.0.0.1 in production too: only for the loopback
+   * stand-ins of the demo and the end-to-end tests (server/http/outbound-target.ts).
+   */
+  ALLOW_LOOPBACK_TARGETS: flag,
   /** Background jobs (server/jobs/): `0` starts no runner with `npm start`. */
   JOBS: flagOn,
   /** Ingestion jobs (GDELT, news feeds): `0` neither schedules nor runs them. */

@@ -4,6 +4,7 @@
 // A cause is stored once per rule and change (unique key), so nothing is counted or sent twice.
 import type { Db, DbOrTx } from "../db-client";
 import { env } from "../env";
+import { loopbackTargetsAllowed } from "../http/outbound-target";
 import type { JobCounts, JobContext } from "../jobs/definition";
 import { fromDay, toDay } from "../method/day";
 import { indexAsOf } from "../relations/rollup";
@@ -22,7 +23,7 @@ export async function runAlerts({ db, signal }: JobContext, now = new Date(), ma
   const changes = await settleOutbox({ db, now, use: (tx, change) => recordCauses({ db: tx, change, now }) });
   const conditionDays = await recordConditionDays({ db, now });
   const made = await deliverDue({ db, now });
-  const posts = await postDueWebhooks({ db, now, signal, allowLocalHttp: env.NODE_ENV !== "production" });
+  const posts = await postDueWebhooks({ db, now, signal, allowLocalHttp: loopbackTargetsAllowed() });
   const mails = mail ? await sendDueEmails({ db, now, mail }) : { attempted: 0, sent: 0 };
   return { read: changes + conditionDays + posts.attempted + mails.attempted, kept: made + posts.delivered + mails.sent };
 }

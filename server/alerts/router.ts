@@ -1,9 +1,10 @@
 import { env } from "../env";
+import { loopbackTargetsAllowed } from "../http/outbound-target";
 import { authedProcedure, router } from "../trpc";
 import { alertRuleIdInput, createAlertRuleInput, editAlertRuleInput, markAlertReadInput, pauseAlertRuleInput } from "./schemas";
 import { createAlertRule, deleteAlertRule, editAlertRule, listAlertRules, listAlerts, listDeliveries, markAlertRead, setAlertRulePaused, testAlertWebhook, unreadAlerts } from "./service";
 
-const channels = () => ({ allowLocalHttp: env.NODE_ENV !== "production", emailEnabled: Boolean(env.SMTP_URL) });
+const channels = () => ({ allowLocalHttp: loopbackTargetsAllowed(), emailEnabled: Boolean(env.SMTP_URL) });
 
 /** Each user's own alert rules and alerts: nobody, admins included, reads or changes another's. */
 export const alertsRouter = router({

@@ -7,7 +7,7 @@ import { AppError, fieldError } from "../shared/errors";
 import type { AlertEmailInput, CreateAlertRuleInput, EditAlertRuleInput } from "./schemas";
 import { newWebhookSecret } from "./webhook-sign";
 import { accepted, postSigned } from "./webhooks";
-import { refusedWebhookUrl } from "./webhook-target";
+import { refusedTargetUrl } from "../http/outbound-target";
 
 /** Rules one person may hold: far more than anyone watches, few enough for one page. */
 export const MAX_RULES_OWNED = 100;
@@ -63,7 +63,7 @@ function emailColumns(email: AlertEmailInput | undefined, { emailEnabled }: Aler
 /** The webhook URL the input sets, checked (https, public address): refused on its field. */
 async function checkedWebhookUrl(raw: string | undefined, { allowLocalHttp }: AlertChannels): Promise<string | null> {
   const webhookUrl = raw || null;
-  const refused = webhookUrl && (await refusedWebhookUrl(webhookUrl, { allowLocalHttp }));
+  const refused = webhookUrl && (await refusedTargetUrl(webhookUrl, { schemes: "https", allowLoopback: allowLocalHttp }));
   if (refused) throw fieldError("BAD_REQUEST", "webhookUrl", `needs ${refused}`);
   return webhookUrl;
 }

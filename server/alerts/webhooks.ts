@@ -3,7 +3,7 @@
 // backoff until it succeeds or a day has passed, when it is marked FAILED with its last status.
 import type { Db } from "../db-client";
 import { signedHeaders } from "./webhook-sign";
-import { refusedWebhookUrl } from "./webhook-target";
+import { refusedTargetUrl } from "../http/outbound-target";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 export const WEBHOOK_GIVE_UP_MS = 24 * 3600_000;
@@ -25,7 +25,7 @@ export interface PostOutcome {
  */
 export async function postSigned(input: { url: string; secret: string | null; id: string; now: Date; body: string; allowLocalHttp: boolean; signal?: AbortSignal }): Promise<PostOutcome> {
   const { url, secret, id, now, body, allowLocalHttp, signal } = input;
-  const refused = await refusedWebhookUrl(url, { allowLocalHttp });
+  const refused = await refusedTargetUrl(url, { schemes: "https", allowLoopback: allowLocalHttp });
   if (refused) return { status: null, error: `target refused: needs ${refused}` };
   if (!secret) return { status: null, error: "the rule has no signing secret" };
   try {

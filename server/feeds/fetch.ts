@@ -1,12 +1,15 @@
 // One conditional GET of a feed: the validators of the last good poll are sent, so an unchanged
 // feed costs a 304 and nothing else. The body is read up to a cap and refused past it (by its
-// Content-Length before reading, or while reading), and the whole request has a time limit.
+// Content-Length before reading, or while reading), and the whole request has a time limit. The
+// feed's address, and each address it redirects to, must be public (outbound-target.ts).
+import { refusedTargetUrl } from "../http/outbound-target";
 import { readBodyCapped } from "../http/request-limits";
 import { FeedConnectionError, FeedReadError } from "./errors";
 
 export const FEED_MAX_BYTES = 2 * 1024 * 1024;
 export const FEED_TIMEOUT_MS = 15_000;
 const USER_AGENT = "MaghrebMonitor/1.0 (news feed reader)";
+const MAX_REDIRECTS = 5;
 
 export interface Validators {
   etag: string | null;
@@ -31,16 +34,18 @@ export async function fetchFeed(input: {
   url: string;
   validators: Validators;
   signal: AbortSignal;
+  /** Whether 127.0.0.1 may be fetched (loopbackTargetsAllowed()). */
+  allowLoopback: boolean;
   maxBytes?: number;
   timeoutMs?: number;
 }): Promise<FetchedFeed> {
-  const { url, validators, signal, maxBytes = FEED_MAX_BYTES, timeoutMs = FEED_TIMEOUT_MS } = input;
+  const { url, validators, signal, allowLoopback, maxBytes = FEED_MAX_BYTES, timeoutMs = FEED_TIMEOUT_MS } = input;
   const headers = new Headers({ "user-agent": USER_AGENT, accept: "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1" });
   if (validators.etag) headers.set("if-none-match", validators.etag);
   if (validators.lastModified) headers.set("if-modified-since", validators.lastModified);
   const requestSignal = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
   try {
-    const response = await fetch(url, { headers, signal: requestSignal, redirect: "follow" });
+    const response = await fetchFollowingPublicRedirects(url, { headers, signal: requestSignal }, allowLoopback);
     if (response.status === 304) {
       await response.body?.cancel();
       return { status: "not-modified" };
@@ -62,5 +67,20 @@ export async function fetchFeed(input: {
     if (signal.aborted) throw signal.reason;
     if (error instanceof FeedReadError) throw error;
     throw new FeedConnectionError(`could not connect: ${connectionReason(error)}`, { cause: error });
+  }
+}
+
+/** fetch, following redirects by hand so that every address on the way is checked before it is asked. */
+async function fetchFollowingPublicRedirects(first: string, init: { headers: Headers; signal: AbortSignal }, allowLoopback: boolean): Promise<Response> {
+  let url = first;
+  for (let hop = 0; ; hop++) {
+    const refused = await refusedTargetUrl(url, { schemes: "http-or-https", allowLoopback });
+    if (refused) throw new FeedReadError(`${hop === 0 ? "the feed's address" : `its redirect to ${url}`} is refused: a feed needs ${refused}`);
+    const response = await fetch(url, { ...init, redirect: "manual" });
+    const location = response.headers.get("location");
+    if (response.status < 300 || response.status > 399 || response.status === 304 || !location) return response;
+    await response.body?.cancel();
+    if (hop === MAX_REDIRECTS) throw new FeedReadError(`more than ${MAX_REDIRECTS} redirects`);
+    url = new URL(location, url).toString();
   }
 }

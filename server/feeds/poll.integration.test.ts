@@ -92,6 +92,7 @@ describe("polling news feeds", async () => {
       "/fault/html": /HTML page, not a feed/,
       "/fault/close": /^could not connect/,
       "/fault/http-503": /HTTP 503/,
+      "/fault/redirect-internal": /^its redirect to http:\/\/169\.254\.169\.254\/latest\/meta-data\/ is refused: a feed needs a public address/,
     };
     const ids = new Map<string, string>();
     for (const path of Object.keys(faults)) ids.set(path, (await register(path, "fr", "FRA")).id);
@@ -107,6 +108,16 @@ describe("polling news feeds", async () => {
     expect(await db.headline.count()).toBe(headlinesBefore);
     const wire = await db.newsFeed.findUniqueOrThrow({ where: { id: feeds.get("wire-bom.rss.xml") }, select: { lastError: true, etag: true } });
     expect(wire).toEqual({ lastError: null, etag: expect.stringMatching(/^"/) });
+  });
+
+  it("follows a feed that moved, checking the address it moved to", async () => {
+    await db.newsFeed.updateMany({ data: { active: false } });
+    const moved = await register("/moved/le-quotidien", "fr", "FRA");
+    const before = server.requests.length;
+    await poll();
+    expect(server.requests.slice(before).map((r) => r.path)).toEqual(["/moved/le-quotidien", "/feeds/le-quotidien.rss.xml"]);
+    const feed = await db.newsFeed.findUniqueOrThrow({ where: { id: moved.id }, select: { lastError: true, title: true, lastPolledAt: true } });
+    expect(feed).toMatchObject({ lastError: null, title: expect.any(String), lastPolledAt: expect.any(Date) });
   });
 
   it("fails the run as 'source unreachable' only when no feed could be connected to", async () => {

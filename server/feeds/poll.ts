@@ -4,6 +4,7 @@
 // and a second poll of the same items adds nothing. Only when no feed could even be connected
 // to is the run itself a failure: SourceUnreachableError, which the job runner reports once an hour.
 import { createPrismaClient, type Db } from "../db-client";
+import { loopbackTargetsAllowed } from "../http/outbound-target";
 import { SourceUnreachableError } from "../ingest/unreachable";
 import { decodeFeedBytes } from "./decode";
 import { FeedConnectionError, FeedReadError } from "./errors";
@@ -54,7 +55,7 @@ export function headlinesOf(feed: Pick<PolledFeed, "id" | "language" | "countryC
 }
 
 async function pollOne(db: Db, feed: PolledFeed, namedIn: (text: string) => string[], signal: AbortSignal): Promise<PollResult> {
-  const fetched = await fetchFeed({ url: feed.url, validators: { etag: feed.etag, lastModified: feed.lastModified }, signal });
+  const fetched = await fetchFeed({ url: feed.url, validators: { etag: feed.etag, lastModified: feed.lastModified }, signal, allowLoopback: loopbackTargetsAllowed() });
   const now = new Date();
   if (fetched.status === "not-modified") {
     await db.newsFeed.update({ where: { id: feed.id }, data: { lastPolledAt: now, lastError: null } });

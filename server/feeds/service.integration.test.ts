@@ -8,6 +8,7 @@ import { TEST_READER, useTestDatabase } from "@/scripts/test/database";
 import { fieldMessagesOf } from "../shared/errors";
 import { createCaller } from "../root";
 import { createContextInner } from "../trpc";
+import { registerFeed } from "./service";
 
 const TEST_ADMIN = { id: "u-feeds-admin", name: "Feeds Admin", email: "feeds-admin@example.com", role: "admin" } as const;
 
@@ -40,7 +41,18 @@ describe("news feeds for admins", async () => {
     expect(bad).toEqual({ code: "BAD_REQUEST", fields: { url: ["a feed address starts with http:// or https://"] } });
     expect((await refusal(admin.feeds.create({ url: "javascript:alert(1)", language: "fr", country: "FRA" }))).fields).toHaveProperty("url");
     expect((await refusal(admin.feeds.create({ url: "https://x.example/", language: "fr", country: "ZZZ" }))).fields).toEqual({ country: ["no country ZZZ is recorded"] });
+    for (const url of ["http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/rss", "http://localhost:5432/"]) {
+      expect(await refusal(admin.feeds.create({ url, language: "fr", country: "FRA" })), url).toEqual({
+        code: "BAD_REQUEST",
+        fields: { url: ["a feed needs a public address: private, loopback and link-local ones are refused"] },
+      });
+    }
+    // 127.0.0.1 is for the loopback stand-ins: refused in production unless ALLOW_LOOPBACK_TARGETS=1.
+    const local = { url: "http://127.0.0.1:8080/rss.xml", language: "fr", country: "FRA" } as const;
+    const refused = await registerFeed({ db, actorId: TEST_ADMIN.id, input: local, allowLoopback: false }).catch((e: unknown) => e);
+    expect(fieldMessagesOf(refused)).toEqual({ url: ["a feed needs a public address: private, loopback and link-local ones are refused"] });
     const urls = (await admin.feeds.list()).map((f) => f.url);
+    expect(urls).not.toContain("http://127.0.0.1:8080/rss.xml");
     expect(urls.filter((url) => url === "https://quotidien.example/rss.xml")).toHaveLength(1);
     expect(urls).not.toContain("https://x.example/");
   });

@@ -2,6 +2,7 @@
 // one, or turn it into an event), and edit the keyword lists the poller matches. Every change is
 // written with its audit entry in the same transaction.
 import type { Db, DbOrTx } from "../db-client";
+import { loopbackTargetsAllowed, refusedTargetUrl } from "../http/outbound-target";
 import { Prisma } from "../generated/prisma/client";
 import { recordAudit } from "../admin/audit";
 import { createEvent } from "../events/write";
@@ -47,7 +48,11 @@ export async function listFeeds({ db }: { db: Db }) {
   return feeds.map(({ _count, ...feed }) => ({ ...feed, newHeadlines: _count.headlines }));
 }
 
-export async function registerFeed({ db, actorId, input }: { db: Db; actorId: string; input: FeedInput }) {
+export async function registerFeed({ db, actorId, input, allowLoopback = loopbackTargetsAllowed() }: { db: Db; actorId: string; input: FeedInput; allowLoopback?: boolean }) {
+  // An address inside our network would let an admin probe it through the poller. A host name is
+  // resolved and judged before each poll (fetch.ts): it may not resolve from here right now.
+  const refused = await refusedTargetUrl(input.url, { schemes: "http-or-https", allowLoopback, resolve: false });
+  if (refused) throw fieldError("BAD_REQUEST", "url", `a feed needs ${refused}`);
   const country = await db.country.findUnique({ where: { code: input.country }, select: { code: true } });
   if (!country) throw fieldError("BAD_REQUEST", "country", `no country ${input.country} is recorded`);
   try {

@@ -69,6 +69,9 @@ export async function startFeedServer(): Promise<FeedServer> {
     if (pathname === "/fault/close") return request.socket.destroy();
     if (pathname === "/fault/http-503") return response.writeHead(503, { "content-type": "text/plain" }).end("busy");
     if (pathname === "/fault/huge") return streamHuge(response);
+    // A feed that moved (followed), and one that sends the reader into the cloud's metadata service.
+    if (pathname === "/moved/le-quotidien") return response.writeHead(301, { location: "/feeds/le-quotidien.rss.xml" }).end();
+    if (pathname === "/fault/redirect-internal") return response.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
     const file = files.get(pathname);
     if (!file) return response.writeHead(404, { "content-type": "text/plain" }).end("not found");
     const validators = { etag: file.etag, "last-modified": LAST_MODIFIED };
