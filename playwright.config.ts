@@ -98,6 +98,9 @@ export default defineConfig({
       INGEST: "1",
       // The news feeds the journeys register are served on 127.0.0.1.
       ALLOW_LOOPBACK_TARGETS: "1",
+      // Admins publish directly, as every journey was written; e2e/drafts.spec.ts submits for review
+      // by choice, which this setting allows (REVIEW_REQUIRED=1 only removes direct publishing).
+      REVIEW_REQUIRED: "0",
     },
     reuseExistingServer: false,
     timeout: 240_000,

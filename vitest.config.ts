@@ -22,6 +22,9 @@ export default defineConfig({
           include: ["**/*.integration.test.ts"],
           exclude: ["node_modules/**"],
           globalSetup: ["scripts/test/integration-setup.ts"],
+          // Admins save directly unless a test turns review on (createContextInner's reviewRequired):
+          // the drafts' own tests do, every other test writes records as a one-admin deployment.
+          env: { REVIEW_REQUIRED: "0" },
           // Files share one server; each gets its own database where it needs isolation.
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -35,3 +35,13 @@ describe("database time limits", () => {
     expect(() => parseEnv({ DATABASE_POOL_TIMEOUT_MS: "10" })).toThrow(/^Invalid settings — DATABASE_POOL_TIMEOUT_MS: /);
   });
 });
+
+describe("REVIEW_REQUIRED", () => {
+  it("is on unless set to 0 or false: a second admin publishes every record change", () => {
+    expect(parseEnv({}).REVIEW_REQUIRED).toBe(true);
+    expect(parseEnv({ REVIEW_REQUIRED: "1" }).REVIEW_REQUIRED).toBe(true);
+    expect(parseEnv({ REVIEW_REQUIRED: "0" }).REVIEW_REQUIRED).toBe(false);
+    expect(parseEnv({ REVIEW_REQUIRED: "false" }).REVIEW_REQUIRED).toBe(false);
+    expect(() => parseEnv({ REVIEW_REQUIRED: "maybe" })).toThrow(/^Invalid settings — REVIEW_REQUIRED: /);
+  });
+});

@@ -91,6 +91,11 @@ const envSchema = z.object({
   JOBS: flagOn,
   /** Ingestion jobs (GDELT, news feeds): `0` neither schedules nor runs them. */
   INGEST: flagOn,
+  /**
+   * Four eyes: on (the default), an admin's new record or edit is a draft that another admin
+   * publishes (server/drafts/); `0` lets admins publish directly, for one-person deployments.
+   */
+  REVIEW_REQUIRED: flagOn,
 });
 
 export type Env = z.infer<typeof envSchema>;

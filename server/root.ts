@@ -3,6 +3,7 @@ import { adminRouter } from "./admin/router";
 import { alertsRouter } from "./alerts/router";
 import { agreementsRouter } from "./agreements/router";
 import { conditionsRouter } from "./conditions/router";
+import { draftsRouter } from "./drafts/router";
 import { eventsRouter } from "./events/router";
 import { feedTokensRouter } from "./feed-tokens/router";
 import { feedsRouter } from "./feeds/router";
@@ -29,6 +30,7 @@ export const appRouter = router({
   users: usersRouter,
   geo: geoRouter,
   review: reviewRouter,
+  drafts: draftsRouter,
   jobs: jobsRouter,
   alerts: alertsRouter,
 });

@@ -3,11 +3,12 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import type { Auth } from "./auth/auth";
-import { requireRole, requireSignedIn } from "./auth/gate";
+import { requireDirectPublishing, requireRole, requireSignedIn } from "./auth/gate";
 import type { SessionUser } from "./auth/permissions";
 import { sessionOf } from "./auth/session";
 import type { Db } from "./db-client";
 import { wroteCookie, wroteRecently } from "./db-replica";
+import { env } from "./env";
 import { AppError, type AppErrorCode, fieldMessagesOf, StaleVersionError } from "./shared/errors";
 import { pathOfUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "./shared/storable-text";
 import { databaseUnavailable, isDatabaseUnavailable } from "./shared/unavailable";
@@ -24,10 +25,12 @@ export interface Context {
   user: SessionUser | null;
   /** The session the request came with, kept when a password change ends the user's others. */
   sessionId: string | null;
+  /** REVIEW_REQUIRED, read once at start: a setting of the deployment, never of a request. */
+  reviewRequired: boolean;
 }
 
-/** Builds a context from its parts: tests pass the user they act as. */
-export function createContextInner(opts: { db: Db; replica?: Db; resHeaders?: Headers; headers?: Headers; user?: SessionUser | null; sessionId?: string | null }): Context {
+/** Builds a context from its parts: tests pass the user they act as (and may turn review on or off). */
+export function createContextInner(opts: { db: Db; replica?: Db; resHeaders?: Headers; headers?: Headers; user?: SessionUser | null; sessionId?: string | null; reviewRequired?: boolean }): Context {
   return {
     db: opts.db,
     replica: opts.replica ?? opts.db,
@@ -35,6 +38,7 @@ export function createContextInner(opts: { db: Db; replica?: Db; resHeaders?: He
     headers: opts.headers ?? new Headers(),
     user: opts.user ?? null,
     sessionId: opts.sessionId ?? null,
+    reviewRequired: opts.reviewRequired ?? env.REVIEW_REQUIRED,
   };
 }
 
@@ -130,4 +134,9 @@ export const publicProcedure = t.procedure.use(appErrorsAsTrpc).use(refuseUnstor
 export const authedProcedure = publicProcedure.use(signedIn);
 export const adminProcedure = authedProcedure.use(function adminOnly({ ctx, next }) {
   return next({ ctx: { user: requireRole(ctx.user, "admin") } });
+});
+/** A record's direct create or edit: admins, and only while REVIEW_REQUIRED is off (else it goes as a draft). */
+export const publishingProcedure = adminProcedure.use(function directPublishing({ ctx, next }) {
+  requireDirectPublishing(ctx.reviewRequired);
+  return next();
 });

@@ -113,6 +113,8 @@ export async function startAppServer(options: {
       APP_URL: origin,
       HOST: "127.0.0.1",
       PORT: String(options.port),
+      // The admin writer measures direct saves, as before drafts existed.
+      REVIEW_REQUIRED: "0",
     },
     // Its own process group, so a kill reaches Next's worker too.
     detached: true,

@@ -1,4 +1,4 @@
-import { adminProcedure, authedProcedure, router } from "../trpc";
+import { adminProcedure, publishingProcedure, authedProcedure, router } from "../trpc";
 import { agreementFormOptions } from "./form-options";
 import { decodeCursor, encodeCursor, StaleCursorError } from "./cursor";
 import { agreementForEditing, createAgreement, setAgreementArchived, updateAgreement } from "./write";
@@ -18,8 +18,8 @@ export const agreementsRouter = router({
     if (!agreement) throw new AppError("NOT_FOUND", "No agreement has this id.");
     return agreement;
   }),
-  create: adminProcedure.input(agreementInput).mutation(({ ctx, input }) => createAgreement({ db: ctx.db, actorId: ctx.user.id, data: input })),
-  update: adminProcedure.input(updateAgreementInput).mutation(({ ctx, input }) => updateAgreement({ db: ctx.db, actorId: ctx.user.id, ...input })),
+  create: publishingProcedure.input(agreementInput).mutation(({ ctx, input }) => createAgreement({ db: ctx.db, actorId: ctx.user.id, data: input })),
+  update: publishingProcedure.input(updateAgreementInput).mutation(({ ctx, input }) => updateAgreement({ db: ctx.db, actorId: ctx.user.id, ...input })),
   archive: adminProcedure
     .input(agreementVersionInput)
     .mutation(({ ctx, input }) => setAgreementArchived({ db: ctx.db, actorId: ctx.user.id, ...input, archived: true })),

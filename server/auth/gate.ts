@@ -3,7 +3,7 @@
 // signed in without the role is FORBIDDEN, never UNAUTHORIZED, so no client asks to sign in again.
 import type { Role } from "../generated/prisma/enums";
 import { AppError } from "../shared/errors";
-import { isAdmin } from "./permissions";
+import { canReviewDraft, isAdmin } from "./permissions";
 
 export const SIGN_IN_MESSAGE = "Sign in to continue.";
 export const ADMINS_ONLY_MESSAGE = "Only admins may do this.";
@@ -30,6 +30,19 @@ export function requireRole<U extends { role: Role }>(user: U | null, role: Role
   const signedIn = requireSignedIn(user, messages);
   if (!holds(signedIn, role)) throw new AppError("FORBIDDEN", messages.forbidden ?? ADMINS_ONLY_MESSAGE);
   return signedIn;
+}
+
+export const REVIEW_REQUIRED_MESSAGE = "Another admin must review this change: submit it for review.";
+export const OWN_DRAFT_MESSAGE = "You wrote this draft: another admin must publish or return it.";
+
+/** A direct save of a record, refused while the deployment requires review (REVIEW_REQUIRED). */
+export function requireDirectPublishing(reviewRequired: boolean): void {
+  if (reviewRequired) throw new AppError("FORBIDDEN", REVIEW_REQUIRED_MESSAGE);
+}
+
+/** A reviewer's decision on a draft: any admin but its author (four eyes). */
+export function requireOtherReviewer(reviewer: { id: string; role: Role }, draft: { authorId: string | null }): void {
+  if (!canReviewDraft(reviewer, draft)) throw new AppError("FORBIDDEN", isAdmin(reviewer) ? OWN_DRAFT_MESSAGE : ADMINS_ONLY_MESSAGE);
 }
 
 /** The same rule as a value, for callers that answer without throwing (pages redirect or show 403). */

@@ -20,6 +20,11 @@ export function canReadArchived(user: Pick<SessionUser, "role"> | null): boolean
   return isAdmin(user);
 }
 
+/** Four eyes: a draft is published or returned by an admin who did not write it. */
+export function canReviewDraft(user: Pick<SessionUser, "id" | "role">, draft: { authorId: string | null }): boolean {
+  return isAdmin(user) && draft.authorId !== user.id;
+}
+
 /** Unknown or missing roles get the least privilege. */
 export function roleOf(value: unknown): Role {
   return value === "admin" ? "admin" : "analyst";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { archiveInput } from "../events/schemas";
 import { toDay } from "../method/day";
 import { recordId } from "../shared/schemas";
-import { adminProcedure, router } from "../trpc";
+import { adminProcedure, publishingProcedure, router } from "../trpc";
 import { conditionInput, updateConditionInput } from "./schemas";
 import { conditionForEditing, createCondition, setConditionArchived, updateCondition } from "./write";
 import { AppError } from "../shared/errors";
@@ -15,10 +15,10 @@ export const conditionsRouter = router({
     if (!condition) throw new AppError("NOT_FOUND", "No such condition");
     return condition;
   }),
-  create: adminProcedure
+  create: publishingProcedure
     .input(conditionInput)
     .mutation(({ ctx, input }) => createCondition({ db: ctx.db, actorId: ctx.user.id, data: input, today: today() })),
-  update: adminProcedure
+  update: publishingProcedure
     .input(updateConditionInput)
     .mutation(({ ctx, input }) => updateCondition({ db: ctx.db, actorId: ctx.user.id, ...input, today: today() })),
   archive: adminProcedure

@@ -1,4 +1,4 @@
-import { adminProcedure, authedProcedure, router } from "../trpc";
+import { adminProcedure, publishingProcedure, authedProcedure, router } from "../trpc";
 import { toDay } from "../method/day";
 import { archiveInput, createEventInput, eventByIdInput, eventsForMapInput, updateEventInput } from "./schemas";
 import { eventById, eventFormOptions, eventsForMap } from "./service";
@@ -24,11 +24,11 @@ export const eventsRouter = router({
     return event;
   }),
 
-  create: adminProcedure
+  create: publishingProcedure
     .input(createEventInput)
     .mutation(({ ctx, input }) => createEvent({ db: ctx.db, actorId: ctx.user.id, data: input, today: today() })),
 
-  update: adminProcedure
+  update: publishingProcedure
     .input(updateEventInput)
     .mutation(({ ctx, input }) => updateEvent({ db: ctx.db, actorId: ctx.user.id, ...input, today: today() })),
 

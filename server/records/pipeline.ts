@@ -99,12 +99,12 @@ export type CreateArgs<I> = WriteArgs & {
   data: I;
   origin?: Origin;
   /**
-   * What else the record's transaction writes once the record is in (a review decision the new
-   * record settles): it commits with the record, and a throw here undoes both.
+   * What else the record's transaction writes once the record is in or updated (a review decision
+   * or a draft the write settles): it commits with the record, and a throw here undoes both.
    */
   alongside?: (tx: Prisma.TransactionClient, created: { id: string; version: number }) => Promise<void>;
 };
-export type UpdateArgs<I> = WriteArgs & { id: string; version: number; data: I };
+export type UpdateArgs<I> = WriteArgs & { id: string; version: number; data: I; alongside?: CreateArgs<I>["alongside"] };
 export type ArchiveArgs = WriteArgs & { id: string; version: number; archived: boolean };
 
 export async function createRecord<R extends StoredRecord, I extends object, F, C>(input: CreateArgs<I> & { type: RecordType<R, I, F, C> }): Promise<{ id: string; version: number }> {
@@ -123,13 +123,14 @@ export async function createRecord<R extends StoredRecord, I extends object, F, 
 }
 
 export async function updateRecord<R extends StoredRecord, I extends object, F, C>(input: UpdateArgs<I> & { type: RecordType<R, I, F, C> }): Promise<{ id: string; version: number }> {
-  const { db, type, actorId, id, version, data, today = toDay(new Date()) } = input;
+  const { db, type, actorId, id, version, data, today = toDay(new Date()), alongside } = input;
   return db.$transaction(async (tx) => {
     const before = await loadForWrite(tx, type, id, version);
     const refs = await type.references(tx, data, today);
     if (!(await updateRecordAt(tx, type, { before, data, refs }))) throw raced(type, before);
     const after = await loadOrRefuse(tx, type, id);
     await audit(tx, type, { actorId, action: "UPDATE", before, after });
+    await alongside?.(tx, { id, version: after.version });
     await new IndexChanges().add(type.touches?.(after) ?? null, type.touches?.(before) ?? null).apply(tx, today, { entity: type.entity, id, version: after.version });
     return { id, version: after.version };
   });

@@ -7,7 +7,7 @@ import { allowLongStatements } from "../db-limits";
 import { Prisma } from "../generated/prisma/client";
 import { fromDay, placementDay, toDay } from "../method/day";
 import type { IndexCondition } from "../method/index-math";
-import { METHOD, type Level, type Method, type Verification } from "../method/params";
+import { METHOD, type DatePrecision, type Level, type Method, type Verification } from "../method/params";
 import { holding, plausibleEventsFrom, plausibleRanges, type CellTotal } from "../method/plausible";
 import { carryFrom, rollForward, type DayTotals, type RollupRow } from "../method/rollup-math";
 
@@ -21,13 +21,26 @@ export async function liveConditions(db: DbOrTx, dyadId: string): Promise<IndexC
     where: { dyadId, archivedAt: null },
     select: { id: true, kind: true, points: true, startDate: true, startPrecision: true, endDate: true, endPrecision: true },
   });
-  return rows.map((c) => ({
+  return rows.map(indexConditionOf);
+}
+
+/** A condition's columns as the index reads them (a draft's proposed condition too). */
+export function indexConditionOf(c: {
+  id: string;
+  kind: IndexCondition["kind"];
+  points: number;
+  startDate: Date;
+  startPrecision: DatePrecision;
+  endDate: Date | null;
+  endPrecision: DatePrecision | null;
+}): IndexCondition {
+  return {
     id: c.id,
     kind: c.kind,
     points: c.points,
     startDay: placementDay(c.startDate, c.startPrecision),
     endDay: c.endDate ? placementDay(c.endDate, c.endPrecision ?? "DAY") : null,
-  }));
+  };
 }
 
 /** A DyadDay row as raw SQL returns it: the pure row, with its day as a Date. */

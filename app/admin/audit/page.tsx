@@ -16,6 +16,7 @@ const RECORD_PAGE: Record<string, ((id: string) => string) | undefined> = {
   Condition: (id) => `/admin/conditions/${id}`,
   Agreement: (id) => `/admin/agreements/${id}`,
   Job: () => "/admin/jobs",
+  Draft: (id) => `/admin/drafts/${id}`,
 };
 
 /** How the filter names each kind of thing the log records. */
@@ -24,6 +25,7 @@ const SUBJECT_LABEL: Record<(typeof AUDITED_ENTITIES)[number], string> = {
   Condition: "Condition",
   Agreement: "Agreement",
   CandidateCluster: "Review decision",
+  Draft: "Draft (drafted, returned, published)",
   AutoAcceptRule: "Auto-accept rule",
   NewsFeed: "News feed",
   Headline: "Headline",
