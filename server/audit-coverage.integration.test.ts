@@ -101,7 +101,7 @@ describe("every state change is audited", async () => {
     const rule = await t.db.alertRule.findUniqueOrThrow({ where: { id: ruleId }, select: { userId: true, dyadId: true } });
     return t.db.alert.create({ data: { ruleId, ...rule, cause: "Band changed.", link: "/dyads/FRA-MAR", idempotencyKey: unique("audit-alert") }, select: { id: true } });
   };
-  const draft = async () => created.parse(await call("drafts.save", { type: "Event", data: eventInputFixture({ title: unique("Drafted recall") }) }, admin));
+  const eventDraft = async () => created.parse(await call("drafts.save", { type: "Event", data: eventInputFixture({ title: unique("Drafted recall") }) }, admin));
   const someone = (extra: Record<string, unknown> = {}) => t.db.user.create({ data: { name: "Someone", email: `${unique("someone").replace(" ", ".")}@example.com`, ...extra }, select: { id: true } });
 
   /** How to perform each mutation of the router successfully. */
@@ -150,9 +150,9 @@ describe("every state change is audited", async () => {
     },
     "review.reject": async () => ({ as: admin, input: { clusterId: (await cluster()).id, reason: "A misread report" } }),
     "drafts.save": async () => ({ as: admin, input: { type: "Event", data: eventInputFixture({ title: unique("Drafted recall") }) } }),
-    "drafts.publish": async () => ({ as: reviewer, input: await draft() }),
-    "drafts.return": async () => ({ as: reviewer, input: { ...(await draft()), comment: "Name the ministry that announced it." } }),
-    "drafts.withdraw": async () => ({ as: admin, input: await draft() }),
+    "drafts.publish": async () => ({ as: reviewer, input: await eventDraft() }),
+    "drafts.return": async () => ({ as: reviewer, input: { ...(await eventDraft()), comment: "Name the ministry that announced it." } }),
+    "drafts.withdraw": async () => ({ as: admin, input: await eventDraft() }),
     "review.setRule": async () => ({ as: admin, input: { dyad: "FRA-MAR", enabled: false, minSources: 3, minGoldstein: 5 } }),
     "alerts.createRule": async () => ({ as: analyst, input: { kind: "MOVE", dyad: "DZA-MAR", threshold: 10, days: 30 } }),
     "alerts.editRule": async () => ({ as: analyst, input: { ruleId: (await alertRule()).id, version: 1, kind: "MOVE", threshold: 15, days: 10, emailOn: false, cadence: "DAILY", hour: 8, weekday: 1, timeZone: "UTC" } }),

@@ -16,6 +16,7 @@ import { useFieldMessages } from "./form-fields";
 import { DyadOptions, EnumOptions } from "./options";
 import { PlaceSelect, type PlaceOption } from "./place-select";
 import { SourcesFieldset } from "./sources-fieldset";
+import { afterSave, SaveButtons, useReviewChoice, type RecordFormProps } from "./draft-save";
 import { SaveStatus, useRecordSave } from "./record-save";
 import { useSchemaForm } from "./schema-form";
 
@@ -30,9 +31,9 @@ export interface AgreementFormOptions {
   places: PlaceOption[];
 }
 
-export function AgreementForm({ options, initial }: { options: AgreementFormOptions; initial?: { id: string; version: number; values: Parsed } }) {
+export function AgreementForm({ options, initial, review }: RecordFormProps<AgreementFormOptions, Parsed>) {
   const form = useSchemaForm(agreementInput, {
-    defaultValues: initial?.values ?? {
+    defaultValues: review?.draft?.values ?? initial?.values ?? {
       title: "",
       kind: "MOU",
       status: "SIGNED",
@@ -48,11 +49,15 @@ export function AgreementForm({ options, initial }: { options: AgreementFormOpti
   const watched = useWatch({ control });
 
   const client = useTRPCClient();
+  const reviewing = useReviewChoice(review);
   const { submit, saving, status } = useRecordSave(form, {
     version: initial?.version ?? 1,
     toForm: (values) => values as FormValues,
-    save: (data, version) => (initial ? client.agreements.update.mutate({ id: initial.id, version, data }) : client.agreements.create.mutate(data)),
-    after: ({ id }) => `/agreements/${id}`,
+    save: (data, version): Promise<{ id: string; draft?: boolean }> => {
+      if (reviewing.isForReview()) return reviewing.saveDraft({ type: "Agreement", data }, initial && { id: initial.id, version });
+      return initial ? client.agreements.update.mutate({ id: initial.id, version, data }) : client.agreements.create.mutate(data);
+    },
+    after: (done) => afterSave(done, (id) => `/agreements/${id}`),
   });
 
   const { err, aria } = useFieldMessages(formState.errors);
@@ -141,9 +146,7 @@ export function AgreementForm({ options, initial }: { options: AgreementFormOpti
         <SourcesFieldset emptyNote="No source yet: an agreement without one is shown as unverified." />
         <p className="meta">Events link to an agreement from the event form.</p>
         <div className="actions">
-          <button type="submit" disabled={saving}>
-            {saving ? "Saving…" : initial ? "Save changes" : "Record agreement"}
-          </button>{" "}
+          <SaveButtons saving={saving} label={initial ? "Save changes" : "Record agreement"} reviewing={reviewing} />{" "}
           <Link href={initial ? `/agreements/${initial.id}` : "/admin"}>Cancel</Link>
         </div>
       </form>

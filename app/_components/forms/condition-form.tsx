@@ -13,6 +13,7 @@ import { humanize } from "../format";
 import { useFieldMessages } from "./form-fields";
 import { CountryOptions, DyadOptions, EnumOptions } from "./options";
 import { SourcesFieldset } from "./sources-fieldset";
+import { afterSave, SaveButtons, useReviewChoice, type RecordFormProps } from "./draft-save";
 import { SaveStatus, useRecordSave } from "./record-save";
 import { useSchemaForm } from "./schema-form";
 
@@ -34,16 +35,11 @@ function toFormValues(saved: Parsed): FormValues {
   return { ...saved, points: saved.points === METHOD.conditionPoints[saved.kind] ? undefined : saved.points };
 }
 
-export function ConditionForm({
-  options,
-  initial,
-}: {
-  options: ConditionFormOptions;
-  initial?: { id: string; version: number; values: Parsed };
-}) {
+export function ConditionForm({ options, initial, review }: RecordFormProps<ConditionFormOptions, Parsed>) {
+  const saved = review?.draft?.values ?? initial?.values;
   const form = useSchemaForm(conditionInput, {
-    defaultValues: initial
-      ? toFormValues(initial.values)
+    defaultValues: saved
+      ? toFormValues(saved)
       : {
           dyad: options.dyads[0]?.key ?? "",
           kind: "AMBASSADOR_WITHDRAWN",
@@ -59,11 +55,15 @@ export function ConditionForm({
   const dyad = options.dyads.find((d) => d.key === watched.dyad);
 
   const client = useTRPCClient();
+  const reviewing = useReviewChoice(review);
   const { submit, saving, status } = useRecordSave(form, {
     version: initial?.version ?? 1,
     toForm: (values) => toFormValues(values as Parsed),
-    save: (data, version) => (initial ? client.conditions.update.mutate({ id: initial.id, version, data }) : client.conditions.create.mutate(data)),
-    after: () => `/dyads/${form.getValues("dyad")}`,
+    save: (data, version): Promise<{ id: string; draft?: boolean }> => {
+      if (reviewing.isForReview()) return reviewing.saveDraft({ type: "Condition", data }, initial && { id: initial.id, version });
+      return initial ? client.conditions.update.mutate({ id: initial.id, version, data }) : client.conditions.create.mutate(data);
+    },
+    after: (done) => afterSave(done, () => `/dyads/${form.getValues("dyad")}`),
   });
 
   const { err, aria } = useFieldMessages(formState.errors);
@@ -162,9 +162,7 @@ export function ConditionForm({
         </div>
         <SourcesFieldset emptyNote="No source yet: an unsourced condition still counts, but cannot be checked." />
         <div className="actions">
-          <button type="submit" disabled={saving}>
-            {saving ? "Saving…" : initial ? "Save changes" : "Record condition"}
-          </button>{" "}
+          <SaveButtons saving={saving} label={initial ? "Save changes" : "Record condition"} reviewing={reviewing} />{" "}
           <Link href={initial ? `/dyads/${watched.dyad ?? ""}` : "/admin"}>Cancel</Link>
         </div>
       </form>

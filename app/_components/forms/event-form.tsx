@@ -16,6 +16,7 @@ import { useFieldMessages } from "./form-fields";
 import { CountryOptions, DyadOptions, EnumOptions } from "./options";
 import { PlaceSelect, type PlaceOption } from "./place-select";
 import { SourcesFieldset } from "./sources-fieldset";
+import { afterSave, SaveButtons, useReviewChoice, type ReviewMode } from "./draft-save";
 import { SaveStatus, useRecordSave } from "./record-save";
 import { useSchemaForm } from "./schema-form";
 
@@ -56,14 +57,17 @@ export function EventForm({
   initial,
   fromCluster,
   fromHeadline,
+  review,
 }: {
   options: EventFormOptions;
   initial?: { id: string; version: number; values: FormValues };
   fromCluster?: { clusterId: string; values: FormValues };
   fromHeadline?: { id: string; values: Partial<FormValues> };
+  /** Offered for a new event or an edit (not for a cluster or a headline, which have their own saves). */
+  review?: ReviewMode<FormValues>;
 }) {
   const form = useSchemaForm(eventInput, {
-    defaultValues: initial?.values ?? fromCluster?.values ?? {
+    defaultValues: review?.draft?.values ?? initial?.values ?? fromCluster?.values ?? {
       title: "",
       date: today(),
       datePrecision: "DAY",
@@ -95,16 +99,18 @@ export function EventForm({
   }, [dyad, getValues, setValue]);
 
   const client = useTRPCClient();
+  const reviewing = useReviewChoice(review);
   const { submit, saving, status } = useRecordSave(form, {
     version: initial?.version ?? 1,
     toForm: (values) => values as FormValues,
-    save: async (data, version): Promise<{ id: string }> => {
+    save: async (data, version): Promise<{ id: string; draft?: boolean }> => {
+      if (reviewing.isForReview()) return reviewing.saveDraft({ type: "Event", data }, initial && { id: initial.id, version });
       if (initial) return client.events.update.mutate({ id: initial.id, version, data });
       if (fromCluster) return { id: (await client.review.acceptEdited.mutate({ clusterId: fromCluster.clusterId, data })).eventId };
       if (fromHeadline) return client.feeds.createEvent.mutate({ headlineId: fromHeadline.id, data });
       return client.events.create.mutate(data);
     },
-    after: ({ id }) => `/events/${id}`,
+    after: (done) => afterSave(done, (id) => `/events/${id}`),
   });
 
   const { err, aria } = useFieldMessages(formState.errors);
@@ -241,9 +247,7 @@ export function EventForm({
           {err("agreementIds")}
         </div>
         <div className="actions">
-          <button type="submit" disabled={saving}>
-            {saving ? "Saving…" : initial ? "Save changes" : fromCluster ? "Accept as event" : "Record event"}
-          </button>{" "}
+          <SaveButtons saving={saving} label={initial ? "Save changes" : fromCluster ? "Accept as event" : "Record event"} reviewing={reviewing} />{" "}
           <Link href={fromCluster ? "/admin/review" : "/admin"}>Cancel</Link>
         </div>
       </form>

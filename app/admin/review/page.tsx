@@ -3,6 +3,7 @@ import { Link } from "@/app/_components/link";
 import { ScopeNotice } from "@/app/_components/filters/scope-notice";
 import { humanize } from "@/app/_components/format";
 import { HeadlinesTable } from "@/app/_components/admin/headlines-table";
+import { DraftList } from "@/app/_components/review/draft-list";
 import { AutoAcceptRules, ReviewQueue } from "@/app/_components/review/review-queue";
 import { requireAdmin } from "@/server/auth/page-guards";
 import { headlinesInput } from "@/server/feeds/schemas";
@@ -31,7 +32,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const ignored = [...dropped, ...(address.after && !after ? ["after"] : [])];
   const filters = { dyad: address.dyad, minScore: address.minScore, minSources: address.minSources };
   const caller = await serverCaller();
-  const [page, rules, headlines] = await Promise.all([
+  const [drafts, page, rules, headlines] = await Promise.all([
+    caller.drafts.open(),
     caller.review.queue({ ...filters, cursor: after }),
     caller.review.rules(),
     caller.feeds.headlines(headlinesInput.parse({ status: "NEW" })),
@@ -50,6 +52,16 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         {humanize(GDELT_EVENT_DEFAULTS.level)}, {humanize(GDELT_EVENT_DEFAULTS.verification)}) that counts in the index at once;
         Reject keeps it out for good. Both are kept in the <Link href="/admin/audit?entityType=CandidateCluster">audit log</Link>.
       </p>
+      <section aria-labelledby="drafts" className="review-drafts">
+        <h2 id="drafts">Drafts</h2>
+        <p className="meta">
+          Events, conditions and agreements that admins submitted for review. Nothing in a draft counts anywhere until an admin other than its author
+          publishes it; returning it sends your comment back to the author. Both are kept in the{" "}
+          <Link href="/admin/audit?entityType=Draft">audit log</Link>.
+        </p>
+        {drafts.length === 0 ? <p className="empty">No draft waiting for review.</p> : <DraftList drafts={drafts} />}
+      </section>
+      <h2>GDELT clusters</h2>
       <ScopeNotice ignored={ignored} />
       <form method="get" action="/admin/review" className="filter-bar" aria-label="Review filters">
         <label>

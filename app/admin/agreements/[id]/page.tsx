@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { ReviewNote } from "@/app/_components/review/review-note";
+import { env } from "@/server/env";
 import { Link } from "@/app/_components/link";
 import { ArchiveButton } from "@/app/_components/admin/archive-button";
 import { AgreementForm } from "@/app/_components/forms/agreement-form";
@@ -25,7 +27,8 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
         <Link href={`/admin/audit?entityType=Agreement&entityId=${agreement.id}`}>history</Link>
       </p>
       <ArchiveButton domain="agreements" id={agreement.id} version={agreement.version} archived={agreement.archived} />
-      <AgreementForm options={options} initial={agreement} />
+      <ReviewNote required={env.REVIEW_REQUIRED} />
+      <AgreementForm options={options} initial={agreement} review={{ required: env.REVIEW_REQUIRED }} />
     </>
   );
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { ReviewNote } from "@/app/_components/review/review-note";
+import { env } from "@/server/env";
 import { AgreementForm } from "@/app/_components/forms/agreement-form";
 import { requireAdmin } from "@/server/auth/page-guards";
 import { serverCaller } from "@/server/caller";
@@ -12,7 +14,8 @@ export default async function NewAgreementPage() {
     <>
       <h1>Record an agreement</h1>
       <p className="meta">It joins the agreements feed and its exports as soon as it is saved, and the change is kept in the audit log.</p>
-      <AgreementForm options={await (await serverCaller()).agreements.formOptions()} />
+      <ReviewNote required={env.REVIEW_REQUIRED} />
+      <AgreementForm options={await (await serverCaller()).agreements.formOptions()} review={{ required: env.REVIEW_REQUIRED }} />
     </>
   );
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { ReviewNote } from "@/app/_components/review/review-note";
+import { env } from "@/server/env";
 import { Link } from "@/app/_components/link";
 import { ArchiveButton } from "@/app/_components/admin/archive-button";
 import { ConditionForm } from "@/app/_components/forms/condition-form";
@@ -26,7 +28,8 @@ export default async function EditConditionPage({ params }: { params: Promise<{ 
       </p>
       <p className="meta">To end it, give the day it ended: it stops weighing on the index from that day.</p>
       <ArchiveButton domain="conditions" id={condition.id} version={condition.version} archived={condition.archived} />
-      <ConditionForm options={{ dyads }} initial={condition} />
+      <ReviewNote required={env.REVIEW_REQUIRED} />
+      <ConditionForm options={{ dyads }} initial={condition} review={{ required: env.REVIEW_REQUIRED }} />
     </>
   );
 }

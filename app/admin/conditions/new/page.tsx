@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { ReviewNote } from "@/app/_components/review/review-note";
+import { env } from "@/server/env";
 import { ConditionForm } from "@/app/_components/forms/condition-form";
 import { requireAdmin } from "@/server/auth/page-guards";
 import { serverCaller } from "@/server/caller";
@@ -14,7 +16,8 @@ export default async function NewConditionPage() {
     <>
       <h1>Record a standing condition</h1>
       <p className="meta">It weighs on the dyad&apos;s index every day from its start until the day it ends.</p>
-      <ConditionForm options={{ dyads }} />
+      <ReviewNote required={env.REVIEW_REQUIRED} />
+      <ConditionForm options={{ dyads }} review={{ required: env.REVIEW_REQUIRED }} />
     </>
   );
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { ReviewNote } from "@/app/_components/review/review-note";
+import { env } from "@/server/env";
 import { Link } from "@/app/_components/link";
 import { ArchiveButton } from "@/app/_components/admin/archive-button";
 import { EventForm } from "@/app/_components/forms/event-form";
@@ -25,7 +27,8 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
         <Link href={`/admin/audit?entityType=Event&entityId=${event.id}`}>history</Link>
       </p>
       <ArchiveButton domain="events" id={event.id} version={event.version} archived={event.archived} />
-      <EventForm options={options} initial={event} />
+      <ReviewNote required={env.REVIEW_REQUIRED} />
+      <EventForm options={options} initial={event} review={{ required: env.REVIEW_REQUIRED }} />
     </>
   );
 }

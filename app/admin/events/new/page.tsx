@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { ReviewNote } from "@/app/_components/review/review-note";
+import { env } from "@/server/env";
 import { TRPCError } from "@trpc/server";
 import { Link } from "@/app/_components/link";
 import { EventForm } from "@/app/_components/forms/event-form";
@@ -27,7 +29,14 @@ export default async function NewEventPage({ searchParams }: { searchParams: Pro
       <>
         <h1>Record an event</h1>
         <p className="meta">It counts in the relations index as soon as it is saved, and the change is kept in the audit log.</p>
-        {fromHeadline ? <HeadlineEventForm options={options} draft={fromHeadline} /> : <EventForm options={options} />}
+        {fromHeadline ? (
+          <HeadlineEventForm options={options} draft={fromHeadline} />
+        ) : (
+          <>
+            <ReviewNote required={env.REVIEW_REQUIRED} />
+            <EventForm options={options} review={{ required: env.REVIEW_REQUIRED }} />
+          </>
+        )}
       </>
     );
   }
