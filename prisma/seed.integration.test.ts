@@ -11,7 +11,7 @@ describe("seed", async () => {
   const first = await seedWith(db, true, quiet);
 
   it("loads the reference data, the history and the article's facts", () => {
-    expect(first.created).toMatchObject({ countries: 8, dyads: 3, users: 4 });
+    expect(first.created).toMatchObject({ countries: 8, dyads: 3, users: 5 });
     expect(first.created.events).toBeGreaterThanOrEqual(30);
     expect(first.created.agreements).toBeGreaterThanOrEqual(8);
     expect(first.created.conditions).toBeGreaterThanOrEqual(9);
