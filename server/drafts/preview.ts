@@ -10,7 +10,7 @@ import { dyadLabel } from "../method/dyad-label";
 import { fromDay, toDay } from "../method/day";
 import type { IndexCondition, IndexEvent } from "../method/index-math";
 import { indexConditionOf, liveConditions } from "../relations/rollup";
-import { indexMoves, type IndexMove } from "./preview-math";
+import { indexMoves, type IndexInputs, type IndexMove } from "./preview-math";
 import type { StoredDraft } from "./service";
 
 export interface DyadPreview {
@@ -56,7 +56,8 @@ async function storedPlacement(db: DbOrTx, type: StoredDraft["recordType"], id: 
   return row ? { dyadId: row.dyadId, archived: row.archivedAt !== null } : null;
 }
 
-async function indexInputs(db: DbOrTx, dyadId: string) {
+/** A dyad's live events and conditions as the index reads them: one read each. */
+async function indexInputs(db: DbOrTx, dyadId: string): Promise<IndexInputs> {
   const [events, conditions] = await Promise.all([
     db.event.findMany({ where: { dyadId, archivedAt: null }, select: { id: true, placementDate: true, score: true } }),
     liveConditions(db, dyadId),
@@ -64,12 +65,28 @@ async function indexInputs(db: DbOrTx, dyadId: string) {
   return { events: events.map((e) => ({ id: e.id, day: toDay(e.placementDate), score: e.score })), conditions };
 }
 
+/** A reader of dyads' inputs that reads each dyad once, for a page of drafts that share dyads. */
+export function sharedInputs(db: DbOrTx): (dyadId: string) => Promise<IndexInputs> {
+  const read = new Map<string, Promise<IndexInputs>>();
+  return (dyadId) => {
+    const inputs = read.get(dyadId) ?? indexInputs(db, dyadId);
+    read.set(dyadId, inputs);
+    return inputs;
+  };
+}
+
 /**
  * How publishing the draft would move each dyad it touches; empty for a record outside the index
- * (an agreement) or values that no longer pass the form's checks.
+ * (an agreement) or values that no longer pass the form's checks. `inputsOf` (sharedInputs) lets a
+ * list of drafts read each dyad once.
  */
-export async function draftPreview(input: { db: DbOrTx; draft: Pick<StoredDraft, "recordType" | "recordId" | "values">; today: number }): Promise<DyadPreview[]> {
-  const { db, draft, today } = input;
+export async function draftPreview(input: {
+  db: DbOrTx;
+  draft: Pick<StoredDraft, "recordType" | "recordId" | "values">;
+  today: number;
+  inputsOf?: (dyadId: string) => Promise<IndexInputs>;
+}): Promise<DyadPreview[]> {
+  const { db, draft, today, inputsOf = sharedInputs(db) } = input;
   const proposal = await proposalOf(db, draft);
   if (!proposal) return [];
   const dyadSelect = { id: true, key: true, a: { select: { code: true, name: true } }, b: { select: { code: true, name: true } } } as const;
@@ -83,7 +100,7 @@ export async function draftPreview(input: { db: DbOrTx; draft: Pick<StoredDraft,
     dyads.map(async (dyad) => {
       const here = dyad.key === proposal.dyadKey;
       const change = { replaces: draft.recordId, events: here ? proposal.events : [], conditions: here ? proposal.conditions : [] };
-      const moves = indexMoves(await indexInputs(db, dyad.id), change, days);
+      const moves = indexMoves(await inputsOf(dyad.id), change, days);
       return { dyad: { key: dyad.key, label: dyadLabel(dyad) }, moves: moves.map((m) => ({ ...m, date: fromDay(m.day) })) };
     }),
   );

@@ -1,7 +1,7 @@
 import { toDay } from "../method/day";
 import { canReviewDraft } from "../auth/permissions";
 import { adminProcedure, router } from "../trpc";
-import { draftPreview } from "./preview";
+import { draftPreview, sharedInputs } from "./preview";
 import { draftIdInput, draftVersionInput, returnDraftInput, saveDraftInput } from "./schemas";
 import { draftById, openDrafts, publishDraft, returnDraft, saveDraft, withdrawDraft, type StoredDraft } from "./service";
 
@@ -20,8 +20,8 @@ export const draftsRouter = router({
   /** Drafts in review (pending or returned), oldest first, each with how it would move the index. */
   open: adminProcedure.query(async ({ ctx }) => {
     const drafts = await openDrafts({ db: ctx.db, limit: OPEN_DRAFTS_SHOWN });
-    const day = today();
-    return Promise.all(drafts.map(async (d) => ({ ...shown(d, ctx.user), preview: await draftPreview({ db: ctx.db, draft: d, today: day }) })));
+    const [day, inputsOf] = [today(), sharedInputs(ctx.db)];
+    return Promise.all(drafts.map(async (d) => ({ ...shown(d, ctx.user), preview: await draftPreview({ db: ctx.db, draft: d, today: day, inputsOf }) })));
   }),
 
   byId: adminProcedure.input(draftIdInput).query(async ({ ctx, input }) => {
