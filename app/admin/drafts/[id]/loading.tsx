@@ -1,0 +1,7 @@
+export default function Loading() {
+  return (
+    <p aria-busy="true" className="loading">
+      Loading the draft…
+    </p>
+  );
+}
