@@ -1,15 +1,16 @@
 // Four eyes: an admin submits an event for review and the dashboard does not move; the same admin
 // cannot publish it (no button, and the server refuses the call); the second admin sees the
-// preview of the index move, publishes, and the card moves. France – Morocco: no other journey
-// records events there.
+// preview of the index move, publishes, and the card moves. It moves a seeded value today, so it
+// runs with the journeys that do (playwright.config.ts); Algeria – Morocco, since alerts.spec.ts
+// moves France – Morocco beside it.
 import { expect, test } from "@playwright/test";
 import { storageStateOf, testDatabase } from "./fixtures/auth";
 
 test.use({ storageState: storageStateOf("admin") });
 
 test("a drafted event moves the index only once another admin publishes it", async ({ page, browser, baseURL }) => {
-  const title = `France and Morocco sign a rail accord ${Date.now()}`;
-  const card = page.getByRole("list", { name: "Relation indicators" }).getByRole("listitem").filter({ hasText: "France – Morocco" });
+  const title = `Algeria and Morocco sign a rail accord ${Date.now()}`;
+  const card = page.getByRole("list", { name: "Relation indicators" }).getByRole("listitem").filter({ hasText: "Algeria – Morocco" });
   const valueOf = async () => Number((await card.locator(".value").textContent())?.trim());
   await page.goto("/");
   const before = await valueOf();
@@ -17,7 +18,7 @@ test("a drafted event moves the index only once another admin publishes it", asy
   await page.goto("/admin/events/new");
   const form = page.getByRole("form", { name: "New event" });
   await form.getByLabel("Title").fill(title);
-  await form.getByLabel("Dyad").selectOption("FRA-MAR");
+  await form.getByLabel("Dyad").selectOption("DZA-MAR");
   await form.getByLabel("Event type").selectOption("057");
   await form.getByRole("button", { name: "Submit for review" }).click();
   await expect(page).toHaveURL(/\/admin\/drafts\//);
@@ -51,7 +52,7 @@ test("a drafted event moves the index only once another admin publishes it", asy
     const draft = review.getByRole("article", { name: `Draft: ${title}` });
     await expect(draft).toContainText("by Amina Admin");
     const preview = draft.getByRole("table", { name: `If “${title}” were published: the index before → after` });
-    await expect(preview.getByRole("row").filter({ hasText: "France – Morocco" }).first()).toContainText("→");
+    await expect(preview.getByRole("row").filter({ hasText: "Algeria – Morocco" }).first()).toContainText("→");
     await draft.getByRole("button", { name: `Publish ${title}` }).click();
     await expect(draft).toHaveCount(0);
   } finally {
