@@ -1,13 +1,14 @@
 // Time limits on the app's connections (server/db-limits.ts, server/db-pool.ts): a statement
 // past the timeout is cancelled with PostgreSQL's reason, a transaction left idle is ended, and a
-// pool that stays full answers 503 "busy" with Retry-After — told apart from an outage.
+// pool that stays full answers 503 "busy" with Retry-After — told apart from an outage — and a
+// statement cancelled at the limit in an API call answers 503 "took too long", not 500.
 import { afterAll, describe, expect, it } from "vitest";
 import { ORIGIN, testAuthSettings, useAuthTestDatabase } from "@/scripts/test/auth";
 import { createApiHandler } from "./api-handler";
 import { createAuth } from "./auth/auth";
 import { createPrismaClient, credentialsClientOn } from "./db-client";
 import { allowLongStatements } from "./db-limits";
-import { BUSY_MESSAGE, DATABASE_UNAVAILABLE_MESSAGE } from "./shared/unavailable";
+import { BUSY_MESSAGE, DATABASE_UNAVAILABLE_MESSAGE, TOO_SLOW_MESSAGE } from "./shared/unavailable";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -80,5 +81,40 @@ describe("a full pool", async () => {
     expect(response.headers.get("retry-after")).toBe("5");
     expect((await response.json()).error.json.message).toBe(DATABASE_UNAVAILABLE_MESSAGE);
     await down.$disconnect();
+  });
+});
+
+describe("a statement past the time limit, in an API call", async () => {
+  const t = await useAuthTestDatabase();
+  const cookie = (await t.signIn("analyst@example.com")).get("cookie") ?? "";
+  const db = createPrismaClient(t.url, { poolSize: 2, limits: { statementTimeoutMs: 300 } });
+  const auth = createAuth({ db: credentialsClientOn(db), settings: testAuthSettings });
+  const api = createApiHandler({ db, auth, trustedOrigins: testAuthSettings.trustedOrigins });
+  // Another session, with no time limit, holds the lock the call needs.
+  const locker = createPrismaClient(t.url, { poolSize: 1, limits: { statementTimeoutMs: 0 } });
+  afterAll(() => Promise.all([db.$disconnect(), locker.$disconnect()]));
+
+  const countries = () => api(new Request(`${ORIGIN}/api/trpc/geo.countries?input=${encodeURIComponent(JSON.stringify({ json: null }))}`, { headers: { cookie } }));
+
+  it("answers 503 'took too long' with Retry-After, not the 500 of a bug, and serves once the lock is gone", async () => {
+    let release = () => undefined as void;
+    let locked = () => undefined as void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holding = locker.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`LOCK TABLE "Country" IN ACCESS EXCLUSIVE MODE`;
+        locked();
+        await new Promise<void>((resolve) => (release = resolve));
+      },
+      { timeout: 30_000 },
+    );
+    await isLocked;
+    const slow = await countries();
+    release();
+    await holding;
+    expect(slow.status).toBe(503);
+    expect(slow.headers.get("retry-after")).toBe("5");
+    expect((await slow.json()).error.json.message).toBe(TOO_SLOW_MESSAGE);
+    expect((await countries()).status).toBe(200);
   });
 });

@@ -2,7 +2,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { PoolBusyError } from "../db-pool";
-import { BUSY_MESSAGE, DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable, isDatabaseUnavailable, isPoolBusy, retryAfterOf } from "./unavailable";
+import { BUSY_MESSAGE, DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable, isDatabaseUnavailable, isPoolBusy, isStatementTimeout, retryAfterOf, TOO_SLOW_MESSAGE } from "./unavailable";
 
 // The shape Prisma 7 gives a refused connection through the pg adapter (seen against a closed port).
 const prismaRefused = Object.assign(new Error("Raw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:1`"), {
@@ -48,5 +48,26 @@ describe("a full pool", () => {
     expect(isPoolBusy(refused)).toBe(false);
     expect(databaseUnavailable(refused).message).toBe(DATABASE_UNAVAILABLE_MESSAGE);
     expect(retryAfterOf(databaseUnavailable(refused))).toBe(5);
+  });
+});
+
+describe("a statement cancelled at the time limit", () => {
+  // As the pg driver adapter reports it inside Prisma's error.
+  const cancelled = Object.assign(new Error("Invalid `prisma.country.findMany()` invocation"), {
+    code: "P2010",
+    meta: { driverAdapterError: { cause: { originalCode: "57014", originalMessage: "canceling statement due to statement timeout", kind: "postgres" } } },
+  });
+
+  it("is a 503 that says the request took too long, not an outage and not a bug", () => {
+    expect(isStatementTimeout(cancelled)).toBe(true);
+    expect(isDatabaseUnavailable(cancelled)).toBe(true);
+    expect(isPoolBusy(cancelled)).toBe(false);
+    const refusal = databaseUnavailable(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: cancelled }));
+    expect(refusal).toMatchObject({ code: "SERVICE_UNAVAILABLE", message: TOO_SLOW_MESSAGE });
+    expect(retryAfterOf(refusal)).toBe(5);
+  });
+
+  it("is not what a unique violation is", () => {
+    expect(isStatementTimeout(Object.assign(new Error("duplicate key value violates unique constraint"), { code: "23505" }))).toBe(false);
   });
 });

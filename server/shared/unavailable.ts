@@ -1,12 +1,14 @@
 // A database outage, told apart from a bug: requests that meet one answer 503 with a reason at
 // once (the pool's connect timeout bounds the wait), and the pool reconnects by itself later.
 // A full pool (every connection in use for the whole wait, server/db-pool.ts) is a 503 too, but
-// says "busy" and asks for a shorter wait: the database is there, the app is saturated.
+// says "busy" and asks for a shorter wait: the database is there, the app is saturated. A
+// statement PostgreSQL cancelled at the app's time limit is a 503 that says "took too long".
 import { AppError } from "./errors";
 import { noteDatabaseRefusal } from "./request-outcome";
 
 export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable; try again shortly.";
 export const BUSY_MESSAGE = "The server is busy; retry in a moment.";
+export const TOO_SLOW_MESSAGE = "The database took too long to answer; try again shortly, or ask for less (a shorter range, fewer dyads).";
 
 /** Seconds a client is asked to wait: a restart of PostgreSQL takes a few. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -19,6 +21,16 @@ export const POOL_BUSY_CODE = "POOL_BUSY";
 export class ServerBusyError extends AppError {
   constructor(cause?: unknown) {
     super("SERVICE_UNAVAILABLE", BUSY_MESSAGE, cause === undefined ? {} : { cause });
+  }
+}
+
+/**
+ * PostgreSQL cancelled a statement at the app's statement_timeout (server/db-limits.ts): the
+ * database is there but this request asked too much of it, or waited on a lock, for too long.
+ */
+export class StatementTimeoutError extends AppError {
+  constructor(cause?: unknown) {
+    super("SERVICE_UNAVAILABLE", TOO_SLOW_MESSAGE, cause === undefined ? {} : { cause });
   }
 }
 
@@ -69,8 +81,26 @@ export function isPoolBusy(error: unknown): boolean {
   return someInChain(error, looksBusy);
 }
 
+// SQLSTATE 57014 query_canceled, which a statement timeout raises (also a cancel by an operator).
+const CANCELED = "57014";
+const CANCELED_MESSAGE = /canceling statement due to (statement timeout|user request)/i;
+
+function looksTimedOut(value: object): boolean {
+  if (value instanceof StatementTimeoutError) return true;
+  const code = fieldOf(value, "code");
+  const originalCode = fieldOf(value, "originalCode");
+  if (code === CANCELED || originalCode === CANCELED) return true;
+  const message = fieldOf(value, "message");
+  return typeof message === "string" && CANCELED_MESSAGE.test(message);
+}
+
+/** True when PostgreSQL cancelled a statement of the request at its time limit. */
+export function isStatementTimeout(error: unknown): boolean {
+  return someInChain(error, looksTimedOut);
+}
+
 function looksUnavailable(value: object): boolean {
-  if (looksBusy(value)) return true;
+  if (looksBusy(value) || looksTimedOut(value)) return true;
   const code = fieldOf(value, "code");
   if (typeof code === "string" && (SOCKET_CODES.has(code) || PRISMA_CODES.has(code) || isUnavailableSqlState(code))) return true;
   const kind = fieldOf(value, "kind");
@@ -89,9 +119,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return someInChain(error, (value) => (value instanceof AppError && value.code === "SERVICE_UNAVAILABLE") || looksUnavailable(value));
 }
 
-/** The 503 for an error isDatabaseUnavailable accepted: "busy" when the pool was full, else "unavailable". */
+/**
+ * The 503 for an error isDatabaseUnavailable accepted: "busy" when the pool was full, "took too
+ * long" when a statement hit its time limit, else "unavailable".
+ */
 export function databaseUnavailable(cause?: unknown): AppError {
-  const refusal = cause !== undefined && isPoolBusy(cause) ? new ServerBusyError(cause) : new AppError("SERVICE_UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE, cause === undefined ? {} : { cause });
+  const refusal =
+    cause === undefined
+      ? new AppError("SERVICE_UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE)
+      : isPoolBusy(cause)
+        ? new ServerBusyError(cause)
+        : isStatementTimeout(cause)
+          ? new StatementTimeoutError(cause)
+          : new AppError("SERVICE_UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE, { cause });
   // A page that fails on it is answered 503, not 500 (server/http/node-server.ts).
   noteDatabaseRefusal(refusal);
   return refusal;
