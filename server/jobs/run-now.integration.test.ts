@@ -55,4 +55,13 @@ describe("jobs.runNow and jobs.list", async () => {
     expect(jobs[0]).toMatchObject({ waiting: null, running: false, lastRun: { trigger: "MANUAL", ok: true, rowsRead: 0, rowsKept: 0 } });
     expect(jobs[0]?.nextRunAt?.getUTCMinutes()).toBe(0);
   });
+
+  // The page refreshes only while a job runs or waits. A run a worker had taken (active in pg-boss)
+  // but not yet recorded used to read as neither, so the page stopped refreshing and never showed it.
+  it("shows a run a worker has taken, before its run row is written, as running", async () => {
+    expect(await admin.jobs.runNow({ job: "maintenance" })).toEqual({ queued: true });
+    // What a worker's fetch does, without the worker: the queued job becomes active, no JobRun row yet.
+    await db.$executeRawUnsafe(`UPDATE pgboss.job SET state = 'active' WHERE name = 'maintenance' AND state = 'created'`);
+    expect((await admin.jobs.list()).jobs[0]).toMatchObject({ running: true, waiting: null });
+  });
 });

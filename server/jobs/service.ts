@@ -33,19 +33,22 @@ export const RECENT_RUNS = 20;
 
 interface Waiting {
   name: string;
-  state: "created" | "retry";
+  state: "created" | "retry" | "active";
   trigger: string | null;
   startAfter: Date;
 }
 
-/** Runs waiting in pg-boss's queues; none before a runner has installed pg-boss's schema. */
+/**
+ * Runs waiting in pg-boss's queues, and those a worker has just taken (active) but not yet
+ * recorded in JobRun; none before a runner has installed pg-boss's schema.
+ */
 async function waitingRuns(db: Db, names: string[]): Promise<Waiting[]> {
   const [installed] = await db.$queryRaw<{ ok: boolean }[]>`SELECT to_regclass(${`${PGBOSS_SCHEMA}.job`}) IS NOT NULL AS ok`;
   if (!installed?.ok) return [];
   return db.$queryRaw<Waiting[]>`
     SELECT name, state::text AS state, data->>'trigger' AS trigger, start_after AS "startAfter"
     FROM ${Prisma.raw(`${PGBOSS_SCHEMA}.job`)}
-    WHERE name = ANY(${names}) AND state IN ('created', 'retry')
+    WHERE name = ANY(${names}) AND state IN ('created', 'retry', 'active')
     ORDER BY start_after`;
 }
 
@@ -61,7 +64,9 @@ export async function jobsOverview({ db, settings, now = new Date() }: { db: Db;
   const jobs = [];
   for (const job of jobDefinitions) {
     const last = await db.jobRun.findFirst({ where: { job: job.name, finishedAt: { not: null } }, select: runSelect, orderBy: { id: "desc" } });
-    const next = waiting.find((w) => w.name === job.name);
+    const next = waiting.find((w) => w.name === job.name && w.state !== "active");
+    // Taken by a worker a moment before its run row is written: running, so the page keeps refreshing.
+    const taken = waiting.some((w) => w.name === job.name && w.state === "active");
     jobs.push({
       name: job.name,
       label: job.label,
@@ -71,7 +76,7 @@ export async function jobsOverview({ db, settings, now = new Date() }: { db: Db;
       enabled: enabled.has(job.name),
       nextRunAt: enabled.has(job.name) ? nextRunAt(job.cron, now) : null,
       lastRun: last ? shapeRun(last) : null,
-      running: unfinished.some((r) => r.job === job.name),
+      running: taken || unfinished.some((r) => r.job === job.name),
       waiting: next ? { retry: next.state === "retry", trigger: next.trigger, startAfter: next.startAfter } : null,
     });
   }
