@@ -12,6 +12,7 @@ import { allProcedures } from "@/scripts/test/procedures";
 import { agreementSectors, sectorsCacheWith } from "./agreements/service";
 import { createApiHandler } from "./api-handler";
 import { createReplicaClient, WROTE_COOKIE } from "./db-replica";
+import { forgetRollupCheck } from "./relations/rollup";
 import { createCaller } from "./root";
 import { createContext } from "./trpc";
 
@@ -23,6 +24,17 @@ describe("with a read replica", async () => {
   const api = createApiHandler({ db: t.db, replica, auth: t.auth, trustedOrigins: [ORIGIN] });
   const admin = await t.signIn("admin@example.com");
   const withCookie = (headers: Headers, cookie: string) => new Headers({ ...Object.fromEntries(headers), cookie: `${headers.get("cookie") ?? ""}; ${cookie}` });
+
+  it("brings the index up to date through the primary when a query reads the replica", async () => {
+    // A day with no row yet on the primary: the read extends the rollup, a write.
+    const dyad = await t.db.dyad.findFirstOrThrow({ select: { id: true } });
+    const [{ last } = { last: new Date(0) }] = await t.db.$queryRaw<{ last: Date }[]>`SELECT max(day) AS last FROM "DyadDay" WHERE "dyadId" = ${dyad.id}`;
+    await t.db.$executeRaw`DELETE FROM "DyadDay" WHERE "dyadId" = ${dyad.id} AND day = ${last}`;
+    forgetRollupCheck();
+    const summary = await api(t.trpcRequest("relations.summary", {}, { method: "GET", headers: admin }));
+    expect(summary.status, await summary.clone().text()).toBe(200);
+    expect(await t.db.dyadDay.count({ where: { dyadId: dyad.id, day: last } })).toBe(1);
+  });
 
   it("cannot write on the replica's sessions", async () => {
     await expect(replica.team.create({ data: { name: "Written on the replica" } })).rejects.toThrow(/read-only transaction/);

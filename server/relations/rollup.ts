@@ -2,6 +2,7 @@
 // through the record pipeline's dyadChanged (server/records/index-changes.ts), in the same
 // transaction as the event or condition write; readers call ensureRollupsCurrent,
 // which only extends rows to a new day (the index decays even when nothing happens).
+import { primaryOf } from "../db-replica";
 import type { Db, DbOrTx } from "../db-client";
 import { allowLongStatements } from "../db-limits";
 import { Prisma } from "../generated/prisma/client";
@@ -189,7 +190,9 @@ let currentThrough: number | null = null;
  */
 export async function ensureRollupsCurrent(input: { db: Db; today: number }): Promise<void> {
   if (currentThrough === input.today) return;
-  const lagging = await input.db.$queryRaw<{ id: string; last: Date | null; ranged: boolean | null; otherVersion: boolean }[]>`
+  // It writes: through the primary, also when the reader was handed a read replica.
+  const db = primaryOf(input.db);
+  const lagging = await db.$queryRaw<{ id: string; last: Date | null; ranged: boolean | null; otherVersion: boolean }[]>`
     SELECT d.id, last.day AS last, last."plausibleLow" IS NOT NULL AS ranged,
       EXISTS (SELECT 1 FROM "DyadDay" r WHERE r."dyadId" = d.id AND r."methodVersion" <> ${METHOD.version}) AS "otherVersion"
     FROM "Dyad" d LEFT JOIN LATERAL (
@@ -197,13 +200,13 @@ export async function ensureRollupsCurrent(input: { db: Db; today: number }): Pr
     ) last ON true`;
   for (const { id, last, ranged, otherVersion } of lagging) {
     if (otherVersion) {
-      await rebuildDyad(input.db, id, input.today);
+      await rebuildDyad(db, id, input.today);
       continue;
     }
     const lastDay = last ? toDay(last) : null;
     if (lastDay !== null && lastDay >= input.today && ranged) continue;
     const changedDay = lastDay === null || !ranged ? Number.MIN_SAFE_INTEGER : lastDay + 1;
-    await input.db.$transaction((tx) => refreshRollup({ db: tx, dyadId: id, changedDay, today: input.today }));
+    await db.$transaction((tx) => refreshRollup({ db: tx, dyadId: id, changedDay, today: input.today }));
   }
   currentThrough = input.today;
 }
