@@ -1,4 +1,6 @@
 // @ts-check
+import createNextIntlPlugin from "next-intl/plugin";
+
 // Settings are validated by server/env.ts when the server starts (instrumentation.ts).
 // Plain JavaScript (Node loads it as is), so it cannot import server/http/security-headers.ts:
 // the static headers are repeated here, and a unit test holds the two lists equal.
@@ -26,4 +28,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl finds its per-request configuration (locale, messages) here.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

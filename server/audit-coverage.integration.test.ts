@@ -135,6 +135,7 @@ describe("every state change is audited", async () => {
       await call("users.create", { name: "Changer", email, role: "analyst", password: "a-long-password-1" }, admin);
       return { as: await actor(email, "a-long-password-1"), input: { currentPassword: "a-long-password-1", newPassword: "another-password-2" } };
     },
+    "account.setLocale": async () => ({ as: analyst, input: { locale: "ar" } }),
     "jobs.runNow": async () => {
       // A runner started once installs pg-boss and the queue; the run then waits there.
       await (await startJobRunner({ databaseUrl: t.url, db: t.db, jobs: [maintenanceJob], log: () => undefined, pollingIntervalSeconds: 0.5, startupRuns: false })).stop();

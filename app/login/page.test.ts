@@ -1,4 +1,4 @@
-// The login page's decision, with the session and Next's redirect stubbed: a signed-in visitor is
+// The login page's decision, with the session, Next's redirect and the messages stubbed: a signed-in visitor is
 // sent on to `next` only when it is a page of this app, and the form is handed the same target.
 import { isValidElement, type ReactElement } from "react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
@@ -13,6 +13,8 @@ class Redirected extends Error {
 }
 
 vi.mock("@/server/caller", () => ({ requestContext: async () => ({ user: session.user }) }));
+// The words are not this test's subject: the keys stand in for them.
+vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
 vi.mock("next/navigation", () => ({
   redirect: (location: string) => {
     throw new Redirected(location);

@@ -10,6 +10,7 @@ import { clientAddress } from "./client-address";
 import { COOKIE_PREFIX } from "./cookie";
 import { PASSWORD_LENGTH } from "./password-rules";
 import type { AuthSettings } from "./settings";
+import { localeOnSignIn } from "./locale-on-sign-in";
 import { SIGN_IN_PATH, signInAudit, signOutAudit, typedEmail } from "./sign-in-audit";
 import { accountKey, addressKey, countAttempt, forgiveAttempt, retryAfterSeconds, THROTTLED_MESSAGE } from "./throttle";
 
@@ -114,7 +115,7 @@ export function createAuth({ db, settings }: { db: CredentialsDb; settings: Auth
     // Better Auth's limiter counts every request per address in memory by default; the
     // throttle below counts failures per account and per address in PostgreSQL instead.
     rateLimit: { enabled: false },
-    plugins: [onlyRoutesInUse("/api/auth"), signInThrottle(db, settings.trustedProxyHops), signInAudit(db, settings.trustedProxyHops)],
+    plugins: [onlyRoutesInUse("/api/auth"), signInThrottle(db, settings.trustedProxyHops), signInAudit(db, settings.trustedProxyHops), localeOnSignIn(db)],
     advanced: {
       cookiePrefix: COOKIE_PREFIX,
       useSecureCookies: settings.secureCookies,

@@ -6,7 +6,7 @@ const MS_PER_DAY = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 const SEASONS = ["winter", "spring", "summer", "autumn"] as const;
-type Season = (typeof SEASONS)[number];
+export type Season = (typeof SEASONS)[number];
 
 /** A Date (its UTC calendar day, as Prisma returns @db.Date), a "YYYY-MM-DD" string, or a day number. */
 export type DayInput = Date | string | number;
@@ -102,6 +102,30 @@ export function placementDay(date: DayInput, precision: DatePrecision): number {
 }
 
 const monthName = (month: number): string => MONTHS[month] ?? "";
+
+/** What a date as precise as its source names, for writing it in any language. */
+export type NamedPeriod =
+  | { precision: "DAY" | "MONTH"; day: number }
+  | { precision: "QUARTER"; quarter: number; year: number }
+  | { precision: "SEASON"; season: Season; startYear: number }
+  | { precision: "YEAR"; year: number };
+
+export function namedPeriod(date: DayInput, precision: DatePrecision): NamedPeriod {
+  const p = parts(date);
+  switch (precision) {
+    case "DAY":
+    case "MONTH":
+      return { precision, day: toDay(date) };
+    case "QUARTER":
+      return { precision, quarter: Math.floor(p.month / 3) + 1, year: p.year };
+    case "SEASON": {
+      const s = seasonOf(p);
+      return { precision, season: s.name, startYear: s.startYear };
+    }
+    case "YEAR":
+      return { precision, year: p.year };
+  }
+}
 
 /** "24 Jun 2025", "Apr 2025", "Q2 2025", "summer 2024", "winter 2024/25", "2025". */
 export function formatWithPrecision(date: DayInput, precision: DatePrecision): string {

@@ -1,6 +1,7 @@
-import { adminProcedure, authedProcedure, router } from "../trpc";
-import { changePasswordInput, createUserInput, resetPasswordInput, setRoleInput, userIdInput } from "./schemas";
-import { changeOwnPassword, createUser, deactivateUser, listUsers, reactivateUser, resetPassword, setRole } from "./service";
+import { localeCookie } from "../i18n/cookie";
+import { adminProcedure, authedProcedure, publicProcedure, router } from "../trpc";
+import { changePasswordInput, createUserInput, localeInput, resetPasswordInput, setRoleInput, userIdInput } from "./schemas";
+import { changeOwnPassword, createUser, setOwnLocale, deactivateUser, listUsers, reactivateUser, resetPassword, setRole } from "./service";
 
 /** Anyone signed in, about themselves. */
 export const accountRouter = router({
@@ -8,6 +9,12 @@ export const accountRouter = router({
   changePassword: authedProcedure
     .input(changePasswordInput)
     .mutation(({ ctx, input }) => changeOwnPassword({ db: ctx.db, user: ctx.user, sessionId: ctx.sessionId, ...input })),
+  /** Signed out too (the sign-in page has the menu): the cookie always, the account when there is one. */
+  setLocale: publicProcedure.input(localeInput).mutation(async ({ ctx, input }) => {
+    const chosen = await setOwnLocale({ db: ctx.db, user: ctx.user, locale: input.locale });
+    ctx.resHeaders?.append("set-cookie", localeCookie(chosen.locale));
+    return chosen;
+  }),
 });
 
 /** Admins only: user management. */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Role } from "../generated/prisma/enums";
 import { PASSWORD_LENGTH } from "../auth/password-rules";
 import { recordId } from "../views/schemas";
+import { LOCALES } from "../i18n/locales";
 
 /** Emails are compared in lower case, as Better Auth stores and looks them up. */
 export const emailAddress = z
@@ -32,3 +33,6 @@ export const signInInput = z.object({
   email: emailAddress,
   password: z.string().min(1, "Enter your password.").max(PASSWORD_LENGTH.max, `At most ${PASSWORD_LENGTH.max} characters.`),
 });
+
+/** The language menu's choice. */
+export const localeInput = z.object({ locale: z.enum(LOCALES) });

@@ -6,6 +6,7 @@ import { accountKey, countAttempt, forgiveAttempt, retryAfterSeconds, THROTTLED_
 import type { Db } from "../db-client";
 import { revokeFeedTokens } from "../feed-tokens/service";
 import { Prisma, type AuditAction, type Role } from "../generated/prisma/client";
+import type { Locale } from "../i18n/locales";
 import { AppError, fieldError } from "../shared/errors";
 
 /** Better Auth's provider id for email-and-password credentials (whose accountId is the user's id). */
@@ -125,4 +126,19 @@ export async function changeOwnPassword(args: { db: Db; user: SessionUser; sessi
     await audit(tx, user, "UPDATE", user.id, { after: { password: "changed by its owner" } });
   });
   return { changed: true };
+}
+
+/**
+ * The signed-in user's interface language, kept on their account so it follows them to another
+ * browser (sign-in sets the cookie from it). Signed out, the cookie alone carries the choice.
+ */
+export async function setOwnLocale({ db, user, locale }: { db: Db; user: SessionUser | null; locale: Locale }): Promise<{ locale: Locale }> {
+  if (!user) return { locale };
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { locale: true } });
+    if (before.locale === locale) return;
+    await tx.user.update({ where: { id: user.id }, data: { locale } });
+    await audit(tx, user, "UPDATE", user.id, { before: { locale: before.locale }, after: { locale } });
+  });
+  return { locale };
 }

@@ -134,3 +134,32 @@ describe("teams", () => {
     expect(await refusal(owner.teams.create({ name: "Maghreb energy" }))).toBe("CONFLICT");
   });
 });
+
+describe("the interface language", () => {
+  it("keeps a signed-in user's choice on the account, audited once per change, and brings it back at sign-in", async () => {
+    const user = await newAnalyst("polyglot");
+    const headers = await t.signIn(user.email, user.password);
+    const caller = await t.callerWith(headers);
+    await caller.account.setLocale({ locale: "fr" });
+    await caller.account.setLocale({ locale: "fr" });
+    expect(await t.db.user.findUniqueOrThrow({ where: { id: user.id }, select: { locale: true } })).toEqual({ locale: "fr" });
+    const entries = await t.db.auditLog.findMany({ where: { entityId: user.id, action: "UPDATE" }, select: { before: true, after: true } });
+    expect(entries).toEqual([{ before: { locale: null }, after: { locale: "fr" } }]);
+
+    const signedIn = await t.auth.handler(t.signInRequest({ email: user.email, password: user.password }));
+    expect(signedIn.headers.getSetCookie().some((cookie) => /^NEXT_LOCALE=fr;/.test(cookie))).toBe(true);
+  });
+
+  it("sets no language cookie at sign-in for an account without a choice", async () => {
+    const user = await newAnalyst("monoglot");
+    const signedIn = await t.auth.handler(t.signInRequest({ email: user.email, password: user.password }));
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.getSetCookie().some((cookie) => cookie.startsWith("NEXT_LOCALE="))).toBe(false);
+  });
+
+  it("refuses a language it does not speak", async () => {
+    const user = await newAnalyst("klingon");
+    const caller = await t.callerWith(await t.signIn(user.email, user.password));
+    expect(await refusal(caller.account.setLocale({ locale: "tlh" as "fr" }))).toBe("BAD_REQUEST");
+  });
+});

@@ -1,11 +1,14 @@
 "use client";
 // The signed-in user's menu: their name opens it; "Sign out" ends the session on the server.
 import { Link } from "@/app/_components/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
+import { LanguageMenu } from "../language-menu";
 
 const noSubscription = () => () => undefined;
 
 export function AccountMenu({ name }: { name: string }) {
+  const t = useTranslations("common.account");
   const [open, setOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState<string | null>(null);
@@ -35,8 +38,8 @@ export function AccountMenu({ name }: { name: string }) {
     if (!response?.ok) {
       // The session may still be valid on the server: say so rather than pretend it ended.
       const body: unknown = await response?.json().catch(() => null);
-      const reason = typeof body === "object" && body !== null && "message" in body && typeof body.message === "string" ? body.message : "the server did not answer.";
-      setSignOutError(`Not signed out: ${reason}`);
+      const reason = typeof body === "object" && body !== null && "message" in body && typeof body.message === "string" ? body.message : t("serverSilent");
+      setSignOutError(t("notSignedOut", { reason }));
       setSigningOut(false);
       return;
     }
@@ -52,18 +55,21 @@ export function AccountMenu({ name }: { name: string }) {
       <ul id={menuId} hidden={!open} className="account-menu-items">
         <li>
           <Link href="/account" onClick={() => setOpen(false)}>
-            Change password
+            {t("changePassword")}
           </Link>
         </li>
         <li>
           <button type="button" onClick={() => void signOut()} disabled={signingOut}>
-            Sign out
+            {t("signOut")}
           </button>
           {signOutError && (
             <p className="error" role="alert">
               {signOutError}
             </p>
           )}
+        </li>
+        <li>
+          <LanguageMenu />
         </li>
       </ul>
     </div>

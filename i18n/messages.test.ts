@@ -1,0 +1,97 @@
+// The message files hold together: every locale has exactly English's keys, each message is valid
+// ICU in its locale with English's arguments, and every key is used somewhere in the code.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "@/server/i18n/locales";
+import { loadMessages, NAMESPACES } from "./messages";
+
+type Tree = { [key: string]: string | Tree };
+const root = path.resolve(import.meta.dirname, "..");
+
+function leaves(tree: Tree, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const at = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(at, value);
+    else for (const [k, v] of leaves(value, at)) out.set(k, v);
+  }
+  return out;
+}
+
+/** The names of a message's arguments, in every branch of its plurals and selects. */
+function argumentsOf(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if ("value" in element && typeof element.value === "string" && element.type !== TYPE.literal) names.add(element.value);
+      if ("options" in element) for (const option of Object.values(element.options)) walk(option.value);
+      if ("children" in element) walk(element.children);
+    }
+  };
+  walk(parse(message));
+  return [...names].sort();
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (name === "node_modules" || name === "generated" || name.startsWith(".")) return [];
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return /\.(ts|tsx)$/.test(name) && !/\.test\.ts$/.test(name) ? [full] : [];
+  });
+}
+
+const english = async () => leaves((await loadMessages("en")) as unknown as Tree);
+
+describe("message files", () => {
+  it.each(LOCALES.filter((l) => l !== "en"))("%s has exactly English's keys, with English's arguments", async (locale) => {
+    const en = await english();
+    const other = leaves((await loadMessages(locale)) as unknown as Tree);
+    expect([...other.keys()].filter((k) => !en.has(k)), "keys English does not have").toEqual([]);
+    expect([...en.keys()].filter((k) => !other.has(k)), "keys missing").toEqual([]);
+    for (const [key, message] of other) {
+      expect(message.trim(), `${locale} ${key} is empty`).not.toBe("");
+      // Plural branches may drop the number (Arabic's "one"/"two" forms), never rename an argument.
+      const theirs = argumentsOf(message).filter((a) => argumentsOf(en.get(key) ?? "").includes(a));
+      expect(theirs, `${locale} ${key}: arguments`).toEqual(argumentsOf(message));
+    }
+  });
+
+  it.each([...LOCALES])("every %s message formats in its locale", async (locale) => {
+    const messages = await loadMessages(locale);
+    const errors: string[] = [];
+    for (const namespace of NAMESPACES) {
+      const t = createTranslator({ locale, messages, namespace, onError: (e) => errors.push(`${namespace}: ${e.message}`) });
+      const tree = leaves(messages[namespace] as unknown as Tree);
+      for (const [key, message] of tree) {
+        const args = Object.fromEntries(argumentsOf(message).map((a) => [a, 3]));
+        // Loosely typed here on purpose: the keys come from the files themselves.
+        (t as unknown as (key: string, args: Record<string, number>) => string)(key, args);
+      }
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it("uses every English key somewhere in the code", async () => {
+    const sources = [...sourceFiles(path.join(root, "app")), ...sourceFiles(path.join(root, "server")), ...sourceFiles(path.join(root, "i18n"))].map((f) => readFileSync(f, "utf8"));
+    const quoted = (text: string) => [`"${text}"`, `'${text}'`, `\`${text}\``];
+    const unused = [...(await english()).keys()].filter((key) => {
+      const parts = key.split(".");
+      // A key is read as t("rest") under useTranslations("prefix"), or built as t(`prefix.${…}`).
+      return !sources.some((source) =>
+        parts.some((_, i) => {
+          if (i === 0) return false;
+          const prefix = parts.slice(0, i).join(".");
+          const rest = parts.slice(i).join(".");
+          const namespaced = quoted(prefix).some((q) => source.includes(q)) || source.includes(`"${parts[0]}"`);
+          const read = quoted(rest).some((q) => source.includes(q)) || source.includes(`\`${parts.slice(i, -1).join(".")}.\${`);
+          return namespaced && read;
+        }),
+      );
+    });
+    expect(unused).toEqual([]);
+  });
+});

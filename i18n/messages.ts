@@ -1,0 +1,25 @@
+// The interface's words, one JSON file per locale and namespace (messages/<locale>/<namespace>.json),
+// so each part of the app is translated in its own file. English is the reference: its files give
+// the keys' types (a key missing in English fails the typecheck), and `messages.test.ts` fails when
+// another locale lacks one of its keys or has one English does not, or a key is used nowhere.
+import type { Locale } from "@/server/i18n/locales";
+import type auth from "@/messages/en/auth.json";
+import type common from "@/messages/en/common.json";
+
+export type Messages = {
+  common: typeof common;
+  auth: typeof auth;
+};
+
+export type Namespace = keyof Messages;
+
+export const NAMESPACES = ["common", "auth"] as const satisfies readonly Namespace[];
+
+/** Every namespace of one locale, read from its files (bundled per locale, loaded on first use). */
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  const entries = await Promise.all(
+    NAMESPACES.map(async (namespace) => [namespace, ((await import(`../messages/${locale}/${namespace}.json`)) as { default: unknown }).default] as const),
+  );
+  // The files' shapes are held equal to English's by messages.test.ts; the typecheck cannot see into a dynamic import.
+  return Object.fromEntries(entries) as Messages;
+}
