@@ -4,6 +4,7 @@
 import type { Db } from "../db-client";
 import { signedHeaders } from "./webhook-sign";
 import { refusedTargetUrl } from "../http/outbound-target";
+import { fetchPublic } from "../http/public-fetch";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 export const WEBHOOK_GIVE_UP_MS = 24 * 3600_000;
@@ -20,7 +21,8 @@ export interface PostOutcome {
 }
 
 /**
- * One signed post, the target checked again first (after DNS); 10 s at most, the answer's body
+ * One signed post, the target checked again first (after DNS) and its connection pinned to a
+ * public address (public-fetch.ts); 10 s at most, the answer's body
  * never read (a huge one cannot hold the worker), redirects not followed.
  */
 export async function postSigned(input: { url: string; secret: string | null; id: string; now: Date; body: string; allowLocalHttp: boolean; signal?: AbortSignal }): Promise<PostOutcome> {
@@ -29,13 +31,13 @@ export async function postSigned(input: { url: string; secret: string | null; id
   if (refused) return { status: null, error: `target refused: needs ${refused}` };
   if (!secret) return { status: null, error: "the rule has no signing secret" };
   try {
-    const response = await fetch(url, {
+    const response = await fetchPublic(url, {
       method: "POST",
       headers: { "content-type": "application/json", ...signedHeaders({ secret, id, at: now, body }) },
       body,
       redirect: "manual",
       signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)]) : AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-    });
+    }, allowLocalHttp);
     await response.body?.cancel();
     return { status: response.status, error: null };
   } catch (e) {

@@ -26,7 +26,7 @@ export function isPrivateAddress(address: string): boolean {
   return blocked.check(address, "ipv4");
 }
 
-const LOOPBACK_FOR_TESTS = "127.0.0.1";
+export const LOOPBACK_FOR_TESTS = "127.0.0.1";
 const PUBLIC_ONLY = "a public address: private, loopback and link-local ones are refused";
 const RESOLVE_TIMEOUT_MS = 3_000;
 
