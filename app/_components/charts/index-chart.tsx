@@ -26,6 +26,8 @@ export interface ChartMarker {
 const RANGE_KEY = "plausible";
 const tenth = (x: number) => Math.round(x * 10) / 10;
 const COLOURS = ["#0b5c7a", "#b8461b", "#5b3f99", "#2f7d32", "#8a5a00", "#444"];
+/** The compared version's line; recharts writes its legend text in it: #767676 is the lightest grey at 4.5:1 on white. */
+const COMPARED_GREY = "#767676";
 const BANDS = [
   { y1: -100, y2: -60, fill: "#f6dede" },
   { y1: -60, y2: -20, fill: "#fbeee6" },
@@ -95,7 +97,7 @@ export function IndexChart({
               type="monotone"
               dataKey={s.key}
               name={s.label}
-              stroke={s.dashed ? "#777" : COLOURS[i % COLOURS.length]}
+              stroke={s.dashed ? COMPARED_GREY : COLOURS[i % COLOURS.length]}
               strokeDasharray={s.dashed ? "6 4" : undefined}
               strokeWidth={2}
               dot={false}

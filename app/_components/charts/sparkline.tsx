@@ -8,7 +8,9 @@ export function Sparkline({ points, label }: { points: { day: string; index: num
     // Decorative: the card states the value and change in words.
     <div className="sparkline" aria-hidden="true" title={`${label}: index over the last two years`}>
       <ResponsiveContainer width="100%" height={48}>
-        <LineChart data={points} margin={{ top: 4, right: 2, bottom: 4, left: 2 }}>
+        {/* No accessibility layer: recharts would make the hidden drawing a Tab stop (role
+            "application", tabindex 0) that keyboard users reach and screen readers cannot name. */}
+        <LineChart data={points} margin={{ top: 4, right: 2, bottom: 4, left: 2 }} accessibilityLayer={false}>
           <YAxis domain={[-100, 100]} hide />
           <ReferenceLine y={0} stroke="#c9c5ba" strokeDasharray="3 3" />
           <Line type="monotone" dataKey="index" stroke="#0b5c7a" strokeWidth={2} dot={false} isAnimationActive={false} />

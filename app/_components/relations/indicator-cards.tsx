@@ -7,6 +7,7 @@ import { plausibleMeaning } from "@/server/method/plausible";
 import { Sparkline } from "../charts/sparkline";
 import { formatDate } from "../format";
 import { CoverageNote } from "./coverage-note";
+import { IndexValue } from "./index-value";
 import { BAND_CLASS, formatChange, formatIndex, formatPlausible } from "./format-index";
 
 export interface IndicatorCardData {
@@ -44,9 +45,7 @@ export function IndicatorCards({
               <Link href={`/dyads/${card.key}`}>{card.label}</Link>
             </h3>
             <p className="indicator-value">
-              <span className="value" aria-label={`index ${formatIndex(card.value)} out of ±100`}>
-                {formatIndex(card.value)}
-              </span>{" "}
+              <IndexValue value={card.value} />{" "}
               <span className={`badge ${BAND_CLASS[card.band] ?? ""}`}>{card.bandLabel}</span>
             </p>
             {card.plausible && (
