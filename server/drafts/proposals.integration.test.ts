@@ -93,6 +93,16 @@ describe("conditions proposed from events", async () => {
     expect(await db.draft.findUniqueOrThrow({ where: { id: proposal?.id ?? "" }, select: { status: true } })).toEqual({ status: "WITHDRAWN" });
   });
 
+  it("the dyad page's drivers mark a condition in force over a year with no linked event since, and not one a recent event is linked to", async () => {
+    const conditions = (await analyst.api.relations.drivers({ dyad: "DZA-FRA" })).conditionsInForce;
+    // Seeded 2024-07-30, nothing linked since.
+    expect(conditions.find((c) => c.title.startsWith("Algerian ambassador withdrawn from Paris"))).toMatchObject({ checkStillInForce: true });
+    const old = conditions.find((c) => c.title.startsWith("Algerian ambassador withdrawn from Paris"));
+    const event = await admin.api.events.create(eventInputFixture({ title: "Algeria keeps its ambassador away", date: daysAgo(5), dyad: "DZA-FRA", actor: "DZA", target: "FRA", cameoCode: "042", overrideKey: undefined }));
+    await db.conditionEvent.create({ data: { conditionId: old?.id ?? "", eventId: event.id } });
+    expect((await analyst.api.relations.drivers({ dyad: "DZA-FRA" })).conditionsInForce.find((c) => c.id === old?.id)).toMatchObject({ checkStillInForce: false });
+  });
+
   it("events the method maps to nothing propose nothing", async () => {
     const event = await admin.api.events.create(eventInputFixture({ title: "France and Morocco sign a rail accord", date: daysAgo(1), dyad: "FRA-MAR", actor: "FRA", target: "MAR", cameoCode: "057", overrideKey: undefined }));
     expect(await proposalsOf(event.id)).toEqual([]);
