@@ -5,7 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { eventInputFixture } from "@/prisma/seed/factories";
 import { useTestDatabase } from "@/scripts/test/database";
+import { eventRecord } from "../events/write";
 import { fromDay, toDay } from "../method/day";
+import { insertRecords } from "../records/pipeline";
 import { createCaller } from "../root";
 import { createContextInner } from "../trpc";
 import { proposedFrom } from "./proposals";
@@ -101,6 +103,15 @@ describe("conditions proposed from events", async () => {
     const event = await admin.api.events.create(eventInputFixture({ title: "Algeria keeps its ambassador away", date: daysAgo(5), dyad: "DZA-FRA", actor: "DZA", target: "FRA", cameoCode: "042", overrideKey: undefined }));
     await db.conditionEvent.create({ data: { conditionId: old?.id ?? "", eventId: event.id } });
     expect((await analyst.api.relations.drivers({ dyad: "DZA-FRA" })).conditionsInForce.find((c) => c.id === old?.id)).toMatchObject({ checkStillInForce: false });
+  });
+
+  it("a bulk write with its IMPORT audit entries proposes as a single publish does; the seed's unaudited one does not", async () => {
+    const dyadId = (await db.dyad.findUniqueOrThrow({ where: { key: "FRA-MAR" }, select: { id: true } })).id;
+    const item = (externalId: string, title: string) => ({ data: recall(title, daysAgo(4)), refs: dyadId, origin: { provenance: "IMPORTED" as const, externalId } });
+    const [imported = ""] = await db.$transaction((tx) => insertRecords(tx, eventRecord, [item("proposal-import-1", "Imported: Morocco recalls its ambassador")], { actorId: admin.id, action: "IMPORT" }));
+    expect(await proposalsOf(imported)).toHaveLength(1);
+    const [seeded = ""] = await db.$transaction((tx) => insertRecords(tx, eventRecord, [item("proposal-seed-1", "Seeded: Morocco recalls its ambassador")]));
+    expect(await proposalsOf(seeded)).toEqual([]);
   });
 
   it("events the method maps to nothing propose nothing", async () => {
