@@ -123,7 +123,7 @@ export function WithdrawDraft({ draft }: { draft: Pick<DraftItem, "id" | "versio
   );
   return (
     <p>
-      <button type="button" disabled={withdraw.isPending} onClick={() => withdraw.mutate({ id: draft.id, version: draft.version })} aria-label={`Withdraw ${draft.title}`}>
+      <button type="button" disabled={withdraw.isPending} onClick={() => withdraw.mutate({ id: draft.id, version: draft.version })} aria-label={`Withdraw this draft: ${draft.title}`}>
         {withdraw.isPending ? "Withdrawing…" : "Withdraw this draft"}
       </button>
       <ActionError error={withdraw.error?.message ?? null} />
