@@ -9,6 +9,7 @@ import { requestContext, serverCaller } from "@/server/caller";
 import { CAMEO_OPTIONS } from "@/server/method/goldstein";
 import { COVERAGE_WINDOW_DAYS, STALE_NOTE } from "@/server/method/coverage";
 import { changedParameters, METHOD, METHOD_VERSIONS, PARAM_RANGES } from "@/server/method/params";
+import { STANDING_RULES, STILL_IN_FORCE_CHECK_DAYS } from "@/server/method/standing";
 import { halfLivesTried, plausibleHorizonDays, plausibleMeaning, type SensitivityBar, type SensitivityParameter } from "@/server/method/plausible";
 
 export const metadata: Metadata = { title: "How the relations index is computed" };
@@ -16,6 +17,7 @@ export const dynamic = "force-dynamic";
 
 // Everything below is read from server/method/params.ts: the page cannot drift from the code.
 const rootCodes = CAMEO_OPTIONS.filter((o) => o.code.length === 2);
+const cameoLabel = (code: string) => CAMEO_OPTIONS.find((o) => o.code === code)?.label ?? code;
 
 /** A move under this many points is shown as "no effect today" rather than as an invisible bar. */
 const VISIBLE_MOVE = 0.05;
@@ -147,6 +149,41 @@ export default async function MethodologyPage() {
         dyad under several of them stays where a new event can still move it (method 2.0.0; the backtest in docs/validation.md shows
         the difference).
       </p>
+
+      <h3 id="standing-conditions">Conditions proposed from events</h3>
+      <p>
+        Publishing an event of one of these types proposes a standing condition for review: an opening type proposes the condition,
+        prefilled from the event (its dyad, date, verification and sources; held by the event&apos;s actor or by both sides); an ending
+        type proposes to end the dyad&apos;s open condition of that kind (the first kind listed that has one) on the event&apos;s date.
+        An admin publishes or withdraws the proposal; nothing counts before. A condition in force for over {STILL_IN_FORCE_CHECK_DAYS}{" "}
+        days with no linked event since is marked &ldquo;still in force? check&rdquo; on its dyad&apos;s page.
+      </p>
+      <table>
+        <caption>Event types that open or end a standing condition</caption>
+        <thead>
+          <tr>
+            <th scope="col">CAMEO code and meaning</th>
+            <th scope="col">Read as</th>
+            <th scope="col">Effect</th>
+            <th scope="col">Condition</th>
+            <th scope="col">Held by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {STANDING_RULES.map((r) => (
+            <tr key={`${r.cameoCode}/${r.overrideKey ?? ""}`}>
+              <td>
+                {cameoLabel(r.cameoCode)}
+                {r.overrideKey ? ` (with the override “${m.overrides[r.overrideKey].label}”)` : ""}
+              </td>
+              <td>{r.reads}</td>
+              <td>{r.effect}</td>
+              <td>{r.kinds.map(humanize).join(", then ")}</td>
+              <td>{r.effect === "ends" ? "—" : r.holder === "actor" ? "the actor" : "both sides"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
 
       <h2>4. What the screens show</h2>
       <ul>

@@ -1,18 +1,19 @@
 import { toDay } from "../method/day";
-import { canReviewDraft } from "../auth/permissions";
+import { canReviewDraft, type SessionUser } from "../auth/permissions";
 import { adminProcedure, router } from "../trpc";
 import { draftPreview, sharedInputs } from "./preview";
 import { draftIdInput, draftVersionInput, returnDraftInput, saveDraftInput } from "./schemas";
-import { draftById, openDrafts, publishDraft, returnDraft, saveDraft, withdrawDraft, type StoredDraft } from "./service";
+import { draftById, mayWithdraw, openDrafts, publishDraft, returnDraft, saveDraft, withdrawDraft, type StoredDraft } from "./service";
 
 const today = () => toDay(new Date());
 /** Drafts the review screen shows at once, each with its preview. */
 const OPEN_DRAFTS_SHOWN = 50;
 
-/** A draft as admins see it: never its author's email, and whether the viewer may decide it. */
-const shown = (draft: StoredDraft, viewer: { id: string; role: "admin" | "analyst" }) => {
+/** A draft as admins see it: never its author's email, and whether the viewer may decide or withdraw it. */
+const shown = (draft: StoredDraft, viewer: SessionUser) => {
   const { author, authorId, ...rest } = draft;
-  return { ...rest, author: author?.name ?? "a removed user", mine: authorId === viewer.id, mayDecide: canReviewDraft(viewer, draft) };
+  const by = author?.name ?? (draft.fromEvent ? "the system" : "a removed user");
+  return { ...rest, author: by, mine: authorId === viewer.id, mayDecide: canReviewDraft(viewer, draft), mayWithdraw: mayWithdraw(viewer, draft) };
 };
 
 /** Drafts of events, conditions and agreements: admins only, every procedure; four eyes on each decision. */

@@ -5,7 +5,7 @@
 // pipeline in the same transaction as the draft's status, so both happen or neither.
 import { recordAudit } from "../admin/audit";
 import { requireOtherReviewer } from "../auth/gate";
-import type { SessionUser } from "../auth/permissions";
+import { isAdmin, type SessionUser } from "../auth/permissions";
 import type { Db, DbOrTx } from "../db-client";
 import type { DraftStatus, Prisma } from "../generated/prisma/client";
 import { AppError, staleVersion } from "../shared/errors";
@@ -28,6 +28,7 @@ export const draftSelect = {
   reviewedAt: true,
   author: { select: { name: true, email: true } },
   reviewer: { select: { name: true } },
+  fromEvent: { select: { id: true, title: true } },
 } satisfies Prisma.DraftSelect;
 
 export type StoredDraft = Prisma.DraftGetPayload<{ select: typeof draftSelect }>;
@@ -110,10 +111,23 @@ export async function publishDraft(input: { db: Db; reviewer: SessionUser; id: s
     today,
     alongside: async (tx, record) => {
       await settle(tx, { draft, version, reviewer, data: { status: "PUBLISHED", recordId: record.id } });
-      await audit(tx, reviewer.id, "PUBLISH", draft.id, { status: "PENDING" }, { status: "PUBLISHED", recordType: draft.recordType, recordId: record.id, recordVersion: record.version });
+      const linkedEventId = await linkProposingEvent(tx, draft, record.id);
+      await audit(tx, reviewer.id, "PUBLISH", draft.id, { status: "PENDING" }, { status: "PUBLISHED", recordType: draft.recordType, recordId: record.id, recordVersion: record.version, linkedEventId });
     },
   });
   return { recordType: draft.recordType, recordId: written.id };
+}
+
+/** A condition proposed from an event is linked to it once published (what "still in force? check" reads). */
+async function linkProposingEvent(tx: Prisma.TransactionClient, draft: StoredDraft, recordId: string): Promise<string | null> {
+  if (draft.recordType !== "Condition" || !draft.fromEvent) return null;
+  await tx.conditionEvent.createMany({ data: [{ conditionId: recordId, eventId: draft.fromEvent.id }], skipDuplicates: true });
+  return draft.fromEvent.id;
+}
+
+/** Who may withdraw a draft: its author; a proposal from an event has none, so any admin may. */
+export function mayWithdraw(user: SessionUser, draft: Pick<StoredDraft, "authorId" | "fromEvent">): boolean {
+  return draft.authorId === user.id || (draft.authorId === null && draft.fromEvent !== null && isAdmin(user));
 }
 
 /** Sends a pending draft back to its author with what to change. */
@@ -129,11 +143,11 @@ export async function returnDraft(input: { db: Db; reviewer: SessionUser; id: st
   return { id };
 }
 
-/** The author gives a draft up; it leaves the queue and never changes a record. */
+/** The author (any admin, for a proposal from an event) gives a draft up; it leaves the queue and never changes a record. */
 export async function withdrawDraft(input: { db: Db; author: SessionUser; id: string; version: number }): Promise<{ id: string }> {
   const { db, author, id, version } = input;
   const draft = await loadDraft(db, id);
-  if (draft.authorId !== author.id) throw new AppError("FORBIDDEN", "Only the draft's author withdraws it; return it with a comment instead.");
+  if (!mayWithdraw(author, draft)) throw new AppError("FORBIDDEN", "Only the draft's author withdraws it; return it with a comment instead.");
   refuseMoved(draft, version, OPEN);
   await db.$transaction(async (tx) => {
     const { count } = await tx.draft.updateMany({ where: { id, version, status: { in: OPEN } }, data: { status: "WITHDRAWN", version: { increment: 1 } } });

@@ -6,6 +6,7 @@ import { dateOfDay, isoDayOf, placementDay, precisionInterval, toDay } from "../
 import { eventScore } from "../method/goldstein";
 import { METHOD, OVERRIDE_KEYS } from "../method/params";
 import type { DbOrTx } from "../db-client";
+import { proposeConditions } from "../drafts/proposals";
 import { rewrittenOnSave, sourcesOf } from "../records/children";
 import type { SqlTypes } from "../records/bulk-insert";
 import { writersOf, type BulkStamps, type RecordType } from "../records/pipeline";
@@ -171,6 +172,7 @@ export const eventRecord: RecordType<EditableEvent, EventInput, string, EventCol
     }),
   ],
   touches: (e) => ({ dyadId: e.dyadId, day: toDay(e.placementDate) }),
+  published: proposeConditions,
 };
 
 export const { forEditing: eventForEditing, create: createEvent, update: updateEvent, setArchived: setEventArchived } = writersOf(eventRecord);

@@ -81,6 +81,12 @@ export interface RecordType<Row extends StoredRecord, Input extends object, Refs
   children: readonly ChildRelation<Input, Row>[];
   /** The dyad and first day a stored record (or the columns of one) weighs on; absent for types outside the index. */
   touches?(record: Row | Columns): Touch;
+  /**
+   * What publishing records of this type proposes besides, in the same transaction (an event: the
+   * standing condition it opens or ends). Every audited create, update and import calls it; the
+   * seed, which writes without audit, does not.
+   */
+  published?(db: DbOrTx, records: readonly { id: string; data: Input }[], publisherId: string | null): Promise<void>;
 }
 
 /** The editor's starting point: the record's values, the version they are at, archived or not. */
@@ -116,6 +122,7 @@ export async function createRecord<R extends StoredRecord, I extends object, F, 
     const [id = ""] = await insertRecords(tx, type, [{ data, refs, origin }], undefined, "createMany");
     const after = await loadOrRefuse(tx, type, id);
     await audit(tx, type, { actorId, action: "CREATE", before: null, after });
+    await type.published?.(tx, [{ id, data }], actorId);
     await alongside?.(tx, { id, version: after.version });
     await new IndexChanges().add(type.touches?.(after) ?? null).apply(tx, today, { entity: type.entity, id, version: after.version });
     return { id, version: after.version };
@@ -130,6 +137,7 @@ export async function updateRecord<R extends StoredRecord, I extends object, F, 
     if (!(await updateRecordAt(tx, type, { before, data, refs }))) throw raced(type, before);
     const after = await loadOrRefuse(tx, type, id);
     await audit(tx, type, { actorId, action: "UPDATE", before, after });
+    await type.published?.(tx, [{ id, data }], actorId);
     await alongside?.(tx, { id, version: after.version });
     await new IndexChanges().add(type.touches?.(after) ?? null, type.touches?.(before) ?? null).apply(tx, today, { entity: type.entity, id, version: after.version });
     return { id, version: after.version };
@@ -185,6 +193,7 @@ export async function insertRecords<R extends StoredRecord, I extends object, F,
   if (bulkAudit) {
     const entries = records.map(({ id, data }) => ({ ...bulkAudit, entityType: type.entity, entityId: id, before: null, after: snapshot(data, false) }));
     await recordAudits({ db, entries, path });
+    await type.published?.(db, records, bulkAudit.actorId);
   }
   return ids;
 }
@@ -241,6 +250,7 @@ export async function updateRecordAt<R extends StoredRecord, I extends object, F
       db,
       entries: [{ ...bulkAudit, entityType: type.entity, entityId: before.id, before: snapshot(type.values(before), archived), after: snapshot(data, archived) }],
     });
+    await type.published?.(db, [{ id: before.id, data }], bulkAudit.actorId);
   }
   return true;
 }

@@ -10,6 +10,7 @@ import { eventScore } from "../method/goldstein";
 import { METHOD, methodRelease, OVERRIDE_KEYS, type DatePrecision } from "../method/params";
 import { ROLLUP_COLUMNS, dayCells, ensureRollupsCurrent, liveConditions, toRollupRow, type RollupDbRow } from "./rollup";
 import { contributionRange, plausibleHorizonDays, sensitivityOf } from "../method/plausible";
+import { wantsStillInForceCheck } from "../method/standing";
 import { EMPTY_CARRY, rollForward, summaryDays, summaryFromRollup, type DayTotals } from "../method/rollup-math";
 import { coverageOf, coverageWindowStart } from "../method/coverage";
 import { AppError } from "../shared/errors";
@@ -209,7 +210,19 @@ export async function dyadDrivers(input: { db: Db; now: number; key: string; asO
     liveConditions(db, dyad.id),
     db.condition.findMany({
       where: { dyadId: dyad.id, archivedAt: null },
-      select: { id: true, title: true, kind: true, points: true, holderCode: true, startDate: true, startPrecision: true, endDate: true, endPrecision: true },
+      select: {
+        id: true,
+        title: true,
+        kind: true,
+        points: true,
+        holderCode: true,
+        startDate: true,
+        startPrecision: true,
+        endDate: true,
+        endPrecision: true,
+        // The latest linked event, for "still in force? check".
+        events: { where: { event: { archivedAt: null } }, select: { event: { select: { date: true } } }, orderBy: { event: { date: "desc" } }, take: 1 },
+      },
     }),
   ]);
   const indexEvents: IndexEvent[] = events.map((e) => ({ id: e.id, day: toDay(e.placementDate), score: e.score }));
@@ -233,8 +246,13 @@ export async function dyadDrivers(input: { db: Db; now: number; key: string; asO
     positive: drivers.positive.map(withEvent),
     negative: drivers.negative.map(withEvent),
     conditionsInForce: drivers.conditionsInForce.flatMap((c) => {
-      const row = conditionById.get(c.id);
-      return row ? [row] : [];
+      const found = conditionById.get(c.id);
+      if (!found) return [];
+      const { events: linked, ...row } = found;
+      const lastLinked = linked[0]?.event.date;
+      const condition = { startDay: toDay(row.startDate), endDay: row.endDate ? toDay(row.endDate) : null, lastLinkedEventDay: lastLinked ? toDay(lastLinked) : null };
+      // Judged on the real today, whatever day the drivers are read for: it asks an admin to look now.
+      return [{ ...row, checkStillInForce: wantsStillInForceCheck(condition, now) }];
     }),
     breakdown,
   };

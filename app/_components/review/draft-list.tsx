@@ -22,6 +22,9 @@ export interface DraftItem {
   author: string;
   mine: boolean;
   mayDecide: boolean;
+  /** A proposal from a published event has no author: any admin may withdraw it. */
+  mayWithdraw: boolean;
+  fromEvent: { id: string; title: string } | null;
   comment: string | null;
   updatedAt: Date;
   reviewer: { name: string } | null;
@@ -68,6 +71,12 @@ export function DraftStatusLine({ draft }: { draft: DraftItem }) {
         {draft.recordType.toLowerCase()} by {draft.author}, last submitted {when(draft.updatedAt)}
         {draft.status === "RETURNED" ? ` · returned by ${draft.reviewer?.name ?? "a reviewer"}` : ""}
       </p>
+      {draft.fromEvent && (
+        <p className="meta">
+          Proposed from event <Link href={`/events/${draft.fromEvent.id}`}>{draft.fromEvent.title}</Link>: the method&apos;s table of events that open or end a
+          standing condition (<Link href="/methodology#standing-conditions">methodology</Link>). Publish it, or withdraw it if it does not apply.
+        </p>
+      )}
       {draft.comment && (
         <p className="notice">
           {draft.status === "RETURNED" ? "Reviewer's comment" : "Earlier comment"}: {draft.comment}
@@ -90,7 +99,8 @@ export function DraftList({ drafts }: { drafts: DraftItem[] }) {
             <DraftPreview preview={draft.preview} recordType={draft.recordType} title={draft.title} />
             {draft.mayDecide && draft.status === "PENDING" && <DraftDecision draft={draft} />}
             {draft.mine && <p className="meta">Your draft: another admin publishes or returns it. <Link href={`/admin/drafts/${draft.id}`}>Open it to edit</Link></p>}
-            {!draft.mine && draft.status === "RETURNED" && <p className="meta">Back with its author.</p>}
+            {!draft.mine && draft.status === "RETURNED" && <p className="meta">{draft.fromEvent ? "Returned: withdraw it, or record the condition yourself." : "Back with its author."}</p>}
+            {!draft.mine && draft.mayWithdraw && <WithdrawDraft draft={draft} />}
           </article>
         </li>
       ))}
@@ -98,14 +108,22 @@ export function DraftList({ drafts }: { drafts: DraftItem[] }) {
   );
 }
 
-/** The author gives the draft up: it leaves the queue and never changes a record. */
-export function WithdrawDraft({ draft }: { draft: Pick<DraftItem, "id" | "version"> }) {
+/** The author (any admin, for a proposal from an event) gives the draft up: it leaves the queue and never changes a record. */
+export function WithdrawDraft({ draft }: { draft: Pick<DraftItem, "id" | "version" | "title"> }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const withdraw = useMutation(trpc.drafts.withdraw.mutationOptions({ onSuccess: () => router.push("/admin/review#drafts") }));
+  const withdraw = useMutation(
+    trpc.drafts.withdraw.mutationOptions({
+      onSuccess: () => {
+        router.push("/admin/review#drafts");
+        // From the queue itself the address does not change: read the list again.
+        router.refresh();
+      },
+    }),
+  );
   return (
     <p>
-      <button type="button" disabled={withdraw.isPending} onClick={() => withdraw.mutate({ id: draft.id, version: draft.version })}>
+      <button type="button" disabled={withdraw.isPending} onClick={() => withdraw.mutate({ id: draft.id, version: draft.version })} aria-label={`Withdraw this draft: ${draft.title}`}>
         {withdraw.isPending ? "Withdrawing…" : "Withdraw this draft"}
       </button>
       <ActionError error={withdraw.error?.message ?? null} />

@@ -15,6 +15,7 @@ import { orNotFound, serverCaller } from "@/server/caller";
 import { fromDay, toDay } from "@/server/method/day";
 import { METHOD, previousRelease } from "@/server/method/params";
 import { plausibleMeaning } from "@/server/method/plausible";
+import { STILL_IN_FORCE_CHECK_DAYS } from "@/server/method/standing";
 import { dyadKey } from "@/server/scope/schemas";
 import { readScope, writeScope } from "@/server/scope/url";
 
@@ -162,6 +163,14 @@ export default async function DyadPage({ params, searchParams }: Props) {
                 {c.title} — {c.points > 0 ? "+" : ""}
                 {c.points} points since {formatDate(c.startDate, c.startPrecision)}
                 {c.holderCode ? ` (held by ${c.holderCode})` : ""}
+                {c.checkStillInForce && (
+                  <>
+                    {" "}
+                    <span className="badge" title={`In force over ${STILL_IN_FORCE_CHECK_DAYS} days with no linked event since`}>
+                      still in force? check
+                    </span>
+                  </>
+                )}
                 {isAdmin(user) && (
                   <>
                     {" "}

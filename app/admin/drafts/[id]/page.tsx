@@ -57,7 +57,7 @@ export default async function DraftPage({ params }: { params: Promise<{ id: stri
           Published by {draft.reviewer?.name ?? "another admin"}: <Link href={`${RECORD_PATHS[draft.recordType]}${draft.recordId}`}>open the record</Link>.
         </p>
       )}
-      {draft.status === "WITHDRAWN" && <p className="notice">Withdrawn by its author: it changed nothing.</p>}
+      {draft.status === "WITHDRAWN" && <p className="notice">Withdrawn{draft.fromEvent ? "" : " by its author"}: it changed nothing.</p>}
       {draft.recordId && open && (
         <p className="meta">
           The published version stays live until this edit is published: <Link href={`${RECORD_PATHS[draft.recordType]}${draft.recordId}`}>see it</Link>.
@@ -65,6 +65,7 @@ export default async function DraftPage({ params }: { params: Promise<{ id: stri
       )}
       <DraftPreview preview={draft.preview} recordType={draft.recordType} title={draft.title} />
       {draft.mayDecide && draft.status === "PENDING" && <DraftDecision draft={draft} />}
+      {!draft.mine && draft.mayWithdraw && open && <WithdrawDraft draft={draft} />}
       {draft.mine && open && (
         <section aria-labelledby="edit-draft">
           <h2 id="edit-draft">Edit and resubmit</h2>
