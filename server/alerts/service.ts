@@ -8,6 +8,9 @@ import type { AlertEmailInput, CreateAlertRuleInput, EditAlertRuleInput } from "
 import { newWebhookSecret } from "./webhook-sign";
 import { accepted, postSigned } from "./webhooks";
 import { refusedTargetUrl } from "../http/outbound-target";
+import { agreementFiltersToSearchParams, describeAgreementFilters, hasAgreementFilters } from "../agreements/filters";
+import { searchableWords } from "../agreements/page-query";
+import { agreementFilters } from "../agreements/schemas";
 
 /** Rules one person may hold: far more than anyone watches, few enough for one page. */
 export const MAX_RULES_OWNED = 100;
@@ -32,6 +35,7 @@ const ruleSelect = {
   webhookTestedAt: true,
   webhookTestStatus: true,
   webhookTestError: true,
+  filter: true,
   dyad: { select: { key: true } },
 } satisfies Prisma.AlertRuleSelect;
 
@@ -39,8 +43,33 @@ const alertSelect = { id: true, cause: true, link: true, createdAt: true, readAt
 
 const ruleNotFound = () => new AppError("NOT_FOUND", "No such alert rule of yours.");
 
-export function listAlertRules({ db, userId }: { db: Db; userId: string }) {
-  return db.alertRule.findMany({ where: { userId }, select: ruleSelect, orderBy: { createdAt: "desc" } });
+type SelectedRule = Prisma.AlertRuleGetPayload<{ select: typeof ruleSelect }>;
+
+/** A rule as the page shows it: an AGREEMENT_FILTER rule's filter in words and as the feed's address. */
+function shownRule<R extends SelectedRule>(rule: R) {
+  const filter = agreementFilters.safeParse(rule.filter);
+  const agreements = rule.kind === "AGREEMENT_FILTER" && filter.success ? { words: describeAgreementFilters(filter.data), href: `/agreements?${agreementFiltersToSearchParams(filter.data).toString()}` } : null;
+  return { ...rule, agreements };
+}
+
+export async function listAlertRules({ db, userId }: { db: Db; userId: string }) {
+  return (await db.alertRule.findMany({ where: { userId }, select: ruleSelect, orderBy: { createdAt: "desc" } })).map(shownRule);
+}
+
+/** A rule's dyad, or an AGREEMENT_FILTER rule's filter (its dyads known, its search with words): refused on the field. */
+async function ruleTarget(db: Db, input: CreateAlertRuleInput): Promise<{ dyadId: string | null; filter?: Prisma.InputJsonValue }> {
+  if (input.kind !== "AGREEMENT_FILTER") {
+    const dyad = await db.dyad.findUnique({ where: { key: input.dyad }, select: { id: true } });
+    if (!dyad) throw fieldError("BAD_REQUEST", "dyad", "no such dyad");
+    return { dyadId: dyad.id };
+  }
+  const { filter } = input;
+  if (!hasAgreementFilters(filter)) throw fieldError("BAD_REQUEST", "filter", "choose at least one filter: a rule on every agreement would fire on each one");
+  const dyads = filter.dyads ?? [];
+  const known = await db.dyad.count({ where: { key: { in: dyads } } });
+  if (known < dyads.length) throw fieldError("BAD_REQUEST", "filter.dyads", "no such dyad");
+  if (filter.q && !(await searchableWords({ db, q: filter.q }))) throw fieldError("BAD_REQUEST", "filter.q", "no words to search for (only punctuation or very common words)");
+  return { dyadId: null, filter: JSON.parse(JSON.stringify(filter)) as Prisma.InputJsonValue };
 }
 
 /**
@@ -70,16 +99,15 @@ async function checkedWebhookUrl(raw: string | undefined, { allowLocalHttp }: Al
 
 export async function createAlertRule({ db, userId, input, channels }: { db: Db; userId: string; input: CreateAlertRuleInput; channels: AlertChannels }) {
   const mail = emailColumns(input.email, channels);
-  const dyad = await db.dyad.findUnique({ where: { key: input.dyad }, select: { id: true } });
-  if (!dyad) throw fieldError("BAD_REQUEST", "dyad", "no such dyad");
+  const target = await ruleTarget(db, input);
   const webhookUrl = await checkedWebhookUrl(input.webhookUrl, channels);
   const webhookSecret = webhookUrl ? newWebhookSecret() : null;
-  const terms = input.kind === "MOVE" ? { threshold: input.threshold, days: input.days } : {};
+  const terms = input.kind === "MOVE" ? { threshold: input.threshold, days: input.days } : input.kind === "EVENT_SCORE" ? { threshold: input.threshold } : {};
   return db.$transaction(async (tx) => {
     if ((await tx.alertRule.count({ where: { userId } })) >= MAX_RULES_OWNED) throw new AppError("CONFLICT", `You hold ${MAX_RULES_OWNED} alert rules, the most one person may: delete some first.`);
-    const rule = await tx.alertRule.create({ data: { userId, dyadId: dyad.id, kind: input.kind, ...terms, webhookUrl, webhookSecret, ...mail }, select: ruleSelect });
-    await recordAudit({ db: tx, actorId: userId, action: "CREATE", entityType: "AlertRule", entityId: rule.id, before: null, after: { kind: rule.kind, dyad: input.dyad, ...terms, webhookUrl, ...mail } });
-    return { ...rule, webhookSecret };
+    const rule = await tx.alertRule.create({ data: { userId, ...target, kind: input.kind, ...terms, webhookUrl, webhookSecret, ...mail }, select: ruleSelect });
+    await recordAudit({ db: tx, actorId: userId, action: "CREATE", entityType: "AlertRule", entityId: rule.id, before: null, after: { kind: rule.kind, dyad: rule.dyad?.key ?? null, filter: target.filter ?? null, ...terms, webhookUrl, ...mail } });
+    return { ...shownRule(rule), webhookSecret };
   });
 }
 
@@ -90,10 +118,12 @@ export async function createAlertRule({ db, userId, input, channels }: { db: Db;
 export async function editAlertRule({ db, userId, input, channels }: { db: Db; userId: string; input: EditAlertRuleInput; channels: AlertChannels }) {
   const mail = emailColumns(input.emailOn ? { cadence: input.cadence, hour: input.hour, weekday: input.weekday, timeZone: input.timeZone } : undefined, channels);
   const webhookUrl = await checkedWebhookUrl(input.webhookUrl, channels);
-  const terms = input.kind === "MOVE" ? { threshold: input.threshold ?? null, days: input.days ?? null } : { threshold: null, days: null };
+  const terms = { threshold: input.kind === "MOVE" || input.kind === "EVENT_SCORE" ? (input.threshold ?? null) : null, days: input.kind === "MOVE" ? (input.days ?? null) : null };
   return db.$transaction(async (tx) => {
     const before = await tx.alertRule.findFirst({ where: { id: input.ruleId, userId }, select: { ...ruleSelect, webhookSecret: true } });
     if (!before) throw ruleNotFound();
+    // A dyad's rule has no filter, a filter's rule no dyad: neither becomes the other.
+    if ((before.kind === "AGREEMENT_FILTER") !== (input.kind === "AGREEMENT_FILTER")) throw fieldError("BAD_REQUEST", "kind", before.kind === "AGREEMENT_FILTER" ? "an agreements rule stays one: make a dyad's rule on its page" : "set an agreements rule with “Alert me” on the agreements feed");
     if (before.version !== input.version) throw new AppError("CONFLICT", "This rule was changed elsewhere since you opened it: reload the page and edit it again.");
     const webhookSecret = webhookUrl && webhookUrl !== before.webhookUrl ? newWebhookSecret() : null;
     const secret = webhookUrl ? (webhookSecret ?? before.webhookSecret) : null;
@@ -104,7 +134,7 @@ export async function editAlertRule({ db, userId, input, channels }: { db: Db; u
     });
     const shown = (r: typeof rule) => ({ kind: r.kind, threshold: r.threshold, days: r.days, webhookUrl: r.webhookUrl, email: r.email, emailCadence: r.emailCadence, digestHour: r.digestHour, digestWeekday: r.digestWeekday, timeZone: r.timeZone });
     await recordAudit({ db: tx, actorId: userId, action: "UPDATE", entityType: "AlertRule", entityId: rule.id, before: shown(before), after: shown(rule) });
-    return { ...rule, webhookSecret };
+    return { ...shownRule(rule), webhookSecret };
   });
 }
 
@@ -113,7 +143,7 @@ export async function testAlertWebhook({ db, userId, ruleId, allowLocalHttp, now
   const rule = await db.alertRule.findFirst({ where: { id: ruleId, userId }, select: { id: true, kind: true, webhookUrl: true, webhookSecret: true, dyad: { select: { key: true } } } });
   if (!rule) throw ruleNotFound();
   if (!rule.webhookUrl) throw fieldError("BAD_REQUEST", "webhookUrl", "set a webhook URL first");
-  const body = JSON.stringify({ type: "alert.test", timestamp: now.toISOString(), data: { ruleId: rule.id, kind: rule.kind, dyad: rule.dyad.key } });
+  const body = JSON.stringify({ type: "alert.test", timestamp: now.toISOString(), data: { ruleId: rule.id, kind: rule.kind, dyad: rule.dyad?.key ?? null } });
   const outcome = await postSigned({ url: rule.webhookUrl, secret: rule.webhookSecret, id: `test_${rule.id}_${now.getTime()}`, now, body, allowLocalHttp });
   const result = { webhookTestedAt: now, webhookTestStatus: outcome.status, webhookTestError: outcome.error ?? (accepted(outcome) ? null : `answered ${outcome.status}`) };
   return db.$transaction(async (tx) => {
@@ -128,7 +158,7 @@ export async function setAlertRulePaused({ db, userId, ruleId, paused }: { db: D
     const { count } = await tx.alertRule.updateMany({ where: { id: ruleId, userId }, data: { paused, version: { increment: 1 } } });
     if (count === 0) throw ruleNotFound();
     await recordAudit({ db: tx, actorId: userId, action: "UPDATE", entityType: "AlertRule", entityId: ruleId, before: { paused: !paused }, after: { paused } });
-    return tx.alertRule.findUniqueOrThrow({ where: { id: ruleId }, select: ruleSelect });
+    return shownRule(await tx.alertRule.findUniqueOrThrow({ where: { id: ruleId }, select: ruleSelect }));
   });
 }
 
@@ -137,7 +167,7 @@ export async function deleteAlertRule({ db, userId, ruleId }: { db: Db; userId: 
     const rule = await tx.alertRule.findFirst({ where: { id: ruleId, userId }, select: ruleSelect });
     if (!rule) throw ruleNotFound();
     await tx.alertRule.delete({ where: { id: ruleId } });
-    await recordAudit({ db: tx, actorId: userId, action: "DELETE", entityType: "AlertRule", entityId: ruleId, before: { kind: rule.kind, dyad: rule.dyad.key, threshold: rule.threshold, days: rule.days }, after: null });
+    await recordAudit({ db: tx, actorId: userId, action: "DELETE", entityType: "AlertRule", entityId: ruleId, before: { kind: rule.kind, dyad: rule.dyad?.key ?? null, filter: rule.filter, threshold: rule.threshold, days: rule.days }, after: null });
     return { deleted: true };
   });
 }
@@ -172,8 +202,8 @@ export async function listDeliveries({ db, userId }: { db: Db; userId: string })
     }),
   ];
   const rows = [
-    ...posts.map((p) => ({ id: `webhook:${p.id}`, channel: "webhook" as const, target: p.url, dyad: p.alert.dyad.key, cause: p.alert.cause, at: p.createdAt, state: p.state, attempts: p.attempts, status: p.lastStatus, error: p.lastError, next: p.state === "PENDING" ? p.nextAttemptAt : null })),
-    ...mails.map((m) => ({ id: `email:${m.id}`, channel: "e-mail" as const, target: "e-mail", dyad: m.dyad.key, cause: m.cause, at: m.createdAt, state: m.emailState ?? "PENDING", attempts: m.emailAttempts, status: null, error: m.emailError, next: m.emailState === "PENDING" ? m.emailDueAt : null })),
+    ...posts.map((p) => ({ id: `webhook:${p.id}`, channel: "webhook" as const, target: p.url, dyad: p.alert.dyad?.key ?? "agreements", cause: p.alert.cause, at: p.createdAt, state: p.state, attempts: p.attempts, status: p.lastStatus, error: p.lastError, next: p.state === "PENDING" ? p.nextAttemptAt : null })),
+    ...mails.map((m) => ({ id: `email:${m.id}`, channel: "e-mail" as const, target: "e-mail", dyad: m.dyad?.key ?? "agreements", cause: m.cause, at: m.createdAt, state: m.emailState ?? "PENDING", attempts: m.emailAttempts, status: null, error: m.emailError, next: m.emailState === "PENDING" ? m.emailDueAt : null })),
   ];
   return rows.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, DELIVERIES_LISTED);
 }

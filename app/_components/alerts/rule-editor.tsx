@@ -7,18 +7,20 @@ import { useTRPC } from "@/app/_trpc/client";
 import { editAlertRuleInput } from "@/server/alerts/schemas";
 import { Field, FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
-import { MoveFields, numberOrNothing } from "./move-fields";
+import { MoveFields, numberOrNothing, ScoreField } from "./move-fields";
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const KINDS = [
   ["BAND_CHANGE", "Changes band"],
   ["MOVE", "Moves by at least … points within … days"],
   ["CONDITION", "A standing condition starts or ends"],
+  ["UNUSUAL", "Is flagged for an unusual change"],
+  ["EVENT_SCORE", "Has a new event with a Goldstein score of at least ±…"],
 ] as const;
 
 export interface EditedRule {
   id: string;
   version: number;
-  kind: "BAND_CHANGE" | "MOVE" | "CONDITION";
+  kind: "BAND_CHANGE" | "MOVE" | "CONDITION" | "UNUSUAL" | "EVENT_SCORE" | "AGREEMENT_FILTER";
   threshold: number | null;
   days: number | null;
   webhookUrl: string | null;
@@ -27,7 +29,9 @@ export interface EditedRule {
   digestHour: number;
   digestWeekday: number;
   timeZone: string;
-  dyad: { key: string };
+  dyad: { key: string } | null;
+  /** An AGREEMENT_FILTER rule's filter in words (it stays as set from the feed). */
+  agreements: { words: string } | null;
 }
 
 /** The browser's time zone, the default for a rule's first digest. */
@@ -59,6 +63,7 @@ export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; e
     }),
   );
   const kind = form.watch("kind");
+  const watched = rule.dyad?.key ?? "agreements";
   const emailOn = form.watch("emailOn");
   const cadence = form.watch("cadence");
 
@@ -79,20 +84,25 @@ export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; e
 
   return (
     <section className="panel" aria-labelledby="rule-editor-heading">
-      <h2 id="rule-editor-heading">Edit the rule on {rule.dyad.key}</h2>
-      <form onSubmit={form.handleSubmit((data) => save.mutate(data))} aria-label={`Edit the rule on ${rule.dyad.key}`} noValidate>
-        <Field form={form} name="kind" label="Alert when the dyad…">
-          {(props) => (
-            <select {...props}>
-              {KINDS.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+      <h2 id="rule-editor-heading">Edit the rule on {watched}</h2>
+      <form onSubmit={form.handleSubmit((data) => save.mutate(data))} aria-label={`Edit the rule on ${watched}`} noValidate>
+        {rule.agreements ? (
+          <p>Alert when a new or changed agreement matches {rule.agreements.words}. To change the filter, set a new rule from the agreements feed.</p>
+        ) : (
+          <Field form={form} name="kind" label="Alert when the dyad…">
+            {(props) => (
+              <select {...props}>
+                {KINDS.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         {kind === "MOVE" && <MoveFields form={form} />}
+        {kind === "EVENT_SCORE" && <ScoreField form={form} />}
         <Field form={form} name="webhookUrl" label="Webhook URL (https; empty for none)">
           {(props) => <input {...props} type="url" inputMode="url" placeholder="https://example.org/hooks/monitor" />}
         </Field>
