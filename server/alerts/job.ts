@@ -142,7 +142,7 @@ export async function deliverDue({ db, now }: { db: Db; now: Date }): Promise<nu
       if (!first) return false;
       const owner = await tx.alertRule.findUniqueOrThrow({
         where: { id: rule.id },
-        select: { userId: true, dyadId: true, filter: true, webhookUrl: true, dyad: { select: { key: true } }, email: true, emailCadence: true, digestHour: true, digestWeekday: true, timeZone: true },
+        select: { userId: true, dyadId: true, teamId: true, filter: true, webhookUrl: true, dyad: { select: { key: true } }, email: true, emailCadence: true, digestHour: true, digestWeekday: true, timeZone: true },
       });
       const alert = await tx.alert.create({
         data: {
@@ -157,9 +157,18 @@ export async function deliverDue({ db, now }: { db: Db; now: Date }): Promise<nu
           // Mailed by sendDueEmails at once, or with the rule's next digest.
           ...(owner.email && { emailState: "PENDING", emailDueAt: emailDueAt(owner, now) }),
         },
-        select: { id: true },
+        select: { id: true, cause: true, link: true },
       });
       await tx.alertCause.updateMany({ where: { id: { in: causes.map((c) => c.id) } }, data: { alertId: alert.id } });
+      // Teammates subscribed to a shared rule get the same alert in their own list, while they
+      // may still see the rule (members of its team); webhooks and e-mail stay the owner's.
+      if (owner.teamId) {
+        const subscribers = await tx.alertSubscription.findMany({ where: { ruleId: rule.id, user: { memberships: { some: { teamId: owner.teamId } } } }, select: { userId: true } });
+        await tx.alert.createMany({
+          data: subscribers.map((s) => ({ ruleId: rule.id, userId: s.userId, dyadId: owner.dyadId, cause: alert.cause, link: alert.link, idempotencyKey: `${rule.id}:${first.id}:${s.userId}` })),
+          skipDuplicates: true,
+        });
+      }
       await tx.alertRule.update({ where: { id: rule.id }, data: { lastFiredAt: now } });
       return true;
     });

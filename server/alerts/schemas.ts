@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { agreementFilters } from "../agreements/schemas";
 import { dyadKey } from "../scope/schemas";
+import { shareWith } from "../views/schemas";
 import { isTimeZone } from "./digest-time";
 
 const id = z.string().trim().min(1).max(64);
@@ -36,7 +37,9 @@ export const alertEmailInput = z.object({
 });
 export type AlertEmailInput = z.infer<typeof alertEmailInput>;
 
-const channels = { webhookUrl, email: alertEmailInput.optional() };
+/** Shared with one of the owner's teams, as a saved view is (null or absent: only the owner). */
+const teamId = shareWith.optional();
+const channels = { webhookUrl, email: alertEmailInput.optional(), teamId };
 
 export const createAlertRuleInput = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("BAND_CHANGE"), dyad: dyadKey, ...channels }),
@@ -70,6 +73,8 @@ export const editAlertRuleInput = z
     hour: alertEmailInput.shape.hour,
     weekday: alertEmailInput.shape.weekday,
     timeZone: alertEmailInput.shape.timeZone,
+    /** Absent: shared as it was. */
+    teamId,
   })
   .superRefine((rule, ctx) => {
     if (rule.kind !== "MOVE" && rule.kind !== "EVENT_SCORE") return;
@@ -79,6 +84,8 @@ export const editAlertRuleInput = z
   });
 export type EditAlertRuleInput = z.infer<typeof editAlertRuleInput>;
 
+/** A teammate subscribes to a rule shared with their team (their own alerts), or stops. */
+export const subscribeAlertRuleInput = z.object({ ruleId: id, subscribed: z.boolean() });
 export const pauseAlertRuleInput = z.object({ ruleId: id, paused: z.boolean() });
 export const alertRuleIdInput = z.object({ ruleId: id });
 export const markAlertReadInput = z.object({ alertId: id });

@@ -1,6 +1,7 @@
 "use client";
 // The user's alerts (newest first, mark read), alert rules (edit, send a test to the webhook,
-// pause, resume, delete) and the log of their webhook posts and e-mails.
+// pause, resume, delete), the rules their teams share (subscribe) and the log of their webhook
+// posts and e-mails.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
@@ -90,7 +91,8 @@ export function AlertsPanel() {
   const pause = useMutation(trpc.alerts.pauseRule.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.alerts.deleteRule.mutationOptions({ onSuccess: refresh }));
   const test = useMutation(trpc.alerts.testWebhook.mutationOptions({ onSettled: refresh }));
-  const failed = markRead.error ?? pause.error ?? remove.error ?? test.error;
+  const subscribe = useMutation(trpc.alerts.subscribe.mutationOptions({ onSuccess: refresh }));
+  const failed = markRead.error ?? pause.error ?? remove.error ?? test.error ?? subscribe.error;
   const edited = rules.data?.find((r) => r.id === editing);
 
   return (
@@ -136,7 +138,7 @@ export function AlertsPanel() {
           state={{ rows: rules.data, error: rules.error }}
           noun="rules"
           empty="No rule yet. Open a dyad’s page or the agreements feed and press “Alert me”."
-          label="Your alert rules"
+          label="Your alert rules and those your teams share"
           columns={["Watching", "Alert when it…", "Cooldown", "Last fired", "Webhook", "E-mail", "State", "Actions"]}
         >
           {(r) => (
@@ -152,24 +154,35 @@ export function AlertsPanel() {
                 {describeTest(r) && <div className="meta">{describeTest(r)}</div>}
               </td>
               <td>{describeEmail(r)}</td>
-              <td>{r.paused ? "Paused" : "Active"}</td>
               <td>
-                <button type="button" onClick={() => setEditing(r.id)} aria-label={`Edit: ${ruleTarget(r).name} ${describeRule(r)}`}>
-                  Edit
-                </button>{" "}
-                {r.webhookUrl && (
+                {r.paused ? "Paused" : "Active"}
+                {r.team && <div className="meta">{r.mine ? `Shared with ${r.team.name}` : `${r.user.name}’s, shared with ${r.team.name}`}</div>}
+              </td>
+              <td>
+                {r.mine ? (
                   <>
-                    <button type="button" disabled={test.isPending} onClick={() => test.mutate({ ruleId: r.id })} aria-label={`Send test: ${ruleTarget(r).name} ${describeRule(r)}`}>
-                      Send test
+                    <button type="button" onClick={() => setEditing(r.id)} aria-label={`Edit: ${ruleTarget(r).name} ${describeRule(r)}`}>
+                      Edit
                     </button>{" "}
+                    {r.webhookUrl && (
+                      <>
+                        <button type="button" disabled={test.isPending} onClick={() => test.mutate({ ruleId: r.id })} aria-label={`Send test: ${ruleTarget(r).name} ${describeRule(r)}`}>
+                          Send test
+                        </button>{" "}
+                      </>
+                    )}
+                    <button type="button" disabled={pause.isPending} onClick={() => pause.mutate({ ruleId: r.id, paused: !r.paused })} aria-label={`${r.paused ? "Resume" : "Pause"}: ${ruleTarget(r).name} ${describeRule(r)}`}>
+                      {r.paused ? "Resume" : "Pause"}
+                    </button>{" "}
+                    <button type="button" disabled={remove.isPending} onClick={() => remove.mutate({ ruleId: r.id })} aria-label={`Delete: ${ruleTarget(r).name} ${describeRule(r)}`}>
+                      Delete
+                    </button>
                   </>
+                ) : (
+                  <button type="button" disabled={subscribe.isPending} onClick={() => subscribe.mutate({ ruleId: r.id, subscribed: !r.subscribed })} aria-pressed={r.subscribed} aria-label={`${r.subscribed ? "Unsubscribe from" : "Subscribe to"}: ${ruleTarget(r).name} ${describeRule(r)}`}>
+                    {r.subscribed ? "Unsubscribe" : "Subscribe"}
+                  </button>
                 )}
-                <button type="button" disabled={pause.isPending} onClick={() => pause.mutate({ ruleId: r.id, paused: !r.paused })} aria-label={`${r.paused ? "Resume" : "Pause"}: ${ruleTarget(r).name} ${describeRule(r)}`}>
-                  {r.paused ? "Resume" : "Pause"}
-                </button>{" "}
-                <button type="button" disabled={remove.isPending} onClick={() => remove.mutate({ ruleId: r.id })} aria-label={`Delete: ${ruleTarget(r).name} ${describeRule(r)}`}>
-                  Delete
-                </button>
               </td>
             </tr>
           )}

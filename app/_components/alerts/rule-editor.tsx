@@ -1,7 +1,7 @@
 "use client";
-// Editing one alert rule on /alerts: what it fires on, the webhook it posts to and its e-mail
-// (shown only when the server sends e-mail). A new webhook URL's signing secret is shown once.
-import { useMutation } from "@tanstack/react-query";
+// Editing one alert rule on /alerts: what it fires on, the team it is shared with, the webhook it
+// posts to and its e-mail (shown only when the server sends e-mail). A new webhook URL's signing secret is shown once.
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { editAlertRuleInput } from "@/server/alerts/schemas";
@@ -32,6 +32,7 @@ export interface EditedRule {
   dyad: { key: string } | null;
   /** An AGREEMENT_FILTER rule's filter in words (it stays as set from the feed). */
   agreements: { words: string } | null;
+  teamId: string | null;
 }
 
 /** The browser's time zone, the default for a rule's first digest. */
@@ -53,6 +54,7 @@ export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; e
       hour: rule.digestHour,
       weekday: rule.digestWeekday,
       timeZone: rule.email ? rule.timeZone : browserTimeZone(),
+      teamId: rule.teamId,
     },
     ...CHECK_ON_SUBMIT,
   });
@@ -62,6 +64,7 @@ export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; e
       onError: (e) => showRefusal(form, e),
     }),
   );
+  const teams = useQuery(trpc.teams.list.queryOptions());
   const kind = form.watch("kind");
   const watched = rule.dyad?.key ?? "agreements";
   const emailOn = form.watch("emailOn");
@@ -103,6 +106,22 @@ export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; e
         )}
         {kind === "MOVE" && <MoveFields form={form} />}
         {kind === "EVENT_SCORE" && <ScoreField form={form} />}
+        {/* "Only me" is no team; teammates see a shared rule and may subscribe to its alerts. Shown
+            once the teams are known, so the rule's team is selected (until then it stays as it is). */}
+        {teams.data && (
+          <Field form={form} name="teamId" label="Share with" setValueAs={(value) => value || null}>
+            {(props) => (
+              <select {...props}>
+                <option value="">Only me</option>
+                {teams.data.map((team) => (
+                  <option key={team.id} value={team.id}>
+                    {team.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field form={form} name="webhookUrl" label="Webhook URL (https; empty for none)">
           {(props) => <input {...props} type="url" inputMode="url" placeholder="https://example.org/hooks/monitor" />}
         </Field>
