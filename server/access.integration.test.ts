@@ -101,6 +101,7 @@ describe("who may call what", async () => {
     "alerts.deliveries": { kind: "query" },
     "alerts.pauseRule": { kind: "mutation", input: { ruleId: "no-such-rule", paused: true } },
     "alerts.deleteRule": { kind: "mutation", input: { ruleId: "no-such-rule" } },
+    "alerts.subscribe": { kind: "mutation", input: { ruleId: "no-such-rule", subscribed: true } },
     "alerts.list": { kind: "query" },
     "alerts.unread": { kind: "query" },
     "alerts.markRead": { kind: "mutation", input: { alertId: "no-such-alert" } },

@@ -163,6 +163,12 @@ describe("every state change is audited", async () => {
       await t.db.alertRule.update({ where: { id }, data: { webhookUrl: "http://127.0.0.1:9/hook", webhookSecret: "whsec_dGVzdA==" } });
       return { as: analyst, input: { ruleId: id } };
     },
+    "alerts.subscribe": async () => {
+      // The analyst's rule, shared with a team the outsider belongs to: the outsider subscribes.
+      const { id } = await alertRule();
+      await t.db.alertRule.update({ where: { id }, data: { teamId: (await ownedTeam([outsider])).id } });
+      return { as: outsider, input: { ruleId: id, subscribed: true } };
+    },
     "alerts.pauseRule": async () => ({ as: analyst, input: { ruleId: (await alertRule()).id, paused: true } }),
     "alerts.deleteRule": async () => ({ as: analyst, input: { ruleId: (await alertRule()).id } }),
     "alerts.markRead": async () => ({ as: analyst, input: { alertId: (await alert()).id } }),

@@ -7,7 +7,7 @@
 // scans glued together; the keyset `(date, id) < (…)` starts each scan right at the cursor,
 // so the 1000th page costs what the first does (the exports walk every page).
 // Order with a search: title matches first, then ts_rank, then date and id.
-import type { Db } from "../db-client";
+import type { Db, DbOrTx } from "../db-client";
 import { Prisma } from "../generated/prisma/client";
 import type { FeedPosition } from "./cursor";
 import type { AgreementFilters } from "./schemas";
@@ -111,6 +111,18 @@ export function agreementPageRows({
   if (!q) return db.$queryRaw<PageRow[]>(byDate(filters, after, take));
   if (after && !isRanked(after)) throw new RangeError("A search's next page needs a cursor from that search");
   return db.$queryRaw<PageRow[]>(byRelevance({ ...filters, q }, after, take));
+}
+
+/**
+ * The agreement at this version when the feed's filters would list it (archived ones never), else
+ * null: what an AGREEMENT_FILTER alert rule asks of a written agreement. A version that has moved
+ * on is judged by its own change instead.
+ */
+export async function agreementMatching({ db, id, version, filters }: { db: DbOrTx; id: string; version: number; filters: AgreementFilters }): Promise<{ title: string } | null> {
+  const search = filters.q ? sql`a."searchVector" @@ websearch_to_tsquery('english', ${filters.q})` : sql`TRUE`;
+  const [row] = await db.$queryRaw<{ title: string }[]>`
+    SELECT a.title FROM "Agreement" a WHERE a.id = ${id} AND a.version = ${version} AND ${search} AND ${filterConditions(filters)}`;
+  return row ?? null;
 }
 
 /** Whether a search has words to look for: "!!!" or "the" give PostgreSQL an empty query. */

@@ -48,7 +48,7 @@ describe("alerts", async () => {
   });
 
   it("a write that leaves every index as it was writes no outbox row", async () => {
-    await db.$transaction((tx) => new IndexChanges().add({ dyadId, day: today - 1 }).apply(tx, today, { entity: "Event", id: "unchanged", version: 1 }));
+    await db.$transaction((tx) => new IndexChanges().add({ dyadId, day: today - 1 }).apply(tx, today, { entity: "Event", id: "unchanged", version: 1, records: [] }));
     expect(await db.alertOutbox.count({ where: { key: "Event:unchanged:v1" } })).toBe(0);
   });
 

@@ -101,7 +101,7 @@ export async function sendDueEmails({ db, now, mail }: { db: Db; now: Date; mail
       await db.alert.updateMany({ where: ids, data: { emailState: null, emailDueAt: null } });
       continue;
     }
-    const message = composeAlertEmail({ dyad: dyadLabel(rule.dyad), cadence: rule.emailCadence, alerts, appUrl: mail.appUrl, unsubscribe: unsubscribeUrl(mail, ruleId) });
+    const message = composeAlertEmail({ dyad: rule.dyad ? dyadLabel(rule.dyad) : "Agreements", cadence: rule.emailCadence, alerts, appUrl: mail.appUrl, unsubscribe: unsubscribeUrl(mail, ruleId) });
     const attempts = Math.max(...alerts.map((a) => a.emailAttempts)) + 1;
     try {
       await mail.transport.sendMail({ from: mail.from, to: rule.user.email, ...message });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { causeOf, conditionDayCause, cooledDown, groupCauses, type DyadMove } from "./evaluate";
+import { agreementCause, causeOf, conditionDayCause, cooledDown, eventScoreCause, groupCauses, mayFireRecordRule, type DyadMove, type RecordWritten } from "./evaluate";
 import { bandOf } from "../method/index-math";
 
-const move = (before: number | null, after: number | null): DyadMove => ({ dyadId: "d", before, after });
+const move = (before: number | null, after: number | null, unusualBefore = false, unusualAfter = false): DyadMove => ({ dyadId: "d", before, after, unusualBefore, unusualAfter });
 const band = { kind: "BAND_CHANGE", threshold: null, days: null } as const;
 const moveBy = (threshold: number, days = 7) => ({ kind: "MOVE", threshold, days }) as const;
 
@@ -39,6 +39,52 @@ describe("causeOf", () => {
     expect(causeOf(rule, move(0, -40))).toBeNull();
     expect(conditionDayCause("Border closed", true)).toBe("A standing condition starts today: Border closed.");
     expect(conditionDayCause("Border closed", false)).toMatch(/ends today/);
+  });
+});
+
+describe("UNUSUAL", () => {
+  const rule = { kind: "UNUSUAL", threshold: null, days: null } as const;
+  it("fires when this change turns the unusual-change flag on, not while it stays on or when it goes off", () => {
+    expect(causeOf(rule, move(10, 40, false, true))).toMatch(/^Unusual change flagged: the index is at 40\.0/);
+    expect(causeOf(rule, move(40, 45, true, true))).toBeNull();
+    expect(causeOf(rule, move(40, 10, true, false))).toBeNull();
+    expect(causeOf(rule, move(10, 12))).toBeNull();
+  });
+  it("other kinds ignore the flag", () => {
+    expect(causeOf(band, move(10, 10.5, false, true))).toBeNull();
+  });
+});
+
+describe("EVENT_SCORE", () => {
+  const rule = { dyadId: "d", threshold: 7 };
+  const event = (goldstein: number, over: Partial<RecordWritten> = {}): RecordWritten => ({ entity: "Event", action: "CREATE", dyadId: "d", goldstein, ...over });
+  it("fires on a new event in its dyad whose |score| reaches the threshold, either sign", () => {
+    expect(eventScoreCause(rule, event(-8), "Recall")).toBe("New event with Goldstein score −8.0 (at least ±7): Recall.");
+    expect(eventScoreCause(rule, event(7), "Visit")).toMatch(/\+7\.0/);
+    expect(eventScoreCause(rule, event(6.9), "Visit")).toBeNull();
+  });
+  it("ignores edits, archives, other dyads and other records", () => {
+    expect(eventScoreCause(rule, event(-9, { action: "UPDATE" }), "x")).toBeNull();
+    expect(eventScoreCause(rule, event(-9, { action: "RESTORE" }), "x")).toBeNull();
+    expect(eventScoreCause(rule, event(-9, { dyadId: "other" }), "x")).toBeNull();
+    expect(eventScoreCause(rule, event(-9, { entity: "Condition" }), "x")).toBeNull();
+    expect(eventScoreCause({ dyadId: "d", threshold: null }, event(-9), "x")).toBeNull();
+  });
+});
+
+describe("mayFireRecordRule", () => {
+  const record = (entity: string, action: RecordWritten["action"], goldstein: number | null = null): RecordWritten => ({ entity, action, dyadId: null, goldstein });
+  it("keeps new events and agreements recorded, edited or restored; drops the rest from the outbox", () => {
+    expect(mayFireRecordRule(record("Event", "CREATE", 3))).toBe(true);
+    expect(mayFireRecordRule(record("Event", "UPDATE", 3))).toBe(false);
+    expect(mayFireRecordRule(record("Event", "CREATE"))).toBe(false);
+    for (const action of ["CREATE", "UPDATE", "RESTORE"] as const) expect(mayFireRecordRule(record("Agreement", action))).toBe(true);
+    expect(mayFireRecordRule(record("Agreement", "ARCHIVE"))).toBe(false);
+    expect(mayFireRecordRule(record("Condition", "CREATE"))).toBe(false);
+  });
+  it("says whether an agreement is new or changed", () => {
+    expect(agreementCause(record("Agreement", "CREATE"), "Rail MoU", "sector rail")).toBe("New agreement for your filter (sector rail): Rail MoU.");
+    expect(agreementCause(record("Agreement", "UPDATE"), "Rail MoU", "sector rail")).toMatch(/^Agreement changed for your filter/);
   });
 });
 

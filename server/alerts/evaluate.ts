@@ -3,14 +3,22 @@
 import { bandOf } from "../method/index-math";
 import type { Band } from "../method/params";
 
-export type AlertKindName = "BAND_CHANGE" | "MOVE" | "CONDITION";
+export type AlertKindName = "BAND_CHANGE" | "MOVE" | "CONDITION" | "UNUSUAL" | "EVENT_SCORE" | "AGREEMENT_FILTER";
 
-/** One publish as the index saw it: the dyad's value today before and after (null: no data). */
+/**
+ * One publish as the index saw it: the dyad's value today before and after (null: no data), and
+ * whether its unusual-change flag (method/index-math judgeChange) was on before and after.
+ */
 export interface DyadMove {
   dyadId: string;
   before: number | null;
   after: number | null;
+  unusualBefore: boolean;
+  unusualAfter: boolean;
 }
+
+/** The kinds judged on a dyad's move; EVENT_SCORE and AGREEMENT_FILTER judge the records written. */
+export const MOVE_KINDS = ["BAND_CHANGE", "MOVE", "UNUSUAL"] as const satisfies readonly AlertKindName[];
 
 export interface RuleTerms {
   kind: AlertKindName;
@@ -42,10 +50,42 @@ export function causeOf(rule: RuleTerms, move: DyadMove, past: number | null = n
       if (Math.abs(moved) < rule.threshold || wasMoved >= rule.threshold) return null;
       return `Index moved ${signed(moved)} points within ${rule.days} days (${points(past)} → ${points(move.after)}).`;
     }
+    case "UNUSUAL":
+      return !move.unusualBefore && move.unusualAfter ? `Unusual change flagged: the index is at ${points(move.after)}, a move beyond what this dyad usually does in a month.` : null;
     case "CONDITION":
+    case "EVENT_SCORE":
+    case "AGREEMENT_FILTER":
       return null;
   }
 }
+
+/** A record as a change wrote it, as far as rules judge it (server/alerts/outbox.ts ChangedRecord). */
+export interface RecordWritten {
+  entity: string;
+  action: "CREATE" | "UPDATE" | "ARCHIVE" | "RESTORE";
+  dyadId: string | null;
+  goldstein: number | null;
+}
+
+/**
+ * Whether any rule could fire on this record: a new event (EVENT_SCORE), or an agreement recorded,
+ * edited or restored (AGREEMENT_FILTER; an archived one leaves the feed, so it matches no filter).
+ */
+export function mayFireRecordRule(record: RecordWritten): boolean {
+  if (record.entity === "Event") return record.action === "CREATE" && record.goldstein !== null;
+  return record.entity === "Agreement" && record.action !== "ARCHIVE";
+}
+
+/** An EVENT_SCORE rule's cause when the record is a new event in its dyad with |G| at least its threshold. */
+export function eventScoreCause(rule: { dyadId: string | null; threshold: number | null }, record: RecordWritten, title: string): string | null {
+  if (record.entity !== "Event" || record.action !== "CREATE" || record.goldstein === null || rule.threshold === null) return null;
+  if (record.dyadId !== rule.dyadId || Math.abs(record.goldstein) < rule.threshold) return null;
+  return `New event with Goldstein score ${signed(record.goldstein)} (at least ±${rule.threshold}): ${title}.`;
+}
+
+/** An AGREEMENT_FILTER rule's cause for an agreement its filter matched; `filter` in words. */
+export const agreementCause = (record: RecordWritten, title: string, filter: string) =>
+  `${record.action === "CREATE" ? "New agreement" : "Agreement changed"} for your filter (${filter}): ${title}.`;
 
 /** A CONDITION rule's cause on the day one of its dyad's standing conditions starts or ends. */
 export const conditionDayCause = (title: string, starts: boolean) => `A standing condition ${starts ? "starts" : "ends"} today: ${title}.`;

@@ -10,7 +10,10 @@ import { fromDay, toDay } from "../method/day";
 import { indexAsOf } from "../relations/rollup";
 import { emailDueAt } from "./digest-time";
 import { sendDueEmails, type MailSettings } from "./email";
-import { causeOf, conditionDayCause, cooledDown, groupCauses } from "./evaluate";
+import { agreementCause, causeOf, conditionDayCause, cooledDown, eventScoreCause, groupCauses, mayFireRecordRule, MOVE_KINDS } from "./evaluate";
+import { agreementMatching } from "../agreements/page-query";
+import { agreementFiltersToSearchParams, describeAgreementFilters } from "../agreements/filters";
+import { agreementFilters } from "../agreements/schemas";
 import { mailSettingsOf } from "./mailer";
 import { settleOutbox, type OutboxChange } from "./outbox";
 import { postDueWebhooks } from "./webhooks";
@@ -30,9 +33,16 @@ export async function runAlerts({ db, signal }: JobContext, now = new Date(), ma
 
 /** Stores each unpaused rule's cause for one change, in the transaction that settles it. */
 export async function recordCauses({ db, change, now }: { db: DbOrTx; change: OutboxChange; now: Date }): Promise<void> {
+  await recordMoveCauses({ db, change, now });
+  await recordEventCauses({ db, change });
+  await recordAgreementCauses({ db, change });
+}
+
+/** BAND_CHANGE, MOVE and UNUSUAL rules on each dyad the change moved. */
+async function recordMoveCauses({ db, change, now }: { db: DbOrTx; change: OutboxChange; now: Date }): Promise<void> {
   const today = toDay(now);
   for (const move of change.moves) {
-    const rules = await db.alertRule.findMany({ where: { dyadId: move.dyadId, paused: false }, select: { id: true, kind: true, threshold: true, days: true } });
+    const rules = await db.alertRule.findMany({ where: { dyadId: move.dyadId, paused: false, kind: { in: [...MOVE_KINDS] } }, select: { id: true, kind: true, threshold: true, days: true } });
     const pastOn = new Map<number, number | null>();
     for (const rule of rules) {
       let past: number | null = null;
@@ -42,6 +52,44 @@ export async function recordCauses({ db, change, now }: { db: DbOrTx; change: Ou
       }
       const text = causeOf(rule, move, past);
       if (text) await db.alertCause.createMany({ data: [{ ruleId: rule.id, key: change.key, text, link: recordPage(change) }], skipDuplicates: true });
+    }
+  }
+}
+
+/** A record's cause, once per rule and record: an import writes many records under one change. */
+const recordCauseKey = (change: OutboxChange, recordId: string) => `${change.key}/${recordId}`;
+
+/** EVENT_SCORE rules on the dyad of each new event whose |G| reaches their threshold. */
+async function recordEventCauses({ db, change }: { db: DbOrTx; change: OutboxChange }): Promise<void> {
+  for (const record of change.records) {
+    if (record.entity !== "Event" || record.goldstein === null || record.dyadId === null) continue;
+    const rules = await db.alertRule.findMany({
+      where: { kind: "EVENT_SCORE", dyadId: record.dyadId, paused: false, threshold: { lte: Math.abs(record.goldstein) } },
+      select: { id: true, dyadId: true, threshold: true },
+    });
+    if (rules.length === 0) continue;
+    const event = await db.event.findUnique({ where: { id: record.id }, select: { title: true } });
+    const causes = rules.flatMap((rule) => {
+      const text = eventScoreCause(rule, record, event?.title ?? "an event since removed");
+      return text ? [{ ruleId: rule.id, key: recordCauseKey(change, record.id), text, link: `/events/${record.id}` }] : [];
+    });
+    await db.alertCause.createMany({ data: causes, skipDuplicates: true });
+  }
+}
+
+/** AGREEMENT_FILTER rules whose filter the feed would match a written agreement with. */
+async function recordAgreementCauses({ db, change }: { db: DbOrTx; change: OutboxChange }): Promise<void> {
+  const agreements = change.records.filter((r) => r.entity === "Agreement" && mayFireRecordRule(r));
+  if (agreements.length === 0) return;
+  const rules = await db.alertRule.findMany({ where: { kind: "AGREEMENT_FILTER", paused: false }, select: { id: true, filter: true } });
+  for (const rule of rules) {
+    const filter = agreementFilters.safeParse(rule.filter);
+    if (!filter.success) continue;
+    for (const record of agreements) {
+      const match = await agreementMatching({ db, id: record.id, version: record.version, filters: filter.data });
+      if (!match) continue;
+      const text = agreementCause(record, match.title, describeAgreementFilters(filter.data));
+      await db.alertCause.createMany({ data: [{ ruleId: rule.id, key: recordCauseKey(change, record.id), text, link: `/agreements/${record.id}` }], skipDuplicates: true });
     }
   }
 }
@@ -68,6 +116,14 @@ export async function recordConditionDays({ db, now }: { db: Db; now: Date }): P
   return count;
 }
 
+/** Where several grouped causes send the reader: the dyad's page, or the agreements feed filtered as the rule is. */
+function ruleHome(rule: { dyad: { key: string } | null; filter: unknown }): string {
+  if (rule.dyad) return `/dyads/${rule.dyad.key}`;
+  const filter = agreementFilters.safeParse(rule.filter);
+  const query = filter.success ? agreementFiltersToSearchParams(filter.data).toString() : "";
+  return `/agreements${query ? `?${query}` : ""}`;
+}
+
 /** Turns each cooled-down, unpaused rule's pending causes into one alert; answers the alerts made. */
 export async function deliverDue({ db, now }: { db: Db; now: Date }): Promise<number> {
   const rules = await db.alertRule.findMany({
@@ -86,7 +142,7 @@ export async function deliverDue({ db, now }: { db: Db; now: Date }): Promise<nu
       if (!first) return false;
       const owner = await tx.alertRule.findUniqueOrThrow({
         where: { id: rule.id },
-        select: { userId: true, dyadId: true, webhookUrl: true, dyad: { select: { key: true } }, email: true, emailCadence: true, digestHour: true, digestWeekday: true, timeZone: true },
+        select: { userId: true, dyadId: true, teamId: true, filter: true, webhookUrl: true, dyad: { select: { key: true } }, email: true, emailCadence: true, digestHour: true, digestWeekday: true, timeZone: true },
       });
       const alert = await tx.alert.create({
         data: {
@@ -94,16 +150,25 @@ export async function deliverDue({ db, now }: { db: Db; now: Date }): Promise<nu
           userId: owner.userId,
           dyadId: owner.dyadId,
           cause: groupCauses(causes.map((c) => c.text)),
-          link: (causes.length === 1 && first.link) || `/dyads/${owner.dyad.key}`,
+          link: (causes.length === 1 && first.link) || ruleHome(owner),
           idempotencyKey: `${rule.id}:${first.id}`,
           // Posted by postDueWebhooks, in this run or a later one.
           ...(owner.webhookUrl && { webhook: { create: { url: owner.webhookUrl, createdAt: now, nextAttemptAt: now } } }),
           // Mailed by sendDueEmails at once, or with the rule's next digest.
           ...(owner.email && { emailState: "PENDING", emailDueAt: emailDueAt(owner, now) }),
         },
-        select: { id: true },
+        select: { id: true, cause: true, link: true },
       });
       await tx.alertCause.updateMany({ where: { id: { in: causes.map((c) => c.id) } }, data: { alertId: alert.id } });
+      // Teammates subscribed to a shared rule get the same alert in their own list, while they
+      // may still see the rule (members of its team); webhooks and e-mail stay the owner's.
+      if (owner.teamId) {
+        const subscribers = await tx.alertSubscription.findMany({ where: { ruleId: rule.id, user: { memberships: { some: { teamId: owner.teamId } } } }, select: { userId: true } });
+        await tx.alert.createMany({
+          data: subscribers.map((s) => ({ ruleId: rule.id, userId: s.userId, dyadId: owner.dyadId, cause: alert.cause, link: alert.link, idempotencyKey: `${rule.id}:${first.id}:${s.userId}` })),
+          skipDuplicates: true,
+        });
+      }
       await tx.alertRule.update({ where: { id: rule.id }, data: { lastFiredAt: now } });
       return true;
     });

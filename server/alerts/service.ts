@@ -1,5 +1,7 @@
 // A user's alert rules and alerts. Another user's rule or alert is NOT_FOUND, exactly like one that
-// does not exist, so an id tells an outsider nothing. Every change is audited (AlertRule, Alert).
+// does not exist, so an id tells an outsider nothing. A rule shared with a team is seen as a saved
+// view is (auth/permissions canReadView): its members see it and may subscribe; only its owner
+// changes it. Every change is audited (AlertRule, Alert).
 import { recordAudit } from "../admin/audit";
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
@@ -8,6 +10,11 @@ import type { AlertEmailInput, CreateAlertRuleInput, EditAlertRuleInput } from "
 import { newWebhookSecret } from "./webhook-sign";
 import { accepted, postSigned } from "./webhooks";
 import { refusedTargetUrl } from "../http/outbound-target";
+import { canReadView, canShareWith } from "../auth/permissions";
+import { teamsOf } from "../teams/service";
+import { agreementFiltersToSearchParams, describeAgreementFilters, hasAgreementFilters } from "../agreements/filters";
+import { searchableWords } from "../agreements/page-query";
+import { agreementFilters } from "../agreements/schemas";
 
 /** Rules one person may hold: far more than anyone watches, few enough for one page. */
 export const MAX_RULES_OWNED = 100;
@@ -32,15 +39,94 @@ const ruleSelect = {
   webhookTestedAt: true,
   webhookTestStatus: true,
   webhookTestError: true,
+  filter: true,
   dyad: { select: { key: true } },
+  userId: true,
+  user: { select: { name: true } },
+  teamId: true,
+  team: { select: { id: true, name: true } },
 } satisfies Prisma.AlertRuleSelect;
 
 const alertSelect = { id: true, cause: true, link: true, createdAt: true, readAt: true, dyad: { select: { key: true } } } satisfies Prisma.AlertSelect;
 
 const ruleNotFound = () => new AppError("NOT_FOUND", "No such alert rule of yours.");
 
-export function listAlertRules({ db, userId }: { db: Db; userId: string }) {
-  return db.alertRule.findMany({ where: { userId }, select: ruleSelect, orderBy: { createdAt: "desc" } });
+type SelectedRule = Prisma.AlertRuleGetPayload<{ select: typeof ruleSelect }>;
+
+/**
+ * A rule as the page shows it: an AGREEMENT_FILTER rule's filter in words and as the feed's
+ * address; whether it is the reader's own, and whether they subscribe to it (a teammate's).
+ */
+function shownRule<R extends SelectedRule>(rule: R, readerId: string, subscribed = false) {
+  const filter = agreementFilters.safeParse(rule.filter);
+  const agreements = rule.kind === "AGREEMENT_FILTER" && filter.success ? { words: describeAgreementFilters(filter.data), href: `/agreements?${agreementFiltersToSearchParams(filter.data).toString()}` } : null;
+  const mine = rule.userId === readerId;
+  // A teammate sees what the rule watches, not where its owner's alerts go.
+  const channels = mine ? {} : { webhookUrl: null, webhookTestedAt: null, webhookTestStatus: null, webhookTestError: null, email: false };
+  return { ...rule, ...channels, agreements, mine, subscribed };
+}
+
+/** The query form of canReadView for rules: mine, and those shared with my teams. */
+export const readableRules = (reader: { id: string; teamIds: readonly string[] }): Prisma.AlertRuleWhereInput => ({ OR: [{ userId: reader.id }, { teamId: { in: [...reader.teamIds] } }] });
+
+/** The reader's rules and those their teams share, theirs first (newest first within each). */
+export async function listAlertRules({ db, userId }: { db: Db; userId: string }) {
+  const reader = { id: userId, ...(await teamsOf({ db, userId })) };
+  const rules = await db.alertRule.findMany({ where: readableRules(reader), select: ruleSelect, orderBy: { createdAt: "desc" } });
+  const subscribed = new Set((await db.alertSubscription.findMany({ where: { userId, ruleId: { in: rules.map((r) => r.id) } }, select: { ruleId: true } })).map((s) => s.ruleId));
+  const shown = rules.map((rule) => shownRule(rule, userId, subscribed.has(rule.id)));
+  return [...shown.filter((r) => r.mine), ...shown.filter((r) => !r.mine)];
+}
+
+/**
+ * Refuses a change to a rule that is not the user's: NOT_FOUND when they may not even see it,
+ * FORBIDDEN for a teammate's shared rule (they may subscribe, not change it), as saved views do.
+ */
+async function requireOwnRule(db: Db, userId: string, ruleId: string): Promise<void> {
+  const rule = await db.alertRule.findUnique({ where: { id: ruleId }, select: { userId: true, teamId: true } });
+  if (rule?.userId === userId) return;
+  if (!rule || !canReadView({ id: userId, ...(await teamsOf({ db, userId })) }, { ownerId: rule.userId, teamId: rule.teamId })) throw ruleNotFound();
+  throw new AppError("FORBIDDEN", "Only its owner changes this shared rule: subscribe to it for its alerts, or make your own.");
+}
+
+/** A team the user shares a rule with must be one of theirs: refused on the field otherwise. */
+async function checkedShare(db: Db, userId: string, teamId: string | null | undefined): Promise<void> {
+  if (teamId === undefined || canShareWith(await teamsOf({ db, userId }), teamId)) return;
+  throw fieldError("BAD_REQUEST", "teamId", "Share with yourself or one of your teams.");
+}
+
+/**
+ * A teammate subscribes to a rule shared with their team, or stops: its alerts then reach their
+ * own list and Atom feed too. A rule they may not read is not found; their own needs no subscription.
+ */
+export async function subscribeAlertRule({ db, userId, ruleId, subscribed }: { db: Db; userId: string; ruleId: string; subscribed: boolean }) {
+  const reader = { id: userId, ...(await teamsOf({ db, userId })) };
+  const rule = await db.alertRule.findUnique({ where: { id: ruleId }, select: ruleSelect });
+  if (!rule || !canReadView(reader, { ownerId: rule.userId, teamId: rule.teamId })) throw ruleNotFound();
+  if (rule.userId === userId) throw fieldError("BAD_REQUEST", "ruleId", "This rule is yours: its alerts reach you already.");
+  return db.$transaction(async (tx) => {
+    const was = (await tx.alertSubscription.count({ where: { ruleId, userId } })) > 0;
+    if (subscribed) await tx.alertSubscription.upsert({ where: { ruleId_userId: { ruleId, userId } }, create: { ruleId, userId }, update: {}, select: { id: true } });
+    else await tx.alertSubscription.deleteMany({ where: { ruleId, userId } });
+    await recordAudit({ db: tx, actorId: userId, action: "UPDATE", entityType: "AlertRule", entityId: ruleId, before: { subscriber: userId, subscribed: was }, after: { subscriber: userId, subscribed } });
+    return shownRule(rule, userId, subscribed);
+  });
+}
+
+/** A rule's dyad, or an AGREEMENT_FILTER rule's filter (its dyads known, its search with words): refused on the field. */
+async function ruleTarget(db: Db, input: CreateAlertRuleInput): Promise<{ dyadId: string | null; filter?: Prisma.InputJsonValue }> {
+  if (input.kind !== "AGREEMENT_FILTER") {
+    const dyad = await db.dyad.findUnique({ where: { key: input.dyad }, select: { id: true } });
+    if (!dyad) throw fieldError("BAD_REQUEST", "dyad", "no such dyad");
+    return { dyadId: dyad.id };
+  }
+  const { filter } = input;
+  if (!hasAgreementFilters(filter)) throw fieldError("BAD_REQUEST", "filter", "choose at least one filter: a rule on every agreement would fire on each one");
+  const dyads = filter.dyads ?? [];
+  const known = await db.dyad.count({ where: { key: { in: dyads } } });
+  if (known < dyads.length) throw fieldError("BAD_REQUEST", "filter.dyads", "no such dyad");
+  if (filter.q && !(await searchableWords({ db, q: filter.q }))) throw fieldError("BAD_REQUEST", "filter.q", "no words to search for (only punctuation or very common words)");
+  return { dyadId: null, filter: JSON.parse(JSON.stringify(filter)) as Prisma.InputJsonValue };
 }
 
 /**
@@ -70,16 +156,16 @@ async function checkedWebhookUrl(raw: string | undefined, { allowLocalHttp }: Al
 
 export async function createAlertRule({ db, userId, input, channels }: { db: Db; userId: string; input: CreateAlertRuleInput; channels: AlertChannels }) {
   const mail = emailColumns(input.email, channels);
-  const dyad = await db.dyad.findUnique({ where: { key: input.dyad }, select: { id: true } });
-  if (!dyad) throw fieldError("BAD_REQUEST", "dyad", "no such dyad");
+  await checkedShare(db, userId, input.teamId);
+  const target = await ruleTarget(db, input);
   const webhookUrl = await checkedWebhookUrl(input.webhookUrl, channels);
   const webhookSecret = webhookUrl ? newWebhookSecret() : null;
-  const terms = input.kind === "MOVE" ? { threshold: input.threshold, days: input.days } : {};
+  const terms = input.kind === "MOVE" ? { threshold: input.threshold, days: input.days } : input.kind === "EVENT_SCORE" ? { threshold: input.threshold } : {};
   return db.$transaction(async (tx) => {
     if ((await tx.alertRule.count({ where: { userId } })) >= MAX_RULES_OWNED) throw new AppError("CONFLICT", `You hold ${MAX_RULES_OWNED} alert rules, the most one person may: delete some first.`);
-    const rule = await tx.alertRule.create({ data: { userId, dyadId: dyad.id, kind: input.kind, ...terms, webhookUrl, webhookSecret, ...mail }, select: ruleSelect });
-    await recordAudit({ db: tx, actorId: userId, action: "CREATE", entityType: "AlertRule", entityId: rule.id, before: null, after: { kind: rule.kind, dyad: input.dyad, ...terms, webhookUrl, ...mail } });
-    return { ...rule, webhookSecret };
+    const rule = await tx.alertRule.create({ data: { userId, ...target, kind: input.kind, ...terms, webhookUrl, webhookSecret, ...mail, teamId: input.teamId ?? null }, select: ruleSelect });
+    await recordAudit({ db: tx, actorId: userId, action: "CREATE", entityType: "AlertRule", entityId: rule.id, before: null, after: { kind: rule.kind, dyad: rule.dyad?.key ?? null, filter: target.filter ?? null, ...terms, webhookUrl, ...mail, teamId: rule.teamId } });
+    return { ...shownRule(rule, userId), webhookSecret };
   });
 }
 
@@ -90,30 +176,35 @@ export async function createAlertRule({ db, userId, input, channels }: { db: Db;
 export async function editAlertRule({ db, userId, input, channels }: { db: Db; userId: string; input: EditAlertRuleInput; channels: AlertChannels }) {
   const mail = emailColumns(input.emailOn ? { cadence: input.cadence, hour: input.hour, weekday: input.weekday, timeZone: input.timeZone } : undefined, channels);
   const webhookUrl = await checkedWebhookUrl(input.webhookUrl, channels);
-  const terms = input.kind === "MOVE" ? { threshold: input.threshold ?? null, days: input.days ?? null } : { threshold: null, days: null };
+  await requireOwnRule(db, userId, input.ruleId);
+  await checkedShare(db, userId, input.teamId);
+  const terms = { threshold: input.kind === "MOVE" || input.kind === "EVENT_SCORE" ? (input.threshold ?? null) : null, days: input.kind === "MOVE" ? (input.days ?? null) : null };
   return db.$transaction(async (tx) => {
     const before = await tx.alertRule.findFirst({ where: { id: input.ruleId, userId }, select: { ...ruleSelect, webhookSecret: true } });
     if (!before) throw ruleNotFound();
+    // A dyad's rule has no filter, a filter's rule no dyad: neither becomes the other.
+    if ((before.kind === "AGREEMENT_FILTER") !== (input.kind === "AGREEMENT_FILTER")) throw fieldError("BAD_REQUEST", "kind", before.kind === "AGREEMENT_FILTER" ? "an agreements rule stays one: make a dyad's rule on its page" : "set an agreements rule with “Alert me” on the agreements feed");
     if (before.version !== input.version) throw new AppError("CONFLICT", "This rule was changed elsewhere since you opened it: reload the page and edit it again.");
     const webhookSecret = webhookUrl && webhookUrl !== before.webhookUrl ? newWebhookSecret() : null;
     const secret = webhookUrl ? (webhookSecret ?? before.webhookSecret) : null;
     const rule = await tx.alertRule.update({
       where: { id: input.ruleId },
-      data: { kind: input.kind, ...terms, webhookUrl, webhookSecret: secret, ...mail, version: { increment: 1 } },
+      data: { kind: input.kind, ...terms, webhookUrl, webhookSecret: secret, ...mail, ...(input.teamId !== undefined && { teamId: input.teamId }), version: { increment: 1 } },
       select: ruleSelect,
     });
-    const shown = (r: typeof rule) => ({ kind: r.kind, threshold: r.threshold, days: r.days, webhookUrl: r.webhookUrl, email: r.email, emailCadence: r.emailCadence, digestHour: r.digestHour, digestWeekday: r.digestWeekday, timeZone: r.timeZone });
+    const shown = (r: typeof rule) => ({ kind: r.kind, threshold: r.threshold, days: r.days, webhookUrl: r.webhookUrl, email: r.email, emailCadence: r.emailCadence, digestHour: r.digestHour, digestWeekday: r.digestWeekday, timeZone: r.timeZone, teamId: r.teamId });
     await recordAudit({ db: tx, actorId: userId, action: "UPDATE", entityType: "AlertRule", entityId: rule.id, before: shown(before), after: shown(rule) });
-    return { ...rule, webhookSecret };
+    return { ...shownRule(rule, userId), webhookSecret };
   });
 }
 
 /** "Send test": a signed `alert.test` post to the rule's webhook now; its answer is kept on the rule (and audited). */
 export async function testAlertWebhook({ db, userId, ruleId, allowLocalHttp, now = new Date() }: { db: Db; userId: string; ruleId: string; allowLocalHttp: boolean; now?: Date }) {
+  await requireOwnRule(db, userId, ruleId);
   const rule = await db.alertRule.findFirst({ where: { id: ruleId, userId }, select: { id: true, kind: true, webhookUrl: true, webhookSecret: true, dyad: { select: { key: true } } } });
   if (!rule) throw ruleNotFound();
   if (!rule.webhookUrl) throw fieldError("BAD_REQUEST", "webhookUrl", "set a webhook URL first");
-  const body = JSON.stringify({ type: "alert.test", timestamp: now.toISOString(), data: { ruleId: rule.id, kind: rule.kind, dyad: rule.dyad.key } });
+  const body = JSON.stringify({ type: "alert.test", timestamp: now.toISOString(), data: { ruleId: rule.id, kind: rule.kind, dyad: rule.dyad?.key ?? null } });
   const outcome = await postSigned({ url: rule.webhookUrl, secret: rule.webhookSecret, id: `test_${rule.id}_${now.getTime()}`, now, body, allowLocalHttp });
   const result = { webhookTestedAt: now, webhookTestStatus: outcome.status, webhookTestError: outcome.error ?? (accepted(outcome) ? null : `answered ${outcome.status}`) };
   return db.$transaction(async (tx) => {
@@ -124,20 +215,22 @@ export async function testAlertWebhook({ db, userId, ruleId, allowLocalHttp, now
 }
 
 export async function setAlertRulePaused({ db, userId, ruleId, paused }: { db: Db; userId: string; ruleId: string; paused: boolean }) {
+  await requireOwnRule(db, userId, ruleId);
   return db.$transaction(async (tx) => {
     const { count } = await tx.alertRule.updateMany({ where: { id: ruleId, userId }, data: { paused, version: { increment: 1 } } });
     if (count === 0) throw ruleNotFound();
     await recordAudit({ db: tx, actorId: userId, action: "UPDATE", entityType: "AlertRule", entityId: ruleId, before: { paused: !paused }, after: { paused } });
-    return tx.alertRule.findUniqueOrThrow({ where: { id: ruleId }, select: ruleSelect });
+    return shownRule(await tx.alertRule.findUniqueOrThrow({ where: { id: ruleId }, select: ruleSelect }), userId);
   });
 }
 
 export async function deleteAlertRule({ db, userId, ruleId }: { db: Db; userId: string; ruleId: string }) {
+  await requireOwnRule(db, userId, ruleId);
   return db.$transaction(async (tx) => {
     const rule = await tx.alertRule.findFirst({ where: { id: ruleId, userId }, select: ruleSelect });
     if (!rule) throw ruleNotFound();
     await tx.alertRule.delete({ where: { id: ruleId } });
-    await recordAudit({ db: tx, actorId: userId, action: "DELETE", entityType: "AlertRule", entityId: ruleId, before: { kind: rule.kind, dyad: rule.dyad.key, threshold: rule.threshold, days: rule.days }, after: null });
+    await recordAudit({ db: tx, actorId: userId, action: "DELETE", entityType: "AlertRule", entityId: ruleId, before: { kind: rule.kind, dyad: rule.dyad?.key ?? null, filter: rule.filter, threshold: rule.threshold, days: rule.days }, after: null });
     return { deleted: true };
   });
 }
@@ -172,8 +265,8 @@ export async function listDeliveries({ db, userId }: { db: Db; userId: string })
     }),
   ];
   const rows = [
-    ...posts.map((p) => ({ id: `webhook:${p.id}`, channel: "webhook" as const, target: p.url, dyad: p.alert.dyad.key, cause: p.alert.cause, at: p.createdAt, state: p.state, attempts: p.attempts, status: p.lastStatus, error: p.lastError, next: p.state === "PENDING" ? p.nextAttemptAt : null })),
-    ...mails.map((m) => ({ id: `email:${m.id}`, channel: "e-mail" as const, target: "e-mail", dyad: m.dyad.key, cause: m.cause, at: m.createdAt, state: m.emailState ?? "PENDING", attempts: m.emailAttempts, status: null, error: m.emailError, next: m.emailState === "PENDING" ? m.emailDueAt : null })),
+    ...posts.map((p) => ({ id: `webhook:${p.id}`, channel: "webhook" as const, target: p.url, dyad: p.alert.dyad?.key ?? "agreements", cause: p.alert.cause, at: p.createdAt, state: p.state, attempts: p.attempts, status: p.lastStatus, error: p.lastError, next: p.state === "PENDING" ? p.nextAttemptAt : null })),
+    ...mails.map((m) => ({ id: `email:${m.id}`, channel: "e-mail" as const, target: "e-mail", dyad: m.dyad?.key ?? "agreements", cause: m.cause, at: m.createdAt, state: m.emailState ?? "PENDING", attempts: m.emailAttempts, status: null, error: m.emailError, next: m.emailState === "PENDING" ? m.emailDueAt : null })),
   ];
   return rows.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, DELIVERIES_LISTED);
 }

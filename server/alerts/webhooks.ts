@@ -71,7 +71,7 @@ async function postOne({ db, id, now, allowLocalHttp, signal }: { db: Db; id: st
   const body = JSON.stringify({
     type: "alert.fired",
     timestamp: alert.createdAt.toISOString(),
-    data: { alertId: alert.id, ruleId: alert.rule.id, kind: alert.rule.kind, dyad: alert.dyad.key, cause: alert.cause, link: alert.link },
+    data: { alertId: alert.id, ruleId: alert.rule.id, kind: alert.rule.kind, dyad: alert.dyad?.key ?? null, cause: alert.cause, link: alert.link },
   });
   const { status, error } = await postSigned({ url: delivery.url, secret: alert.rule.webhookSecret, id: alert.id, now, body, allowLocalHttp, signal });
   const attempts = delivery.attempts + 1;

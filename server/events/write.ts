@@ -173,6 +173,7 @@ export const eventRecord: RecordType<EditableEvent, EventInput, string, EventCol
   ],
   touches: (e) => ({ dyadId: e.dyadId, day: toDay(e.placementDate) }),
   published: proposeConditions,
+  goldstein: (e) => eventScore({ ...e, overrideKey: OVERRIDE_KEYS.find((k) => k === e.overrideKey) ?? null }).g,
 };
 
 export const { forEditing: eventForEditing, create: createEvent, update: updateEvent, setArchived: setEventArchived } = writersOf(eventRecord);

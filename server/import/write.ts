@@ -7,7 +7,8 @@ import { allowLongStatements } from "../db-limits";
 import { Prisma } from "../generated/prisma/client";
 import { eventRecord } from "../events/write";
 import { IndexChanges } from "../records/index-changes";
-import { insertRecords, touchOf, updateRecordAt, type BulkPath } from "../records/pipeline";
+import { changedRecord, insertRecords, touchOf, updateRecordAt, type BulkPath } from "../records/pipeline";
+import type { ChangedRecord } from "../alerts/outbox";
 import type { ImportPlan } from "./plan";
 import { IMPORT_BATCH, type ImportProgress } from "./progress";
 
@@ -47,6 +48,8 @@ export async function runImport(input: {
   const total = plan.writes.length;
   const events: Extract<ImportProgress, { phase: "done" }>["events"] = [];
   const audit = { actorId, action: "IMPORT" } as const;
+  // Every event written, for the alerts outbox (EVENT_SCORE rules judge the new ones).
+  const written: ChangedRecord[] = [];
 
   try {
     await db.$transaction(async (tx) => {
@@ -58,6 +61,7 @@ export async function runImport(input: {
         const items = batch.map((w) => ({ data: w.data, refs: w.dyadId, origin: { provenance: "IMPORTED", externalId: w.externalId } as const }));
         const ids = await insertRecords(tx, eventRecord, items, audit, path);
         events.push(...batch.map((w, k) => ({ id: ids[k] ?? "", title: w.data.title, status: "new" as const })));
+        written.push(...batch.map((w, k) => changedRecord(eventRecord, eventRecord.columns(w.data, w.dyadId), { id: ids[k] ?? "", version: 1, action: "CREATE" })));
         done += batch.length;
         onProgress?.({ phase: "writing", done, total });
       }
@@ -67,10 +71,11 @@ export async function runImport(input: {
           throw new ImportConflictError(`Event ${w.externalId} was changed by someone else during the import.`);
         }
         events.push({ id: w.before.id, title: w.data.title, status: "changed" });
+        written.push(changedRecord(eventRecord, eventRecord.columns(w.data, w.dyadId), { id: w.before.id, version: w.before.version + 1, action: "UPDATE" }));
         done += 1;
         if (done % IMPORT_BATCH === 0 || done === total) onProgress?.({ phase: "writing", done, total });
       }
-      await changes.apply(tx, today, { entity: "Import", id: randomUUID() }, (indexed, dyads) => onProgress?.({ phase: "indexing", done: indexed, total: dyads }));
+      await changes.apply(tx, today, { entity: "Import", id: randomUUID(), records: written }, (indexed, dyads) => onProgress?.({ phase: "indexing", done: indexed, total: dyads }));
     }, TRANSACTION);
   } catch (error) {
     // A unique external id taken meanwhile: another import of the same rows won the race.

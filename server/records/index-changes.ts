@@ -2,13 +2,15 @@
 // IndexChanges to collect a bulk write's touches so each dyad is refreshed once.
 import { writeOutbox, type ChangeRef } from "../alerts/outbox";
 import type { DbOrTx } from "../db-client";
-import { indexAsOf, refreshRollup } from "../relations/rollup";
+import { indexAsOf, refreshRollup, unusualOn } from "../relations/rollup";
 
-/** A refreshed dyad's index today, before and after the refresh: what alert rules judge. */
+/** A refreshed dyad's index today and its unusual-change flag, before and after the refresh: what alert rules judge. */
 export interface IndexMove {
   dyadId: string;
   before: number | null;
   after: number | null;
+  unusualBefore: boolean;
+  unusualAfter: boolean;
 }
 
 /** A record's weight on the index: its dyad, from the first day it counts. */
@@ -49,15 +51,18 @@ export class IndexChanges implements Iterable<{ dyadId: string; fromDay: number 
 
   /**
    * Refreshes each touched dyad once, in order, in the caller's transaction, and records how each
-   * moved today in the alerts outbox under `change` (the write's key): every publish path passes here.
+   * moved today in the alerts outbox under `change` (the write's key and the records it wrote):
+   * every publish path passes here.
    */
   async apply(db: DbOrTx, today: number, change: ChangeRef, onDyad?: (done: number, total: number) => void): Promise<IndexMove[]> {
     let done = 0;
     const moves: IndexMove[] = [];
     for (const { dyadId, fromDay } of this) {
       const before = await indexAsOf({ db, dyadId, onOrBefore: today });
+      const unusualBefore = await unusualOn({ db, dyadId, today });
       await dyadChanged({ db, dyadId, fromDay, today });
-      moves.push({ dyadId, before, after: await indexAsOf({ db, dyadId, onOrBefore: today }) });
+      const after = await indexAsOf({ db, dyadId, onOrBefore: today });
+      moves.push({ dyadId, before, after, unusualBefore, unusualAfter: await unusualOn({ db, dyadId, today }) });
       onDyad?.(++done, this.size);
     }
     await writeOutbox(db, change, moves);

@@ -110,7 +110,7 @@ describe("record pipeline", async () => {
     const changes = new IndexChanges();
     for (const item of items) changes.add(touchOf(type, item));
     expect([...changes]).toEqual([{ dyadId, fromDay: today - 5 }]);
-    await db.$transaction((tx) => changes.apply(tx, today, { entity: "Test", id: "rollup" }));
+    await db.$transaction((tx) => changes.apply(tx, today, { entity: "Test", id: "rollup", records: [] }));
     const bulk = await indexAndRebuilt(["DZA-FRA"]);
     expect(bulk.index).toEqual(bulk.rebuilt);
 

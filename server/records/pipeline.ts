@@ -22,6 +22,7 @@ import { fieldError, staleVersion } from "../shared/errors";
 import type { ChildRelation } from "./children";
 import { insertUnnest, newId, type SqlTypes } from "./bulk-insert";
 import { IndexChanges, type Touch } from "./index-changes";
+import type { ChangedRecord, ChangeRef, RecordAction } from "../alerts/outbox";
 
 /** What every versioned record row carries. */
 export interface StoredRecord {
@@ -87,6 +88,8 @@ export interface RecordType<Row extends StoredRecord, Input extends object, Refs
    * seed, which writes without audit, does not.
    */
   published?(db: DbOrTx, records: readonly { id: string; data: Input }[], publisherId: string | null): Promise<void>;
+  /** A stored record's (or its columns') Goldstein value G, for EVENT_SCORE alert rules; absent for types without one. */
+  goldstein?(record: Row | Columns): number;
 }
 
 /** The editor's starting point: the record's values, the version they are at, archived or not. */
@@ -124,7 +127,7 @@ export async function createRecord<R extends StoredRecord, I extends object, F, 
     await audit(tx, type, { actorId, action: "CREATE", before: null, after });
     await type.published?.(tx, [{ id, data }], actorId);
     await alongside?.(tx, { id, version: after.version });
-    await new IndexChanges().add(type.touches?.(after) ?? null).apply(tx, today, { entity: type.entity, id, version: after.version });
+    await new IndexChanges().add(type.touches?.(after) ?? null).apply(tx, today, changeOf(type, after, "CREATE"));
     return { id, version: after.version };
   });
 }
@@ -139,7 +142,7 @@ export async function updateRecord<R extends StoredRecord, I extends object, F, 
     await audit(tx, type, { actorId, action: "UPDATE", before, after });
     await type.published?.(tx, [{ id, data }], actorId);
     await alongside?.(tx, { id, version: after.version });
-    await new IndexChanges().add(type.touches?.(after) ?? null, type.touches?.(before) ?? null).apply(tx, today, { entity: type.entity, id, version: after.version });
+    await new IndexChanges().add(type.touches?.(after) ?? null, type.touches?.(before) ?? null).apply(tx, today, changeOf(type, after, "UPDATE"));
     return { id, version: after.version };
   });
 }
@@ -153,9 +156,23 @@ export async function setRecordArchived<R extends StoredRecord, I extends object
     if (count === 0) throw raced(type, before);
     const after = await loadOrRefuse(tx, type, id);
     await audit(tx, type, { actorId, action: archived ? "ARCHIVE" : "RESTORE", before, after });
-    await new IndexChanges().add(type.touches?.(after) ?? null).apply(tx, today, { entity: type.entity, id, version: after.version });
+    await new IndexChanges().add(type.touches?.(after) ?? null).apply(tx, today, changeOf(type, after, archived ? "ARCHIVE" : "RESTORE"));
     return { id, version: after.version };
   });
+}
+
+/** A single-record write as the alerts outbox keys and judges it. */
+function changeOf<R extends StoredRecord, I extends object, F, C>(type: RecordType<R, I, F, C>, after: R, action: RecordAction): ChangeRef {
+  return { entity: type.entity, id: after.id, version: after.version, records: [changedRecord(type, after, { id: after.id, version: after.version, action })] };
+}
+
+/** A record as written (stored, or the columns a bulk writer wrote), for the alerts outbox. */
+export function changedRecord<R extends StoredRecord, I extends object, F, C>(
+  type: RecordType<R, I, F, C>,
+  record: R | C,
+  written: { id: string; version: number; action: RecordAction },
+): ChangedRecord {
+  return { entity: type.entity, ...written, dyadId: type.touches?.(record).dyadId ?? null, goldstein: type.goldstein?.(record) ?? null };
 }
 
 /** The four writes of one record type, bound to it: what its domain module exports under its own names. */

@@ -10,7 +10,7 @@ import { fromDay, placementDay, toDay } from "../method/day";
 import type { IndexCondition } from "../method/index-math";
 import { METHOD, type DatePrecision, type Level, type Method, type Verification } from "../method/params";
 import { holding, plausibleEventsFrom, plausibleRanges, type CellTotal } from "../method/plausible";
-import { carryFrom, rollForward, type DayTotals, type RollupRow } from "../method/rollup-math";
+import { carryFrom, rollForward, summaryDays, summaryFromRollup, type DayTotals, type RollupRow } from "../method/rollup-math";
 
 /** A client or an interactive transaction: rollups are written inside the caller's transaction. */
 
@@ -217,6 +217,16 @@ export function forgetRollupCheck(): void {
 }
 
 /** The dyad's index on its latest stored day up to `onOrBefore` (null when it has no data then). */
+/**
+ * Whether the dyad's unusual-change flag is on today, as its card shows it: summaryFromRollup on
+ * the rollup rows it reads (the judgement stays in method/index-math judgeChange).
+ */
+export async function unusualOn(input: { db: DbOrTx; dyadId: string; today: number }): Promise<boolean> {
+  const rows = await input.db.$queryRaw<RollupDbRow[]>`
+    SELECT ${ROLLUP_COLUMNS} FROM "DyadDay" WHERE "dyadId" = ${input.dyadId} AND day = ANY(${summaryDays(input.today).map(fromDay)}::date[])`;
+  return summaryFromRollup({ rows: rows.map(toRollupRow), today: input.today, lastEventDay: null }).unusualChange;
+}
+
 export async function indexAsOf(input: { db: DbOrTx; dyadId: string; onOrBefore: number }): Promise<number | null> {
   const [row] = await input.db.$queryRaw<{ index: number | null }[]>`
     SELECT index FROM "DyadDay" WHERE "dyadId" = ${input.dyadId} AND day <= ${fromDay(input.onOrBefore)}::date ORDER BY day DESC LIMIT 1`;

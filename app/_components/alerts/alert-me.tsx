@@ -1,31 +1,47 @@
 "use client";
-// "Alert me" on a dyad page: a rule for a band change in one click, or for a move of at least X
-// points within N days. The rules are managed at /alerts.
+// "Alert me" on a dyad page: a rule for a band change or an unusual change in one click, for a
+// move of at least X points within N days, or for a new event scoring at least ±X. The rules are
+// managed at /alerts.
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "@/app/_components/link";
 import { useTRPC } from "@/app/_trpc/client";
-import { moveRuleInput } from "@/server/alerts/schemas";
+import { eventScoreRuleInput, moveRuleInput } from "@/server/alerts/schemas";
 import { FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
-import { MoveFields } from "./move-fields";
+import { MoveFields, ScoreField } from "./move-fields";
+
+/** What the new rule will do, in words. */
+function promise(rule: { kind: string; threshold: number | null; days: number | null }, label: string): string {
+  switch (rule.kind) {
+    case "MOVE":
+      return `You will be alerted when ${label} moves by ${rule.threshold} points within ${rule.days} days.`;
+    case "UNUSUAL":
+      return `You will be alerted when ${label} is flagged for an unusual change.`;
+    case "EVENT_SCORE":
+      return `You will be alerted on each new event in ${label} scoring at least ±${rule.threshold}.`;
+    default:
+      return `You will be alerted when ${label} changes band.`;
+  }
+}
 
 export function AlertMe({ dyad, label }: { dyad: string; label: string }) {
   const trpc = useTRPC();
   const [made, setMade] = useState<string | null>(null);
   const form = useSchemaForm(moveRuleInput, { defaultValues: { kind: "MOVE", dyad, threshold: 10, days: 30 }, ...CHECK_ON_SUBMIT });
-  const create = useMutation(
-    trpc.alerts.createRule.mutationOptions({
-      onSuccess: (rule) => setMade(rule.kind === "MOVE" ? `You will be alerted when ${label} moves by ${rule.threshold} points within ${rule.days} days.` : `You will be alerted when ${label} changes band.`),
-      onError: (e) => showRefusal(form, e),
-    }),
-  );
+  const scoreForm = useSchemaForm(eventScoreRuleInput, { defaultValues: { kind: "EVENT_SCORE", dyad, threshold: 7 }, ...CHECK_ON_SUBMIT });
+  const options = (refusedOn: typeof form | typeof scoreForm) => ({ onSuccess: (rule: { kind: string; threshold: number | null; days: number | null }) => setMade(promise(rule, label)), onError: (e: unknown) => showRefusal(refusedOn, e) });
+  const create = useMutation(trpc.alerts.createRule.mutationOptions(options(form)));
+  const createScore = useMutation(trpc.alerts.createRule.mutationOptions(options(scoreForm)));
   return (
     <section className="panel" aria-labelledby="alert-me-heading">
       <h2 id="alert-me-heading">Alert me</h2>
       <p>
         <button type="button" disabled={create.isPending} onClick={() => create.mutate({ kind: "BAND_CHANGE", dyad })}>
           Alert me when {label} changes band
+        </button>{" "}
+        <button type="button" disabled={create.isPending} onClick={() => create.mutate({ kind: "UNUSUAL", dyad })}>
+          Alert me on an unusual change
         </button>
       </p>
       <form onSubmit={form.handleSubmit((data) => create.mutate(data))} aria-label="Alert me on a move" noValidate>
@@ -33,6 +49,13 @@ export function AlertMe({ dyad, label }: { dyad: string; label: string }) {
         <FormMessage form={form} />
         <button type="submit" disabled={create.isPending}>
           Alert me on a move
+        </button>
+      </form>
+      <form onSubmit={scoreForm.handleSubmit((data) => createScore.mutate(data))} aria-label="Alert me on a strong event" noValidate>
+        <ScoreField form={scoreForm} />
+        <FormMessage form={scoreForm} />
+        <button type="submit" disabled={createScore.isPending}>
+          Alert me on a strong event
         </button>
       </form>
       {made && (

@@ -1,6 +1,7 @@
 "use client";
 // The user's alerts (newest first, mark read), alert rules (edit, send a test to the webhook,
-// pause, resume, delete) and the log of their webhook posts and e-mails.
+// pause, resume, delete), the rules their teams share (subscribe) and the log of their webhook
+// posts and e-mails.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
@@ -10,8 +11,26 @@ import { ColumnHeads } from "../column-heads";
 import { formatMoment } from "../format";
 import { RuleEditor } from "./rule-editor";
 
-const describeRule = (rule: { kind: string; threshold: number | null; days: number | null }) =>
-  rule.kind === "MOVE" ? `moves by ${rule.threshold} points within ${rule.days} days` : rule.kind === "BAND_CHANGE" ? "changes band" : "a standing condition starts or ends";
+const describeRule = (rule: { kind: string; threshold: number | null; days: number | null; agreements: { words: string } | null }) => {
+  switch (rule.kind) {
+    case "MOVE":
+      return `moves by ${rule.threshold} points within ${rule.days} days`;
+    case "BAND_CHANGE":
+      return "changes band";
+    case "UNUSUAL":
+      return "is flagged for an unusual change";
+    case "EVENT_SCORE":
+      return `has a new event scoring at least ±${rule.threshold}`;
+    case "AGREEMENT_FILTER":
+      return `a new or changed agreement matches ${rule.agreements?.words ?? "the filter"}`;
+    default:
+      return "a standing condition starts or ends";
+  }
+};
+
+/** What a rule watches: its dyad, or the agreements feed as its filter shows it. */
+const ruleTarget = (rule: { dyad: { key: string } | null; agreements: { href: string } | null }) =>
+  rule.dyad ? { name: rule.dyad.key, href: `/dyads/${rule.dyad.key}` } : { name: "Agreements", href: rule.agreements?.href ?? "/agreements" };
 
 const WEEKDAYS = ["Sundays", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays"];
 const hourOf = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
@@ -72,7 +91,8 @@ export function AlertsPanel() {
   const pause = useMutation(trpc.alerts.pauseRule.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.alerts.deleteRule.mutationOptions({ onSuccess: refresh }));
   const test = useMutation(trpc.alerts.testWebhook.mutationOptions({ onSettled: refresh }));
-  const failed = markRead.error ?? pause.error ?? remove.error ?? test.error;
+  const subscribe = useMutation(trpc.alerts.subscribe.mutationOptions({ onSuccess: refresh }));
+  const failed = markRead.error ?? pause.error ?? remove.error ?? test.error ?? subscribe.error;
   const edited = rules.data?.find((r) => r.id === editing);
 
   return (
@@ -87,7 +107,7 @@ export function AlertsPanel() {
         <Listed
           state={{ rows: alerts.data?.alerts, error: alerts.error }}
           noun="alerts"
-          empty="No alert yet. Set one with “Alert me” on a dyad’s page."
+          empty="No alert yet. Set one with “Alert me” on a dyad’s page or on the agreements feed."
           label="Your alerts, newest first"
           columns={["When", "Dyad", "What happened", "Actions"]}
         >
@@ -95,7 +115,7 @@ export function AlertsPanel() {
             <tr key={a.id} className={a.readAt ? "read" : "unread"}>
               <td>{formatMoment(a.createdAt)}</td>
               <td>
-                <Link href={a.link}>{a.dyad.key}</Link>
+                <Link href={a.link}>{a.dyad?.key ?? "Agreements"}</Link>
               </td>
               <td>
                 {a.readAt ? "" : <strong>New: </strong>}
@@ -103,7 +123,7 @@ export function AlertsPanel() {
               </td>
               <td>
                 {!a.readAt && (
-                  <button type="button" disabled={markRead.isPending} onClick={() => markRead.mutate({ alertId: a.id })} aria-label={`Mark read: ${a.dyad.key}, ${formatMoment(a.createdAt)}`}>
+                  <button type="button" disabled={markRead.isPending} onClick={() => markRead.mutate({ alertId: a.id })} aria-label={`Mark read: ${a.dyad?.key ?? "Agreements"}, ${formatMoment(a.createdAt)}`}>
                     Mark read
                   </button>
                 )}
@@ -117,14 +137,14 @@ export function AlertsPanel() {
         <Listed
           state={{ rows: rules.data, error: rules.error }}
           noun="rules"
-          empty="No rule yet. Open a dyad’s page and press “Alert me”."
-          label="Your alert rules"
-          columns={["Dyad", "Alert when it…", "Cooldown", "Last fired", "Webhook", "E-mail", "State", "Actions"]}
+          empty="No rule yet. Open a dyad’s page or the agreements feed and press “Alert me”."
+          label="Your alert rules and those your teams share"
+          columns={["Watching", "Alert when it…", "Cooldown", "Last fired", "Webhook", "E-mail", "State", "Actions"]}
         >
           {(r) => (
             <tr key={r.id}>
               <td>
-                <Link href={`/dyads/${r.dyad.key}`}>{r.dyad.key}</Link>
+                <Link href={ruleTarget(r).href}>{ruleTarget(r).name}</Link>
               </td>
               <td>{describeRule(r)}</td>
               <td>{r.cooldownMinutes} min</td>
@@ -134,24 +154,35 @@ export function AlertsPanel() {
                 {describeTest(r) && <div className="meta">{describeTest(r)}</div>}
               </td>
               <td>{describeEmail(r)}</td>
-              <td>{r.paused ? "Paused" : "Active"}</td>
               <td>
-                <button type="button" onClick={() => setEditing(r.id)} aria-label={`Edit: ${r.dyad.key} ${describeRule(r)}`}>
-                  Edit
-                </button>{" "}
-                {r.webhookUrl && (
+                {r.paused ? "Paused" : "Active"}
+                {r.team && <div className="meta">{r.mine ? `Shared with ${r.team.name}` : `${r.user.name}’s, shared with ${r.team.name}`}</div>}
+              </td>
+              <td>
+                {r.mine ? (
                   <>
-                    <button type="button" disabled={test.isPending} onClick={() => test.mutate({ ruleId: r.id })} aria-label={`Send test: ${r.dyad.key} ${describeRule(r)}`}>
-                      Send test
+                    <button type="button" onClick={() => setEditing(r.id)} aria-label={`Edit: ${ruleTarget(r).name} ${describeRule(r)}`}>
+                      Edit
                     </button>{" "}
+                    {r.webhookUrl && (
+                      <>
+                        <button type="button" disabled={test.isPending} onClick={() => test.mutate({ ruleId: r.id })} aria-label={`Send test: ${ruleTarget(r).name} ${describeRule(r)}`}>
+                          Send test
+                        </button>{" "}
+                      </>
+                    )}
+                    <button type="button" disabled={pause.isPending} onClick={() => pause.mutate({ ruleId: r.id, paused: !r.paused })} aria-label={`${r.paused ? "Resume" : "Pause"}: ${ruleTarget(r).name} ${describeRule(r)}`}>
+                      {r.paused ? "Resume" : "Pause"}
+                    </button>{" "}
+                    <button type="button" disabled={remove.isPending} onClick={() => remove.mutate({ ruleId: r.id })} aria-label={`Delete: ${ruleTarget(r).name} ${describeRule(r)}`}>
+                      Delete
+                    </button>
                   </>
+                ) : (
+                  <button type="button" disabled={subscribe.isPending} onClick={() => subscribe.mutate({ ruleId: r.id, subscribed: !r.subscribed })} aria-pressed={r.subscribed} aria-label={`${r.subscribed ? "Unsubscribe from" : "Subscribe to"}: ${ruleTarget(r).name} ${describeRule(r)}`}>
+                    {r.subscribed ? "Unsubscribe" : "Subscribe"}
+                  </button>
                 )}
-                <button type="button" disabled={pause.isPending} onClick={() => pause.mutate({ ruleId: r.id, paused: !r.paused })} aria-label={`${r.paused ? "Resume" : "Pause"}: ${r.dyad.key} ${describeRule(r)}`}>
-                  {r.paused ? "Resume" : "Pause"}
-                </button>{" "}
-                <button type="button" disabled={remove.isPending} onClick={() => remove.mutate({ ruleId: r.id })} aria-label={`Delete: ${r.dyad.key} ${describeRule(r)}`}>
-                  Delete
-                </button>
               </td>
             </tr>
           )}

@@ -1,24 +1,26 @@
 "use client";
-// Editing one alert rule on /alerts: what it fires on, the webhook it posts to and its e-mail
-// (shown only when the server sends e-mail). A new webhook URL's signing secret is shown once.
-import { useMutation } from "@tanstack/react-query";
+// Editing one alert rule on /alerts: what it fires on, the team it is shared with, the webhook it
+// posts to and its e-mail (shown only when the server sends e-mail). A new webhook URL's signing secret is shown once.
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { editAlertRuleInput } from "@/server/alerts/schemas";
 import { Field, FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
-import { MoveFields, numberOrNothing } from "./move-fields";
+import { MoveFields, numberOrNothing, ScoreField } from "./move-fields";
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const KINDS = [
   ["BAND_CHANGE", "Changes band"],
   ["MOVE", "Moves by at least … points within … days"],
   ["CONDITION", "A standing condition starts or ends"],
+  ["UNUSUAL", "Is flagged for an unusual change"],
+  ["EVENT_SCORE", "Has a new event with a Goldstein score of at least ±…"],
 ] as const;
 
 export interface EditedRule {
   id: string;
   version: number;
-  kind: "BAND_CHANGE" | "MOVE" | "CONDITION";
+  kind: "BAND_CHANGE" | "MOVE" | "CONDITION" | "UNUSUAL" | "EVENT_SCORE" | "AGREEMENT_FILTER";
   threshold: number | null;
   days: number | null;
   webhookUrl: string | null;
@@ -27,7 +29,10 @@ export interface EditedRule {
   digestHour: number;
   digestWeekday: number;
   timeZone: string;
-  dyad: { key: string };
+  dyad: { key: string } | null;
+  /** An AGREEMENT_FILTER rule's filter in words (it stays as set from the feed). */
+  agreements: { words: string } | null;
+  teamId: string | null;
 }
 
 /** The browser's time zone, the default for a rule's first digest. */
@@ -49,6 +54,7 @@ export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; e
       hour: rule.digestHour,
       weekday: rule.digestWeekday,
       timeZone: rule.email ? rule.timeZone : browserTimeZone(),
+      teamId: rule.teamId,
     },
     ...CHECK_ON_SUBMIT,
   });
@@ -58,7 +64,9 @@ export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; e
       onError: (e) => showRefusal(form, e),
     }),
   );
+  const teams = useQuery(trpc.teams.list.queryOptions());
   const kind = form.watch("kind");
+  const watched = rule.dyad?.key ?? "agreements";
   const emailOn = form.watch("emailOn");
   const cadence = form.watch("cadence");
 
@@ -79,20 +87,41 @@ export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; e
 
   return (
     <section className="panel" aria-labelledby="rule-editor-heading">
-      <h2 id="rule-editor-heading">Edit the rule on {rule.dyad.key}</h2>
-      <form onSubmit={form.handleSubmit((data) => save.mutate(data))} aria-label={`Edit the rule on ${rule.dyad.key}`} noValidate>
-        <Field form={form} name="kind" label="Alert when the dyad…">
-          {(props) => (
-            <select {...props}>
-              {KINDS.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+      <h2 id="rule-editor-heading">Edit the rule on {watched}</h2>
+      <form onSubmit={form.handleSubmit((data) => save.mutate(data))} aria-label={`Edit the rule on ${watched}`} noValidate>
+        {rule.agreements ? (
+          <p>Alert when a new or changed agreement matches {rule.agreements.words}. To change the filter, set a new rule from the agreements feed.</p>
+        ) : (
+          <Field form={form} name="kind" label="Alert when the dyad…">
+            {(props) => (
+              <select {...props}>
+                {KINDS.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         {kind === "MOVE" && <MoveFields form={form} />}
+        {kind === "EVENT_SCORE" && <ScoreField form={form} />}
+        {/* "Only me" is no team; teammates see a shared rule and may subscribe to its alerts. Shown
+            once the teams are known, so the rule's team is selected (until then it stays as it is). */}
+        {teams.data && (
+          <Field form={form} name="teamId" label="Share with" setValueAs={(value) => value || null}>
+            {(props) => (
+              <select {...props}>
+                <option value="">Only me</option>
+                {teams.data.map((team) => (
+                  <option key={team.id} value={team.id}>
+                    {team.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field form={form} name="webhookUrl" label="Webhook URL (https; empty for none)">
           {(props) => <input {...props} type="url" inputMode="url" placeholder="https://example.org/hooks/monitor" />}
         </Field>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { AgreementFeed } from "@/app/_components/feed/agreement-feed";
+import { AgreementAlertMe } from "@/app/_components/alerts/agreement-alert-me";
 import { ExportLinks } from "@/app/_components/feed/export-links";
 import { filterValuesOf, loadAgreementFeed } from "@/app/_components/feed/prefetch";
 import { FilterBar } from "@/app/_components/filters/filter-bar";
 import { HydrateClient } from "@/app/_trpc/server";
+import { describeAgreementFilters } from "@/server/agreements/filters";
 import { AGREEMENT_PAGE_SIZE } from "@/server/agreements/schemas";
 
 export const dynamic = "force-dynamic";
@@ -29,6 +31,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
           clearHref="/agreements"
         />
         <ExportLinks filters={feed.filters} />
+        {feed.filtered && <AgreementAlertMe filters={feed.filters} words={describeAgreementFilters(feed.filters)} />}
         <AgreementFeed
           filters={feed.filters}
           filtered={feed.filtered}
