@@ -19,7 +19,7 @@ describe("who may call what", async () => {
   const answers: string[] = [];
 
   /** Sample input for each procedure; admin procedures are called as an admin, the rest as an analyst. */
-  const procedures: Record<string, { kind: "query" | "mutation"; input?: unknown; adminOnly?: true }> = {
+  const procedures: Record<string, { kind: "query" | "mutation"; input?: unknown; adminOnly?: true; signedOutToo?: true }> = {
     "relations.dyads": { kind: "query" },
     "relations.summary": { kind: "query", input: { dyads: ["FRA-MAR"] } },
     "relations.series": { kind: "query", input: { dyads: ["FRA-MAR"], from: "2025-01-01", to: "2025-06-30" } },
@@ -86,6 +86,8 @@ describe("who may call what", async () => {
     "teams.removeMember": { kind: "mutation", input: { teamId: northAfrica.id, userId: outsiderId } },
     "account.me": { kind: "query" },
     "account.changePassword": { kind: "mutation", input: { currentPassword: "not-my-password", newPassword: "another-password-1" } },
+    // The sign-in page's language menu: signed out, it sets the browser's cookie and touches no row.
+    "account.setLocale": { kind: "mutation", signedOutToo: true, input: { locale: "fr" } },
     "review.queue": { kind: "query", adminOnly: true, input: {} },
     "review.draft": { kind: "query", adminOnly: true, input: { clusterId: "no-such-cluster" } },
     "review.accept": { kind: "mutation", adminOnly: true, input: { clusterId: "no-such-cluster" } },
@@ -130,11 +132,13 @@ describe("who may call what", async () => {
     expect(Object.keys(procedures).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
   });
 
-  for (const [path, { input, adminOnly }] of Object.entries(procedures)) {
-    it(`${path}: refuses ${adminOnly ? "the signed-out (401) and analysts (403)" : "the signed-out (401)"}, unchanged`, async () => {
-      const refused: [Headers, number][] = adminOnly ? [[signedOut, 401], [analyst, 403]] : [[signedOut, 401]];
+  for (const [path, { input, adminOnly, signedOutToo }] of Object.entries(procedures)) {
+    const who = signedOutToo ? "lets the signed-out change nothing protected" : adminOnly ? "refuses the signed-out (401) and analysts (403)" : "refuses the signed-out (401)";
+    it(`${path}: ${who}, unchanged`, async () => {
+      const refused: [Headers, number][] = signedOutToo ? [] : adminOnly ? [[signedOut, 401], [analyst, 403]] : [[signedOut, 401]];
       const before = await protectedState(t.db);
       for (const [headers, status] of refused) expect(await call(path, input, headers)).toBe(status);
+      if (signedOutToo) expect(await call(path, input, signedOut)).toBe(200);
       expect(await protectedState(t.db)).toEqual(before);
 
       const allowed = await call(path, input, adminOnly ? admin : analyst);
