@@ -83,6 +83,7 @@ describe("every state change is audited", async () => {
     return t.db.teamInvitation.findFirstOrThrow({ where: { teamId: team.id, email }, select: { id: true } });
   };
   const view = async () => created.parse(await call("views.create", { name: unique("Audit view"), teamId: null, state: { v: 1 } }, analyst));
+  const note = async () => created.parse(await call("notes.create", { body: unique("Why this dip"), teamId: null, on: { kind: "day", dyad: "FRA-MAR", day: daysAgo(3) } }, analyst));
   const feed = () => t.db.newsFeed.create({ data: { url: `https://audit.example/${++serial}.xml`, language: "fr", countryCode: "MAR" }, select: { id: true } });
   const headline = async () => {
     const { id: feedId } = await feed();
@@ -123,6 +124,9 @@ describe("every state change is audited", async () => {
     "views.updateState": async () => ({ as: analyst, input: { ...(await view()), state: { v: 1, dyads: ["DZA-MAR"] } } }),
     "views.delete": async () => ({ as: analyst, input: { id: (await view()).id } }),
     "views.duplicate": async () => ({ as: analyst, input: { id: (await view()).id } }),
+    "notes.create": async () => ({ as: analyst, input: { body: unique("Why this dip"), teamId: (await ownedTeam()).id, on: { kind: "day", dyad: "FRA-MAR", day: daysAgo(3) } } }),
+    "notes.update": async () => ({ as: analyst, input: { ...(await note()), body: unique("Why this dip, again"), teamId: null } }),
+    "notes.delete": async () => ({ as: analyst, input: { id: (await note()).id } }),
     "teams.create": async () => ({ as: analyst, input: { name: unique("New desk") } }),
     "teams.invite": async () => ({ as: analyst, input: { teamId: (await ownedTeam()).id, email: "outsider@example.com" } }),
     "teams.cancelInvitation": async () => ({ as: analyst, input: { invitationId: (await invitationTo("outsider@example.com")).id } }),

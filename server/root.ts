@@ -9,6 +9,7 @@ import { feedTokensRouter } from "./feed-tokens/router";
 import { feedsRouter } from "./feeds/router";
 import { geoRouter } from "./geo/router";
 import { jobsRouter } from "./jobs/router";
+import { notesRouter } from "./notes/router";
 import { relationsRouter } from "./relations/router";
 import { reviewRouter } from "./review/router";
 import { teamsRouter } from "./teams/router";
@@ -25,6 +26,7 @@ export const appRouter = router({
   feedTokens: feedTokensRouter,
   feeds: feedsRouter,
   views: viewsRouter,
+  notes: notesRouter,
   teams: teamsRouter,
   account: accountRouter,
   users: usersRouter,

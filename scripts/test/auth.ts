@@ -78,7 +78,7 @@ export async function useAuthTestDatabase(options: { seed?: boolean } = {}) {
 
 /** Everything access control protects, to show that a refused call changed nothing. */
 export async function protectedState(db: Db) {
-  const [users, accounts, sessions, teams, memberships, invitations, feedTokens, views, audit, events, conditions, newsFeeds, keywords] = await Promise.all([
+  const [users, accounts, sessions, teams, memberships, invitations, feedTokens, views, notes, audit, events, conditions, newsFeeds, keywords] = await Promise.all([
     db.user.findMany({ orderBy: { id: "asc" } }),
     db.account.findMany({ orderBy: { id: "asc" }, omit: { password: false } }),
     db.session.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, expiresAt: true } }),
@@ -87,13 +87,14 @@ export async function protectedState(db: Db) {
     db.teamInvitation.findMany({ orderBy: { id: "asc" } }),
     db.feedToken.findMany({ orderBy: { id: "asc" } }),
     db.savedView.findMany({ orderBy: { id: "asc" } }),
+    db.analystNote.findMany({ orderBy: { id: "asc" } }),
     db.auditLog.count(),
     db.event.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, archivedAt: true } }),
     db.condition.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, archivedAt: true } }),
     db.newsFeed.findMany({ orderBy: { id: "asc" } }),
     db.countryKeywords.findMany({ orderBy: { countryCode: "asc" } }),
   ]);
-  return { users, accounts, sessions, teams, memberships, invitations, feedTokens, views, audit, events, conditions, newsFeeds, keywords };
+  return { users, accounts, sessions, teams, memberships, invitations, feedTokens, views, notes, audit, events, conditions, newsFeeds, keywords };
 }
 
 /** Every password hash in the database, to look for in responses. */

@@ -7,7 +7,7 @@ import type { BulkPath } from "../records/pipeline";
 import type { AUDITED_ENTITIES } from "./schemas";
 
 export type AuditEntity = "Event" | "Condition" | "Agreement";
-/** What the audit log names besides records: review decisions, the rules that make them, accounts, sessions, feed tokens, teams, saved views and manual job runs. */
+/** What the audit log names besides records: review decisions, the rules that make them, accounts, sessions, feed tokens, teams, saved views, analyst notes and manual job runs. */
 export type AuditSubject = (typeof AUDITED_ENTITIES)[number];
 
 export async function recordAudit(input: {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** What the audit log records changes of, as the filter offers them. */
-export const AUDITED_ENTITIES = ["Event", "Condition", "Agreement", "CandidateCluster", "Draft", "AutoAcceptRule", "NewsFeed", "Headline", "CountryKeywords", "User", "Session", "FeedToken", "Team", "TeamInvitation", "Membership", "SavedView", "Job", "AlertRule", "Alert"] as const;
+export const AUDITED_ENTITIES = ["Event", "Condition", "Agreement", "CandidateCluster", "Draft", "AutoAcceptRule", "NewsFeed", "Headline", "CountryKeywords", "User", "Session", "FeedToken", "Team", "TeamInvitation", "Membership", "SavedView", "AnalystNote", "Job", "AlertRule", "Alert"] as const;
 
 export const auditListInput = z.object({
   entityType: z.enum(AUDITED_ENTITIES).optional(),

@@ -1,6 +1,6 @@
 // A user's alert rules and alerts. Another user's rule or alert is NOT_FOUND, exactly like one that
 // does not exist, so an id tells an outsider nothing. A rule shared with a team is seen as a saved
-// view is (auth/permissions canReadView): its members see it and may subscribe; only its owner
+// view is (auth/permissions canReadShared): its members see it and may subscribe; only its owner
 // changes it. Every change is audited (AlertRule, Alert).
 import { recordAudit } from "../admin/audit";
 import type { Db } from "../db-client";
@@ -10,7 +10,7 @@ import type { AlertEmailInput, CreateAlertRuleInput, EditAlertRuleInput } from "
 import { newWebhookSecret } from "./webhook-sign";
 import { accepted, postSigned } from "./webhooks";
 import { refusedTargetUrl } from "../http/outbound-target";
-import { canReadView, canShareWith } from "../auth/permissions";
+import { canReadShared, canShareWith } from "../auth/permissions";
 import { teamsOf } from "../teams/service";
 import { agreementFiltersToSearchParams, describeAgreementFilters, hasAgreementFilters } from "../agreements/filters";
 import { searchableWords } from "../agreements/page-query";
@@ -66,7 +66,7 @@ function shownRule<R extends SelectedRule>(rule: R, readerId: string, subscribed
   return { ...rule, ...channels, agreements, mine, subscribed };
 }
 
-/** The query form of canReadView for rules: mine, and those shared with my teams. */
+/** The query form of canReadShared for rules: mine, and those shared with my teams. */
 export const readableRules = (reader: { id: string; teamIds: readonly string[] }): Prisma.AlertRuleWhereInput => ({ OR: [{ userId: reader.id }, { teamId: { in: [...reader.teamIds] } }] });
 
 /** The reader's rules and those their teams share, theirs first (newest first within each). */
@@ -85,7 +85,7 @@ export async function listAlertRules({ db, userId }: { db: Db; userId: string })
 async function requireOwnRule(db: Db, userId: string, ruleId: string): Promise<void> {
   const rule = await db.alertRule.findUnique({ where: { id: ruleId }, select: { userId: true, teamId: true } });
   if (rule?.userId === userId) return;
-  if (!rule || !canReadView({ id: userId, ...(await teamsOf({ db, userId })) }, { ownerId: rule.userId, teamId: rule.teamId })) throw ruleNotFound();
+  if (!rule || !canReadShared({ id: userId, ...(await teamsOf({ db, userId })) }, { ownerId: rule.userId, teamId: rule.teamId })) throw ruleNotFound();
   throw new AppError("FORBIDDEN", "Only its owner changes this shared rule: subscribe to it for its alerts, or make your own.");
 }
 
@@ -102,7 +102,7 @@ async function checkedShare(db: Db, userId: string, teamId: string | null | unde
 export async function subscribeAlertRule({ db, userId, ruleId, subscribed }: { db: Db; userId: string; ruleId: string; subscribed: boolean }) {
   const reader = { id: userId, ...(await teamsOf({ db, userId })) };
   const rule = await db.alertRule.findUnique({ where: { id: ruleId }, select: ruleSelect });
-  if (!rule || !canReadView(reader, { ownerId: rule.userId, teamId: rule.teamId })) throw ruleNotFound();
+  if (!rule || !canReadShared(reader, { ownerId: rule.userId, teamId: rule.teamId })) throw ruleNotFound();
   if (rule.userId === userId) throw fieldError("BAD_REQUEST", "ruleId", "This rule is yours: its alerts reach you already.");
   return db.$transaction(async (tx) => {
     const was = (await tx.alertSubscription.count({ where: { ruleId, userId } })) > 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canDeleteView, canEditView, canManageTeam, canReadArchived, canReadView, canSeeTeam, canShareWith, isAdmin, roleOf } from "./permissions";
+import { canDeleteShared, canEditShared, canManageTeam, canReadArchived, canReadShared, canSeeTeam, canShareWith, isAdmin, roleOf } from "./permissions";
 
 const analyst = { id: "u-analyst", role: "analyst" as const, teamIds: ["t-north"] };
 const admin = { id: "u-admin", role: "admin" as const, teamIds: [] };
@@ -34,37 +34,37 @@ describe("saved views", () => {
   const someonesPrivate = { ownerId: "u-other", teamId: null };
 
   it("are read by their owner and their team, by nobody else, admins included", () => {
-    expect(canReadView(analyst, mine)).toBe(true);
-    expect(canReadView(analyst, teams)).toBe(true);
-    expect(canReadView(analyst, otherTeams)).toBe(false);
-    expect(canReadView(analyst, someonesPrivate)).toBe(false);
-    expect(canReadView(admin, teams)).toBe(false);
+    expect(canReadShared(analyst, mine)).toBe(true);
+    expect(canReadShared(analyst, teams)).toBe(true);
+    expect(canReadShared(analyst, otherTeams)).toBe(false);
+    expect(canReadShared(analyst, someonesPrivate)).toBe(false);
+    expect(canReadShared(admin, teams)).toBe(false);
   });
 
   it("are changed by their owner only", () => {
-    expect(canEditView(analyst, mine)).toBe(true);
-    expect(canEditView(analyst, teams)).toBe(false);
-    expect(canEditView(admin, teams)).toBe(false);
+    expect(canEditShared(analyst, mine)).toBe(true);
+    expect(canEditShared(analyst, teams)).toBe(false);
+    expect(canEditShared(admin, teams)).toBe(false);
   });
 
   it("are changed by an owner who has left the team they shared them with by nobody: read-only for the owner too", () => {
     const formerMember = { id: "u-other", teamIds: ["t-sahel"] };
-    expect(canEditView(formerMember, teams)).toBe(false);
-    expect(canEditView(formerMember, someonesPrivate)).toBe(true);
-    expect(canReadView(formerMember, teams)).toBe(true);
+    expect(canEditShared(formerMember, teams)).toBe(false);
+    expect(canEditShared(formerMember, someonesPrivate)).toBe(true);
+    expect(canReadShared(formerMember, teams)).toBe(true);
   });
 
   it("are deleted by their owner while they may edit, and by the team's owners once that owner has left", () => {
     const teamOwner = { ...analyst, ownedTeamIds: ["t-north"] };
     const teamMember = { ...analyst, ownedTeamIds: [] };
     const orphaned = { ...teams, ownerInTeam: false };
-    expect(canDeleteView(teamOwner, orphaned)).toBe(true);
-    expect(canDeleteView(teamOwner, { ...teams, ownerInTeam: true })).toBe(false);
-    expect(canDeleteView(teamMember, orphaned)).toBe(false);
-    expect(canDeleteView({ ...admin, ownedTeamIds: [] }, orphaned)).toBe(false);
-    expect(canDeleteView({ id: "u-other", teamIds: [], ownedTeamIds: [] }, orphaned)).toBe(false);
-    expect(canDeleteView(teamMember, { ...mine, ownerInTeam: false })).toBe(true);
-    expect(canDeleteView(teamOwner, { ...otherTeams, ownerInTeam: false })).toBe(false);
+    expect(canDeleteShared(teamOwner, orphaned)).toBe(true);
+    expect(canDeleteShared(teamOwner, { ...teams, ownerInTeam: true })).toBe(false);
+    expect(canDeleteShared(teamMember, orphaned)).toBe(false);
+    expect(canDeleteShared({ ...admin, ownedTeamIds: [] }, orphaned)).toBe(false);
+    expect(canDeleteShared({ id: "u-other", teamIds: [], ownedTeamIds: [] }, orphaned)).toBe(false);
+    expect(canDeleteShared(teamMember, { ...mine, ownerInTeam: false })).toBe(true);
+    expect(canDeleteShared(teamOwner, { ...otherTeams, ownerInTeam: false })).toBe(false);
   });
 
   it("are shared only with a team one belongs to", () => {

@@ -30,31 +30,35 @@ export function roleOf(value: unknown): Role {
   return value === "admin" ? "admin" : "analyst";
 }
 
-export interface ViewAccess {
+/**
+ * Something a user owns, private to them or shared with one team: a saved view, an analyst note.
+ * Both follow the rules below; the services answer NOT_FOUND to anyone who may not read one.
+ */
+export interface SharedAccess {
   ownerId: string;
   teamId: string | null;
 }
 
-/** A view is readable by its owner and, when shared, by the members of its team. Admins get no more. */
-export function canReadView(reader: { id: string; teamIds: readonly string[] }, view: ViewAccess): boolean {
+/** Readable by its owner and, when shared, by the members of its team. Admins get no more. */
+export function canReadShared(reader: { id: string; teamIds: readonly string[] }, view: SharedAccess): boolean {
   return view.ownerId === reader.id || (view.teamId !== null && reader.teamIds.includes(view.teamId));
 }
 
 /**
- * Only the owner renames, updates or deletes a view, and a shared one only while they still belong
- * to its team: one who left keeps reading it, read-only (they may duplicate it, as teammates may).
+ * Only the owner changes or deletes a view or a note, and a shared one only while they still belong
+ * to its team: one who left keeps reading it, read-only (they may duplicate a view, as teammates may).
  */
-export function canEditView(editor: { id: string; teamIds: readonly string[] }, view: ViewAccess): boolean {
+export function canEditShared(editor: { id: string; teamIds: readonly string[] }, view: SharedAccess): boolean {
   return view.ownerId === editor.id && (view.teamId === null || editor.teamIds.includes(view.teamId));
 }
 
 /**
- * A shared view whose owner has left its team is the team's to clear up: its owners may delete it.
+ * A shared view or note whose owner has left its team is the team's to clear up: its owners may delete it.
  * Delete, not take over: the view keeps saying who made it, and a teammate who wants to keep it
  * duplicates it into a view of their own, as they could before.
  */
-export function canDeleteView(editor: { id: string; teamIds: readonly string[]; ownedTeamIds: readonly string[] }, view: ViewAccess & { ownerInTeam: boolean }): boolean {
-  if (canEditView(editor, view)) return true;
+export function canDeleteShared(editor: { id: string; teamIds: readonly string[]; ownedTeamIds: readonly string[] }, view: SharedAccess & { ownerInTeam: boolean }): boolean {
+  if (canEditShared(editor, view)) return true;
   return view.teamId !== null && !view.ownerInTeam && editor.ownedTeamIds.includes(view.teamId);
 }
 

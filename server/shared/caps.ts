@@ -1,4 +1,4 @@
-// Ceilings on what one user keeps creating (saved views, owned teams, active feed tokens) and on a
+// Ceilings on what one user keeps creating (saved views, notes, owned teams, active feed tokens) and on a
 // team's pending invitations, so no account can fill the database or everyone's lists. The count
 // and the insert share a transaction behind a lock on the holder and the kind: parallel requests
 // cannot each see room for one more.
@@ -17,7 +17,7 @@ export async function underCap<T>({
 }: {
   db: Db;
   /** Names the lock: one per holder and kind of thing capped. */
-  kind: "views" | "teams" | "feed-tokens" | "team-invitations";
+  kind: "views" | "notes" | "teams" | "feed-tokens" | "team-invitations";
   /** Whose things are counted: a user, or for invitations the team. */
   holderId: string;
   max: number;

@@ -3,10 +3,10 @@
 // tells an outsider nothing; a teammate who may read but not change it gets FORBIDDEN.
 // Every change is audited (SavedView) in its own transaction: name, team shared with and state.
 import { recordAudit } from "../admin/audit";
-import { canDeleteView, canEditView, canReadView, canShareWith, type SessionUser } from "../auth/permissions";
+import { canDeleteShared, canEditShared, canReadShared, canShareWith, type SessionUser } from "../auth/permissions";
 import type { Db, DbOrTx } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
-import { teamsOf } from "../teams/service";
+import { ownerSelect, readableBy, readerOf, sharedAccess, stillEditableBy, type Reader } from "../teams/sharing";
 import { underCap } from "../shared/caps";
 import { AppError, fieldError, staleVersion } from "../shared/errors";
 import { decodeViewCursor, encodeViewCursor, type ViewPosition } from "./cursor";
@@ -24,25 +24,16 @@ const savedViewSelect = {
   stateVersion: true,
   version: true,
   updatedAt: true,
-  // The owner's teams tell whether they still belong to the one the view is shared with; never sent.
-  owner: { select: { id: true, name: true, memberships: { select: { teamId: true } } } },
+  owner: ownerSelect,
   team: { select: { id: true, name: true } },
 } satisfies Prisma.SavedViewSelect;
 
 type SavedViewRow = Prisma.SavedViewGetPayload<{ select: typeof savedViewSelect }>;
 
-/** Who is asking, as the saved-view predicates need them. */
-type Reader = { id: string; teamIds: string[]; ownedTeamIds: string[] };
-
 const notFound = () => new AppError("NOT_FOUND", "No such view.");
 
-function access(row: SavedViewRow) {
-  const ownerInTeam = row.teamId !== null && row.owner.memberships.some((m) => m.teamId === row.teamId);
-  return { ownerId: row.ownerId, teamId: row.teamId, ownerInTeam };
-}
-
 function present(row: SavedViewRow, reader: Reader) {
-  const view = access(row);
+  const view = sharedAccess(row);
   return {
     id: row.id,
     name: row.name,
@@ -51,21 +42,14 @@ function present(row: SavedViewRow, reader: Reader) {
     state: migrateViewState(row.stateVersion, row.state),
     version: row.version,
     updatedAt: row.updatedAt,
-    canEdit: canEditView(reader, view),
-    canDelete: canDeleteView(reader, view),
+    canEdit: canEditShared(reader, view),
+    canDelete: canDeleteShared(reader, view),
     /** Shared by someone who has since left the team: read-only until the team's owners delete it. */
     ownerLeftTeam: view.teamId !== null && !view.ownerInTeam,
   };
 }
 
 export type SavedView = ReturnType<typeof present>;
-
-async function readerOf(db: Db, user: SessionUser): Promise<Reader> {
-  return { id: user.id, ...(await teamsOf({ db, userId: user.id })) };
-}
-
-/** The query form of canReadView: mine, and those shared with my teams. */
-const readableBy = (reader: Reader): Prisma.SavedViewWhereInput => ({ OR: [{ ownerId: reader.id }, { teamId: { in: reader.teamIds } }] });
 
 /** The rows past a cursor, in the list's order (most recently changed first, then by id). */
 function beyond({ towards, updatedAt, id }: ViewPosition): Prisma.SavedViewWhereInput {
@@ -113,7 +97,7 @@ export async function listViews({ db, user, cursor, limit }: { db: Db; user: Ses
 
 async function readableRow({ db, user, id }: { db: Db; user: SessionUser; id: string }): Promise<{ row: SavedViewRow; reader: Reader }> {
   const [row, reader] = await Promise.all([db.savedView.findUnique({ where: { id }, select: savedViewSelect }), readerOf(db, user)]);
-  if (!row || !canReadView(reader, row)) throw notFound();
+  if (!row || !canReadShared(reader, row)) throw notFound();
   return { row, reader };
 }
 
@@ -164,10 +148,9 @@ export async function createView({ db, user, name, teamId, state }: { db: Db; us
  */
 async function changeOwnView({ db, user, id, version, change }: { db: Db; user: SessionUser; id: string; version: number; change: { name: string } | { state: ViewState } }) {
   const before = auditedView(await editableAt({ db, user, id, version }));
-  const stillEditable = { OR: [{ teamId: null }, { team: { memberships: { some: { userId: user.id } } } }] } satisfies Prisma.SavedViewWhereInput;
   const [data, audited] = "name" in change ? [change, { before: { name: before.name }, after: change }] : [stateData(change.state), { before: { state: before.state }, after: change }];
   const count = await db.$transaction(async (tx) => {
-    const updated = await tx.savedView.updateMany({ where: { id, ownerId: user.id, version, ...stillEditable }, data: { ...data, version: { increment: 1 } } });
+    const updated = await tx.savedView.updateMany({ where: { id, ownerId: user.id, version, ...stillEditableBy(user.id) }, data: { ...data, version: { increment: 1 } } });
     if (updated.count > 0) await auditView(tx, { actorId: user.id, action: "UPDATE", id, ...audited });
     return updated.count;
   });
@@ -181,7 +164,7 @@ async function changeOwnView({ db, user, id, version, change }: { db: Db; user: 
 /** The view, when the user may edit it and it is still at `version`; refused otherwise. */
 async function editableAt(args: { db: Db; user: SessionUser; id: string; version: number }): Promise<SavedViewRow> {
   const { row, reader } = await readableRow(args);
-  if (!canEditView(reader, row)) throw forbidden();
+  if (!canEditShared(reader, row)) throw forbidden();
   if (row.version !== args.version) throw staleView(row);
   return row;
 }
@@ -197,7 +180,7 @@ export function updateViewState(args: { db: Db; user: SessionUser; id: string; v
 /** By its owner while they may edit it, or by the team's owners once its owner has left the team. */
 export async function deleteView({ db, user, id }: { db: Db; user: SessionUser; id: string }): Promise<{ id: string }> {
   const { row, reader } = await readableRow({ db, user, id });
-  if (!canDeleteView(reader, access(row))) throw forbidden();
+  if (!canDeleteShared(reader, sharedAccess(row))) throw forbidden();
   await db.$transaction(async (tx) => {
     const { count } = await tx.savedView.deleteMany({ where: { id, ownerId: row.ownerId, teamId: row.teamId } });
     if (count > 0) await auditView(tx, { actorId: user.id, action: "DELETE", id, before: auditedView(row), after: null });

@@ -1,8 +1,9 @@
 "use client";
-// The index of one or more dyads over a range, with the range's largest events as markers and
-// one dyad's plausible range (the page's own, not a compared one) shaded around its line.
+// The index of one or more dyads over a range, with the range's largest events as markers, the
+// analyst notes its reader may see as flags, and one dyad's plausible range (the page's own, not a
+// compared one) shaded around its line.
 import { plausibleMeaning } from "@/server/method/plausible";
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface ChartSeries {
   key: string;
@@ -23,6 +24,14 @@ export interface ChartMarker {
   contributionToday: number;
 }
 
+/** An analyst note placed on the page's own dyad: drawn as a flag on its day. */
+export interface ChartNote {
+  id: string;
+  day: string;
+  /** The hover text: the day, who wrote it and its opening words. */
+  label: string;
+}
+
 const RANGE_KEY = "plausible";
 const tenth = (x: number) => Math.round(x * 10) / 10;
 const COLOURS = ["#0b5c7a", "#b8461b", "#5b3f99", "#2f7d32", "#8a5a00", "#444"];
@@ -38,11 +47,14 @@ const BANDS = [
 export function IndexChart({
   series,
   markers,
+  notes = [],
   title,
   rangeOf,
 }: {
   series: ChartSeries[];
   markers: ChartMarker[];
+  /** Flags on the first series' line; the page lists the same notes, in full, below the chart. */
+  notes?: ChartNote[];
   title: string;
   /** The key of the dyad whose plausible range is shaded. */
   rangeOf?: string;
@@ -119,6 +131,15 @@ export function IndexChart({
                   />
                 );
               })}
+          {primary &&
+            notes.map((n) => {
+              const at = valueOn(primary.key, n.day);
+              if (!at) return null;
+              return [
+                <ReferenceLine key={`${n.id}-line`} x={at.day} stroke="#8a5a00" strokeDasharray="2 3" />,
+                <ReferenceDot key={n.id} x={at.day} y={tenth(at.index)} shape={<NoteFlag note={n} />} />,
+              ];
+            })}
         </ComposedChart>
       </ResponsiveContainer>
       <figcaption className="meta">
@@ -127,6 +148,7 @@ export function IndexChart({
         {ranged && shaded
           ? ` The shaded area around ${shaded.label} is its plausible range: ${plausibleMeaning()}.`
           : ""}
+        {notes.length > 0 ? " Dotted lines with a square flag mark notes, listed in full under Notes." : ""}
       </figcaption>
     </figure>
   );
@@ -138,5 +160,15 @@ function MarkerDot({ marker, cx, cy }: { marker: ChartMarker; cx?: number; cy?: 
     <circle cx={cx} cy={cy} r={5} fill={marker.score >= 0 ? "#2f7d32" : "#9b1c1c"} stroke="#fff" strokeWidth={1.5}>
       <title>{`${marker.title} — ${marker.dateLabel}; score ${marker.score.toFixed(2)}, weight today ${marker.contributionToday.toFixed(2)}`}</title>
     </circle>
+  );
+}
+
+/** A note's flag: a square, so it is told from an event's dot without its colour. */
+function NoteFlag({ note, cx, cy }: { note: ChartNote; cx?: number; cy?: number }) {
+  if (cx === undefined || cy === undefined) return null;
+  return (
+    <rect className="note-flag" x={cx - 5} y={cy - 5} width={10} height={10} fill="#8a5a00" stroke="#fff" strokeWidth={1.5}>
+      <title>{note.label}</title>
+    </rect>
   );
 }

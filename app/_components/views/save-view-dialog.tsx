@@ -8,6 +8,7 @@ import { saveViewForm } from "@/server/views/schemas";
 import type { ViewState } from "@/server/views/state";
 import { dashboardHref, viewStateFromSearchParams } from "@/server/views/url";
 import { Field, FormMessage } from "../forms/form-fields";
+import { ShareWithField } from "../forms/share-with-field";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
 
 export function SaveViewDialog({ state, teams }: { state: ViewState; teams: { id: string; name: string }[] }) {
@@ -49,19 +50,7 @@ export function SaveViewDialog({ state, teams }: { state: ViewState; teams: { id
           <Field form={form} name="name" label="Name">
             {(props) => <input {...props} maxLength={80} required />}
           </Field>
-          {/* "Only me" is no team. */}
-          <Field form={form} name="teamId" label="Share with" setValueAs={(value) => value || null}>
-            {(props) => (
-              <select {...props}>
-                <option value="">Only me</option>
-                {teams.map((team) => (
-                  <option key={team.id} value={team.id}>
-                    {team.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ShareWithField form={form} name="teamId" teams={teams} />
           <FormMessage form={form} />
           <div className="actions">
             <button type="submit" disabled={create.isPending}>

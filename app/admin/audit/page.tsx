@@ -40,6 +40,7 @@ const SUBJECT_LABEL: Record<(typeof AUDITED_ENTITIES)[number], string> = {
   Membership: "Team membership",
   Job: "Job run",
   SavedView: "Saved view",
+  AnalystNote: "Analyst note",
 };
 
 const show = (value: unknown) => (value === null || value === undefined ? "—" : typeof value === "string" ? value : JSON.stringify(value));

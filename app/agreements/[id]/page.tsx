@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import { ArchivedNotice } from "@/app/_components/admin/archived-notice";
 import { Link } from "@/app/_components/link";
+import { NotesPanel } from "@/app/_components/notes/notes-panel";
 import { cache } from "react";
 import { StatusBadge } from "@/app/_components/feed/agreement-card";
 import { agreementKindLabel, dyadTitle, formatDate, formatMoney, humanize } from "@/app/_components/format";
@@ -29,6 +30,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function AgreementPage({ params }: Params) {
   const [a, user] = await Promise.all([loadAgreement((await params).id), requireUser()]);
+  const caller = await serverCaller();
+  const on = { kind: "agreement", id: a.id } as const;
+  const [notes, teams] = await Promise.all([caller.notes.on({ on }), caller.teams.list()]);
   return (
     <article className="agreement">
       <p className="meta">
@@ -161,6 +165,7 @@ export default async function AgreementPage({ params }: Params) {
           </ul>
         )}
       </section>
+      <NotesPanel notes={notes} teams={teams} on={on} about="this agreement" />
     </article>
   );
 }

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AlertMe } from "@/app/_components/alerts/alert-me";
 import { IndexChart } from "@/app/_components/charts/index-chart";
+import { NotesPanel } from "@/app/_components/notes/notes-panel";
 import { ScopeNotice } from "@/app/_components/filters/scope-notice";
 import { formatDate } from "@/app/_components/format";
 import { CoverageNote } from "@/app/_components/relations/coverage-note";
@@ -69,10 +70,12 @@ export default async function DyadPage({ params, searchParams }: Props) {
   const granularity = today - from > 3 * 366 ? "weekly" : "daily";
   const previous = previousRelease(summary.methodVersion);
   const overlay = previous && scope.overlay === previous.method.version ? previous.method.version : null;
-  const [series, drivers, overlaid] = await Promise.all([
+  const [series, drivers, overlaid, notes, teams] = await Promise.all([
     caller.relations.series({ dyads: [key, ...compare], from: fromDay(from), to: fromDay(today), granularity }),
     caller.relations.drivers({ dyad: key }),
     overlay ? caller.relations.seriesUnder({ dyad: key, version: overlay, from: fromDay(from), to: fromDay(today), granularity }) : null,
+    caller.notes.onDyad({ dyad: key, from: fromDay(from), to: fromDay(today) }),
+    caller.teams.list(),
   ]);
   const change = formatChange(summary.change30);
   const rangeHref = (r: Range) => `/dyads/${key}?${writeScope({ range: r, compare, overlay }).toString()}`;
@@ -146,8 +149,18 @@ export default async function DyadPage({ params, searchParams }: Props) {
           series={overlaid ? [...series.dyads, { key: `${key}-previous`, label: overlaid.label, points: overlaid.points, dashed: true }] : series.dyads}
           rangeOf={key}
           markers={series.markers.map((m) => ({ ...m, dateLabel: formatDate(m.date, m.datePrecision) }))}
+          notes={notes.flatMap((n) => (n.day ? [{ id: n.id, day: n.day, label: noteFlagLabel(n) }] : []))}
         />
       </section>
+
+      <NotesPanel
+        notes={notes}
+        teams={teams}
+        on={{ kind: "day", dyad: key, day: fromDay(today) }}
+        about="the index"
+        empty="No note on the index in this range yet."
+        showSubject
+      />
 
       <section className="panel" aria-labelledby="drivers-heading">
         <h2 id="drivers-heading">What drives it today</h2>
@@ -190,6 +203,12 @@ export default async function DyadPage({ params, searchParams }: Props) {
       </section>
     </>
   );
+}
+
+/** A chart flag's name: the day, who wrote the note, and its opening words. */
+function noteFlagLabel(note: { day: string | null; owner: { name: string }; body: string }): string {
+  const opening = note.body.trim().replace(/\s+/g, " ");
+  return `Note, ${note.day}, by ${note.owner.name}: ${opening.length > 80 ? `${opening.slice(0, 79)}…` : opening}`;
 }
 
 /** Weights fade towards zero: keep two significant digits instead of rounding them away. */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ArchivedNotice } from "@/app/_components/admin/archived-notice";
 import { Link } from "@/app/_components/link";
+import { NotesPanel } from "@/app/_components/notes/notes-panel";
 import { SourceLinks } from "@/app/_components/review/source-links";
 import { agreementKindLabel, formatDate, humanize } from "@/app/_components/format";
 import { orNotFound, serverCaller } from "@/server/caller";
@@ -25,6 +26,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EventPage({ params }: Props) {
   const event = await load((await params).id);
+  const caller = await serverCaller();
+  const on = { kind: "event", id: event.id } as const;
+  const [notes, teams] = await Promise.all([caller.notes.on({ on }), caller.teams.list()]);
   const { g, l, v, s, gSource } = event.breakdown;
   return (
     <article>
@@ -99,6 +103,7 @@ export default async function EventPage({ params }: Props) {
           </ul>
         </>
       )}
+      <NotesPanel notes={notes} teams={teams} on={on} about="this event" />
     </article>
   );
 }

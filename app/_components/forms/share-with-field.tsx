@@ -1,0 +1,29 @@
+// "Share with": "Only me" (no team, null) or one of the user's teams, for what a user owns and
+// may share under the saved views' rules (views, notes).
+import type { FieldPath, FieldValues, FormState, UseFormRegister } from "react-hook-form";
+import { Field } from "./form-fields";
+
+export function ShareWithField<T extends FieldValues>({
+  form,
+  name,
+  teams,
+}: {
+  form: { register: UseFormRegister<T>; formState: Pick<FormState<T>, "errors"> };
+  name: FieldPath<T>;
+  teams: { id: string; name: string }[];
+}) {
+  return (
+    <Field form={form} name={name} label="Share with" setValueAs={(value) => value || null}>
+      {(props) => (
+        <select {...props}>
+          <option value="">Only me</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
