@@ -1,7 +1,7 @@
 "use client";
 // Shown when an agreements page fails on the server (the database is down, for instance).
 import { useTranslations } from "next-intl";
-import { Link } from "@/app/_components/link";
+import { buttonTag, linkTag } from "@/app/_components/rich-tags";
 
 export default function AgreementsError({ reset }: { error: Error; reset: () => void }) {
   const t = useTranslations("agreements.error");
@@ -10,14 +10,7 @@ export default function AgreementsError({ reset }: { error: Error; reset: () => 
       <h1>{t("title")}</h1>
       <p>{t("body")}</p>
       <p>
-        {t.rich("actions", {
-          retry: (chunks) => (
-            <button type="button" onClick={reset}>
-              {chunks}
-            </button>
-          ),
-          home: (chunks) => <Link href="/">{chunks}</Link>,
-        })}
+        {t.rich("actions", { retry: buttonTag(reset), home: linkTag("/") })}
       </p>
     </div>
   );

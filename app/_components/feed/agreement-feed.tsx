@@ -3,7 +3,7 @@
 // or, where the page asks for it, as the reader scrolls towards the end of the list.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { Link } from "@/app/_components/link";
+import { linkTag } from "@/app/_components/rich-tags";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { AgreementFilters } from "@/server/agreements/schemas";
@@ -108,7 +108,7 @@ export function AgreementFeed({ filters, filtered, pageSize, label, clearHref, i
       {searchLeftOut && <output className="notice">{t("searchLeftOut", { q: searchLeftOut })}</output>}
       {agreements.length === 0 ? (
         filtered ? (
-          <p className="empty">{t.rich("noMatch", { clear: (chunks) => <Link href={clearHref}>{chunks}</Link> })}</p>
+          <p className="empty">{t.rich("noMatch", { clear: linkTag(clearHref) })}</p>
         ) : (
           <p className="empty">{t("none")}</p>
         )

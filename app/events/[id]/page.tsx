@@ -4,6 +4,7 @@ import { ArchivedNotice } from "@/app/_components/admin/archived-notice";
 import { cameoWordsFrom } from "@/app/_components/cameo-words";
 import { getAgreementWords } from "@/app/_components/feed/agreement-words";
 import { Link } from "@/app/_components/link";
+import { bdiTag } from "@/app/_components/rich-tags";
 import { SourceLinks } from "@/app/_components/review/source-links";
 import { getFormat } from "@/app/_components/server-format";
 import { orNotFound, serverCaller } from "@/server/caller";
@@ -81,7 +82,7 @@ export default async function EventPage({ params }: Props) {
           {gSource === "manual" && (
             <>
               {" "}
-              {t.rich("gManual", { reason: event.overrideReason ?? t("noReason"), bdi: (chunks) => <bdi>{chunks}</bdi> })}
+              {t.rich("gManual", { reason: event.overrideReason ?? t("noReason"), bdi: bdiTag })}
             </>
           )}
           <br />
