@@ -8,7 +8,7 @@ import { bdiTag } from "@/app/_components/rich-tags";
 import { SourceLinks } from "@/app/_components/review/source-links";
 import { getFormat } from "@/app/_components/server-format";
 import { orNotFound, serverCaller } from "@/server/caller";
-import { METHOD } from "@/server/method/params";
+import { METHOD, OVERRIDE_KEYS } from "@/server/method/params";
 
 export const dynamic = "force-dynamic";
 
@@ -27,14 +27,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EventPage({ params }: Props) {
-  const [event, t, format, words, cameo] = await Promise.all([
+  const [event, t, method, format, words, cameo] = await Promise.all([
     load((await params).id),
     getTranslations("events"),
+    getTranslations("methodology"),
     getFormat(),
     getAgreementWords(),
     getTranslations("cameo").then(cameoWordsFrom),
   ]);
   const { g, l, v, s, gSource } = event.breakdown;
+  const overrideRule = OVERRIDE_KEYS.find((k) => k === event.overrideKey);
   const decimals = (x: number, digits: number) => format.number(x, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const scoreMeta = {
     level: t(`levels.${event.level}`),
@@ -78,7 +80,7 @@ export default async function EventPage({ params }: Props) {
           <span dir="ltr">
             s = G × L × V = {decimals(g, 1)} × {format.number(l)} × {format.number(v)} = <strong>{decimals(s, 2)}</strong>
           </span>
-          {gSource === "named_override" && ` ${t("gOverride", { rule: event.overrideKey ?? "" })}`}
+          {gSource === "named_override" && ` ${t("gOverride", { rule: overrideRule ? method(`overrides.${overrideRule}`) : (event.overrideKey ?? "") })}`}
           {gSource === "manual" && (
             <>
               {" "}
