@@ -3,29 +3,60 @@ import { expect, test, type Page } from "@playwright/test";
 import { createFeedToken } from "../server/feed-tokens/service";
 import { storageStateOf } from "./fixtures/auth";
 import { withDatabase } from "./fixtures/database";
+import { expectNoRawKeys, LOCALES, useLocale, type Locale } from "./fixtures/locales";
 
 test.use({ storageState: storageStateOf("analyst") });
 
 /** The cards of a feed, not the sector tags listed inside each card. */
 const cards = (page: Page, name: string) => page.getByRole("list", { name }).locator(":scope > li");
 
-test("searching “security action plan” finds the 24 June 2025 plan, whose page names both signatories", async ({ page }) => {
-  await page.goto("/agreements");
-  await page.getByRole("searchbox", { name: "Search" }).fill("security action plan");
-  await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/\/agreements\?q=security\+action\+plan$/);
+/** What the search journey reads in each language (English's words are the ones it always asserted). */
+const SEARCH_JOURNEY: Record<Locale, { heading: string; list: string; day: string; signed: string; signatories: string; history: string; events: string }> = {
+  en: { heading: "Agreements", list: "Agreements", day: "24 Jun 2025", signed: "Signed", signatories: "Signatories", history: "Status history", events: "Related events" },
+  fr: { heading: "Accords", list: "Accords", day: "24 juin 2025", signed: "Signé", signatories: "Signataires", history: "Historique du statut", events: "Événements liés" },
+  ar: { heading: "الاتفاقيات", list: "الاتفاقيات", day: "24 يونيو 2025", signed: "موقَّعة", signatories: "الموقِّعون", history: "تاريخ الوضع", events: "أحداث ذات صلة" },
+};
 
-  const first = cards(page, "Agreements").first();
-  await expect(first.getByRole("heading")).toHaveText("Morocco–France police and security action plan");
-  await expect(first).toContainText("24 Jun 2025");
+for (const locale of LOCALES) {
+  test(`searching “security action plan” finds the 24 June 2025 plan, whose page names both signatories (${locale})`, async ({ page, context, baseURL }) => {
+    const words = SEARCH_JOURNEY[locale];
+    await useLocale(context, baseURL ?? "", locale);
+    await page.goto("/agreements");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(words.heading);
+    // The filter bar's own words are translated with the dashboard; in English the journey keeps naming them.
+    const search = locale === "en" ? page.getByRole("searchbox", { name: "Search" }) : page.getByRole("searchbox");
+    await search.fill("security action plan");
+    await (locale === "en" ? page.getByRole("button", { name: "Apply" }) : page.locator("form.filter-bar button[type=submit]")).click();
+    await expect(page).toHaveURL(/\/agreements\?q=security\+action\+plan$/);
 
-  await first.getByRole("link", { name: /security action plan/ }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Morocco–France police and security action plan");
-  const signatories = page.getByRole("list", { name: "Signatories" });
-  await expect(signatories).toContainText("Abdellatif Hammouchi");
-  await expect(signatories).toContainText("Louis Lejay");
-  await expect(page.getByRole("list", { name: "Status history" }).getByRole("listitem")).toHaveText([/24 Jun 2025\s*Signed/]);
-  await expect(page.getByRole("list", { name: "Related events" })).toContainText("Hammouchi and Lejay sign");
+    const first = cards(page, words.list).first();
+    await expect(first.getByRole("heading")).toHaveText("Morocco–France police and security action plan");
+    await expect(first).toContainText(words.day);
+    await expectNoRawKeys(page);
+
+    await first.getByRole("link", { name: /security action plan/ }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Morocco–France police and security action plan");
+    const signatories = page.getByRole("list", { name: words.signatories });
+    await expect(signatories).toContainText("Abdellatif Hammouchi");
+    await expect(signatories).toContainText("Louis Lejay");
+    await expect(page.getByRole("list", { name: words.history }).getByRole("listitem")).toHaveText([new RegExp(`${words.day}\\s*${words.signed}`)]);
+    await expect(page.getByRole("list", { name: words.events })).toContainText("Hammouchi and Lejay sign");
+    await expectNoRawKeys(page);
+  });
+}
+
+test("the methodology page reads in French and Arabic, with no raw message key", async ({ page, context, baseURL }) => {
+  const expected = {
+    fr: { title: "Comment l’indice des relations est calculé", points: "Points des situations durables", severed: "Relations rompues" },
+    ar: { title: "كيف يُحسب مؤشر العلاقات", points: "نقاط الأوضاع القائمة", severed: "قطع العلاقات" },
+  } as const;
+  for (const locale of ["fr", "ar"] as const) {
+    await useLocale(context, baseURL ?? "", locale);
+    await page.goto("/methodology");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(expected[locale].title);
+    await expect(page.getByRole("table", { name: expected[locale].points })).toContainText(expected[locale].severed);
+    await expectNoRawKeys(page);
+  }
 });
 
 test("filters combine from the URL; an empty result says how to get out of it", async ({ page }) => {

@@ -5,15 +5,25 @@
 import type { Locale } from "@/server/i18n/locales";
 import type auth from "@/messages/en/auth.json";
 import type common from "@/messages/en/common.json";
+import type agreements from "@/messages/en/agreements.json";
+import type events from "@/messages/en/events.json";
+import type exportsWords from "@/messages/en/exports.json";
+import type methodology from "@/messages/en/methodology.json";
+import type cameo from "@/messages/en/cameo.json";
 
 export type Messages = {
   common: typeof common;
   auth: typeof auth;
+  agreements: typeof agreements;
+  events: typeof events;
+  exports: typeof exportsWords;
+  methodology: typeof methodology;
+  cameo: typeof cameo;
 };
 
 export type Namespace = keyof Messages;
 
-export const NAMESPACES = ["common", "auth"] as const satisfies readonly Namespace[];
+export const NAMESPACES = ["common", "auth", "agreements", "events", "exports", "methodology", "cameo"] as const satisfies readonly Namespace[];
 
 /** Every namespace of one locale, read from its files (bundled per locale, loaded on first use). */
 export async function loadMessages(locale: Locale): Promise<Messages> {

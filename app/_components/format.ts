@@ -10,19 +10,6 @@ export function formatDate(date: Date | null, precision: DatePrecision | null): 
   return formatWithPrecision(isoDayOf(date), precision ?? "DAY");
 }
 
-/**
- * Amounts as entered, in their own currency: "EUR 300m", "≈ MAD 3bn". Written out by hand, not
- * with Intl's compact notation, whose output differs between Node's and the browser's ICU and
- * would make server and client renders disagree.
- */
-export function formatMoney(amount: { toString(): string }, currency: string, approximate: boolean): string {
-  const value = Number(amount.toString());
-  const scaled = (n: number, unit: string) => `${Number.isInteger(n) ? n : n.toFixed(1)}${unit}`;
-  const text =
-    Math.abs(value) >= 1e9 ? scaled(value / 1e9, "bn") : Math.abs(value) >= 1e6 ? scaled(value / 1e6, "m") : value.toLocaleString("en-GB");
-  return `${approximate ? "≈ " : ""}${currency} ${text}`;
-}
-
 export { dyadLabel as dyadTitle } from "@/server/method/dyad-label";
 
 export { agreementKindLabel, humanize } from "@/server/agreements/labels";

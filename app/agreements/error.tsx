@@ -1,17 +1,16 @@
 "use client";
 // Shown when an agreements page fails on the server (the database is down, for instance).
-import { Link } from "@/app/_components/link";
+import { useTranslations } from "next-intl";
+import { buttonTag, linkTag } from "@/app/_components/rich-tags";
 
 export default function AgreementsError({ reset }: { error: Error; reset: () => void }) {
+  const t = useTranslations("agreements.error");
   return (
     <div className="panel" role="alert">
-      <h1>Agreements could not be loaded</h1>
-      <p>The server could not read the agreements just now. Try again in a moment; if it keeps failing, tell an admin.</p>
+      <h1>{t("title")}</h1>
+      <p>{t("body")}</p>
       <p>
-        <button type="button" onClick={reset}>
-          Try again
-        </button>{" "}
-        or <Link href="/">go back to the dashboard</Link>.
+        {t.rich("actions", { retry: buttonTag(reset), home: linkTag("/") })}
       </p>
     </div>
   );

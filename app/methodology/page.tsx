@@ -1,261 +1,223 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { cameoWordsFrom } from "@/app/_components/cameo-words";
 import { ColumnHeads } from "@/app/_components/column-heads";
-import { humanize } from "@/app/_components/format";
 import { formatIndex } from "@/app/_components/relations/format-index";
 import { SensitivityChart } from "@/app/_components/relations/sensitivity-chart";
-import { Link } from "@/app/_components/link";
+import { linkTag } from "@/app/_components/rich-tags";
 import { loginHref } from "@/server/auth/paths";
 import { requestContext, serverCaller } from "@/server/caller";
-import { CAMEO_OPTIONS } from "@/server/method/goldstein";
-import { COVERAGE_WINDOW_DAYS, STALE_NOTE } from "@/server/method/coverage";
-import { changedParameters, METHOD, METHOD_VERSIONS, PARAM_RANGES } from "@/server/method/params";
+import { CAMEO_OPTIONS, cameoLabel } from "@/server/method/goldstein";
+import { COVERAGE_WINDOW_DAYS } from "@/server/method/coverage";
+import { changedParameters, METHOD, METHOD_VERSIONS, PARAM_RANGES, type ConditionKind, type Level, type Verification } from "@/server/method/params";
 import { STANDING_RULES, STILL_IN_FORCE_CHECK_DAYS } from "@/server/method/standing";
-import { halfLivesTried, plausibleHorizonDays, plausibleMeaning, type SensitivityBar, type SensitivityParameter } from "@/server/method/plausible";
+import { halfLivesTried, plausibleHorizonDays, type SensitivityBar, type SensitivityParameter } from "@/server/method/plausible";
+import { emphasis, type MethodWords, methodWords } from "./method-words";
 
-export const metadata: Metadata = { title: "How the relations index is computed" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("methodology");
+  return { title: t("metaTitle") };
+}
+
 export const dynamic = "force-dynamic";
 
 // Everything below is read from server/method/params.ts: the page cannot drift from the code.
 const rootCodes = CAMEO_OPTIONS.filter((o) => o.code.length === 2);
-const cameoLabel = (code: string) => CAMEO_OPTIONS.find((o) => o.code === code)?.label ?? code;
 
 /** A move under this many points is shown as "no effect today" rather than as an invisible bar. */
 const VISIBLE_MOVE = 0.05;
 
-function parameterLabel(p: SensitivityParameter): string {
-  const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
+const entries = <K extends string, V>(record: Readonly<Record<K, V>>) => Object.entries(record) as [K, V][];
+
+function parameterLabel(p: SensitivityParameter, { t, events, format }: MethodWords): string {
+  const value = format.number(p.nominal);
   switch (p.kind) {
     case "halfLifeDays":
-      return `half-life h (${p.nominal} days)`;
+      return t("sensitivity.halfLife", { days: value });
     case "c":
-      return `saturation c (${p.nominal})`;
+      return t("sensitivity.saturation", { value });
     case "conditionWeight":
-      return `condition weight k (${p.nominal})`;
+      return t("sensitivity.conditionWeight", { value });
     case "levelWeights":
-      return `level weight: ${humanize(p.key)} (${p.nominal})`;
+      return t("sensitivity.levelWeight", { level: events(`levels.${p.key}`), value });
     case "verificationWeights":
-      return `verification weight: ${humanize(p.key)} (${p.nominal})`;
+      return t("sensitivity.verificationWeight", { verification: events(`verifications.${p.key}`), value });
     case "conditionPoints":
-      return `condition points: ${humanize(p.key)} (${signed(p.nominal)})`;
+      return t("sensitivity.conditionPoints", { condition: t(`conditions.${p.key}`), value: format.number(p.nominal, { signDisplay: "exceptZero" }) });
   }
 }
-
-const moved = (x: number) => {
-  const r = Math.round(x * 10) / 10;
-  return r === 0 ? "no change" : `${r > 0 ? "+" : ""}${r.toFixed(1)}`;
-};
 
 export default async function MethodologyPage() {
   // The page is public; the live sensitivity of the tracked dyads is for signed-in readers only.
   const { user } = await requestContext();
-  const sensitivity = user ? await (await serverCaller()).relations.sensitivity() : null;
+  const [sensitivity, words, cameo] = await Promise.all([
+    user ? (await serverCaller()).relations.sensitivity() : null,
+    methodWords(),
+    getTranslations("cameo").then(cameoWordsFrom),
+  ]);
+  const { t, events, format } = words;
   const m = METHOD;
+  const number = format.number;
   const step = `${Math.round(PARAM_RANGES.sensitivityStep * 100)} %`;
   const tried = halfLivesTried().map((h) => Math.round(h * 10) / 10);
+  const signed = (x: number) => number(x, { signDisplay: "exceptZero" });
+  const percent = (x: number) => number(Math.round(x * 100));
+  const list = (parts: string[]) => parts.join(" · ");
   return (
     <article className="prose">
-      <h1>How the relations index is computed</h1>
-      <p>
-        Method version <strong>{m.version}</strong>. Every stored score and every row of the daily index records the version that
-        computed it. One index per tracked pair of countries (a <em>dyad</em>), from −100 (open hostility) to +100 (close partnership),
-        computed for every day from two inputs: dated <strong>events</strong> between the two, whose weight fades, and standing{" "}
-        <strong>conditions</strong> (relations severed, an ambassador withdrawn, a route closed, a partnership declaration in force) that
-        weigh the same every day they hold.
-      </p>
+      <h1>{t("title")}</h1>
+      <p>{t.rich("intro", { ...emphasis, version: m.version })}</p>
 
-      <h2>1. The score of an event: s = G × L × V</h2>
-      <p>
-        <strong>G</strong> is the Goldstein cooperation–conflict value (−10…+10) of the event&apos;s CAMEO type: the most specific code&apos;s
-        value, else its base code&apos;s, else its root&apos;s. We use GDELT&apos;s published table of all {CAMEO_OPTIONS.length} codes. Root
-        values:
-      </p>
+      <h2>{t("score.heading")}</h2>
+      <p>{t.rich("score.goldstein", { ...emphasis, count: number(CAMEO_OPTIONS.length) })}</p>
       <table>
-        <caption>CAMEO root codes and their Goldstein value</caption>
+        <caption>{t("score.rootsCaption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Code and meaning</th>
+            <th scope="col">{t("score.codeAndMeaning")}</th>
             <th scope="col">G</th>
           </tr>
         </thead>
         <tbody>
           {rootCodes.map((o) => (
             <tr key={o.code}>
-              <td>{o.label}</td>
-              <td>{o.goldstein.toFixed(1)}</td>
+              <td>
+                {o.code} {cameo.category(o.code)}
+              </td>
+              <td>{number(o.goldstein, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p>Published overrides of G, flagged wherever the event is shown:</p>
+      <p className="meta">{t("score.cameoNames")}</p>
+      <p>{t("score.overridesIntro")}</p>
       <ul>
-        {Object.entries(m.overrides).map(([key, o]) => (
-          <li key={key}>
-            {o.label} (code {o.cameoBase}): G = {o.goldstein > 0 ? "+" : ""}
-            {o.goldstein}
-          </li>
+        {entries(m.overrides).map(([key, o]) => (
+          <li key={key}>{t("score.override", { label: t(`overrides.${key}`), code: o.cameoBase, value: signed(o.goldstein) })}</li>
         ))}
-        <li>An admin may set G for one event, with a written reason that is shown with it.</li>
+        <li>{t("score.manual")}</li>
       </ul>
       <p>
-        <strong>L</strong>, the level of the acting authority:{" "}
-        {Object.entries(m.levelWeights)
-          .map(([level, w]) => `${humanize(level)} ${w}`)
-          .join(" · ")}
-        . <strong>V</strong>, how well it is sourced:{" "}
-        {Object.entries(m.verificationWeights)
-          .map(([v, w]) => `${humanize(v)} ${w}`)
-          .join(" · ")}
-        .
+        {t.rich("score.weights", {
+          ...emphasis,
+          levels: list(entries(m.levelWeights).map(([level, w]: [Level, number]) => `${events(`levels.${level}`)} ${number(w)}`)),
+          verifications: list(entries(m.verificationWeights).map(([v, w]: [Verification, number]) => `${events(`verifications.${v}`)} ${number(w)}`)),
+        })}
       </p>
 
-      <h2>2. Dates that are not days</h2>
-      <p>
-        Sources often say &ldquo;April 2025&rdquo; or &ldquo;summer 2024&rdquo;. We store the date with that precision (day, month, quarter,
-        meteorological season, year), show the precision wherever the date appears, and place the event at the middle of its interval for
-        the computation: 15 April for April, 16 July for June–August.
-      </p>
+      <h2>{t("dates.heading")}</h2>
+      <p>{t("dates.body")}</p>
 
-      <h2>3. From events and conditions to one number</h2>
-      <p>
-        <strong>Pulse</strong> (momentum of events): P(t) = P(t−1) · 2<sup>−1/h</sup> + S(t), where S(t) is the sum of the scores of the
-        day&apos;s events and the half-life h = <strong>{m.halfLifeDays} days</strong>: an event weighs half as much after {m.halfLifeDays}{" "}
-        days, a quarter after {2 * m.halfLifeDays}.
-      </p>
-      <p>
-        <strong>Ledger</strong> (structure): B(t), the sum of the points of every condition in force on day t. A condition counts from its
-        first day up to, not including, the day it ends. Inside the index each point weighs k = <strong>{m.conditionWeight}</strong>{" "}
-        against one unit of pulse.
-      </p>
+      <h2>{t("index.heading")}</h2>
+      <p>{t.rich("index.pulse", { ...emphasis, days: number(m.halfLifeDays), twice: number(2 * m.halfLifeDays) })}</p>
+      <p>{t.rich("index.ledger", { ...emphasis, k: number(m.conditionWeight) })}</p>
       <table>
-        <caption>Points of standing conditions</caption>
+        <caption>{t("index.pointsCaption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Condition</th>
-            <th scope="col">Points</th>
+            <th scope="col">{t("index.condition")}</th>
+            <th scope="col">{t("index.points")}</th>
           </tr>
         </thead>
         <tbody>
-          {Object.entries(m.conditionPoints).map(([kind, points]) => (
+          {entries(m.conditionPoints).map(([kind, points]: [ConditionKind, number]) => (
             <tr key={kind}>
-              <td>{humanize(kind)}</td>
-              <td>{points > 0 ? `+${points}` : points}</td>
+              <td>{t(`conditions.${kind}`)}</td>
+              <td>{signed(points)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p>
-        <strong>Index</strong>: I(t) = 100 · tanh((k · B(t) + P(t)) / c), with c = <strong>{m.c}</strong>. tanh keeps the value within ±100
-        and makes each extra point count less as relations approach an extreme. Conditions weigh half a pulse unit per point so that a
-        dyad under several of them stays where a new event can still move it (method 2.0.0; the backtest in docs/validation.md shows
-        the difference).
-      </p>
+      <p>{t.rich("index.formula", { ...emphasis, c: number(m.c) })}</p>
 
-      <h3 id="standing-conditions">Conditions proposed from events</h3>
-      <p>
-        Publishing an event of one of these types proposes a standing condition for review: an opening type proposes the condition,
-        prefilled from the event (its dyad, date, verification and sources; held by the event&apos;s actor or by both sides); an ending
-        type proposes to end the dyad&apos;s open condition of that kind (the first kind listed that has one) on the event&apos;s date.
-        An admin publishes or withdraws the proposal; nothing counts before. A condition in force for over {STILL_IN_FORCE_CHECK_DAYS}{" "}
-        days with no linked event since is marked &ldquo;still in force? check&rdquo; on its dyad&apos;s page.
-      </p>
+      <h3 id="standing-conditions">{t("standing.heading")}</h3>
+      <p>{t("standing.body", { days: number(STILL_IN_FORCE_CHECK_DAYS) })}</p>
       <table>
-        <caption>Event types that open or end a standing condition</caption>
-        <thead>
-          <tr>
-            <th scope="col">CAMEO code and meaning</th>
-            <th scope="col">Read as</th>
-            <th scope="col">Effect</th>
-            <th scope="col">Condition</th>
-            <th scope="col">Held by</th>
-          </tr>
-        </thead>
+        <caption>{t("standing.caption")}</caption>
+        <ColumnHeads columns={[t("standing.code"), t("standing.reads"), t("standing.effect"), t("standing.condition"), t("standing.holder")]} />
         <tbody>
           {STANDING_RULES.map((r) => (
             <tr key={`${r.cameoCode}/${r.overrideKey ?? ""}`}>
               <td>
-                {cameoLabel(r.cameoCode)}
-                {r.overrideKey ? ` (with the override “${m.overrides[r.overrideKey].label}”)` : ""}
+                {cameo.typeLabel(r.cameoCode, cameoLabel(r.cameoCode) ?? r.cameoCode)}
+                {r.overrideKey ? ` ${t("standing.withOverride", { label: t(`overrides.${r.overrideKey}`) })}` : ""}
               </td>
-              <td>{r.reads}</td>
-              <td>{r.effect}</td>
-              <td>{r.kinds.map(humanize).join(", then ")}</td>
-              <td>{r.effect === "ends" ? "—" : r.holder === "actor" ? "the actor" : "both sides"}</td>
+              <td>{words.ruleReads(r)}</td>
+              <td>{t(`standing.effects.${r.effect}`)}</td>
+              <td>{r.kinds.map((kind) => t(`conditions.${kind}`)).join(t("standing.then"))}</td>
+              <td>{r.effect === "ends" ? "—" : t(`standing.holders.${r.holder}`)}</td>
             </tr>
           ))}
         </tbody>
       </table>
 
-      <h2>4. What the screens show</h2>
+      <h2>{t("screens.heading")}</h2>
       <ul>
         <li>
-          The current value and its band: ≤ {m.bands.crisisAtOrBelow} crisis · up to {m.bands.tenseAtOrBelow} tense · mixed · from{" "}
-          {m.bands.cordialAtOrAbove} cordial · from {m.bands.strongAtOrAbove} strong partnership (a boundary value belongs to the band
-          farther from zero). Structure B and momentum P are shown apart.
+          {t("screens.bands", {
+            crisis: number(m.bands.crisisAtOrBelow),
+            tense: number(m.bands.tenseAtOrBelow),
+            cordial: number(m.bands.cordialAtOrAbove),
+            strong: number(m.bands.strongAtOrAbove),
+            crisisName: t("bands.crisis"),
+            tenseName: t("bands.tense"),
+            mixedName: t("bands.mixed"),
+            cordialName: t("bands.cordial"),
+            strongName: t("bands.strong_partnership"),
+          })}
         </li>
         <li>
-          Change over {m.changeWindowsDays.short} and {m.changeWindowsDays.long} days, I(t) − I(t−d), with the sign written out, not only
-          coloured. A {m.unusualChange.windowDays}-day change is flagged <em>unusual</em> when it exceeds {m.unusualChange.sigmas} standard
-          deviations of the dyad&apos;s earlier {m.unusualChange.windowDays}-day changes.
+          {t.rich("screens.change", {
+            ...emphasis,
+            short: number(m.changeWindowsDays.short),
+            long: number(m.changeWindowsDays.long),
+            window: number(m.unusualChange.windowDays),
+            sigmas: number(m.unusualChange.sigmas),
+          })}
         </li>
-        <li>
-          Trend: the least-squares slope of I over the last {m.trend.windowDays} days, in points per {m.trend.perDays} days; &ldquo;stable&rdquo;
-          under {m.trend.stableBelow}.
-        </li>
-        <li>
-          Top drivers: each event&apos;s weight today, s · 2<sup>−(t−tᵢ)/h</sup>, and its share of |P|; the conditions in force; the{" "}
-          {m.changeWindowsDays.short}-day change split into new events, fading of older ones, and conditions that began or ended.
-        </li>
+        <li>{t("screens.trend", { window: number(m.trend.windowDays), per: number(m.trend.perDays), stable: number(m.trend.stableBelow) })}</li>
+        <li>{t.rich("screens.drivers", { ...emphasis, short: number(m.changeWindowsDays.short) })}</li>
       </ul>
       <p>
-        <strong>Staleness and coverage.</strong> Beside each value the cards and dyad pages say how many events fall in the last{" "}
-        {COVERAGE_WINDOW_DAYS} days, how many days have passed since the last one, and how today&apos;s weight splits between standing
-        conditions and events: the shares of |k · B| and |P| in |k · B| + |P|, the sizes of the two parts inside tanh. With a half-life of{" "}
-        {m.halfLifeDays} days an event keeps {Math.round(100 * 2 ** (-COVERAGE_WINDOW_DAYS / m.halfLifeDays))} % of its weight after{" "}
-        {COVERAGE_WINDOW_DAYS} days, so a value with no event for longer than that rests, in effect, on its conditions alone, and the page says so in words: &ldquo;{STALE_NOTE}&rdquo;. Such
-        a value is not wrong, but it says what was in force, not what happened lately: a relation that changed without a recorded event
-        will not show it.
+        {t.rich("screens.staleness", {
+          ...emphasis,
+          window: number(COVERAGE_WINDOW_DAYS),
+          halfLife: number(m.halfLifeDays),
+          kept: number(Math.round(100 * 2 ** (-COVERAGE_WINDOW_DAYS / m.halfLifeDays))),
+          note: t("screens.staleNote"),
+        })}
       </p>
 
-      <h2 id="uncertainty">5. How sure is a value</h2>
+      <h2 id="uncertainty">{t("uncertainty.heading")}</h2>
       <p>
-        <strong>Plausible range.</strong> The half-life, the weights and the points are judgements. Beside each value the cards and dyad
-        pages give its plausible range, and the dyad chart shades it around the line: {plausibleMeaning()}. For a given half-life the
-        index rises with B + P, and each weight or kind of condition enters B + P linearly, so the lowest and highest values sit at the
-        ends of the ranges and are computed exactly (for each of the {2 ** 3} corners of the verification weights, each level weight at
-        the end that moves its events&apos; sum outwards). The index does not move one way with the half-life (an old event and a recent one
-        of opposite signs trade places), so the half-life is tried at {tried.length} values: {tried.join(", ")} days. Every day&apos;s range
-        is stored with its value, so reading it costs nothing; it counts the events of the {plausibleHorizonDays()} days before each
-        year&apos;s first day (at the longest half-life an older event keeps under a thousandth of its weight). Each driver in a dyad&apos;s
-        drivers table has its own range, its weight today with its level and verification weights ±
-        {Math.round(PARAM_RANGES.levelWeights * 100)} % and the half-life at either end.
+        {t.rich("uncertainty.plausible", {
+          ...emphasis,
+          meaning: t("uncertainty.meaning", {
+            min: number(PARAM_RANGES.halfLifeDays.min),
+            max: number(PARAM_RANGES.halfLifeDays.max),
+            percent: percent(PARAM_RANGES.levelWeights),
+          }),
+          corners: number(2 ** 3),
+          count: number(tried.length),
+          values: tried.map((h) => number(h)).join(", "),
+          horizon: number(plausibleHorizonDays()),
+          levelRange: percent(PARAM_RANGES.levelWeights),
+        })}
       </p>
-      <p>
-        <strong>Sensitivity.</strong> For each tracked dyad, how today&apos;s value moves when one parameter alone is {step} lower or
-        higher (the saturation c included), computed now from the events and conditions on record, largest move first. The table under
-        each chart gives the same numbers.
-      </p>
+      <p>{t.rich("uncertainty.sensitivity", { ...emphasis, step })}</p>
       {sensitivity === null ? (
-        <p>
-          <Link href={loginHref("/methodology")}>Sign in</Link> to see how each tracked dyad&apos;s value today moves with each parameter.
-        </p>
+        <p>{t.rich("uncertainty.signIn", { link: linkTag(loginHref("/methodology")) })}</p>
       ) : sensitivity.length === 0 ? (
-        <p className="empty">No dyad is tracked yet.</p>
+        <p className="empty">{t("uncertainty.noDyad")}</p>
       ) : (
-        sensitivity.map((dyad) => (
-          <SensitivitySection key={dyad.key} dyad={dyad} step={step} />
-        ))
+        sensitivity.map((dyad) => <SensitivitySection key={dyad.key} dyad={dyad} step={step} words={words} />)
       )}
 
-      <h2 id="versions">Method versions</h2>
-      <p>
-        Changing any number above makes a new version, dated and explained; every stored day of the index names the version that
-        computed it, and after a release the stored index is recomputed under it. The dyad page can draw the previous version&apos;s line
-        beside the current one. Each change is checked by a backtest of the index&apos;s monthly direction against the team&apos;s reading of
-        the record (<code>docs/validation.md</code>).
-      </p>
+      <h2 id="versions">{t("versions.heading")}</h2>
+      <p>{t.rich("versions.body", emphasis)}</p>
       <table>
-        <caption>Method versions, newest first</caption>
-        <ColumnHeads columns={["Version", "Released", "Changed", "Why"]} />
+        <caption>{t("versions.caption")}</caption>
+        <ColumnHeads columns={[t("versions.version"), t("versions.released"), t("versions.changed"), t("versions.why")]} />
         <tbody>
           {METHOD_VERSIONS.map((release, i) => {
             const before = METHOD_VERSIONS[i - 1];
@@ -266,72 +228,60 @@ export default async function MethodologyPage() {
             .map(({ release, changes }) => (
               <tr key={release.method.version}>
                 <td>{release.method.version}</td>
-                <td>{release.released}</td>
-                <td>{changes.length === 0 ? "first published" : changes.map((c) => `${c.path}: ${c.before} → ${c.after}`).join("; ")}</td>
-                <td>{release.reason}</td>
+                <td>
+                  <time dateTime={release.released}>{format.day(release.released)}</time>
+                </td>
+                {/* Parameter paths are the code's names, the same in every language. */}
+                <td dir="ltr">{changes.length === 0 ? t("versions.first") : changes.map((c) => `${c.path}: ${c.before} → ${c.after}`).join("; ")}</td>
+                <td>{words.reason(release.method.version, release.reason)}</td>
               </tr>
             ))}
         </tbody>
       </table>
 
-      <h2>Where we depart from, or add to, the published method</h2>
+      <h2>{t("departures.heading")}</h2>
       <ul>
-        <li>
-          Before a dyad&apos;s first recorded event or condition its index is taken as neutral (0), so changes and the trend are defined from
-          its first day; the unusual-change baseline only uses changes whose both ends fall within the record, so empty years do not make
-          every later move look unusual.
-        </li>
-        <li>
-          The unusual-change flag needs at least {m.unusualChange.minSamples} earlier changes and a move of at least{" "}
-          {m.unusualChange.minPoints} point: a flat history has a standard deviation of zero and would otherwise flag any wobble.
-        </li>
-        <li>
-          The drivers list considers events of the last {20 * m.halfLifeDays} days (20 half-lives): older ones weigh under a millionth of
-          their score.
-        </li>
-        <li>The dyad index sums both directions of events (actor → target and back); a per-direction view may follow.</li>
+        <li>{t("departures.neutral")}</li>
+        <li>{t("departures.unusual", { samples: number(m.unusualChange.minSamples), points: number(m.unusualChange.minPoints) })}</li>
+        <li>{t("departures.drivers", { days: number(20 * m.halfLifeDays) })}</li>
+        <li>{t("departures.directions")}</li>
       </ul>
 
-      <h2>Limits</h2>
-      <p>
-        The Goldstein value reflects the <em>type</em> of an event, not its specifics: a state visit scores the same whatever was said. The
-        level and verification weights are our judgement, not published standards; c and h are tuning choices. Every number on screen can
-        be traced to the events and conditions behind it, so an analyst can disagree with it, and say why.
-      </p>
-      <p className="meta">
-        Sources: GDELT&apos;s CAMEO-to-Goldstein table and the GDELT 2.0 Event Codebook; the CAMEO codebook&apos;s usage notes; PLOVER for
-        the caveats on quad classes.
-      </p>
+      <h2>{t("limits.heading")}</h2>
+      <p>{t.rich("limits.body", emphasis)}</p>
+      <p className="meta">{t("limits.sources")}</p>
     </article>
   );
 }
 
-function SensitivitySection({
-  dyad,
-  step,
-}: {
-  dyad: { key: string; label: string; asOf: string; value: number; bars: SensitivityBar[] };
-  step: string;
-}) {
+function SensitivitySection({ dyad, step, words }: { dyad: { key: string; label: string; asOf: string; value: number; bars: SensitivityBar[] }; step: string; words: MethodWords }) {
+  const { t, format } = words;
   const shown = dyad.bars.filter((b) => b.swing >= VISIBLE_MOVE);
   const idle = dyad.bars.filter((b) => b.swing < VISIBLE_MOVE);
   const tableId = `sensitivity-${dyad.key}`;
-  const rows = shown.map((b) => ({ label: parameterLabel(b.parameter), lower: b.atLower - dyad.value, higher: b.atHigher - dyad.value }));
+  // One decimal, and never "−0.0" (formatIndex's rounding), in the reader's digits and separators.
+  const indexValue = (x: number) => format.number(Number(formatIndex(x)), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const rows = shown.map((b) => ({ label: parameterLabel(b.parameter, words), lower: b.atLower - dyad.value, higher: b.atHigher - dyad.value }));
+  const moved = (x: number) => {
+    const r = Math.round(x * 10) / 10;
+    return r === 0 ? t("sensitivity.noChange") : format.number(r, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero" });
+  };
   return (
     <section aria-labelledby={`${tableId}-heading`}>
-      <h3 id={`${tableId}-heading`}>
-        {dyad.label}: {formatIndex(dyad.value)} on {dyad.asOf}
-      </h3>
+      <h3 id={`${tableId}-heading`}>{t("sensitivity.heading", { dyad: dyad.label, value: indexValue(dyad.value), day: format.day(dyad.asOf) })}</h3>
       {rows.length > 0 && (
-        <SensitivityChart title={`Sensitivity of ${dyad.label}'s value today to each parameter ±${step}`} tableId={tableId} step={step} rows={rows} />
+        <SensitivityChart
+          title={t("sensitivity.chart", { dyad: dyad.label, step })}
+          tableId={tableId}
+          step={step}
+          rows={rows}
+        />
       )}
       <table id={tableId} className="sensitivity-table">
-        <caption>
-          How {dyad.label}&apos;s value today ({formatIndex(dyad.value)}) moves with each parameter ±{step}
-        </caption>
+        <caption>{t("sensitivity.caption", { dyad: dyad.label, value: indexValue(dyad.value), step })}</caption>
         <thead>
           <tr>
-            <th scope="col">Parameter</th>
+            <th scope="col">{t("sensitivity.parameter")}</th>
             <th scope="col">−{step}</th>
             <th scope="col">+{step}</th>
           </tr>
@@ -340,7 +290,7 @@ function SensitivitySection({
           {rows.length === 0 ? (
             <tr>
               <td colSpan={3} className="empty">
-                No parameter moves it: nothing weighs on today&apos;s value.
+                {t("sensitivity.none")}
               </td>
             </tr>
           ) : (
@@ -354,7 +304,7 @@ function SensitivitySection({
           )}
         </tbody>
       </table>
-      {idle.length > 0 && <p className="meta">No effect today: {idle.map((b) => parameterLabel(b.parameter)).join(" · ")}.</p>}
+      {idle.length > 0 && <p className="meta">{t("sensitivity.idle", { parameters: idle.map((b) => parameterLabel(b.parameter, words)).join(" · ") })}</p>}
     </section>
   );
 }

@@ -23,7 +23,9 @@ const COLUMNS = [
   "updated_at",
 ] as const;
 
-type CsvRecord = Record<(typeof COLUMNS)[number], string>;
+export type CsvColumn = (typeof COLUMNS)[number];
+
+type CsvRecord = Record<CsvColumn, string>;
 
 const LIST = "; ";
 
@@ -59,9 +61,12 @@ export function csvRecord(a: AgreementExportRow, origin: string): CsvRecord {
 
 const options = { record_delimiter: "windows", cast: { string: inert } } as const;
 
-/** The header line, behind a byte-order mark so that spreadsheets read the file as UTF-8. */
-export function csvHeader(): string {
-  return `\uFEFF${stringify([[...COLUMNS]], options)}`;
+/**
+ * The header line, behind a byte-order mark so that spreadsheets read the file as UTF-8. Only the
+ * header's words follow the reader's language (`exports.csv`); the columns' order and values do not.
+ */
+export function csvHeader(name: (column: CsvColumn) => string = (column) => column): string {
+  return `\uFEFF${stringify([COLUMNS.map(name)], options)}`;
 }
 
 export function csvLines(rows: AgreementExportRow[], origin: string): string {

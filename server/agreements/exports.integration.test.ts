@@ -126,6 +126,17 @@ describe("agreement exports", async () => {
     });
   });
 
+  describe("Atom in the reader's language", () => {
+    it("titles the feed and labels its categories in French, keeping ids and terms", async () => {
+      const xml = await (await get("atom", withToken("status=ANTICIPATED&q=visit"), { "accept-language": "fr-FR,fr;q=0.9" })).text();
+      expect(XMLValidator.validate(xml)).toBe(true);
+      expect(xml).toContain('xml:lang="fr"');
+      expect(xml).toContain("<title>Maghreb Monitor — accords contenant « visit », statut Annoncé</title>");
+      expect(xml).toContain("<id>tag:maghreb-monitor,2024:agreements?q=visit&amp;status=ANTICIPATED</id>");
+      expect(xml).toContain('term="ANTICIPATED" label="Annoncé"');
+    });
+  });
+
   describe("CSV and JSON", () => {
     it("escape commas, quotes and line breaks so a CSV reader gets each field back", async () => {
       const title = 'Accord on "ports", rail\nand energy';
@@ -151,6 +162,19 @@ describe("agreement exports", async () => {
       expect(json.agreements[0]?.signatories.map((s) => s.name)).toEqual(["Abdellatif Hammouchi", "Louis Lejay"]);
       const amounts = json.agreements.flatMap((a) => a.amounts.map((m) => m.amount));
       expect(amounts).toContain("3000000000"); // exact, as text
+    });
+
+    it("name the CSV's columns in the reader's language, in the same order, with the same values", async () => {
+      const query = withToken("kind=ACTION_PLAN");
+      const english = (await (await get("csv", query)).text()).replace(/^\uFEFF/, "").split("\r\n");
+      const french = (await (await get("csv", query, { cookie: "NEXT_LOCALE=fr" })).text()).replace(/^\uFEFF/, "").split("\r\n");
+      expect(french[0]).toBe(
+        "identifiant,adresse,titre,type,statut,date,précision de la date,paire,parties,signataires,secteurs,montants,résumé,lieu,sources,mis à jour le",
+      );
+      expect(english[0]?.startsWith("id,url,title,kind,status,")).toBe(true);
+      expect(french.slice(1)).toEqual(english.slice(1));
+      const arabic = (await (await get("csv", query, { "accept-language": "ar-MA,ar;q=0.9" })).text()).replace(/^\uFEFF/, "");
+      expect(arabic.startsWith("المعرّف,الرابط,العنوان,")).toBe(true);
     });
 
     it("stream an export larger than one batch without losing or repeating a row", async () => {

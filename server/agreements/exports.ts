@@ -4,8 +4,9 @@ import type { Db } from "../db-client";
 import { answering } from "../http/errors";
 import { isoDayOf } from "../scope/day";
 import { agreementsAtom } from "./atom";
-import { csvHeader, csvLines } from "./csv";
+import { csvHeader, csvLines, type CsvColumn } from "./csv";
 import { exportRecord } from "./export-record";
+import { exportLocaleOf, exportWords, type ExportWords } from "./export-words";
 import { authorizeExport, exportDialect, type SessionLookup } from "./export-access";
 import { parseAgreementFilters } from "./filters";
 import type { AgreementFilters } from "./schemas";
@@ -16,8 +17,8 @@ export type ExportFormat = "atom" | "csv" | "json";
 /** Feed readers want what is new, not the archive: the downloads carry everything. */
 const ATOM_ENTRIES = 50;
 
-async function* csvChunks(batches: AsyncIterable<AgreementExportRow[]>, origin: string): AsyncGenerator<string> {
-  let header = csvHeader();
+async function* csvChunks(batches: AsyncIterable<AgreementExportRow[]>, origin: string, { t }: ExportWords): AsyncGenerator<string> {
+  let header = csvHeader((column: CsvColumn) => t(`csv.${column}`));
   for await (const batch of batches) {
     yield header + csvLines(batch, origin);
     header = "";
@@ -104,18 +105,19 @@ async function exportOrRefusal({
   if (!parsed.ok) return Response.json({ error: "bad_request", problems: parsed.problems }, { status: 400 });
   const { filters } = parsed;
   const origin = url.origin;
+  const words = await exportWords(exportLocaleOf(request));
 
   if (format === "atom") {
     const agreements: AgreementExportRow[] = [];
     for await (const batch of agreementExportBatches({ db, filters, batchSize: ATOM_ENTRIES, max: ATOM_ENTRIES })) {
       agreements.push(...batch);
     }
-    return new Response(agreementsAtom({ origin, filters, agreements, now }), {
+    return new Response(agreementsAtom({ origin, filters, agreements, now, words }), {
       headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "private, max-age=300" },
     });
   }
   const batches = agreementExportBatches({ db, filters });
   return format === "csv"
-    ? streamed(csvChunks(batches, origin), download("text/csv", "csv", now))
+    ? streamed(csvChunks(batches, origin, words), download("text/csv", "csv", now))
     : streamed(jsonChunks(batches, { origin, filters, now }), download("application/json", "json", now));
 }

@@ -36,7 +36,7 @@ export const agreementsRouter = router({
     const page = await listAgreements({ db: ctx.db, filters: input.filters, after, limit: input.limit }).catch((e: unknown) => {
       throw e instanceof StaleCursorError ? new AppError("BAD_REQUEST", e.message) : e;
     });
-    return { items: page.items, nextCursor: page.next && encodeCursor(page.next), notice: page.notice };
+    return { items: page.items, nextCursor: page.next && encodeCursor(page.next), notice: page.notice, searchLeftOut: page.searchLeftOut };
   }),
 
   byId: authedProcedure.input(agreementIdInput).query(async ({ ctx, input }) => {

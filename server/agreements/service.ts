@@ -77,12 +77,14 @@ function inOrderOf<T extends { id: string }>(ids: string[], rows: T[]): T[] {
  * Drops a search that PostgreSQL would turn into an empty query ("!!!", "the"), which would
  * match nothing, and says why: the other filters still apply.
  */
-async function effectiveFilters(db: Db, filters: AgreementFilters): Promise<{ filters: AgreementFilters; notice: string | null }> {
-  if (!filters.q || (await searchableWords({ db, q: filters.q }))) return { filters, notice: null };
+async function effectiveFilters(db: Db, filters: AgreementFilters): Promise<{ filters: AgreementFilters; notice: string | null; searchLeftOut: string | null }> {
+  if (!filters.q || (await searchableWords({ db, q: filters.q }))) return { filters, notice: null, searchLeftOut: null };
   const { q, ...rest } = filters;
   return {
     filters: rest,
+    // The API's reason in English; screens say it in the reader's language from `searchLeftOut`.
     notice: `“${q}” has no words to search for (only punctuation or very common words), so the search was left out.`,
+    searchLeftOut: q,
   };
 }
 
@@ -96,7 +98,7 @@ export async function listAgreements({
   filters: AgreementFilters;
   after: FeedPosition | null;
   limit: number;
-}): Promise<{ items: AgreementListItem[]; next: FeedPosition | null; notice: string | null }> {
+}): Promise<{ items: AgreementListItem[]; next: FeedPosition | null; notice: string | null; searchLeftOut: string | null }> {
   const effective = await effectiveFilters(db, filters);
   if (after && (after.rank !== undefined) !== Boolean(effective.filters.q)) throw new StaleCursorError();
   const rows = await agreementPageRows({ db, filters: effective.filters, after, take: limit + 1 });
@@ -107,6 +109,7 @@ export async function listAgreements({
     items: inOrderOf(ids, await db.agreement.findMany({ where: { id: { in: ids } }, select: agreementListSelect })),
     next: rows.length > limit && last ? positionOf(last) : null,
     notice: effective.notice,
+    searchLeftOut: effective.searchLeftOut,
   };
 }
 

@@ -21,6 +21,8 @@ export interface AtomEntry {
 
 export interface AtomFeed {
   id: string;
+  /** The language of the feed's own words (xml:lang), when it has one. */
+  lang?: string;
   title: string;
   subtitle: string;
   updated: Date;
@@ -33,7 +35,7 @@ export interface AtomFeed {
 
 export function atomDocument(feed: AtomFeed): string {
   // Characters XML 1.0 forbids (control codes pasted from a PDF) are dropped, not escaped.
-  const root = create({ version: "1.0", encoding: "utf-8", invalidCharReplacement: "" }).ele(ATOM_NS, "feed");
+  const root = create({ version: "1.0", encoding: "utf-8", invalidCharReplacement: "" }).ele(ATOM_NS, "feed", feed.lang ? { "xml:lang": feed.lang } : {});
   root.ele("id").txt(feed.id);
   root.ele("title").txt(feed.title);
   root.ele("subtitle").txt(feed.subtitle);

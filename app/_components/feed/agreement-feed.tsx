@@ -2,7 +2,8 @@
 // The agreements feed: the first page prefetched on the server, the next ones on "Load more"
 // or, where the page asks for it, as the reader scrolls towards the end of the list.
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Link } from "@/app/_components/link";
+import { useTranslations } from "next-intl";
+import { linkTag } from "@/app/_components/rich-tags";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { AgreementFilters } from "@/server/agreements/schemas";
@@ -50,14 +51,16 @@ function useReaderScrolled(enabled: boolean): boolean {
 }
 
 function RetryButton({ onRetry }: { onRetry: () => void }) {
+  const t = useTranslations("agreements.feed");
   return (
     <button type="button" onClick={onRetry}>
-      Try again
+      {t("retry")}
     </button>
   );
 }
 
 export function AgreementFeed({ filters, filtered, pageSize, label, clearHref, infiniteScroll = false }: Props) {
+  const t = useTranslations("agreements.feed");
   const trpc = useTRPC();
   const query = useInfiniteQuery(
     trpc.agreements.list.infiniteQueryOptions(feedInput(filters, pageSize), { getNextPageParam: nextPageOf }),
@@ -83,14 +86,14 @@ export function AgreementFeed({ filters, filtered, pageSize, label, clearHref, i
   if (query.isPending) {
     return (
       <p aria-busy="true" className="loading">
-        Loading agreements…
+        {t("loading")}
       </p>
     );
   }
   if (query.isError && !query.data) {
     return (
       <p className="error" role="alert">
-        Could not load agreements ({query.error.message}). Check your connection, then{" "}
+        {t("failed", { reason: query.error.message })}{" "}
         <RetryButton onRetry={() => void query.refetch()} />
       </p>
     );
@@ -98,21 +101,16 @@ export function AgreementFeed({ filters, filtered, pageSize, label, clearHref, i
 
   const pages = query.data.pages;
   const agreements = pages.flatMap((p) => p.items);
-  const notice = pages[0]?.notice;
+  const searchLeftOut = pages[0]?.searchLeftOut;
 
   return (
     <>
-      {notice && (
-        <output className="notice">{notice}</output>
-      )}
+      {searchLeftOut && <output className="notice">{t("searchLeftOut", { q: searchLeftOut })}</output>}
       {agreements.length === 0 ? (
         filtered ? (
-          <p className="empty">
-            No agreement matches these filters. <Link href={clearHref}>Clear filters</Link>, or try fewer words or a wider
-            date range.
-          </p>
+          <p className="empty">{t.rich("noMatch", { clear: linkTag(clearHref) })}</p>
         ) : (
-          <p className="empty">No agreement is recorded yet. Agreements appear here as soon as they are entered.</p>
+          <p className="empty">{t("none")}</p>
         )
       ) : (
         <ol className="feed" aria-label={label}>
@@ -122,21 +120,21 @@ export function AgreementFeed({ filters, filtered, pageSize, label, clearHref, i
         </ol>
       )}
       <p className="visually-hidden" aria-live="polite">
-        {pages.length > 1 ? `${agreements.length} agreements shown.` : ""}
+        {pages.length > 1 ? t("shown", { count: agreements.length }) : ""}
       </p>
       {isFetchNextPageError && (
         <p className="error" role="alert">
-          Could not load more agreements ({query.error?.message}). <RetryButton onRetry={() => void fetchNextPage()} />
+          {t("moreFailed", { reason: query.error?.message ?? "" })} <RetryButton onRetry={() => void fetchNextPage()} />
         </p>
       )}
       {hasNextPage && (
         <div ref={sentinel} className="load-more">
           <button type="button" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-            {isFetchingNextPage ? "Loading…" : "Load more"}
+            {isFetchingNextPage ? t("loadingMore") : t("loadMore")}
           </button>
         </div>
       )}
-      {!hasNextPage && pages.length > 1 && <p className="meta">That is all: {agreements.length} agreements.</p>}
+      {!hasNextPage && pages.length > 1 && <p className="meta">{t("end", { count: agreements.length })}</p>}
     </>
   );
 }

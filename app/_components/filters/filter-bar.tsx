@@ -5,13 +5,14 @@
 // API uses (server/scope/url.ts), then navigates to the canonical address the page reads back.
 import { Link } from "../link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { agreementFiltersToSearchParams, parseAgreementFilters } from "@/server/agreements/filters";
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, SCOPE_LIMITS } from "@/server/scope/schemas";
 import { PANELS, type Panel } from "@/server/views/state";
 import { dashboardHref, parseViewState } from "@/server/views/url";
 import { ariaFor, FieldMessage } from "../forms/form-fields";
-import { agreementKindLabel, humanize } from "../format";
+import { useAgreementWords } from "../feed/use-agreement-words";
 import { ScopeNotice } from "./scope-notice";
 
 /** The filters on screen, as the page read them from its address. */
@@ -90,6 +91,8 @@ function TextField({ label, name, problems, children }: { label: string; name: s
 
 export function FilterBar({ scope, action, values, dyads, sectors, ignored, clearHref, viewId }: Props) {
   const router = useRouter();
+  const words = useAgreementWords();
+  const feedWords = useTranslations("agreements.filters");
   const [pending, startTransition] = useTransition();
   const [problems, setProblems] = useState<Problem[]>([]);
   const { panels, map } = values;
@@ -98,7 +101,7 @@ export function FilterBar({ scope, action, values, dyads, sectors, ignored, clea
   const hidesPanels = panels !== undefined && panels.length < PANELS.length;
   const filtered = values.dyads.length > 0 || Boolean(values.from || values.to || values.q) || inMore > 0;
   // A sector named in the URL stays visible (and can be unticked) even if no agreement has it now.
-  const sectorOptions = [...new Set([...sectors, ...values.sectors])].map((s) => ({ value: s, label: s }));
+  const sectorOptions = [...new Set([...sectors, ...values.sectors])].map((s) => ({ value: s, label: words.sector(s) }));
   const unplaced = problems.filter((p) => !["dyads", "from", "to", "q", "statuses", "kinds", "sectors", "party", "panels"].includes(p.param));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -142,14 +145,14 @@ export function FilterBar({ scope, action, values, dyads, sectors, ignored, clea
             {panels ? "More filters and panels" : "More filters"}
             {inMore > 0 ? ` (${inMore} set)` : ""}
           </summary>
-          <Checkboxes legend="Agreement status" name="statuses" options={AGREEMENT_STATUSES.map((s) => ({ value: s, label: humanize(s) }))} checked={values.statuses} problems={problems} />
+          <Checkboxes legend="Agreement status" name="statuses" options={AGREEMENT_STATUSES.map((s) => ({ value: s, label: words.status(s) }))} checked={values.statuses} problems={problems} />
           {feed && (
-            <Checkboxes legend="Kind" name="kinds" options={AGREEMENT_KINDS.map((k) => ({ value: k, label: agreementKindLabel(k) }))} checked={values.kinds ?? []} problems={problems} />
+            <Checkboxes legend={feedWords("kind")} name="kinds" options={AGREEMENT_KINDS.map((k) => ({ value: k, label: words.kind(k) }))} checked={values.kinds ?? []} problems={problems} />
           )}
           {sectorOptions.length > 0 && <Checkboxes legend="Sectors" name="sectors" options={sectorOptions} checked={values.sectors} problems={problems} />}
           {feed && (
-            <TextField label="Party" name="party" problems={problems}>
-              {(aria) => <input {...aria} id="filter-party" name="party" defaultValue={values.party ?? ""} maxLength={SCOPE_LIMITS.party} placeholder="AFD, Alstom or a country code (MAR)" />}
+            <TextField label={feedWords("party")} name="party" problems={problems}>
+              {(aria) => <input {...aria} id="filter-party" name="party" defaultValue={values.party ?? ""} maxLength={SCOPE_LIMITS.party} placeholder={feedWords("partyPlaceholder")} />}
             </TextField>
           )}
           {panels && (

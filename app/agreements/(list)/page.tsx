@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AgreementFeed } from "@/app/_components/feed/agreement-feed";
 import { AgreementAlertMe } from "@/app/_components/alerts/agreement-alert-me";
 import { ExportLinks } from "@/app/_components/feed/export-links";
@@ -9,18 +10,19 @@ import { describeAgreementFilters } from "@/server/agreements/filters";
 import { AGREEMENT_PAGE_SIZE } from "@/server/agreements/schemas";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Agreements" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("agreements.list");
+  return { title: t("metaTitle") };
+}
 
 export default async function AgreementsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const feed = await loadAgreementFeed(await searchParams, AGREEMENT_PAGE_SIZE);
+  const [feed, t] = await Promise.all([loadAgreementFeed(await searchParams, AGREEMENT_PAGE_SIZE), getTranslations("agreements.list")]);
   return (
     <HydrateClient>
-      <h1>Agreements</h1>
-      <p className="lede">
-        What France and the Maghreb states signed, by whom, for how much, where each stands now, and the source of each claim.
-        Newest first; a search lists title matches first.
-      </p>
-      <section className="panel" aria-label="Agreements feed">
+      <h1>{t("title")}</h1>
+      <p className="lede">{t("lede")}</p>
+      <section className="panel" aria-label={t("region")}>
         <FilterBar
           scope="agreements"
           action="/agreements"
@@ -36,7 +38,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
           filters={feed.filters}
           filtered={feed.filtered}
           pageSize={AGREEMENT_PAGE_SIZE}
-          label="Agreements"
+          label={t("label")}
           clearHref="/agreements"
           infiniteScroll
         />

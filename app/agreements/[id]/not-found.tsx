@@ -1,13 +1,12 @@
-import { Link } from "@/app/_components/link";
+import { getTranslations } from "next-intl/server";
+import { linkTag } from "@/app/_components/rich-tags";
 
-export default function AgreementNotFound() {
+export default async function AgreementNotFound() {
+  const t = await getTranslations("agreements.notFound");
   return (
     <div className="panel">
-      <h1>No such agreement</h1>
-      <p>
-        No agreement has this address: the link may be mistyped, or the agreement was removed. Find it in the{" "}
-        <Link href="/agreements">list of agreements</Link>, where you can search by title, party or signatory.
-      </p>
+      <h1>{t("title")}</h1>
+      <p>{t.rich("body", { list: linkTag("/agreements") })}</p>
     </div>
   );
 }

@@ -1,12 +1,15 @@
 // One agreement with everything recorded about it: parties, signatories and their roles, the
-// money, the status history, related events and the sources.
+// money, the status history, related events and the sources. The records' own words (titles,
+// names, roles, notes, sources) render with dir="auto", whatever their script.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ArchivedNotice } from "@/app/_components/admin/archived-notice";
 import { Link } from "@/app/_components/link";
 import { NotesPanel } from "@/app/_components/notes/notes-panel";
 import { cache } from "react";
-import { StatusBadge } from "@/app/_components/feed/agreement-card";
-import { agreementKindLabel, dyadTitle, formatDate, formatMoney, humanize } from "@/app/_components/format";
+import { getAgreementWords } from "@/app/_components/feed/agreement-words";
+import { StatusBadge } from "@/app/_components/feed/status-badge";
+import { dyadTitle } from "@/app/_components/format";
 import { requireUser } from "@/server/auth/page-guards";
 import { isAdmin } from "@/server/auth/permissions";
 import { orNotFound, serverCaller } from "@/server/caller";
@@ -27,89 +30,103 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: agreement.title, description: agreement.summary ?? undefined };
 }
 
-
 export default async function AgreementPage({ params }: Params) {
-  const [a, user] = await Promise.all([loadAgreement((await params).id), requireUser()]);
+  const [a, user, words, t] = await Promise.all([loadAgreement((await params).id), requireUser(), getAgreementWords(), getTranslations("agreements.detail")]);
+  const { format } = words;
   const caller = await serverCaller();
   const on = { kind: "agreement", id: a.id } as const;
   const [notes, teams] = await Promise.all([caller.notes.on({ on }), caller.teams.list()]);
   return (
     <article className="agreement">
       <p className="meta">
-        <Link href="/agreements">← All agreements</Link>
+        <Link href="/agreements">{t("all")}</Link>
         {isAdmin(user) && (
           <>
             {" "}
-            · <Link href={`/admin/agreements/${a.id}`}>Edit</Link>
+            · <Link href={`/admin/agreements/${a.id}`}>{t("edit")}</Link>
           </>
         )}
       </p>
-      <h1>{a.title}</h1>
+      <h1 dir="auto">{a.title}</h1>
       {a.archivedAt && (
         <ArchivedNotice domain="agreements" id={a.id} version={a.version}>
-          Archived: this agreement is left out of the feed and the exports.
+          {t("archived")}
         </ArchivedNotice>
       )}
       <p className="meta">
-        {agreementKindLabel(a.kind)} · {a.date ? <time dateTime={isoDayOf(a.date)}>{formatDate(a.date, a.datePrecision)}</time> : formatDate(null, null)} ·{" "}
-        <StatusBadge status={a.status} />
+        {words.kind(a.kind)} · {a.date ? <time dateTime={isoDayOf(a.date)}>{format.period(a.date, a.datePrecision)}</time> : format.period(null, null)} ·{" "}
+        <StatusBadge status={a.status} label={words.status(a.status)} />
       </p>
 
       <dl className="facts">
         {a.dyad && (
           <>
-            <dt>Pair</dt>
+            <dt>{t("pair")}</dt>
             <dd>{dyadTitle(a.dyad)}</dd>
           </>
         )}
         {a.placeName && (
           <>
-            <dt>Place</dt>
-            <dd>{a.placeName}</dd>
+            <dt>{t("place")}</dt>
+            <dd dir="auto">{a.placeName}</dd>
           </>
         )}
-        <dt>Money</dt>
+        <dt>{t("money")}</dt>
         <dd>
           {a.amounts.length === 0
-            ? "No amount stated"
-            : a.amounts.map((m) => `${formatMoney(m.amount, m.currency, m.approximate)} (${m.label})`).join(" · ")}
+            ? t("noAmount")
+            : a.amounts.map((m, i) => (
+                <span key={i}>
+                  {i > 0 && " · "}
+                  {words.money(m)} (<bdi>{m.label}</bdi>)
+                </span>
+              ))}
         </dd>
-        <dt>Sectors</dt>
-        <dd>{a.sectors.length ? a.sectors.join(", ") : "None recorded"}</dd>
-        <dt>Recorded</dt>
+        <dt>{t("sectors")}</dt>
+        <dd>{a.sectors.length ? a.sectors.map(words.sector).join(", ") : t("noSectors")}</dd>
+        <dt>{t("recorded")}</dt>
         <dd>
-          {humanize(a.provenance)}, last updated <time dateTime={a.updatedAt.toISOString()}>{isoDayOf(a.updatedAt)}</time>
+          {words.provenance(a.provenance)}, {t("lastUpdated")} <time dateTime={a.updatedAt.toISOString()}>{format.day(a.updatedAt)}</time>
         </dd>
       </dl>
 
       {a.summary && (
         <section aria-labelledby="summary-heading">
-          <h2 id="summary-heading">Summary</h2>
-          <p>{a.summary}</p>
+          <h2 id="summary-heading">{t("summary")}</h2>
+          <p dir="auto">{a.summary}</p>
         </section>
       )}
 
       <section aria-labelledby="parties-heading">
-        <h2 id="parties-heading">Parties</h2>
+        <h2 id="parties-heading">{t("parties")}</h2>
         <ul>
           {a.parties.map((p) => (
             <li key={p.name}>
-              {p.name} <span className="meta">({humanize(p.kind)}{p.countryCode ? `, ${p.countryCode}` : ""})</span>
+              <bdi>{p.name}</bdi>{" "}
+              <span className="meta">
+                ({words.partyKind(p.kind)}
+                {p.countryCode ? `, ${p.countryCode}` : ""})
+              </span>
             </li>
           ))}
         </ul>
       </section>
 
       <section aria-labelledby="signatories-heading">
-        <h2 id="signatories-heading">Signatories</h2>
+        <h2 id="signatories-heading">{t("signatories")}</h2>
         {a.signatories.length === 0 ? (
-          <p className="empty">The sources name no signatory.</p>
+          <p className="empty">{t("noSignatory")}</p>
         ) : (
-          <ul aria-label="Signatories">
+          <ul aria-label={t("signatories")}>
             {a.signatories.map((s) => (
               <li key={s.name}>
-                <strong>{s.name}</strong>, {s.role}
-                {s.onBehalfOf ? <span className="meta"> — for {s.onBehalfOf}</span> : null}
+                <strong dir="auto">{s.name}</strong>, <bdi>{s.role}</bdi>
+                {s.onBehalfOf ? (
+                  <span className="meta">
+                    {" "}
+                    — {t("onBehalfOf")} <bdi>{s.onBehalfOf}</bdi>
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -117,28 +134,33 @@ export default async function AgreementPage({ params }: Params) {
       </section>
 
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading">Status history</h2>
-        <ol className="timeline" aria-label="Status history">
+        <h2 id="history-heading">{t("statusHistory")}</h2>
+        <ol className="timeline" aria-label={t("statusHistory")}>
           {a.statusHistory.map((s) => (
             <li key={s.id}>
-              {s.date ? <time dateTime={isoDayOf(s.date)}>{formatDate(s.date, s.datePrecision)}</time> : <span>Date not known</span>}{" "}
-              <StatusBadge status={s.status} />
-              {s.note ? <span className="meta"> — {s.note}</span> : null}
+              {s.date ? <time dateTime={isoDayOf(s.date)}>{format.period(s.date, s.datePrecision)}</time> : <span>{t("dateUnknown")}</span>}{" "}
+              <StatusBadge status={s.status} label={words.status(s.status)} />
+              {s.note ? (
+                <span className="meta">
+                  {" "}
+                  — <bdi>{s.note}</bdi>
+                </span>
+              ) : null}
             </li>
           ))}
         </ol>
       </section>
 
       <section aria-labelledby="events-heading">
-        <h2 id="events-heading">Related events</h2>
+        <h2 id="events-heading">{t("relatedEvents")}</h2>
         {a.events.length === 0 ? (
-          <p className="empty">No recorded event is linked to this agreement.</p>
+          <p className="empty">{t("noEvents")}</p>
         ) : (
-          <ul aria-label="Related events">
+          <ul aria-label={t("relatedEvents")}>
             {a.events.map(({ event }) => (
               <li key={event.id}>
-                <time dateTime={isoDayOf(event.date)}>{formatDate(event.date, event.datePrecision)}</time> — {event.title}
-                {event.archivedAt && " · archived"}
+                <time dateTime={isoDayOf(event.date)}>{format.period(event.date, event.datePrecision)}</time> — <bdi>{event.title}</bdi>
+                {event.archivedAt && ` · ${t("archivedMark")}`}
               </li>
             ))}
           </ul>
@@ -146,19 +168,19 @@ export default async function AgreementPage({ params }: Params) {
       </section>
 
       <section aria-labelledby="sources-heading">
-        <h2 id="sources-heading">Sources</h2>
+        <h2 id="sources-heading">{t("sources")}</h2>
         {a.sources.length === 0 ? (
-          <p className="empty">No source is recorded: treat this agreement as unverified.</p>
+          <p className="empty">{t("noSources")}</p>
         ) : (
-          <ul aria-label="Sources">
+          <ul aria-label={t("sources")}>
             {a.sources.map((s) => (
               <li key={s.id}>
-                <a href={s.url} rel="noopener noreferrer" target="_blank">
+                <a href={s.url} rel="noopener noreferrer" target="_blank" dir="auto">
                   {s.title}
                 </a>{" "}
                 <span className="meta">
-                  — {s.publisher}
-                  {s.publishedOn ? `, ${formatDate(s.publishedOn, "DAY")}` : ""}
+                  — <bdi>{s.publisher}</bdi>
+                  {s.publishedOn ? `, ${format.day(s.publishedOn)}` : ""}
                 </span>
               </li>
             ))}

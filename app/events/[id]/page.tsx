@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ArchivedNotice } from "@/app/_components/admin/archived-notice";
+import { cameoWordsFrom } from "@/app/_components/cameo-words";
+import { getAgreementWords } from "@/app/_components/feed/agreement-words";
 import { Link } from "@/app/_components/link";
 import { NotesPanel } from "@/app/_components/notes/notes-panel";
+import { bdiTag } from "@/app/_components/rich-tags";
 import { SourceLinks } from "@/app/_components/review/source-links";
-import { agreementKindLabel, formatDate, humanize } from "@/app/_components/format";
+import { getFormat } from "@/app/_components/server-format";
 import { orNotFound, serverCaller } from "@/server/caller";
-import { METHOD } from "@/server/method/params";
-import { isoDayOf } from "@/server/scope/day";
+import { METHOD, OVERRIDE_KEYS } from "@/server/method/params";
 
 export const dynamic = "force-dynamic";
 
@@ -25,65 +28,85 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EventPage({ params }: Props) {
-  const event = await load((await params).id);
+  const [event, t, method, format, words, cameo] = await Promise.all([
+    load((await params).id),
+    getTranslations("events"),
+    getTranslations("methodology"),
+    getFormat(),
+    getAgreementWords(),
+    getTranslations("cameo").then(cameoWordsFrom),
+  ]);
   const caller = await serverCaller();
   const on = { kind: "event", id: event.id } as const;
   const [notes, teams] = await Promise.all([caller.notes.on({ on }), caller.teams.list()]);
   const { g, l, v, s, gSource } = event.breakdown;
+  const overrideRule = OVERRIDE_KEYS.find((k) => k === event.overrideKey);
+  const decimals = (x: number, digits: number) => format.number(x, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const scoreMeta = {
+    level: t(`levels.${event.level}`),
+    verification: t(`verifications.${event.verification}`),
+    score: decimals(event.score, 2),
+    version: event.methodVersion,
+  };
   return (
     <article>
       <p className="meta">
-        <Link href={`/dyads/${event.dyad.key}`}>← {event.dyad.key} relations index</Link>
+        <Link href={`/dyads/${event.dyad.key}`}>{t("back", { dyad: event.dyad.key })}</Link>
       </p>
-      <h1>{event.title}</h1>
-      {event.gdelt?.automated && (
-        <p className="notice">Automated: published from GDELT reports by the dyad&apos;s auto-accept rule, without a reviewer.</p>
-      )}
+      <h1 dir="auto">{event.title}</h1>
+      {event.gdelt?.automated && <p className="notice">{t("automated")}</p>}
       {event.archivedAt && (
         <ArchivedNotice domain="events" id={event.id} version={event.version}>
-          Archived: this event no longer counts in the index.
+          {t("archived")}
         </ArchivedNotice>
       )}
       <dl className="facts">
-        <dt>Date</dt>
+        <dt>{t("date")}</dt>
         <dd>
-          {formatDate(event.date, event.datePrecision)}
-          {event.datePrecision !== "DAY" && ` (precision: ${event.datePrecision.toLowerCase()}; placed on ${isoDayOf(event.placementDate)} for the index)`}
+          {format.period(event.date, event.datePrecision)}
+          {event.datePrecision !== "DAY" && ` ${t("precisionNote", { precision: t(`precisions.${event.datePrecision}`), day: format.day(event.placementDate) })}`}
         </dd>
-        <dt>Who</dt>
+        <dt>{t("who")}</dt>
         <dd>
-          {event.actor.name} → {event.target.name}
+          <bdi>{event.actor.name}</bdi> → <bdi>{event.target.name}</bdi>
         </dd>
-        <dt>Type</dt>
-        <dd>CAMEO {event.typeLabel}</dd>
+        <dt>{t("type")}</dt>
+        <dd>CAMEO {cameo.typeLabel(event.cameoCode, event.typeLabel)}</dd>
         {event.placeName && (
           <>
-            <dt>Place</dt>
-            <dd>{event.placeName}</dd>
+            <dt>{t("place")}</dt>
+            <dd dir="auto">{event.placeName}</dd>
           </>
         )}
-        <dt>Score</dt>
+        <dt>{t("score")}</dt>
         <dd>
-          s = G × L × V = {g.toFixed(1)} × {l} × {v} = <strong>{s.toFixed(2)}</strong>
-          {gSource === "named_override" && ` (G overridden by the published rule ${event.overrideKey})`}
-          {gSource === "manual" && ` (G set by an admin: ${event.overrideReason ?? "no reason recorded"})`}
+          {/* A formula reads left to right in every language. */}
+          <span dir="ltr">
+            s = G × L × V = {decimals(g, 1)} × {format.number(l)} × {format.number(v)} = <strong>{decimals(s, 2)}</strong>
+          </span>
+          {gSource === "named_override" && ` ${t("gOverride", { rule: overrideRule ? method(`overrides.${overrideRule}`) : (event.overrideKey ?? "") })}`}
+          {gSource === "manual" && (
+            <>
+              {" "}
+              {t.rich("gManual", { reason: event.overrideReason ?? t("noReason"), bdi: bdiTag })}
+            </>
+          )}
           <br />
           <span className="meta">
-            level {humanize(event.level)} · {humanize(event.verification)} · stored score {event.score.toFixed(2)} (method {event.methodVersion}
-            {event.methodVersion !== METHOD.version ? `, current ${METHOD.version}` : ""})
+            {event.methodVersion !== METHOD.version ? t("scoreMetaOld", { ...scoreMeta, current: METHOD.version }) : t("scoreMeta", scoreMeta)}
           </span>
         </dd>
       </dl>
-      {event.summary && <p>{event.summary}</p>}
-      <h2>Sources</h2>
+      {event.summary && <p dir="auto">{event.summary}</p>}
+      <h2>{t("sources")}</h2>
       {event.sources.length === 0 ? (
-        <p className="empty">No source recorded: treat with care.</p>
+        <p className="empty">{t("noSources")}</p>
       ) : (
         <ul>
           {event.sources.map((src) => (
             <li key={src.id}>
-              {src.publisher} —{" "}
-              <a href={src.url} rel="noopener noreferrer" target="_blank">
+              <bdi>{src.publisher}</bdi> —{" "}
+              <a href={src.url} rel="noopener noreferrer" target="_blank" dir="auto">
                 {src.title}
               </a>
             </li>
@@ -93,11 +116,11 @@ export default async function EventPage({ params }: Props) {
       {event.gdelt && <GdeltEvidence evidence={event.gdelt} />}
       {event.agreements.length > 0 && (
         <>
-          <h2>Agreements</h2>
+          <h2>{t("agreements")}</h2>
           <ul>
             {event.agreements.map(({ agreement }) => (
               <li key={agreement.id}>
-                {agreement.title} ({agreementKindLabel(agreement.kind)}, {humanize(agreement.status)}){agreement.archivedAt && " · archived"}
+                <bdi>{agreement.title}</bdi> ({words.kind(agreement.kind)}, {words.status(agreement.status)}){agreement.archivedAt && ` · ${t("archivedMark")}`}
               </li>
             ))}
           </ul>
@@ -111,19 +134,22 @@ export default async function EventPage({ params }: Props) {
 type Evidence = NonNullable<Awaited<ReturnType<typeof load>>["gdelt"]>;
 
 /** The machine-coded reports behind an event accepted from GDELT or corroborated by it. */
-function GdeltEvidence({ evidence }: { evidence: Evidence }) {
+async function GdeltEvidence({ evidence }: { evidence: Evidence }) {
+  const [t, format] = await Promise.all([getTranslations("events.gdelt"), getFormat()]);
+  const more = evidence.reports - evidence.globalEventIds.length;
+  const facts = [
+    t("reports", { reports: evidence.reports, sources: evidence.sources }),
+    evidence.tone !== null && t("tone", { tone: format.number(evidence.tone, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }),
+    evidence.corroborating > 0 && t("corroborating", { count: evidence.corroborating }),
+  ];
   return (
     <section aria-labelledby="gdelt-heading">
-      <h2 id="gdelt-heading">GDELT evidence</h2>
-      <p className="meta">
-        {evidence.reports} report{evidence.reports === 1 ? "" : "s"} from {evidence.sources} source{evidence.sources === 1 ? "" : "s"}
-        {evidence.tone !== null && ` · average tone ${evidence.tone.toFixed(1)}`}
-        {evidence.corroborating > 0 && ` · ${evidence.corroborating} later cluster${evidence.corroborating === 1 ? "" : "s"} corroborating it`}
-      </p>
+      <h2 id="gdelt-heading">{t("heading")}</h2>
+      <p className="meta">{facts.filter(Boolean).join(" · ")}</p>
       <SourceLinks links={evidence.links} />
       <p className="meta">
-        GLOBALEVENTID {evidence.globalEventIds.join(", ")}
-        {evidence.reports > evidence.globalEventIds.length && ` and ${evidence.reports - evidence.globalEventIds.length} more`}
+        {t("ids", { ids: evidence.globalEventIds.join(", ") })}
+        {more > 0 && ` ${t("more", { count: more })}`}
       </p>
     </section>
   );
