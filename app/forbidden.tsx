@@ -1,10 +1,14 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/app/_components/link";
 
-export default function Forbidden() {
+export default async function Forbidden() {
+  const t = await getTranslations("states.forbidden");
   return (
     <>
-      <h1>Forbidden</h1>
-      <p>This page is for admins. <Link href="/">Back to the dashboard</Link>.</p>
+      <h1>{t("title")}</h1>
+      <p>
+        {t("body")} <Link href="/">{t("back")}</Link>.
+      </p>
     </>
   );
 }

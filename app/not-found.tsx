@@ -1,11 +1,13 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/app/_components/link";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("states.notFound");
   return (
     <>
-      <h1>Not found</h1>
+      <h1>{t("title")}</h1>
       <p>
-        There is nothing here, or nothing you can open. <Link href="/">Back to the dashboard</Link>.
+        {t("body")} <Link href="/">{t("back")}</Link>.
       </p>
     </>
   );

@@ -3,6 +3,8 @@
 // the keys' types (a key missing in English fails the typecheck), and `messages.test.ts` fails when
 // another locale lacks one of its keys or has one English does not, or a key is used nowhere.
 import type { Locale } from "@/server/i18n/locales";
+import type account from "@/messages/en/account.json";
+import type alerts from "@/messages/en/alerts.json";
 import type auth from "@/messages/en/auth.json";
 import type common from "@/messages/en/common.json";
 import type agreements from "@/messages/en/agreements.json";
@@ -10,6 +12,8 @@ import type events from "@/messages/en/events.json";
 import type exportsWords from "@/messages/en/exports.json";
 import type methodology from "@/messages/en/methodology.json";
 import type cameo from "@/messages/en/cameo.json";
+import type email from "@/messages/en/email.json";
+import type states from "@/messages/en/states.json";
 
 export type Messages = {
   common: typeof common;
@@ -19,11 +23,15 @@ export type Messages = {
   exports: typeof exportsWords;
   methodology: typeof methodology;
   cameo: typeof cameo;
+  alerts: typeof alerts;
+  email: typeof email;
+  account: typeof account;
+  states: typeof states;
 };
 
 export type Namespace = keyof Messages;
 
-export const NAMESPACES = ["common", "auth", "agreements", "events", "exports", "methodology", "cameo"] as const satisfies readonly Namespace[];
+export const NAMESPACES = ["common", "auth", "agreements", "events", "exports", "methodology", "cameo", "alerts", "email", "account", "states"] as const satisfies readonly Namespace[];
 
 /** Every namespace of one locale, read from its files (bundled per locale, loaded on first use). */
 export async function loadMessages(locale: Locale): Promise<Messages> {

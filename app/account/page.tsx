@@ -1,18 +1,22 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "../_components/auth/change-password-form";
 import { FeedTokens } from "../_components/auth/feed-tokens";
 import { requireUser } from "@/server/auth/page-guards";
 
-export const metadata: Metadata = { title: "Your account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function AccountPage() {
   const user = await requireUser();
+  const t = await getTranslations("account");
   return (
     <>
-      <h1>Your account</h1>
+      <h1>{t("title")}</h1>
       <p className="meta">
-        {user.name} · {user.email} · {user.role}
+        <span dir="auto">{user.name}</span> · {user.email} · {t(`roles.${user.role}`)}
       </p>
       <ChangePasswordForm />
       <FeedTokens />

@@ -1,6 +1,6 @@
 // The personal Atom feed of alerts, as its route answers it on a real PostgreSQL: a user's feed
 // token lists that user's alerts (one rule's with ?rule=), never another's; a rule not theirs is
-// not found; no token, an unknown or a revoked one is refused with the reason.
+// not found; no token, an unknown or a revoked one is refused with the reason; French for a reader who chose it.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { ALERT_DYAD, startAlertsWorld } from "@/test/fixtures/alerts";
@@ -50,6 +50,14 @@ describe("the Atom feed of alerts", async () => {
     const foreign = await get(`?token=${token}&rule=${theirs.id}`);
     expect(foreign.status).toBe(404);
     expect(await foreign.text()).not.toContain("neighbour");
+  });
+
+  it("is written in the language the reader chose on their account; the recorded cause stays as recorded", async () => {
+    await db.user.update({ where: { id: "u-feed-reader" }, data: { locale: "fr" } });
+    const xml = await (await get(`?token=${token}&rule=${band.id}`)).text();
+    expect(parser.parse(xml).feed).toMatchObject({ title: "Maghreb Monitor — alertes d'une règle", subtitle: "Vos alertes, les plus récentes d'abord, chacune avec un lien vers sa cause." });
+    expect((await entriesOf(new Response(xml, { headers: { "content-type": "application/atom+xml" } })))[0]?.title).toBe("DZA-MAR : Band changed from mixed to tense.");
+    await db.user.update({ where: { id: "u-feed-reader" }, data: { locale: null } });
   });
 
   it("another user's token reads that user's alerts only", async () => {

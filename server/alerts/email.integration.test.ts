@@ -1,7 +1,7 @@
 // Alert e-mail on a real PostgreSQL and a real SMTP server started here (smtp-server), each
 // message parsed with mailparser: an immediate alert's subject, dyad and value, its unsubscribe
 // link (GET and one-click POST, signed out) that stops the rule's mail, a daily digest held until
-// its hour, and the API refusing e-mail when the server has no SMTP_URL.
+// its hour, the API refusing e-mail when the server has no SMTP_URL, and a French reader's mail in French.
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { createTransport } from "nodemailer";
@@ -16,11 +16,12 @@ import { createUnsubscribeHandler } from "./unsubscribe";
 
 const DYAD = ALERT_DYAD;
 const READER = { id: "u-mail-reader", name: "Reader", email: "reader@example.com", role: "analyst" } as const;
+const LECTRICE = { id: "u-mail-lectrice", name: "Lectrice", email: "lectrice@example.com", role: "analyst" } as const;
 const SECRET = "email-test-secret-of-at-least-32-characters";
 const APP = "http://monitor.test";
 
 describe("alert e-mail", async () => {
-  const { db, today, callers, runJob, recall } = await startAlertsWorld([READER]);
+  const { db, today, callers, runJob, recall } = await startAlertsWorld([READER, LECTRICE]);
   const [reader] = callers;
   if (!reader) throw new Error("no caller");
 
@@ -135,5 +136,27 @@ describe("alert e-mail", async () => {
     const message = inbox.at(-1);
     expect(message?.subject).toBe("Algeria – Morocco: 2 alerts (daily digest)");
     expect(message?.text).toMatch(/Band changed from no data to [\s\S]*Band changed from \w+ to no data/);
+  });
+
+  it("mails a reader who chose French in French: subject, body, country names, dates, and the unsubscribe page", async () => {
+    await db.user.update({ where: { id: LECTRICE.id }, data: { locale: "fr" } });
+    const rule = await createAlertRule({ db, userId: LECTRICE.id, input: { kind: "BAND_CHANGE", dyad: DYAD, email: { cadence: "IMMEDIATE", hour: 8, weekday: 1, timeZone: "UTC" } }, channels });
+    const { version } = await db.event.findUniqueOrThrow({ where: { id: event.id }, select: { version: true } });
+    await setRecordArchived({ db, type: eventRecord, actorId: null, id: event.id, version, archived: false, today });
+    await run();
+    const message = inbox.find((m) => (m.to && "text" in m.to ? m.to.text : "") === LECTRICE.email);
+    if (!message) throw new Error("no mail for the French reader");
+    expect(message.subject).toMatch(/^Algérie – Maroc : /);
+    expect(message.text).toMatch(/^Alertes sur Algérie – Maroc :\n\n\d{1,2} [a-zéû]+\.? \d{4}, \d\d:\d\d UTC {2}/);
+    expect(message.text).toContain("Ne plus recevoir ces e-mails : ");
+    expect(message.html).toContain('<html lang="fr" dir="ltr">');
+    expect(message.html).toContain(">Ouvrir</a>");
+
+    const link = /<(http[^>]+)>/.exec(message.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "")?.[1] ?? "";
+    const opened = await unsubscribe(new Request(link, { headers: { "accept-language": "fr-FR,fr;q=0.9" } }));
+    expect(await opened.text()).toContain("Vous ne recevrez plus d'e-mail pour cette règle d'alerte.");
+    const forged = await unsubscribe(new Request(`${APP}/api/alerts/unsubscribe?token=${rule.id}.AAAA`, { headers: { cookie: "NEXT_LOCALE=ar" } }));
+    expect(forged.status).toBe(400);
+    expect(await forged.json()).toEqual({ error: "رابط إلغاء الاشتراك هذا غير صالح: استخدم الرابط الوارد في آخر رسالة." });
   });
 });

@@ -1,11 +1,14 @@
 // Alert e-mail: one message per rule and due time (an alert at once, or a digest of the rule's
-// alerts), in HTML and plain text, with a signed one-click unsubscribe link (List-Unsubscribe and
-// List-Unsubscribe-Post, RFC 8058). Sent from the `alerts` job; a failed send is retried with the
+// alerts), in HTML and plain text, in the recipient's language (their account's; else English),
+// with a signed one-click unsubscribe link (List-Unsubscribe and List-Unsubscribe-Post, RFC 8058). Sent from the `alerts` job; a failed send is retried with the
 // webhooks' backoff for a day, then marked FAILED.
 import type { Transporter } from "nodemailer";
 import type { Db } from "../db-client";
-import { dyadLabel } from "../method/dyad-label";
+import type { useTranslations } from "next-intl";
+import type { Formatters } from "../i18n/format";
+import { directionOf, type Locale } from "../i18n/locales";
 import { errorText } from "../jobs/record";
+import { dyadIn, mailLocaleOf, mailWordsIn } from "./email-language";
 import { unsubscribeToken } from "./unsubscribe-token";
 import { retryDelayMs, WEBHOOK_GIVE_UP_MS } from "./webhooks";
 
@@ -30,6 +33,13 @@ export interface MailedAlert {
   createdAt: Date;
 }
 
+/** What a mail is written with: the `email` messages and the formatters of the recipient's language. */
+export interface MailWords {
+  locale: Locale;
+  t: ReturnType<typeof useTranslations<"email">>;
+  format: Formatters;
+}
+
 export interface AlertEmail {
   subject: string;
   text: string;
@@ -43,25 +53,20 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 export const unsubscribeUrl = (settings: Pick<MailSettings, "appUrl" | "secret">, ruleId: string) =>
   `${settings.appUrl}/api/alerts/unsubscribe?token=${encodeURIComponent(unsubscribeToken(ruleId, settings.secret))}`;
 
-/** The message for a rule's alerts, oldest first: one alert, or a digest of several. */
-export function composeAlertEmail(input: { dyad: string; cadence: "IMMEDIATE" | "DAILY" | "WEEKLY"; alerts: readonly MailedAlert[]; appUrl: string; unsubscribe: string }): AlertEmail {
-  const { dyad, alerts, appUrl, unsubscribe } = input;
+/** The message for a rule's alerts, oldest first: one alert, or a digest of several, in the words' language. */
+export function composeAlertEmail(input: { words: MailWords; dyad: string; cadence: "IMMEDIATE" | "DAILY" | "WEEKLY"; alerts: readonly MailedAlert[]; appUrl: string; unsubscribe: string }): AlertEmail {
+  const { words, dyad, cadence, alerts, appUrl, unsubscribe } = input;
+  const { t, format, locale } = words;
   const [only] = alerts;
-  const digest = input.cadence === "DAILY" ? "daily digest" : input.cadence === "WEEKLY" ? "weekly digest" : null;
-  const subject = alerts.length === 1 && only ? `${dyad}: ${only.cause}` : `${dyad}: ${alerts.length} alerts${digest ? ` (${digest})` : ""}`;
-  const lines = alerts.map((a) => ({ when: a.createdAt.toISOString().slice(0, 16).replace("T", " "), cause: a.cause, url: `${appUrl}${a.link}` }));
-  const text = [
-    `Alerts on ${dyad}${digest ? `, ${digest}` : ""}:`,
-    "",
-    ...lines.flatMap((l) => [`${l.when} UTC  ${l.cause}`, `  ${l.url}`]),
-    "",
-    `Stop these e-mails: ${unsubscribe}`,
-  ].join("\n");
+  const subject = alerts.length === 1 && only ? t("subject.one", { dyad, cause: only.cause }) : t("subject.digest", { dyad, count: alerts.length, cadence });
+  const lines = alerts.map((a) => ({ when: format.moment(a.createdAt), cause: a.cause, url: `${appUrl}${a.link}` }));
+  const text = [t("intro", { dyad, cadence }), "", ...lines.flatMap((l) => [`${l.when}  ${l.cause}`, `  ${l.url}`]), "", t("stopLine", { url: unsubscribe })].join("\n");
+  // The causes are recorded text (English); dir="auto" keeps each one's own direction in an Arabic mail.
   const html = [
-    `<!doctype html><html><body style="font-family:sans-serif">`,
-    `<h1 style="font-size:1.2em">Alerts on ${escapeHtml(dyad)}${digest ? `, ${digest}` : ""}</h1>`,
-    `<ul>${lines.map((l) => `<li><time>${escapeHtml(l.when)} UTC</time> ${escapeHtml(l.cause)} <a href="${escapeHtml(l.url)}">Open</a></li>`).join("")}</ul>`,
-    `<p style="font-size:.9em"><a href="${escapeHtml(unsubscribe)}">Stop these e-mails</a></p>`,
+    `<!doctype html><html lang="${locale}" dir="${directionOf(locale)}"><body style="font-family:sans-serif">`,
+    `<h1 style="font-size:1.2em">${escapeHtml(t("heading", { dyad, cadence }))}</h1>`,
+    `<ul>${lines.map((l) => `<li><time>${escapeHtml(l.when)}</time> <span dir="auto">${escapeHtml(l.cause)}</span> <a href="${escapeHtml(l.url)}">${escapeHtml(t("open"))}</a></li>`).join("")}</ul>`,
+    `<p style="font-size:.9em"><a href="${escapeHtml(unsubscribe)}">${escapeHtml(t("stop"))}</a></p>`,
     `</body></html>`,
   ].join("\n");
   return { subject, text, html, headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } };
@@ -93,7 +98,7 @@ export async function sendDueEmails({ db, now, mail }: { db: Db; now: Date; mail
     attempted++;
     const rule = await db.alertRule.findUniqueOrThrow({
       where: { id: ruleId },
-      select: { email: true, emailCadence: true, user: { select: { email: true } }, dyad: { select: { a: { select: { code: true, name: true } }, b: { select: { code: true, name: true } } } } },
+      select: { email: true, emailCadence: true, user: { select: { email: true, locale: true } }, dyad: { select: { a: { select: { code: true, name: true } }, b: { select: { code: true, name: true } } } } },
     });
     const ids = { id: { in: alerts.map((a) => a.id) } };
     if (!rule.email) {
@@ -101,7 +106,8 @@ export async function sendDueEmails({ db, now, mail }: { db: Db; now: Date; mail
       await db.alert.updateMany({ where: ids, data: { emailState: null, emailDueAt: null } });
       continue;
     }
-    const message = composeAlertEmail({ dyad: rule.dyad ? dyadLabel(rule.dyad) : "Agreements", cadence: rule.emailCadence, alerts, appUrl: mail.appUrl, unsubscribe: unsubscribeUrl(mail, ruleId) });
+    const words = await mailWordsIn(mailLocaleOf(rule.user.locale));
+    const message = composeAlertEmail({ words, dyad: rule.dyad ? dyadIn(words, rule.dyad) : words.t("agreements"), cadence: rule.emailCadence, alerts, appUrl: mail.appUrl, unsubscribe: unsubscribeUrl(mail, ruleId) });
     const attempts = Math.max(...alerts.map((a) => a.emailAttempts)) + 1;
     try {
       await mail.transport.sendMail({ from: mail.from, to: rule.user.email, ...message });

@@ -3,8 +3,12 @@
 // and are audited as the rule's owner's change. The rule itself keeps firing in the app.
 import { recordAudit } from "../admin/audit";
 import type { Db } from "../db-client";
-import { answering } from "../http/errors";
+import { answering, type RefusalDialect } from "../http/errors";
+import type { useTranslations } from "next-intl";
+import { directionOf, LOCALE_COOKIE, type Locale } from "../i18n/locales";
+import { negotiateLocale } from "../i18n/negotiate";
 import { AppError } from "../shared/errors";
+import { mailWordsIn } from "./email-language";
 import { ruleOfUnsubscribeToken } from "./unsubscribe-token";
 
 /** Stops the e-mail of the rule the token names; answers whether it was still mailing. */
@@ -22,16 +26,27 @@ export async function unsubscribeByToken({ db, token, secret }: { db: Db; token:
   });
 }
 
-const page = (text: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Alert e-mail</title></head><body><h1>Alert e-mail</h1><p>${text}</p><p><a href="/alerts">Your alerts</a></p></body></html>`;
+/** The language of the page the link opens: the browser's stored choice, else its Accept-Language (signed out: no account to ask). */
+function localeOfRequest(request: Request) {
+  const cookie = request.headers.get("cookie")?.split(";").map((c) => c.trim().split("=")).find(([name]) => name === LOCALE_COOKIE)?.[1];
+  return negotiateLocale({ cookie, acceptLanguage: request.headers.get("accept-language") });
+}
+
+const page = ({ t, locale }: { t: ReturnType<typeof useTranslations<"email">>; locale: Locale }, text: string) =>
+  `<!doctype html><html lang="${locale}" dir="${directionOf(locale)}"><head><meta charset="utf-8"><title>${t("unsubscribe.title")}</title></head>` +
+  `<body><h1>${t("unsubscribe.title")}</h1><p>${text}</p><p><a href="/alerts">${t("unsubscribe.back")}</a></p></body></html>`;
 
 /** The route's handler for GET and POST; the token alone authorises it. */
 export function createUnsubscribeHandler({ db, secret }: { db: () => Db; secret: () => string }) {
-  return (request: Request) =>
-    answering(async () => {
+  return async (request: Request) => {
+    const words = await mailWordsIn(localeOfRequest(request));
+    // The only refusal here is a bad token: said in the reader's language.
+    const refusal: RefusalDialect = { body: (error) => ({ error: error.code === "BAD_REQUEST" ? words.t("unsubscribe.invalid") : error.message }) };
+    return answering(async () => {
       const token = new URL(request.url).searchParams.get("token") ?? "";
       const { stopped } = await unsubscribeByToken({ db: db(), token, secret: secret() });
-      const text = stopped ? "You will receive no more e-mail for this alert rule. It still shows its alerts in the app." : "This alert rule sends you no e-mail.";
-      return new Response(page(text), { status: 200, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
-    });
+      const text = stopped ? words.t("unsubscribe.stopped") : words.t("unsubscribe.already");
+      return new Response(page(words, text), { status: 200, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+    }, refusal);
+  };
 }

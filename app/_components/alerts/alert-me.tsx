@@ -3,6 +3,7 @@
 // move of at least X points within N days, or for a new event scoring at least ±X. The rules are
 // managed at /alerts.
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Link } from "@/app/_components/link";
 import { useTRPC } from "@/app/_trpc/client";
@@ -11,56 +12,43 @@ import { FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
 import { MoveFields, ScoreField } from "./move-fields";
 
-/** What the new rule will do, in words. */
-function promise(rule: { kind: string; threshold: number | null; days: number | null }, label: string): string {
-  switch (rule.kind) {
-    case "MOVE":
-      return `You will be alerted when ${label} moves by ${rule.threshold} points within ${rule.days} days.`;
-    case "UNUSUAL":
-      return `You will be alerted when ${label} is flagged for an unusual change.`;
-    case "EVENT_SCORE":
-      return `You will be alerted on each new event in ${label} scoring at least ±${rule.threshold}.`;
-    default:
-      return `You will be alerted when ${label} changes band.`;
-  }
-}
-
 export function AlertMe({ dyad, label }: { dyad: string; label: string }) {
+  const t = useTranslations("alerts.alertMe");
   const trpc = useTRPC();
   const [made, setMade] = useState<string | null>(null);
   const form = useSchemaForm(moveRuleInput, { defaultValues: { kind: "MOVE", dyad, threshold: 10, days: 30 }, ...CHECK_ON_SUBMIT });
   const scoreForm = useSchemaForm(eventScoreRuleInput, { defaultValues: { kind: "EVENT_SCORE", dyad, threshold: 7 }, ...CHECK_ON_SUBMIT });
-  const options = (refusedOn: typeof form | typeof scoreForm) => ({ onSuccess: (rule: { kind: string; threshold: number | null; days: number | null }) => setMade(promise(rule, label)), onError: (e: unknown) => showRefusal(refusedOn, e) });
+  const options = (refusedOn: typeof form | typeof scoreForm) => ({ onSuccess: (rule: { kind: string; threshold: number | null; days: number | null }) => setMade(t("made", { kind: rule.kind, dyad: label, threshold: rule.threshold ?? 0, days: rule.days ?? 0 })), onError: (e: unknown) => showRefusal(refusedOn, e) });
   const create = useMutation(trpc.alerts.createRule.mutationOptions(options(form)));
   const createScore = useMutation(trpc.alerts.createRule.mutationOptions(options(scoreForm)));
   return (
     <section className="panel" aria-labelledby="alert-me-heading">
-      <h2 id="alert-me-heading">Alert me</h2>
+      <h2 id="alert-me-heading">{t("heading")}</h2>
       <p>
         <button type="button" disabled={create.isPending} onClick={() => create.mutate({ kind: "BAND_CHANGE", dyad })}>
-          Alert me when {label} changes band
+          {t("bandChange", { dyad: label })}
         </button>{" "}
         <button type="button" disabled={create.isPending} onClick={() => create.mutate({ kind: "UNUSUAL", dyad })}>
-          Alert me on an unusual change
+          {t("unusual")}
         </button>
       </p>
-      <form onSubmit={form.handleSubmit((data) => create.mutate(data))} aria-label="Alert me on a move" noValidate>
+      <form onSubmit={form.handleSubmit((data) => create.mutate(data))} aria-label={t("moveForm")} noValidate>
         <MoveFields form={form} />
         <FormMessage form={form} />
         <button type="submit" disabled={create.isPending}>
-          Alert me on a move
+          {t("move")}
         </button>
       </form>
-      <form onSubmit={scoreForm.handleSubmit((data) => createScore.mutate(data))} aria-label="Alert me on a strong event" noValidate>
+      <form onSubmit={scoreForm.handleSubmit((data) => createScore.mutate(data))} aria-label={t("scoreForm")} noValidate>
         <ScoreField form={scoreForm} />
         <FormMessage form={scoreForm} />
         <button type="submit" disabled={createScore.isPending}>
-          Alert me on a strong event
+          {t("score")}
         </button>
       </form>
       {made && (
         <output>
-          {made} <Link href="/alerts">Manage your alerts</Link>
+          {made} <Link href="/alerts">{t("manage")}</Link>
         </output>
       )}
     </section>

@@ -3,70 +3,60 @@
 // pause, resume, delete), the rules their teams share (subscribe) and the log of their webhook
 // posts and e-mails.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Link } from "@/app/_components/link";
 import { useTRPC } from "@/app/_trpc/client";
 import { ColumnHeads } from "../column-heads";
-import { formatMoment } from "../format";
+import type { Formatters } from "@/server/i18n/format";
+import { useFormat } from "../use-format";
 import { RuleEditor } from "./rule-editor";
 
-const describeRule = (rule: { kind: string; threshold: number | null; days: number | null; agreements: { words: string } | null }) => {
-  switch (rule.kind) {
-    case "MOVE":
-      return `moves by ${rule.threshold} points within ${rule.days} days`;
-    case "BAND_CHANGE":
-      return "changes band";
-    case "UNUSUAL":
-      return "is flagged for an unusual change";
-    case "EVENT_SCORE":
-      return `has a new event scoring at least ±${rule.threshold}`;
-    case "AGREEMENT_FILTER":
-      return `a new or changed agreement matches ${rule.agreements?.words ?? "the filter"}`;
-    default:
-      return "a standing condition starts or ends";
-  }
-};
+type AlertWords = ReturnType<typeof useTranslations<"alerts">>;
 
-/** What a rule watches: its dyad, or the agreements feed as its filter shows it. */
-const ruleTarget = (rule: { dyad: { key: string } | null; agreements: { href: string } | null }) =>
-  rule.dyad ? { name: rule.dyad.key, href: `/dyads/${rule.dyad.key}` } : { name: "Agreements", href: rule.agreements?.href ?? "/agreements" };
-
-const WEEKDAYS = ["Sundays", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays"];
 const hourOf = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
-const describeEmail = (rule: { email: boolean; emailCadence: string; digestHour: number; digestWeekday: number; timeZone: string }) => {
-  if (!rule.email) return "—";
-  if (rule.emailCadence === "IMMEDIATE") return "At once";
-  const when = rule.emailCadence === "WEEKLY" ? `${WEEKDAYS[rule.digestWeekday] ?? ""} at` : "Daily at";
-  return `${when} ${hourOf(rule.digestHour)} (${rule.timeZone})`;
-};
 
-const describeTest = (rule: { webhookTestedAt: Date | null; webhookTestStatus: number | null; webhookTestError: string | null }) =>
-  rule.webhookTestedAt ? `Last test ${formatMoment(rule.webhookTestedAt)}: ${rule.webhookTestError ?? `answered ${rule.webhookTestStatus}`}` : null;
-
-const deliveryState = (d: { state: string; status: number | null; error: string | null; next: Date | null }) => {
-  if (d.state === "DELIVERED" || d.state === "SENT") return d.status ? `Delivered (${d.status})` : "Sent";
-  const why = d.error ? `: ${d.error}` : "";
-  return d.state === "FAILED" ? `Failed${why}` : `Waiting${d.next ? `, next try ${formatMoment(d.next)}` : ""}${why}`;
-};
+/** What each column of the rules table says of a rule, in the reader's language. */
+function ruleWords(t: AlertWords, format: Formatters) {
+  return {
+    rule: (rule: { kind: string; threshold: number | null; days: number | null; agreements: { words: string } | null }) =>
+      t("rules.describe", { kind: rule.kind, threshold: rule.threshold ?? 0, days: rule.days ?? 0, words: rule.agreements?.words ?? t("rules.theFilter") }),
+    /** What a rule watches: its dyad, or the agreements feed as its filter shows it. */
+    target: (rule: { dyad: { key: string } | null; agreements: { href: string } | null }) =>
+      rule.dyad ? { name: rule.dyad.key, href: `/dyads/${rule.dyad.key}` } : { name: t("list.agreements"), href: rule.agreements?.href ?? "/agreements" },
+    email(rule: { email: boolean; emailCadence: string; digestHour: number; digestWeekday: number; timeZone: string }) {
+      if (!rule.email) return t("rules.none");
+      if (rule.emailCadence === "IMMEDIATE") return t("rules.emailAtOnce");
+      const at = { hour: hourOf(rule.digestHour), timeZone: rule.timeZone };
+      return rule.emailCadence === "WEEKLY" ? t("rules.emailWeekly", { ...at, weekday: String(rule.digestWeekday) }) : t("rules.emailDaily", at);
+    },
+    test: (rule: { webhookTestedAt: Date | null; webhookTestStatus: number | null; webhookTestError: string | null }) =>
+      rule.webhookTestedAt ? t("rules.lastTest", { when: format.moment(rule.webhookTestedAt), outcome: rule.webhookTestError ?? t("rules.answered", { status: String(rule.webhookTestStatus) }) }) : null,
+    delivery(d: { state: string; status: number | null; error: string | null; next: Date | null }) {
+      if (d.state === "DELIVERED" || d.state === "SENT") return d.status ? t("deliveries.delivered", { status: String(d.status) }) : t("deliveries.sent");
+      const outcome = d.state === "FAILED" ? t("deliveries.failedOutcome") : d.next ? t("deliveries.nextTry", { when: format.moment(d.next) }) : t("deliveries.waiting");
+      return d.error ? t("deliveries.because", { outcome, error: d.error }) : outcome;
+    },
+  };
+}
 
 interface ListedProps<T> {
   state: { rows: T[] | undefined; error: { message: string } | null };
-  noun: string;
-  empty: string;
-  label: string;
+  /** The list's words: its failure, loading and empty states and its table's name. */
+  words: { failed: string; loading: string; empty: string; label: string };
   columns: string[];
   /** One row per item. */
   children: (item: T) => ReactNode;
 }
 
 /** A table's loading, failed and empty states, or the table. */
-function Listed<T>({ state, noun, empty, label, columns, children }: ListedProps<T>) {
-  if (state.error) return <p className="error">Could not load your {noun}: {state.error.message}</p>;
-  if (!state.rows) return <p aria-busy="true">Loading {noun}…</p>;
-  if (state.rows.length === 0) return <p className="empty">{empty}</p>;
+function Listed<T>({ state, words, columns, children }: ListedProps<T>) {
+  if (state.error) return <p className="error">{words.failed}</p>;
+  if (!state.rows) return <p aria-busy="true">{words.loading}</p>;
+  if (state.rows.length === 0) return <p className="empty">{words.empty}</p>;
   return (
-    <table aria-label={label}>
+    <table aria-label={words.label}>
       <ColumnHeads columns={columns} />
       <tbody>{state.rows.map(children)}</tbody>
     </table>
@@ -74,6 +64,9 @@ function Listed<T>({ state, noun, empty, label, columns, children }: ListedProps
 }
 
 export function AlertsPanel() {
+  const t = useTranslations("alerts");
+  const format = useFormat();
+  const describe = ruleWords(t, format);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -103,28 +96,27 @@ export function AlertsPanel() {
         </p>
       )}
       <section aria-labelledby="alerts-heading">
-        <h2 id="alerts-heading">Alerts{alerts.data ? ` (${alerts.data.unread} unread)` : ""}</h2>
+        <h2 id="alerts-heading">{alerts.data ? t("list.headingUnread", { count: alerts.data.unread }) : t("list.heading")}</h2>
         <Listed
           state={{ rows: alerts.data?.alerts, error: alerts.error }}
-          noun="alerts"
-          empty="No alert yet. Set one with “Alert me” on a dyad’s page or on the agreements feed."
-          label="Your alerts, newest first"
-          columns={["When", "Dyad", "What happened", "Actions"]}
+          words={{ failed: t("list.failed", { reason: alerts.error?.message ?? "" }), loading: t("list.loading"), empty: t("list.empty"), label: t("list.label") }}
+          columns={[t("list.columns.when"), t("list.columns.dyad"), t("list.columns.what"), t("list.columns.actions")]}
         >
           {(a) => (
             <tr key={a.id} className={a.readAt ? "read" : "unread"}>
-              <td>{formatMoment(a.createdAt)}</td>
+              <td>{format.moment(a.createdAt)}</td>
               <td>
-                <Link href={a.link}>{a.dyad?.key ?? "Agreements"}</Link>
+                <Link href={a.link}>{a.dyad?.key ?? t("list.agreements")}</Link>
               </td>
               <td>
-                {a.readAt ? "" : <strong>New: </strong>}
-                {a.cause}
+                {a.readAt ? "" : <strong>{t("list.new")}</strong>}
+                {/* Recorded when the alert fired, in English: its own direction in an Arabic page. */}
+                <span dir="auto">{a.cause}</span>
               </td>
               <td>
                 {!a.readAt && (
-                  <button type="button" disabled={markRead.isPending} onClick={() => markRead.mutate({ alertId: a.id })} aria-label={`Mark read: ${a.dyad?.key ?? "Agreements"}, ${formatMoment(a.createdAt)}`}>
-                    Mark read
+                  <button type="button" disabled={markRead.isPending} onClick={() => markRead.mutate({ alertId: a.id })} aria-label={t("list.markReadLabel", { dyad: a.dyad?.key ?? t("list.agreements"), when: format.moment(a.createdAt) })}>
+                    {t("list.markRead")}
                   </button>
                 )}
               </td>
@@ -133,54 +125,67 @@ export function AlertsPanel() {
         </Listed>
       </section>
       <section aria-labelledby="rules-heading">
-        <h2 id="rules-heading">Your alert rules</h2>
+        <h2 id="rules-heading">{t("rules.heading")}</h2>
         <Listed
           state={{ rows: rules.data, error: rules.error }}
-          noun="rules"
-          empty="No rule yet. Open a dyad’s page or the agreements feed and press “Alert me”."
-          label="Your alert rules and those your teams share"
-          columns={["Watching", "Alert when it…", "Cooldown", "Last fired", "Webhook", "E-mail", "State", "Actions"]}
+          words={{ failed: t("rules.failed", { reason: rules.error?.message ?? "" }), loading: t("rules.loading"), empty: t("rules.empty"), label: t("rules.label") }}
+          columns={(["dyad", "when", "cooldown", "lastFired", "webhook", "email", "state", "actions"] as const).map((c) => t(`rules.columns.${c}`))}
         >
           {(r) => (
             <tr key={r.id}>
               <td>
-                <Link href={ruleTarget(r).href}>{ruleTarget(r).name}</Link>
+                <Link href={describe.target(r).href}>{describe.target(r).name}</Link>
               </td>
-              <td>{describeRule(r)}</td>
-              <td>{r.cooldownMinutes} min</td>
-              <td>{formatMoment(r.lastFiredAt)}</td>
+              <td>{describe.rule(r)}</td>
+              <td>{t("rules.cooldown", { minutes: format.number(r.cooldownMinutes) })}</td>
+              <td>{format.moment(r.lastFiredAt)}</td>
               <td>
-                {r.webhookUrl ?? "—"}
-                {describeTest(r) && <div className="meta">{describeTest(r)}</div>}
+                {r.webhookUrl ? <span dir="ltr">{r.webhookUrl}</span> : t("rules.none")}
+                {describe.test(r) && <div className="meta">{describe.test(r)}</div>}
               </td>
-              <td>{describeEmail(r)}</td>
+              <td>{describe.email(r)}</td>
               <td>
-                {r.paused ? "Paused" : "Active"}
-                {r.team && <div className="meta">{r.mine ? `Shared with ${r.team.name}` : `${r.user.name}’s, shared with ${r.team.name}`}</div>}
+                {r.paused ? t("rules.paused") : t("rules.active")}
+                {r.team && (
+                  <div className="meta" dir="auto">
+                    {r.mine ? t("rules.sharedMine", { team: r.team.name }) : t("rules.sharedTheirs", { owner: r.user.name, team: r.team.name })}
+                  </div>
+                )}
               </td>
               <td>
                 {r.mine ? (
                   <>
-                    <button type="button" onClick={() => setEditing(r.id)} aria-label={`Edit: ${ruleTarget(r).name} ${describeRule(r)}`}>
-                      Edit
+                    <button type="button" onClick={() => setEditing(r.id)} aria-label={t("rules.actionLabel", { action: t("rules.edit"), dyad: describe.target(r).name, rule: describe.rule(r) })}>
+                      {t("rules.edit")}
                     </button>{" "}
                     {r.webhookUrl && (
                       <>
-                        <button type="button" disabled={test.isPending} onClick={() => test.mutate({ ruleId: r.id })} aria-label={`Send test: ${ruleTarget(r).name} ${describeRule(r)}`}>
-                          Send test
+                        <button type="button" disabled={test.isPending} onClick={() => test.mutate({ ruleId: r.id })} aria-label={t("rules.actionLabel", { action: t("rules.sendTest"), dyad: describe.target(r).name, rule: describe.rule(r) })}>
+                          {t("rules.sendTest")}
                         </button>{" "}
                       </>
                     )}
-                    <button type="button" disabled={pause.isPending} onClick={() => pause.mutate({ ruleId: r.id, paused: !r.paused })} aria-label={`${r.paused ? "Resume" : "Pause"}: ${ruleTarget(r).name} ${describeRule(r)}`}>
-                      {r.paused ? "Resume" : "Pause"}
+                    <button
+                      type="button"
+                      disabled={pause.isPending}
+                      onClick={() => pause.mutate({ ruleId: r.id, paused: !r.paused })}
+                      aria-label={t("rules.actionLabel", { action: r.paused ? t("rules.resume") : t("rules.pause"), dyad: describe.target(r).name, rule: describe.rule(r) })}
+                    >
+                      {r.paused ? t("rules.resume") : t("rules.pause")}
                     </button>{" "}
-                    <button type="button" disabled={remove.isPending} onClick={() => remove.mutate({ ruleId: r.id })} aria-label={`Delete: ${ruleTarget(r).name} ${describeRule(r)}`}>
-                      Delete
+                    <button type="button" disabled={remove.isPending} onClick={() => remove.mutate({ ruleId: r.id })} aria-label={t("rules.actionLabel", { action: t("rules.delete"), dyad: describe.target(r).name, rule: describe.rule(r) })}>
+                      {t("rules.delete")}
                     </button>
                   </>
                 ) : (
-                  <button type="button" disabled={subscribe.isPending} onClick={() => subscribe.mutate({ ruleId: r.id, subscribed: !r.subscribed })} aria-pressed={r.subscribed} aria-label={`${r.subscribed ? "Unsubscribe from" : "Subscribe to"}: ${ruleTarget(r).name} ${describeRule(r)}`}>
-                    {r.subscribed ? "Unsubscribe" : "Subscribe"}
+                  <button
+                    type="button"
+                    disabled={subscribe.isPending}
+                    onClick={() => subscribe.mutate({ ruleId: r.id, subscribed: !r.subscribed })}
+                    aria-pressed={r.subscribed}
+                    aria-label={t("rules.actionLabel", { action: r.subscribed ? t("rules.unsubscribeFrom") : t("rules.subscribeTo"), dyad: describe.target(r).name, rule: describe.rule(r) })}
+                  >
+                    {r.subscribed ? t("rules.unsubscribe") : t("rules.subscribe")}
                   </button>
                 )}
               </td>
@@ -200,22 +205,20 @@ export function AlertsPanel() {
         />
       )}
       <section aria-labelledby="deliveries-heading">
-        <h2 id="deliveries-heading">Deliveries</h2>
+        <h2 id="deliveries-heading">{t("deliveries.heading")}</h2>
         <Listed
           state={{ rows: deliveries.data, error: deliveries.error }}
-          noun="deliveries"
-          empty="Nothing posted or mailed yet: give a rule a webhook or e-mail with Edit."
-          label="Webhook posts and e-mails, newest first"
-          columns={["When", "Channel", "Dyad", "Alert", "Attempts", "Outcome"]}
+          words={{ failed: t("deliveries.failed", { reason: deliveries.error?.message ?? "" }), loading: t("deliveries.loading"), empty: t("deliveries.empty"), label: t("deliveries.label") }}
+          columns={(["when", "channel", "dyad", "alert", "attempts", "outcome"] as const).map((c) => t(`deliveries.columns.${c}`))}
         >
           {(d) => (
             <tr key={d.id}>
-              <td>{formatMoment(d.at)}</td>
-              <td>{d.channel === "webhook" ? `Webhook ${d.target}` : "E-mail"}</td>
+              <td>{format.moment(d.at)}</td>
+              <td>{d.channel === "webhook" ? t("deliveries.webhook", { target: d.target }) : t("deliveries.email")}</td>
               <td>{d.dyad}</td>
-              <td>{d.cause}</td>
-              <td>{d.attempts}</td>
-              <td>{deliveryState(d)}</td>
+              <td dir="auto">{d.cause}</td>
+              <td>{format.number(d.attempts)}</td>
+              <td>{describe.delivery(d)}</td>
             </tr>
           )}
         </Listed>

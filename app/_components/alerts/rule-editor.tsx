@@ -2,20 +2,17 @@
 // Editing one alert rule on /alerts: what it fires on, the team it is shared with, the webhook it
 // posts to and its e-mail (shown only when the server sends e-mail). A new webhook URL's signing secret is shown once.
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { editAlertRuleInput } from "@/server/alerts/schemas";
 import { Field, FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
 import { MoveFields, numberOrNothing, ScoreField } from "./move-fields";
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const KINDS = [
-  ["BAND_CHANGE", "Changes band"],
-  ["MOVE", "Moves by at least … points within … days"],
-  ["CONDITION", "A standing condition starts or ends"],
-  ["UNUSUAL", "Is flagged for an unusual change"],
-  ["EVENT_SCORE", "Has a new event with a Goldstein score of at least ±…"],
-] as const;
+
+/** Sunday (0) to Saturday (6), as the rule stores its digest's weekday. */
+const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
+const KINDS = ["BAND_CHANGE", "MOVE", "CONDITION", "UNUSUAL", "EVENT_SCORE"] as const;
 
 export interface EditedRule {
   id: string;
@@ -39,6 +36,7 @@ export interface EditedRule {
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
 export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; emailEnabled: boolean; onDone: () => void }) {
+  const t = useTranslations("alerts.editor");
   const trpc = useTRPC();
   const [secret, setSecret] = useState<string | null>(null);
   const form = useSchemaForm(editAlertRuleInput, {
@@ -66,20 +64,20 @@ export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; e
   );
   const teams = useQuery(trpc.teams.list.queryOptions());
   const kind = form.watch("kind");
-  const watched = rule.dyad?.key ?? "agreements";
+  const watched = rule.dyad?.key ?? t("agreementsTarget");
   const emailOn = form.watch("emailOn");
   const cadence = form.watch("cadence");
 
   if (secret) {
     return (
       <section className="panel" aria-labelledby="rule-secret-heading">
-        <h2 id="rule-secret-heading">Saved: the webhook's signing secret</h2>
-        <p>Give it to the receiver to verify each post. It is shown this once.</p>
+        <h2 id="rule-secret-heading">{t("secretHeading")}</h2>
+        <p>{t("secretBody")}</p>
         <p>
           <code>{secret}</code>
         </p>
         <button type="button" onClick={onDone}>
-          Done
+          {t("done")}
         </button>
       </section>
     );
@@ -87,17 +85,17 @@ export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; e
 
   return (
     <section className="panel" aria-labelledby="rule-editor-heading">
-      <h2 id="rule-editor-heading">Edit the rule on {watched}</h2>
-      <form onSubmit={form.handleSubmit((data) => save.mutate(data))} aria-label={`Edit the rule on ${watched}`} noValidate>
+      <h2 id="rule-editor-heading">{t("heading", { dyad: watched })}</h2>
+      <form onSubmit={form.handleSubmit((data) => save.mutate(data))} aria-label={t("heading", { dyad: watched })} noValidate>
         {rule.agreements ? (
-          <p>Alert when a new or changed agreement matches {rule.agreements.words}. To change the filter, set a new rule from the agreements feed.</p>
+          <p>{t("agreementRule", { words: rule.agreements.words })}</p>
         ) : (
-          <Field form={form} name="kind" label="Alert when the dyad…">
+          <Field form={form} name="kind" label={t("kind")}>
             {(props) => (
               <select {...props}>
-                {KINDS.map(([value, label]) => (
+                {KINDS.map((value) => (
                   <option key={value} value={value}>
-                    {label}
+                    {t("kinds", { kind: value })}
                   </option>
                 ))}
               </select>
@@ -109,12 +107,12 @@ export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; e
         {/* "Only me" is no team; teammates see a shared rule and may subscribe to its alerts. Shown
             once the teams are known, so the rule's team is selected (until then it stays as it is). */}
         {teams.data && (
-          <Field form={form} name="teamId" label="Share with" setValueAs={(value) => value || null}>
+          <Field form={form} name="teamId" label={t("share")} setValueAs={(value) => value || null}>
             {(props) => (
               <select {...props}>
-                <option value="">Only me</option>
+                <option value="">{t("onlyMe")}</option>
                 {teams.data.map((team) => (
-                  <option key={team.id} value={team.id}>
+                  <option key={team.id} value={team.id} dir="auto">
                     {team.name}
                   </option>
                 ))}
@@ -122,48 +120,48 @@ export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; e
             )}
           </Field>
         )}
-        <Field form={form} name="webhookUrl" label="Webhook URL (https; empty for none)">
-          {(props) => <input {...props} type="url" inputMode="url" placeholder="https://example.org/hooks/monitor" />}
+        <Field form={form} name="webhookUrl" label={t("webhookUrl")}>
+          {(props) => <input {...props} type="url" inputMode="url" dir="ltr" placeholder="https://example.org/hooks/monitor" />}
         </Field>
         {emailEnabled && (
           <fieldset>
-            <legend>E-mail</legend>
+            <legend>{t("email")}</legend>
             <div className="field">
               <label>
-                <input type="checkbox" {...form.register("emailOn")} /> E-mail me these alerts
+                <input type="checkbox" {...form.register("emailOn")} /> {t("emailMe")}
               </label>
             </div>
             {emailOn && (
               <>
-                <Field form={form} name="cadence" label="When">
+                <Field form={form} name="cadence" label={t("cadence")}>
                   {(props) => (
                     <select {...props}>
-                      <option value="IMMEDIATE">At once</option>
-                      <option value="DAILY">A daily digest</option>
-                      <option value="WEEKLY">A weekly digest</option>
+                      <option value="IMMEDIATE">{t("atOnce")}</option>
+                      <option value="DAILY">{t("daily")}</option>
+                      <option value="WEEKLY">{t("weekly")}</option>
                     </select>
                   )}
                 </Field>
                 {cadence !== "IMMEDIATE" && (
                   <>
                     {cadence === "WEEKLY" && (
-                      <Field form={form} name="weekday" label="On" setValueAs={Number}>
+                      <Field form={form} name="weekday" label={t("weekday")} setValueAs={Number}>
                         {(props) => (
                           <select {...props}>
-                            {WEEKDAYS.map((day, i) => (
-                              <option key={day} value={i}>
-                                {day}
+                            {WEEKDAYS.map((day) => (
+                              <option key={day} value={day}>
+                                {t("weekdays", { weekday: String(day) })}
                               </option>
                             ))}
                           </select>
                         )}
                       </Field>
                     )}
-                    <Field form={form} name="hour" label="At (hour, 0–23)" setValueAs={numberOrNothing}>
+                    <Field form={form} name="hour" label={t("hour")} setValueAs={numberOrNothing}>
                       {(props) => <input {...props} type="number" min={0} max={23} step={1} />}
                     </Field>
-                    <Field form={form} name="timeZone" label="Time zone">
-                      {(props) => <input {...props} type="text" placeholder="Africa/Algiers" />}
+                    <Field form={form} name="timeZone" label={t("timeZone")}>
+                      {(props) => <input {...props} type="text" dir="ltr" placeholder="Africa/Algiers" />}
                     </Field>
                   </>
                 )}
@@ -173,10 +171,10 @@ export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; e
         )}
         <FormMessage form={form} />
         <button type="submit" disabled={save.isPending}>
-          Save the rule
+          {t("save")}
         </button>{" "}
         <button type="button" onClick={onDone}>
-          Cancel
+          {t("cancel")}
         </button>
       </form>
     </section>

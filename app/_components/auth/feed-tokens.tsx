@@ -3,17 +3,44 @@
 // once, when created; it expires after FEED_TOKEN_DAYS, and revoking one (or changing the
 // password) stops every reader that uses it at its next request.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { createFeedTokenInput } from "@/server/feed-tokens/schemas";
-import { describeTokenState, FEED_TOKEN_DAYS, tokenState } from "@/server/feed-tokens/state";
-import { isoDayOf } from "@/server/scope/day";
+import type { RevokeReason } from "@/server/feed-tokens/service";
+import { FEED_TOKEN_DAYS, tokenState, type TokenTimes } from "@/server/feed-tokens/state";
 import { ColumnHeads } from "../column-heads";
-import { formatMoment } from "../format";
 import { Field, FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
+import { useFormat } from "../use-format";
+
+/** The stored reasons (service.ts's closed list) as message keys. */
+const REASONS: Record<RevokeReason, "owner" | "admin" | "adminReset" | "passwordChanged" | "deactivated"> = {
+  "revoked by its owner": "owner",
+  "revoked by an admin": "admin",
+  "password reset by an admin": "adminReset",
+  "password changed": "passwordChanged",
+  "account deactivated": "deactivated",
+};
+const isRevokeReason = (reason: string): reason is RevokeReason => reason in REASONS;
+
+/** "active until 27 Feb 2027", "revoked 20 Nov 2026 (password changed)", in the reader's language. */
+function useTokenState() {
+  const t = useTranslations("account.tokens");
+  const format = useFormat();
+  return (token: TokenTimes, now: Date) => {
+    const state = tokenState(token, now);
+    const said = t("state", { state, day: format.day(state === "revoked" && token.revokedAt ? token.revokedAt : token.expiresAt) });
+    const reason = state === "revoked" ? token.revokedReason : null;
+    if (!reason) return said;
+    return `${said} (${isRevokeReason(reason) ? t(`reasons.${REASONS[reason]}`) : reason})`;
+  };
+}
 
 export function FeedTokens() {
+  const t = useTranslations("account.tokens");
+  const format = useFormat();
+  const describeState = useTokenState();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const tokens = useQuery(trpc.feedTokens.list.queryOptions());
@@ -22,8 +49,8 @@ export function FeedTokens() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.feedTokens.list.queryKey() });
   const create = useMutation(
     trpc.feedTokens.create.mutationOptions({
-      onSuccess: (t) => {
-        setCreated(t.token);
+      onSuccess: (made) => {
+        setCreated(made.token);
         form.reset();
         void refresh();
       },
@@ -38,46 +65,45 @@ export function FeedTokens() {
 
   return (
     <section aria-labelledby="tokens-heading">
-      <h2 id="tokens-heading">Feed tokens</h2>
+      <h2 id="tokens-heading">{t("title")}</h2>
       <p className="meta">
-        For a feed reader or a script: add <code>?token=…</code> to the Atom feed or an export address (links on the Agreements
-        page), or send <code>Authorization: Bearer …</code>. A token works for {FEED_TOKEN_DAYS} days, and until you revoke it
-        or your password changes.
+        {/* Isolated (U+2068…U+2069): code keeps its left-to-right order inside an Arabic sentence. */}
+        {t("intro", { days: FEED_TOKEN_DAYS, param: "\u2068?token=…\u2069", header: "\u2068Authorization: Bearer …\u2069" })}
       </p>
       {created && (
         <output className="token-once">
-          Your new token (copy it now, it will not be shown again): <code>{created}</code>
+          {t("created")} <code>{created}</code>
         </output>
       )}
-      <form onSubmit={submit} aria-label="New feed token" noValidate>
-        <Field form={form} name="name" label="Token name">
-          {(props) => <input {...props} maxLength={80} placeholder="e.g. Thunderbird at the office" />}
+      <form onSubmit={submit} aria-label={t("form")} noValidate>
+        <Field form={form} name="name" label={t("name")}>
+          {(props) => <input {...props} maxLength={80} placeholder={t("placeholder")} />}
         </Field>
         <FormMessage form={form} />
         <button type="submit" disabled={create.isPending}>
-          Create token
+          {t("create")}
         </button>
       </form>
       {tokens.isPending ? (
-        <p aria-busy="true">Loading tokens…</p>
+        <p aria-busy="true">{t("loading")}</p>
       ) : tokens.isError ? (
-        <p className="error">Could not load your tokens: {tokens.error.message}</p>
+        <p className="error">{t("loadFailed", { reason: tokens.error.message })}</p>
       ) : tokens.data.length === 0 ? (
-        <p className="empty">No token yet.</p>
+        <p className="empty">{t("empty")}</p>
       ) : (
-        <table aria-label="Your feed tokens">
-          <ColumnHeads columns={["Name", "Created", "Last used", "State", "Actions"]} />
+        <table aria-label={t("table")}>
+          <ColumnHeads columns={[t("columns.name"), t("columns.created"), t("columns.lastUsed"), t("columns.state"), t("columns.actions")]} />
           <tbody>
-            {tokens.data.map((t) => (
-              <tr key={t.id}>
-                <td>{t.name}</td>
-                <td>{isoDayOf(t.createdAt)}</td>
-                <td>{formatMoment(t.lastUsedAt)}</td>
-                <td>{describeTokenState(t, now)}</td>
+            {tokens.data.map((token) => (
+              <tr key={token.id}>
+                <td dir="auto">{token.name}</td>
+                <td>{format.day(token.createdAt)}</td>
+                <td>{format.moment(token.lastUsedAt)}</td>
+                <td>{describeState(token, now)}</td>
                 <td>
-                  {tokenState(t, now) === "active" && (
-                    <button type="button" disabled={revoke.isPending} onClick={() => revoke.mutate({ tokenId: t.id })} aria-label={`Revoke ${t.name}`}>
-                      Revoke
+                  {tokenState(token, now) === "active" && (
+                    <button type="button" disabled={revoke.isPending} onClick={() => revoke.mutate({ tokenId: token.id })} aria-label={t("revokeLabel", { name: token.name })}>
+                      {t("revoke")}
                     </button>
                   )}
                 </td>

@@ -1,8 +1,9 @@
 "use client";
 // What a page that failed on the server shows. Production builds hide the server's message, so
 // it asks the health check whether the database is the cause and says so plainly.
-import { Link } from "@/app/_components/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { Link } from "@/app/_components/link";
 
 type Cause = "checking" | "database" | "other";
 
@@ -22,25 +23,26 @@ function useFailureCause(): Cause {
 
 export function ServerError() {
   const cause = useFailureCause();
+  const t = useTranslations("states.serverError");
   return (
     <div className="panel" role="alert" aria-busy={cause === "checking"}>
       {cause === "database" ? (
         <>
-          <h1>Database unavailable</h1>
-          <p>The database is unavailable; try again shortly. Nothing you saved before is lost.</p>
+          <h1>{t("databaseTitle")}</h1>
+          <p>{t("databaseBody")}</p>
         </>
       ) : (
         <>
-          <h1>This page could not be loaded</h1>
-          <p>{cause === "checking" ? "Checking what went wrong…" : "The server failed to answer. Try again; if it keeps failing, tell an admin."}</p>
+          <h1>{t("title")}</h1>
+          <p>{cause === "checking" ? t("checking") : t("failed")}</p>
         </>
       )}
       <p>
         {/* A full reload: the failure happened on the server, so the page must be asked for again. */}
         <button type="button" onClick={() => window.location.reload()}>
-          Try again
+          {t("retry")}
         </button>{" "}
-        or <Link href="/">go back to the dashboard</Link>.
+        {t("or")} <Link href="/">{t("back")}</Link>.
       </p>
     </div>
   );
