@@ -5,15 +5,17 @@
 import type { Locale } from "@/server/i18n/locales";
 import type auth from "@/messages/en/auth.json";
 import type common from "@/messages/en/common.json";
+import type errors from "@/messages/en/errors.json";
 
 export type Messages = {
   common: typeof common;
   auth: typeof auth;
+  errors: typeof errors;
 };
 
 export type Namespace = keyof Messages;
 
-export const NAMESPACES = ["common", "auth"] as const satisfies readonly Namespace[];
+export const NAMESPACES = ["common", "auth", "errors"] as const satisfies readonly Namespace[];
 
 /** Every namespace of one locale, read from its files (bundled per locale, loaded on first use). */
 export async function loadMessages(locale: Locale): Promise<Messages> {
