@@ -6,16 +6,18 @@ import type { Locale } from "@/server/i18n/locales";
 import type auth from "@/messages/en/auth.json";
 import type common from "@/messages/en/common.json";
 import type errors from "@/messages/en/errors.json";
+import type forms from "@/messages/en/forms.json";
 
 export type Messages = {
   common: typeof common;
   auth: typeof auth;
   errors: typeof errors;
+  forms: typeof forms;
 };
 
 export type Namespace = keyof Messages;
 
-export const NAMESPACES = ["common", "auth", "errors"] as const satisfies readonly Namespace[];
+export const NAMESPACES = ["common", "auth", "errors", "forms"] as const satisfies readonly Namespace[];
 
 /** Every namespace of one locale, read from its files (bundled per locale, loaded on first use). */
 export async function loadMessages(locale: Locale): Promise<Messages> {
