@@ -7,17 +7,21 @@ import type auth from "@/messages/en/auth.json";
 import type common from "@/messages/en/common.json";
 import type errors from "@/messages/en/errors.json";
 import type forms from "@/messages/en/forms.json";
+import type admin from "@/messages/en/admin.json";
+import type review from "@/messages/en/review.json";
 
 export type Messages = {
   common: typeof common;
   auth: typeof auth;
   errors: typeof errors;
   forms: typeof forms;
+  admin: typeof admin;
+  review: typeof review;
 };
 
 export type Namespace = keyof Messages;
 
-export const NAMESPACES = ["common", "auth", "errors", "forms"] as const satisfies readonly Namespace[];
+export const NAMESPACES = ["common", "auth", "errors", "forms", "admin", "review"] as const satisfies readonly Namespace[];
 
 /** Every namespace of one locale, read from its files (bundled per locale, loaded on first use). */
 export async function loadMessages(locale: Locale): Promise<Messages> {
