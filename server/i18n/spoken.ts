@@ -3,9 +3,9 @@
 // negotiated as a page's is (the language cookie, then Accept-Language), so a form's message
 // matches the page around it.
 import { createTranslator } from "next-intl";
-import ar from "@/messages/ar/errors.json";
-import en from "@/messages/en/errors.json";
-import fr from "@/messages/fr/errors.json";
+import ar from "@/messages/ar/errors.json" with { type: "json" };
+import en from "@/messages/en/errors.json" with { type: "json" };
+import fr from "@/messages/fr/errors.json" with { type: "json" };
 import { spokenIn } from "../shared/said";
 import { LOCALE_COOKIE, type Locale } from "./locales";
 import { negotiateLocale } from "./negotiate";

@@ -12,7 +12,7 @@ import zodAr from "zod/v4/locales/ar.js";
 import zodEn from "zod/v4/locales/en.js";
 import zodFr from "zod/v4/locales/fr.js";
 import type errorsEn from "@/messages/en/errors.json";
-import english from "@/messages/en/errors.json";
+import english from "@/messages/en/errors.json" with { type: "json" };
 import type { Locale } from "../i18n/locales";
 
 export type ErrorKey = keyof typeof errorsEn;
