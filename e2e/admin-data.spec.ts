@@ -3,6 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./fixtures/auth";
 import { withDatabase } from "./fixtures/database";
+import { expectNoRawKeys, useLocale } from "./fixtures/locales";
 
 test.describe("as an admin", () => {
   test.use({ storageState: storageStateOf("admin") });
@@ -64,6 +65,53 @@ test.describe("as an admin", () => {
     await expect(page).toHaveURL(/\/admin\/events\/new$/);
   });
 });
+
+// The same refusal in the reader's language: the form's labels and the field messages the
+// procedure's own schema gives, never a key.
+const REFUSED_IN = {
+  fr: {
+    form: "Nouvel événement",
+    heading: "Enregistrer un événement",
+    title: "Titre",
+    addSource: "Ajouter une source",
+    link: "Lien de la source",
+    record: "Enregistrer l'événement",
+    tooShort: "3 caractères au moins",
+    notHttp: "le lien d'une source doit être une adresse http:// ou https://",
+  },
+  ar: {
+    form: "حدث جديد",
+    heading: "تسجيل حدث",
+    title: "العنوان",
+    addSource: "إضافة مصدر",
+    link: "رابط المصدر",
+    record: "تسجيل الحدث",
+    tooShort: "3 أحرف على الأقل",
+    notHttp: "يجب أن يكون رابط المصدر عنوانًا يبدأ بـ http:// أو https://",
+  },
+} as const;
+
+for (const [locale, words] of Object.entries(REFUSED_IN)) {
+  test.describe(`as an admin reading ${locale}`, () => {
+    test.use({ storageState: storageStateOf("admin") });
+
+    test("the event form refuses bad input on its fields, in the reader's language", async ({ page, context, baseURL }) => {
+      await useLocale(context, baseURL ?? "", locale as keyof typeof REFUSED_IN);
+      await page.goto("/admin/events/new");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(words.heading);
+      const form = page.getByRole("form", { name: words.form });
+      await form.getByLabel(words.title).fill("ab");
+      await form.getByRole("button", { name: words.addSource }).click();
+      await form.getByLabel(words.link).fill("javascript:alert(1)");
+      await form.getByRole("button", { name: words.record }).click();
+      await expect(form.locator('[id="title-error"]')).toHaveText(words.tooShort);
+      await expect(form.locator('[id="sources.0.url-error"]')).toHaveText(words.notHttp);
+      await expect(form.getByLabel(words.link)).toHaveAttribute("aria-invalid", "true");
+      await expectNoRawKeys(page);
+      await expect(page).toHaveURL(/\/admin\/events\/new$/);
+    });
+  });
+}
 
 test.describe("as an analyst", () => {
   test.use({ storageState: storageStateOf("analyst") });

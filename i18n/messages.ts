@@ -14,6 +14,10 @@ import type methodology from "@/messages/en/methodology.json";
 import type cameo from "@/messages/en/cameo.json";
 import type email from "@/messages/en/email.json";
 import type states from "@/messages/en/states.json";
+import type errors from "@/messages/en/errors.json";
+import type forms from "@/messages/en/forms.json";
+import type admin from "@/messages/en/admin.json";
+import type review from "@/messages/en/review.json";
 
 export type Messages = {
   common: typeof common;
@@ -27,11 +31,15 @@ export type Messages = {
   email: typeof email;
   account: typeof account;
   states: typeof states;
+  errors: typeof errors;
+  forms: typeof forms;
+  admin: typeof admin;
+  review: typeof review;
 };
 
 export type Namespace = keyof Messages;
 
-export const NAMESPACES = ["common", "auth", "agreements", "events", "exports", "methodology", "cameo", "alerts", "email", "account", "states"] as const satisfies readonly Namespace[];
+export const NAMESPACES = ["common", "auth", "agreements", "events", "exports", "methodology", "cameo", "alerts", "email", "account", "states", "errors", "forms", "admin", "review"] as const satisfies readonly Namespace[];
 
 /** Every namespace of one locale, read from its files (bundled per locale, loaded on first use). */
 export async function loadMessages(locale: Locale): Promise<Messages> {

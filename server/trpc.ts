@@ -9,6 +9,7 @@ import { sessionOf } from "./auth/session";
 import type { Db } from "./db-client";
 import { wroteCookie, wroteRecently } from "./db-replica";
 import { env } from "./env";
+import { localeOfRequest, speakerFor } from "./i18n/spoken";
 import { AppError, type AppErrorCode, fieldMessagesOf, StaleVersionError } from "./shared/errors";
 import { pathOfUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "./shared/storable-text";
 import { databaseUnavailable, isDatabaseUnavailable } from "./shared/unavailable";
@@ -73,16 +74,18 @@ export function trpcErrorOf(error: AppError): TRPCError {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
+    // In the language of the page that asked (English for a server component's call without headers).
+    const speak = speakerFor(localeOfRequest(ctx?.headers));
     return {
       ...shape,
       // An unexpected failure's message is the driver's or Prisma's, with source paths and SQL:
       // logged on the server (api-handler.ts), never sent.
-      message: error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL_ERROR_MESSAGE : shape.message,
+      message: error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL_ERROR_MESSAGE : speak(shape.message),
       data: {
         ...shape.data,
         // Field-level messages for forms; never a stack trace in a response.
-        fieldErrors: fieldMessagesOf(error.cause),
+        fieldErrors: fieldMessagesOf(error.cause, speak),
         // On a version conflict, what the record holds now, so the editor can show the changes.
         conflict: error.cause instanceof StaleVersionError ? error.cause.current : null,
         stack: undefined,

@@ -7,6 +7,7 @@ import type { DbOrTx } from "../db-client";
 import { rewrittenOnSave, sourcesOf, type ChildRelation } from "../records/children";
 import { writersOf, type RecordType } from "../records/pipeline";
 import { fieldError } from "../shared/errors";
+import { said } from "../shared/said";
 import type { AgreementInput } from "./write-schemas";
 
 const editableSelect = {
@@ -58,7 +59,7 @@ function agreementValues(a: EditableAgreement): AgreementInput {
 async function dyadIdOf(db: DbOrTx, input: AgreementInput): Promise<string | null> {
   if (!input.dyad) return null;
   const dyad = await db.dyad.findUnique({ where: { key: input.dyad }, select: { id: true } });
-  if (!dyad) throw fieldError("BAD_REQUEST", "dyad", `no dyad ${input.dyad} is recorded: an admin must add it first`);
+  if (!dyad) throw fieldError("BAD_REQUEST", "dyad", said("dyadNotRecorded", { dyad: input.dyad }));
   return dyad.id;
 }
 

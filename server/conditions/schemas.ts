@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { said } from "../shared/said";
 import { precisionInterval } from "../method/day";
 import { CONDITION_KINDS, METHOD, VERIFICATIONS } from "../method/params";
 import { dyadKey, isoDay } from "../scope/schemas";
@@ -11,7 +12,7 @@ export const conditionInput = z
     kind: z.enum(CONDITION_KINDS),
     holder: countryCode.optional(),
     /** Defaults to the method's points for the kind. */
-    points: z.number().min(-50, "between −50 and +50").max(50, "between −50 and +50").optional(),
+    points: z.number().min(-50, said("pointsRange")).max(50, said("pointsRange")).optional(),
     title,
     summary: summary.optional(),
     startDate: isoDay,
@@ -22,13 +23,14 @@ export const conditionInput = z
     sources: sourcesInput,
   })
   .superRefine((c, ctx) => {
-    const members = c.dyad.split("-");
+    const [first = "", second = ""] = c.dyad.split("-");
+    const members = [first, second];
     if (c.holder && !members.includes(c.holder)) {
-      ctx.addIssue({ code: "custom", path: ["holder"], message: `the holding side must be ${members.join(" or ")}` });
+      ctx.addIssue({ code: "custom", path: ["holder"], message: said("holderInDyad", { first, second }) });
     }
-    if (c.endDate && !c.endPrecision) ctx.addIssue({ code: "custom", path: ["endPrecision"], message: "say how precise the end date is" });
+    if (c.endDate && !c.endPrecision) ctx.addIssue({ code: "custom", path: ["endPrecision"], message: said("endPrecision") });
     if (c.endDate && c.endPrecision && precisionInterval(c.endDate, c.endPrecision).last < precisionInterval(c.startDate, c.startPrecision).first) {
-      ctx.addIssue({ code: "custom", path: ["endDate"], message: "a condition cannot end before it starts" });
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: said("conditionEndsBeforeStart") });
     }
   })
   .transform((c) => ({ ...c, points: c.points ?? METHOD.conditionPoints[c.kind] }));

@@ -7,6 +7,7 @@ import type { DbOrTx } from "../db-client";
 import { sourcesOf } from "../records/children";
 import { writersOf, type RecordType } from "../records/pipeline";
 import { fieldError } from "../shared/errors";
+import { said } from "../shared/said";
 import type { ConditionInput } from "./schemas";
 
 const editableSelect = {
@@ -53,8 +54,8 @@ const firstDay = (c: { startDate: Date | string; startPrecision: ConditionInput[
 
 async function dyadIdOf(db: DbOrTx, input: ConditionInput, today: number): Promise<string> {
   const dyad = await db.dyad.findUnique({ where: { key: input.dyad }, select: { id: true } });
-  if (!dyad) throw fieldError("BAD_REQUEST", "dyad", `no dyad ${input.dyad} is recorded: an admin must add it first`);
-  if (firstDay(input) > today) throw fieldError("BAD_REQUEST", "startDate", "a condition cannot start in the future");
+  if (!dyad) throw fieldError("BAD_REQUEST", "dyad", said("dyadNotRecorded", { dyad: input.dyad }));
+  if (firstDay(input) > today) throw fieldError("BAD_REQUEST", "startDate", said("conditionInFuture"));
   return dyad.id;
 }
 

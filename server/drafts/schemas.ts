@@ -2,6 +2,7 @@
 // schema here (on save) and again by the service on publish, so a draft can never hold what the
 // form would refuse.
 import { z } from "zod";
+import { said } from "../shared/said";
 import { agreementInput } from "../agreements/write-schemas";
 import { conditionInput } from "../conditions/schemas";
 import { eventInput } from "../events/schemas";
@@ -24,7 +25,7 @@ export const draftIdInput = z.object({ id: recordId });
 export const draftVersionInput = draftRef;
 
 export const returnDraftInput = draftRef.extend({
-  comment: z.string().trim().min(1, "say what the author should change").max(2000, "at most 2,000 characters"),
+  comment: z.string().trim().min(1, said("draftComment")).max(2000, said("atMostChars", { max: 2000 })),
 });
 
 /** The record types a draft can propose, as stored (DraftRecordType). */

@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { said } from "../shared/said";
 import { GOLDSTEIN_MAX, GOLDSTEIN_MIN, isKnownCameoCode, overrideAppliesTo } from "../method/goldstein";
 import { LEVELS, OVERRIDE_KEYS, VERIFICATIONS } from "../method/params";
 import { checkDayRange, dayNumber, dyadKey, isoDay } from "../scope/schemas";
 import { countryCode, datePrecision, placeInput, recordId, sourcesInput, summary, title, version } from "../shared/schemas";
+
+const SCORE_RANGE = said("scoreRange", { min: GOLDSTEIN_MIN, max: GOLDSTEIN_MAX });
 
 export const eventByIdInput = z.object({ id: recordId });
 
@@ -19,34 +22,35 @@ export const eventInput = z
     dyad: dyadKey,
     actor: countryCode,
     target: countryCode,
-    cameoCode: z.string().max(10, "pick a CAMEO event type from the list").trim().refine(isKnownCameoCode, "pick a CAMEO event type from the list"),
+    cameoCode: z.string().max(10, said("pickCameo")).trim().refine(isKnownCameoCode, said("pickCameo")),
     overrideKey: z.enum(OVERRIDE_KEYS).optional(),
     scoreOverride: z
-      .number({ error: "the score must be a number" })
-      .min(GOLDSTEIN_MIN, `the score is between ${GOLDSTEIN_MIN} and ${GOLDSTEIN_MAX}`)
-      .max(GOLDSTEIN_MAX, `the score is between ${GOLDSTEIN_MIN} and ${GOLDSTEIN_MAX}`)
+      .number({ error: said("scoreNumber") })
+      .min(GOLDSTEIN_MIN, SCORE_RANGE)
+      .max(GOLDSTEIN_MAX, SCORE_RANGE)
       .optional(),
-    overrideReason: z.string().trim().max(1000, "at most 1,000 characters").optional(),
+    overrideReason: z.string().trim().max(1000, said("atMostChars", { max: 1000 })).optional(),
     level: z.enum(LEVELS),
     verification: z.enum(VERIFICATIONS),
     place: placeInput.optional(),
     sources: sourcesInput,
     agreementIds: z
       .array(recordId)
-      .max(20, "at most 20 linked agreements")
-      .refine((ids) => new Set(ids).size === ids.length, "link each agreement once")
+      .max(20, said("atMostAgreements"))
+      .refine((ids) => new Set(ids).size === ids.length, said("linkAgreementOnce"))
       .default([]),
   })
   .superRefine((e, ctx) => {
-    const members = e.dyad.split("-");
-    if (!members.includes(e.actor)) ctx.addIssue({ code: "custom", path: ["actor"], message: `the actor must be one of ${members.join(" or ")}` });
-    if (!members.includes(e.target)) ctx.addIssue({ code: "custom", path: ["target"], message: `the target must be one of ${members.join(" or ")}` });
-    if (e.actor === e.target) ctx.addIssue({ code: "custom", path: ["target"], message: "actor and target must differ" });
+    const [first = "", second = ""] = e.dyad.split("-");
+    const members = [first, second];
+    if (!members.includes(e.actor)) ctx.addIssue({ code: "custom", path: ["actor"], message: said("actorInDyad", { first, second }) });
+    if (!members.includes(e.target)) ctx.addIssue({ code: "custom", path: ["target"], message: said("targetInDyad", { first, second }) });
+    if (e.actor === e.target) ctx.addIssue({ code: "custom", path: ["target"], message: said("actorTargetDiffer") });
     if (e.scoreOverride !== undefined && (e.overrideReason ?? "").length < 10) {
-      ctx.addIssue({ code: "custom", path: ["overrideReason"], message: "say why you override the score (at least 10 characters)" });
+      ctx.addIssue({ code: "custom", path: ["overrideReason"], message: said("overrideReason") });
     }
     if (e.overrideKey && !overrideAppliesTo(e.overrideKey, e.cameoCode)) {
-      ctx.addIssue({ code: "custom", path: ["overrideKey"], message: "this override does not apply to the chosen event type" });
+      ctx.addIssue({ code: "custom", path: ["overrideKey"], message: said("overrideNotApplicable") });
     }
   });
 

@@ -11,6 +11,7 @@ import { rewrittenOnSave, sourcesOf } from "../records/children";
 import type { SqlTypes } from "../records/bulk-insert";
 import { writersOf, type BulkStamps, type RecordType } from "../records/pipeline";
 import { fieldError } from "../shared/errors";
+import { said } from "../shared/said";
 import type { EventInput } from "./schemas";
 
 export const editableSelect = {
@@ -72,11 +73,11 @@ export function referenceProblem(
   input: EventInput,
   known: { dyadId: string | undefined; agreementsFound: (ids: string[]) => boolean; today: number },
 ): { field: "dyad" | "date" | "agreementIds"; message: string } | null {
-  if (!known.dyadId) return { field: "dyad", message: `no dyad ${input.dyad} is recorded: an admin must add it first` };
+  if (!known.dyadId) return { field: "dyad", message: said("dyadNotRecorded", { dyad: input.dyad }) };
   if (precisionInterval(input.date, input.datePrecision).first > known.today) {
-    return { field: "date", message: "an event cannot lie in the future: record what is expected as an anticipated agreement" };
+    return { field: "date", message: said("eventInFuture") };
   }
-  if (input.agreementIds.length && !known.agreementsFound(input.agreementIds)) return { field: "agreementIds", message: "one of the linked agreements does not exist" };
+  if (input.agreementIds.length && !known.agreementsFound(input.agreementIds)) return { field: "agreementIds", message: said("linkedAgreementMissing") };
   return null;
 }
 
@@ -84,7 +85,7 @@ async function checkReferences(db: DbOrTx, input: EventInput, today: number): Pr
   const dyad = await db.dyad.findUnique({ where: { key: input.dyad }, select: { id: true } });
   const found = input.agreementIds.length ? await db.agreement.count({ where: { id: { in: input.agreementIds } } }) : 0;
   const problem = referenceProblem(input, { dyadId: dyad?.id, agreementsFound: (ids) => found === new Set(ids).size, today });
-  if (problem || !dyad) throw fieldError("BAD_REQUEST", problem?.field ?? "dyad", problem?.message ?? "no such dyad");
+  if (problem || !dyad) throw fieldError("BAD_REQUEST", problem?.field ?? "dyad", problem?.message ?? said("noSuchDyad"));
   return dyad.id;
 }
 

@@ -1,6 +1,8 @@
 // Route handlers (imports, exports, feeds, Better Auth's wrapper) answer an app error through
 // here: the one table from code to HTTP status. Each family of routes keeps the body its clients
 // already read, so the dialect is a parameter; the status never is.
+import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
+import { localeOfRequest, speakerFor } from "../i18n/spoken";
 import { AppError, type AppErrorCode } from "../shared/errors";
 import { databaseUnavailable, isDatabaseUnavailable, isPoolBusy, retryAfterOf } from "../shared/unavailable";
 
@@ -16,21 +18,21 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
-/** How a family of routes words a refusal: its body, and any header the status calls for. */
+/** How a family of routes words a refusal: its body (`speak` puts a sentence in the request's language), and any header the status calls for. */
 export interface RefusalDialect {
-  body(error: AppError): unknown;
+  body(error: AppError, speak: (message: string) => string): unknown;
   headers?(error: AppError): Record<string, string>;
 }
 
 /** The app's own routes (CSV import): `{ error: "<sentence>" }`. */
-export const sentenceDialect: RefusalDialect = { body: (error) => ({ error: error.message }) };
+export const sentenceDialect: RefusalDialect = { body: (error, speak) => ({ error: speak(error.message) }) };
 
 /** tRPC's shape, for refusals made before tRPC runs (cross-site, body too large), so its client reads them. */
 export const trpcDialect: RefusalDialect = { body: (error) => ({ error: { message: error.message, code: error.code } }) };
 
-/** An app error as a response: its status, the dialect's body, and never cached. */
-export function errorResponse(error: AppError, dialect: RefusalDialect = sentenceDialect): Response {
-  return Response.json(dialect.body(error), {
+/** An app error as a response: its status, the dialect's body in `locale`, and never cached. */
+export function errorResponse(error: AppError, dialect: RefusalDialect = sentenceDialect, locale: Locale = DEFAULT_LOCALE): Response {
+  return Response.json(dialect.body(error, speakerFor(locale)), {
     status: HTTP_STATUS[error.code],
     headers: { "Cache-Control": "no-store", ...dialect.headers?.(error) },
   });
@@ -62,14 +64,15 @@ export function authBadRequestResponse(message: string): Response {
 
 /**
  * Runs a route handler: a database outage answers 503 instead of a 500 that reads like a bug, an
- * app error its status in the route's dialect; anything else is a bug and propagates.
+ * app error its status in the route's dialect, in the language of the request whose `headers` are
+ * given; anything else is a bug and propagates.
  */
-export async function answering(handle: () => Promise<Response>, dialect: RefusalDialect = sentenceDialect): Promise<Response> {
+export async function answering(handle: () => Promise<Response>, dialect: RefusalDialect = sentenceDialect, headers?: Headers): Promise<Response> {
   try {
     return await handle();
   } catch (error) {
     if (isDatabaseUnavailable(error)) return unavailableResponse(error);
-    if (error instanceof AppError) return errorResponse(error, dialect);
+    if (error instanceof AppError) return errorResponse(error, dialect, localeOfRequest(headers));
     throw error;
   }
 }

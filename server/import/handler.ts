@@ -7,6 +7,7 @@ import { requireRole } from "../auth/gate";
 import { sessionOf } from "../auth/session";
 import { hasTrustedOrigin } from "../auth/settings";
 import { answering, HTTP_STATUS } from "../http/errors";
+import { localeOfRequest, speakerFor } from "../i18n/spoken";
 import { withBodyLimit } from "../http/request-limits";
 import type { Db } from "../db-client";
 import { CROSS_SITE_MESSAGE } from "../api-handler";
@@ -53,12 +54,14 @@ async function adminOf(parts: Parts, req: Request): Promise<{ id: string }> {
   return requireRole(session?.user ?? null, "admin", { forbidden: "Only admins may import." });
 }
 
-const rowErrors = (plan: ImportPlan): RowError[] =>
-  plan.rows.flatMap((r) => r.problems.map((p) => ({ row: r.row, externalId: r.externalId, column: p.column, message: p.message })));
+const rowErrors = (plan: ImportPlan, speak: (message: string) => string): RowError[] =>
+  plan.rows.flatMap((r) => r.problems.map((p) => ({ row: r.row, externalId: r.externalId, column: p.column, message: speak(p.message) })));
 
 export function createImportHandler(parts: Parts) {
   // A database outage before the stream starts is a 503 with its reason, as on every other route.
   return (req: Request): Promise<Response> => answering(async () => {
+    // Row messages in the reader's language; the rest of the route stays English for now.
+    const speak = speakerFor(localeOfRequest(req.headers));
     if (!hasTrustedOrigin(req.headers, parts.trustedOrigins)) return refuse("FORBIDDEN", { error: CROSS_SITE_MESSAGE });
     const admin = await adminOf(parts, req);
     const body = await withBodyLimit(req, MAX_IMPORT_BYTES);
@@ -68,7 +71,7 @@ export function createImportHandler(parts: Parts) {
 
     const today = toDay(new Date());
     const plan = await planImport({ db: parts.db, rows: parsed.rows, today });
-    const errors = rowErrors(plan);
+    const errors = rowErrors(plan, speak);
     if (new URL(req.url).searchParams.get("dryRun") === "1") {
       const result: DryRunResult = { total: plan.rows.length, counts: plan.counts, preview: plan.rows.slice(0, PREVIEW_ROWS), errors };
       return Response.json(result, { headers: { "Cache-Control": "no-store" } });
@@ -77,7 +80,7 @@ export function createImportHandler(parts: Parts) {
       return refuse("UNPROCESSABLE_CONTENT", { error: `${plan.counts.invalid} row${plan.counts.invalid === 1 ? " has" : "s have"} errors: nothing was imported.`, errors });
     }
     return streamImport(parts.db, admin.id, plan, today);
-  });
+  }, undefined, req.headers);
 }
 
 function streamImport(db: Db, actorId: string, plan: ImportPlan, today: number): Response {
@@ -111,5 +114,5 @@ export function createTemplateHandler(parts: Parts) {
     return new Response(importTemplateCsv(), {
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="events-import-template.csv"', "Cache-Control": "no-store" },
     });
-  });
+  }, undefined, req.headers);
 }

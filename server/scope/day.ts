@@ -2,9 +2,10 @@
 // helpers work in day numbers (server/method/day.ts). A procedure's input turns the one into the
 // other once, with `dayNumber`; nothing past it converts back and forth.
 import { z } from "zod";
+import { said } from "../shared/said";
 import { fromDay, toDay } from "../method/day";
 
-const DAY_MESSAGE = "use a real date as YYYY-MM-DD";
+const DAY_MESSAGE = said("realDate");
 
 function isCalendarDay(value: string): boolean {
   try {
@@ -32,12 +33,12 @@ export const isoDayOf = (date: Date): string => fromDay(toDay(date));
 /** At most 20 years per request: daily points stay under 7,400 per dyad. */
 export const MAX_RANGE_DAYS = 7_305;
 
-export const RANGE_ORDER_MESSAGE = "the end date is before the start date";
+export const RANGE_ORDER_MESSAGE = said("rangeOrder");
 
 /** The checks every from–to input of the API shares: in order, and at most MAX_RANGE_DAYS long. */
 export function checkDayRange(range: { from: number; to: number }, ctx: z.RefinementCtx): void {
   if (range.from > range.to) ctx.addIssue({ code: "custom", message: RANGE_ORDER_MESSAGE, path: ["to"] });
-  if (range.to - range.from > MAX_RANGE_DAYS) ctx.addIssue({ code: "custom", message: "a range covers at most 20 years", path: ["from"] });
+  if (range.to - range.from > MAX_RANGE_DAYS) ctx.addIssue({ code: "custom", message: said("rangeTooLong"), path: ["from"] });
 }
 
 /**

@@ -2,6 +2,7 @@
 // sentence for the user, and, for forms, the fields it is about. Nothing here knows tRPC or HTTP:
 // server/trpc.ts maps the code to tRPC's, server/http/errors.ts to an HTTP status.
 import { ZodError } from "zod";
+import { said } from "./said";
 
 export type AppErrorCode =
   | "BAD_REQUEST"
@@ -50,7 +51,7 @@ export interface StaleRecord {
 /** Someone saved the record since the editor loaded it: refuse, and say what it holds now. */
 export class StaleVersionError extends AppError {
   constructor(readonly current: StaleRecord) {
-    super("CONFLICT", "This record was changed since you opened it: review the changes, then save again.");
+    super("CONFLICT", said("staleRecord"));
   }
 }
 
@@ -62,10 +63,11 @@ const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /**
  * The per-field messages an error carries, keyed by the field's dotted path ("amounts.0.currency",
- * "data.title"), so a form can put each on the control it is about. Null when it names no field.
+ * "data.title"), so a form can put each on the control it is about, each put in the reader's words by
+ * `speak` (server/i18n/spoken.ts). Null when it names no field.
  */
-export function fieldMessagesOf(cause: unknown): Record<string, string[]> | null {
-  if (cause instanceof AppError) return cause.fields;
+export function fieldMessagesOf(cause: unknown, speak: (message: string) => string = (message) => message): Record<string, string[]> | null {
+  if (cause instanceof AppError) return cause.fields && Object.fromEntries(Object.entries(cause.fields).map(([path, messages]) => [path, messages.map(speak)]));
   if (!(cause instanceof ZodError)) return null;
   // A Map, not an object: a path can hold a client's key ("constructor", "__proto__"), which
   // would hit Object.prototype and which superjson refuses to send; such paths are dropped.
@@ -74,7 +76,7 @@ export function fieldMessagesOf(cause: unknown): Record<string, string[]> | null
     const keys = issue.path.map(String);
     if (keys.length === 0 || keys.some((key) => UNSAFE_KEYS.has(key))) continue;
     const path = keys.join(".");
-    fields.set(path, [...(fields.get(path) ?? []), issue.message]);
+    fields.set(path, [...(fields.get(path) ?? []), speak(issue.message)]);
   }
   return Object.fromEntries(fields);
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { said } from "../shared/said";
 import { emailAddress } from "../users/schemas";
 import { recordId } from "../views/schemas";
 
-export const teamName = z.string().trim().min(2, "At least 2 characters.").max(80, "At most 80 characters.");
+export const teamName = z.string().trim().min(2, said("atLeastCharsSentence", { min: 2 })).max(80, said("atMostCharsSentence", { max: 80 }));
 
 export const createTeamInput = z.object({ name: teamName });
 export const inviteInput = z.object({ teamId: recordId, email: emailAddress });

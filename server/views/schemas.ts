@@ -1,11 +1,12 @@
 // Inputs of the saved-view procedures, shared with the "Save view" dialog and the /views page.
 import { z } from "zod";
+import { said } from "../shared/said";
 import { version } from "../shared/schemas";
 import { savedViewState } from "./state";
 
 export const recordId = z.string().trim().min(1, "is required").max(40, "is not an id");
 
-export const viewName = z.string().trim().min(1, "Give the view a name.").max(80, "At most 80 characters.");
+export const viewName = z.string().trim().min(1, said("nameView")).max(80, said("atMostCharsSentence", { max: 80 }));
 
 /** "Only me" is null; otherwise one of the user's teams. */
 export const shareWith = recordId.nullable();

@@ -4,6 +4,7 @@
 // agreement that is not anticipated, a link that is not http(s)), a stale save shown beside the
 // admin's input. A new status is added to the agreement's history with its date and note.
 import { Link } from "@/app/_components/link";
+import { useTranslations } from "next-intl";
 import { FormProvider, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { useTRPCClient } from "@/app/_trpc/client";
@@ -61,20 +62,22 @@ export function AgreementForm({ options, initial, review }: RecordFormProps<Agre
   });
 
   const { err, aria } = useFieldMessages(formState.errors);
+  const t = useTranslations("forms.agreement");
+  const common = useTranslations("forms.event");
   const statusChanged = initial && watched.status !== initial.values.status;
 
   return (
     <FormProvider {...form}>
-      <form className="record-form" onSubmit={submit} noValidate aria-label={initial ? "Edit agreement" : "New agreement"}>
+      <form className="record-form" onSubmit={submit} noValidate aria-label={initial ? t("editForm") : t("newForm")}>
         <SaveStatus status={status} input={watched} />
         <div className="field">
-          <label htmlFor="title">Title</label>
+          <label htmlFor="title">{common("title")}</label>
           <input id="title" {...register("title")} {...aria("title")} maxLength={220} />
           {err("title")}
         </div>
         <div className="field-row">
           <div className="field">
-            <label htmlFor="kind">Kind</label>
+            <label htmlFor="kind">{t("kind")}</label>
             <select id="kind" {...register("kind")}>
               {Object.values(AgreementKind).map((k) => (
                 <option key={k} value={k}>
@@ -84,70 +87,70 @@ export function AgreementForm({ options, initial, review }: RecordFormProps<Agre
             </select>
           </div>
           <div className="field">
-            <label htmlFor="dyad">Dyad</label>
+            <label htmlFor="dyad">{common("dyad")}</label>
             <select id="dyad" {...register("dyad", { setValueAs: optional })} {...aria("dyad")}>
-              <option value="">None (several states, or not bilateral)</option>
+              <option value="">{t("noDyad")}</option>
               <DyadOptions dyads={options.dyads} />
             </select>
             {err("dyad")}
           </div>
         </div>
         <div className="field">
-          <label htmlFor="summary">Summary</label>
+          <label htmlFor="summary">{common("summary")}</label>
           <textarea id="summary" rows={3} {...register("summary", { setValueAs: optional })} {...aria("summary")} />
           {err("summary")}
         </div>
         <div className="field-row">
           <div className="field">
-            <label htmlFor="date">Date</label>
+            <label htmlFor="date">{common("date")}</label>
             <input id="date" type="date" {...register("date", { setValueAs: optional })} {...aria("date")} />
             {err("date")}
           </div>
           <div className="field">
-            <label htmlFor="datePrecision">Date precision</label>
+            <label htmlFor="datePrecision">{common("datePrecision")}</label>
             <select id="datePrecision" {...register("datePrecision", { setValueAs: optional })} {...aria("datePrecision")}>
               <option value="">—</option>
               <EnumOptions values={DATE_PRECISIONS} />
             </select>
             {err("datePrecision")}
           </div>
-          <PlaceSelect places={options.places} emptyLabel="Not recorded" />
+          <PlaceSelect places={options.places} emptyLabel={t("placeEmpty")} />
         </div>
         <fieldset>
-          <legend>Current status</legend>
+          <legend>{t("currentStatus")}</legend>
           <div className="field-row">
             <div className="field">
-              <label htmlFor="status">Status</label>
+              <label htmlFor="status">{t("status")}</label>
               <select id="status" {...register("status")}>
                 <EnumOptions values={Object.values(AgreementStatus)} />
               </select>
             </div>
             <div className="field">
-              <label htmlFor="statusDate">Status date</label>
+              <label htmlFor="statusDate">{t("statusDate")}</label>
               <input id="statusDate" type="date" {...register("statusDate", { setValueAs: optional })} {...aria("statusDate")} />
               {err("statusDate")}
             </div>
             <div className="field grow">
-              <label htmlFor="statusNote">Status note</label>
+              <label htmlFor="statusNote">{t("statusNote")}</label>
               <input id="statusNote" {...register("statusNote", { setValueAs: optional })} {...aria("statusNote")} />
               {err("statusNote")}
             </div>
           </div>
           <p className="meta" aria-live="polite">
             {statusChanged
-              ? "The new status is added to the history with this date and note: give the day it changed."
-              : "A change of status is added to the history; the date and note go with it."}
+              ? t("statusChanged")
+              : t("statusHint")}
           </p>
         </fieldset>
         <SectorsInput />
         <PartiesFieldset countries={options.countries} />
         <SignatoriesFieldset />
         <AmountsFieldset />
-        <SourcesFieldset emptyNote="No source yet: an agreement without one is shown as unverified." />
-        <p className="meta">Events link to an agreement from the event form.</p>
+        <SourcesFieldset emptyNote={t("noSource")} />
+        <p className="meta">{t("eventsLink")}</p>
         <div className="actions">
-          <SaveButtons saving={saving} label={initial ? "Save changes" : "Record agreement"} reviewing={reviewing} />{" "}
-          <Link href={initial ? `/agreements/${initial.id}` : "/admin"}>Cancel</Link>
+          <SaveButtons saving={saving} label={initial ? common("saveChanges") : t("record")} reviewing={reviewing} />{" "}
+          <Link href={initial ? `/agreements/${initial.id}` : "/admin"}>{common("cancel")}</Link>
         </div>
       </form>
     </FormProvider>

@@ -3,15 +3,15 @@
 // closed, a partnership in force), new or edited: the same schema as the API, errors back on their
 // fields, a stale save shown beside the admin's input. Ending a condition is giving it an end date.
 import { Link } from "@/app/_components/link";
+import { useTranslations } from "next-intl";
 import { FormProvider, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { useTRPCClient } from "@/app/_trpc/client";
 import { conditionInput } from "@/server/conditions/schemas";
 import { CONDITION_KINDS, DATE_PRECISIONS, METHOD, VERIFICATIONS } from "@/server/method/params";
 import { isoDayOf } from "@/server/scope/day";
-import { humanize } from "../format";
 import { useFieldMessages } from "./form-fields";
-import { CountryOptions, DyadOptions, EnumOptions } from "./options";
+import { CountryOptions, DyadOptions, EnumOptions, useEnumWords } from "./options";
 import { SourcesFieldset } from "./sources-fieldset";
 import { afterSave, SaveButtons, useReviewChoice, type RecordFormProps } from "./draft-save";
 import { SaveStatus, useRecordSave } from "./record-save";
@@ -67,15 +67,18 @@ export function ConditionForm({ options, initial, review }: RecordFormProps<Cond
   });
 
   const { err, aria } = useFieldMessages(formState.errors);
+  const t = useTranslations("forms.condition");
+  const common = useTranslations("forms.event");
+  const say = useEnumWords();
   const defaultPoints = watched.kind ? METHOD.conditionPoints[watched.kind] : undefined;
 
   return (
     <FormProvider {...form}>
-      <form className="record-form" aria-label={initial ? "Edit condition" : "New condition"} noValidate onSubmit={submit}>
+      <form className="record-form" aria-label={initial ? t("editForm") : t("newForm")} noValidate onSubmit={submit}>
         <SaveStatus status={status} input={watched} />
         <div className="field-row">
           <div className="field">
-            <label htmlFor="dyad">Dyad</label>
+            <label htmlFor="dyad">{common("dyad")}</label>
             <select
               id="dyad"
               {...register("dyad", {
@@ -89,18 +92,17 @@ export function ConditionForm({ options, initial, review }: RecordFormProps<Cond
             {err("dyad")}
           </div>
           <div className="field">
-            <label htmlFor="kind">Kind</label>
+            <label htmlFor="kind">{t("kind")}</label>
             <select id="kind" {...register("kind")}>
               {CONDITION_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {humanize(k)} ({METHOD.conditionPoints[k] > 0 ? "+" : ""}
-                  {METHOD.conditionPoints[k]} points)
+                  {t("kindOption", { kind: say(k), points: `${METHOD.conditionPoints[k] > 0 ? "+" : ""}${METHOD.conditionPoints[k]}` })}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="points">Points (empty: the method&apos;s {defaultPoints ?? ""})</label>
+            <label htmlFor="points">{t("points", { points: defaultPoints ?? "" })}</label>
             <input
               id="points"
               inputMode="decimal"
@@ -110,43 +112,43 @@ export function ConditionForm({ options, initial, review }: RecordFormProps<Cond
             {err("points")}
           </div>
           <div className="field">
-            <label htmlFor="holder">Holding side</label>
+            <label htmlFor="holder">{t("holder")}</label>
             <select id="holder" {...register("holder", { setValueAs: optional })} {...aria("holder")}>
-              <option value="">Both</option>
+              <option value="">{t("both")}</option>
               {dyad && <CountryOptions countries={[dyad.a, dyad.b]} />}
             </select>
             {err("holder")}
           </div>
         </div>
         <div className="field">
-          <label htmlFor="title">Title</label>
+          <label htmlFor="title">{common("title")}</label>
           <input id="title" {...register("title")} {...aria("title")} maxLength={220} />
           {err("title")}
         </div>
         <div className="field">
-          <label htmlFor="summary">Summary</label>
+          <label htmlFor="summary">{common("summary")}</label>
           <textarea id="summary" rows={3} {...register("summary", { setValueAs: optional })} {...aria("summary")} />
           {err("summary")}
         </div>
         <div className="field-row">
           <div className="field">
-            <label htmlFor="startDate">In force from</label>
+            <label htmlFor="startDate">{t("startDate")}</label>
             <input id="startDate" type="date" {...register("startDate")} {...aria("startDate")} />
             {err("startDate")}
           </div>
           <div className="field">
-            <label htmlFor="startPrecision">Start precision</label>
+            <label htmlFor="startPrecision">{t("startPrecision")}</label>
             <select id="startPrecision" {...register("startPrecision")}>
               <EnumOptions values={DATE_PRECISIONS} />
             </select>
           </div>
           <div className="field">
-            <label htmlFor="endDate">Ended on (leave empty while in force)</label>
+            <label htmlFor="endDate">{t("endDate")}</label>
             <input id="endDate" type="date" {...register("endDate", { setValueAs: optional })} {...aria("endDate")} />
             {err("endDate")}
           </div>
           <div className="field">
-            <label htmlFor="endPrecision">End precision</label>
+            <label htmlFor="endPrecision">{t("endPrecision")}</label>
             <select id="endPrecision" {...register("endPrecision", { setValueAs: optional })} {...aria("endPrecision")}>
               <option value="">—</option>
               <EnumOptions values={DATE_PRECISIONS} />
@@ -155,15 +157,15 @@ export function ConditionForm({ options, initial, review }: RecordFormProps<Cond
           </div>
         </div>
         <div className="field">
-          <label htmlFor="verification">Verification</label>
+          <label htmlFor="verification">{common("verification")}</label>
           <select id="verification" {...register("verification")}>
             <EnumOptions values={VERIFICATIONS} />
           </select>
         </div>
-        <SourcesFieldset emptyNote="No source yet: an unsourced condition still counts, but cannot be checked." />
+        <SourcesFieldset emptyNote={t("noSource")} />
         <div className="actions">
-          <SaveButtons saving={saving} label={initial ? "Save changes" : "Record condition"} reviewing={reviewing} />{" "}
-          <Link href={initial ? `/dyads/${watched.dyad ?? ""}` : "/admin"}>Cancel</Link>
+          <SaveButtons saving={saving} label={initial ? common("saveChanges") : t("record")} reviewing={reviewing} />{" "}
+          <Link href={initial ? `/dyads/${watched.dyad ?? ""}` : "/admin"}>{common("cancel")}</Link>
         </div>
       </form>
     </FormProvider>

@@ -2,6 +2,7 @@
 // Saving a record form for review: "Submit for review" saves a draft (drafts.save) instead of the
 // record; with REVIEW_REQUIRED it is the form's only button. A draft opened from its page is saved
 // again as its author's next version. The record itself changes only when another admin publishes.
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { z } from "zod";
 import { useTRPCClient } from "@/app/_trpc/client";
@@ -54,18 +55,19 @@ export const afterSave = (saved: { id: string; draft?: boolean }, recordPage: (i
 /** The form's submit buttons: the direct save (unless review is required) and "Submit for review". */
 export function SaveButtons<V>({ saving, label, reviewing }: { saving: boolean; label: string; reviewing: ReturnType<typeof useReviewChoice<V>> }) {
   const { review, onlyForReview, choice, choose } = reviewing;
+  const t = useTranslations("forms.save");
   return (
     <>
       {!onlyForReview && (
         <button type="submit" disabled={saving} onClick={() => choose("publish")}>
-          {saving && choice === "publish" ? "Saving…" : label}
+          {saving && choice === "publish" ? t("saving") : label}
         </button>
       )}
       {review && (
         <>
           {" "}
           <button type="submit" disabled={saving} onClick={() => choose("review")}>
-            {saving && choice === "review" ? "Submitting…" : review.draft ? "Resubmit for review" : "Submit for review"}
+            {saving && choice === "review" ? t("submitting") : review.draft ? t("resubmit") : t("submit")}
           </button>
         </>
       )}

@@ -3,6 +3,7 @@
 // score it implies shown live, server refusals put back on their fields, and a stale save shown
 // beside the admin's own input instead of overwriting anyone.
 import { Link } from "@/app/_components/link";
+import { useTranslations } from "next-intl";
 import { FormProvider, useWatch } from "react-hook-form";
 import { useEffect } from "react";
 import type { z } from "zod";
@@ -11,9 +12,8 @@ import { eventInput } from "@/server/events/schemas";
 import { CAMEO_OPTIONS, eventScore } from "@/server/method/goldstein";
 import { DATE_PRECISIONS, LEVELS, METHOD, OVERRIDE_KEYS, VERIFICATIONS } from "@/server/method/params";
 import { isoDayOf } from "@/server/scope/day";
-import { humanize } from "../format";
 import { useFieldMessages } from "./form-fields";
-import { CountryOptions, DyadOptions, EnumOptions } from "./options";
+import { CountryOptions, DyadOptions, EnumOptions, useEnumWords } from "./options";
 import { PlaceSelect, type PlaceOption } from "./place-select";
 import { SourcesFieldset } from "./sources-fieldset";
 import { afterSave, SaveButtons, useReviewChoice, type ReviewMode } from "./draft-save";
@@ -30,9 +30,11 @@ export interface EventFormOptions {
 
 const today = () => isoDayOf(new Date());
 
-function liveScore(values: Pick<Partial<FormValues>, "cameoCode" | "overrideKey" | "scoreOverride" | "level" | "verification">): string {
+type EventWords = ReturnType<typeof useTranslations<"forms.event">>;
+
+function liveScore(values: Pick<Partial<FormValues>, "cameoCode" | "overrideKey" | "scoreOverride" | "level" | "verification">, t: EventWords): string {
   try {
-    if (!values.cameoCode || !values.level || !values.verification) return "choose a type, a level and a verification";
+    if (!values.cameoCode || !values.level || !values.verification) return t("scoreNeeds");
     const s = eventScore({
       cameoCode: values.cameoCode,
       overrideKey: values.overrideKey ?? null,
@@ -40,9 +42,9 @@ function liveScore(values: Pick<Partial<FormValues>, "cameoCode" | "overrideKey"
       level: values.level,
       verification: values.verification,
     });
-    return `s = G × L × V = ${s.g.toFixed(1)} × ${s.l} × ${s.v} = ${s.s.toFixed(2)}${s.gSource === "table" ? "" : s.gSource === "manual" ? " (G set by hand)" : " (G by published override)"}`;
+    return `s = G × L × V = ${s.g.toFixed(1)} × ${s.l} × ${s.v} = ${s.s.toFixed(2)}${s.gSource === "table" ? "" : s.gSource === "manual" ? t("scoreByHandNote") : t("scoreByOverrideNote")}`;
   } catch (e) {
-    return e instanceof Error ? e.message : "no score";
+    return e instanceof Error ? e.message : t("noScore");
   }
 }
 
@@ -114,39 +116,41 @@ export function EventForm({
   });
 
   const { err, aria } = useFieldMessages(formState.errors);
+  const t = useTranslations("forms.event");
+  const say = useEnumWords();
 
   return (
     <FormProvider {...form}>
-      <form className="record-form" onSubmit={submit} noValidate aria-label={initial ? "Edit event" : fromCluster ? "Accept as event" : "New event"}>
+      <form className="record-form" onSubmit={submit} noValidate aria-label={initial ? t("editForm") : fromCluster ? t("acceptForm") : t("newForm")}>
         <SaveStatus status={status} input={watched} />
 
         <div className="field">
-          <label htmlFor="title">Title</label>
+          <label htmlFor="title">{t("title")}</label>
           <input id="title" {...register("title")} {...aria("title")} maxLength={220} />
           {err("title")}
         </div>
         <div className="field">
-          <label htmlFor="summary">Summary</label>
+          <label htmlFor="summary">{t("summary")}</label>
           <textarea id="summary" rows={3} {...register("summary", { setValueAs: (v: string) => v || undefined })} {...aria("summary")} />
           {err("summary")}
         </div>
         <div className="field-row">
           <div className="field">
-            <label htmlFor="dyad">Dyad</label>
+            <label htmlFor="dyad">{t("dyad")}</label>
             <select id="dyad" {...register("dyad")} {...aria("dyad")}>
               <DyadOptions dyads={options.dyads} />
             </select>
             {err("dyad")}
           </div>
           <div className="field">
-            <label htmlFor="actor">Actor</label>
+            <label htmlFor="actor">{t("actor")}</label>
             <select id="actor" {...register("actor")} {...aria("actor")}>
               <CountryOptions countries={members} />
             </select>
             {err("actor")}
           </div>
           <div className="field">
-            <label htmlFor="target">Target</label>
+            <label htmlFor="target">{t("target")}</label>
             <select id="target" {...register("target")} {...aria("target")}>
               <CountryOptions countries={members} />
             </select>
@@ -155,21 +159,21 @@ export function EventForm({
         </div>
         <div className="field-row">
           <div className="field">
-            <label htmlFor="date">Date</label>
+            <label htmlFor="date">{t("date")}</label>
             <input id="date" type="date" {...register("date")} {...aria("date")} />
             {err("date")}
           </div>
           <div className="field">
-            <label htmlFor="datePrecision">Date precision</label>
+            <label htmlFor="datePrecision">{t("datePrecision")}</label>
             <select id="datePrecision" {...register("datePrecision")}>
               <EnumOptions values={DATE_PRECISIONS} />
             </select>
           </div>
         </div>
         <div className="field">
-          <label htmlFor="cameoCode">Event type</label>
+          <label htmlFor="cameoCode">{t("eventType")}</label>
           <select id="cameoCode" {...register("cameoCode")} {...aria("cameoCode")}>
-            <option value="">Choose a CAMEO type…</option>
+            <option value="">{t("chooseCameo")}</option>
             {CAMEO_OPTIONS.map((o) => (
               <option key={o.code} value={o.code}>
                 {o.label} (G {o.goldstein > 0 ? "+" : ""}
@@ -181,29 +185,29 @@ export function EventForm({
         </div>
         <div className="field-row">
           <div className="field">
-            <label htmlFor="level">Level</label>
+            <label htmlFor="level">{t("level")}</label>
             <select id="level" {...register("level")}>
               {LEVELS.map((l) => (
                 <option key={l} value={l}>
-                  {humanize(l)} (L {METHOD.levelWeights[l]})
+                  {say(l)} (L {METHOD.levelWeights[l]})
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="verification">Verification</label>
+            <label htmlFor="verification">{t("verification")}</label>
             <select id="verification" {...register("verification")}>
               {VERIFICATIONS.map((v) => (
                 <option key={v} value={v}>
-                  {humanize(v)} (V {METHOD.verificationWeights[v]})
+                  {say(v)} (V {METHOD.verificationWeights[v]})
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="overrideKey">Published override</label>
+            <label htmlFor="overrideKey">{t("override")}</label>
             <select id="overrideKey" {...register("overrideKey", { setValueAs: (v: string) => v || undefined })} {...aria("overrideKey")}>
-              <option value="">None</option>
+              <option value="">{t("none")}</option>
               {OVERRIDE_KEYS.map((k) => (
                 <option key={k} value={k}>
                   {METHOD.overrides[k].label} (G {METHOD.overrides[k].goldstein})
@@ -215,7 +219,7 @@ export function EventForm({
         </div>
         <div className="field-row">
           <div className="field">
-            <label htmlFor="scoreOverride">Score G set by hand (−10…+10)</label>
+            <label htmlFor="scoreOverride">{t("scoreByHand")}</label>
             <input
               id="scoreOverride"
               inputMode="decimal"
@@ -225,18 +229,18 @@ export function EventForm({
             {err("scoreOverride")}
           </div>
           <div className="field grow">
-            <label htmlFor="overrideReason">Reason for setting G by hand</label>
+            <label htmlFor="overrideReason">{t("reasonByHand")}</label>
             <input id="overrideReason" {...register("overrideReason", { setValueAs: (v: string) => v || undefined })} {...aria("overrideReason")} />
             {err("overrideReason")}
           </div>
         </div>
         <p className="score-preview" aria-live="polite">
-          Score: {liveScore(watched)}
+          {t("score", { score: liveScore(watched, t) })}
         </p>
-        <PlaceSelect places={options.places} emptyLabel="Not recorded (the map uses a capital)" />
-        <SourcesFieldset emptyNote="No source yet: an unsourced event is shown, but marked." />
+        <PlaceSelect places={options.places} emptyLabel={t("placeEmpty")} />
+        <SourcesFieldset emptyNote={t("noSource")} />
         <div className="field">
-          <label htmlFor="agreementIds">Linked agreements</label>
+          <label htmlFor="agreementIds">{t("linkedAgreements")}</label>
           <select id="agreementIds" multiple size={5} {...register("agreementIds")} {...aria("agreementIds")}>
             {options.agreements.map((a) => (
               <option key={a.id} value={a.id}>
@@ -247,8 +251,8 @@ export function EventForm({
           {err("agreementIds")}
         </div>
         <div className="actions">
-          <SaveButtons saving={saving} label={initial ? "Save changes" : fromCluster ? "Accept as event" : "Record event"} reviewing={reviewing} />{" "}
-          <Link href={fromCluster ? "/admin/review" : "/admin"}>Cancel</Link>
+          <SaveButtons saving={saving} label={initial ? t("saveChanges") : fromCluster ? t("acceptForm") : t("record")} reviewing={reviewing} />{" "}
+          <Link href={fromCluster ? "/admin/review" : "/admin"}>{t("cancel")}</Link>
         </div>
       </form>
     </FormProvider>

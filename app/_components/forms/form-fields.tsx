@@ -1,8 +1,9 @@
 // Fields and their messages, for every form built with useSchemaForm: a message sits under its
 // control and is tied to it for screen readers; dotted paths reach into repeated rows
-// ("amounts.0.currency").
+// ("amounts.0.currency"). Messages are shown in the page's language (./spoken.ts).
 import { useId, type ReactNode } from "react";
 import type { FieldPath, FieldValues, FormState, UseFormRegister, UseFormRegisterReturn } from "react-hook-form";
+import { useSpoken } from "./spoken";
 
 /** A field's message found by its dotted path ("sources.0.url") in react-hook-form's errors. */
 export function messageAt(errors: unknown, path: string): string | undefined {
@@ -19,9 +20,10 @@ export function ariaFor(errors: unknown, path: string) {
 }
 
 export function FieldMessage({ id, message }: { id: string; message: string | undefined }) {
+  const speak = useSpoken();
   return message ? (
     <p className="error field-error" id={id}>
-      {message}
+      {speak(message)}
     </p>
   ) : null;
 }
@@ -75,10 +77,11 @@ export function Field<T extends FieldValues>({
  */
 export function FormMessage<T extends FieldValues>({ form, hidden }: { form: Pick<FormParts<T>, "formState">; hidden?: string }) {
   const { errors } = form.formState;
+  const speak = useSpoken();
   const message = errors.root?.server?.message ?? (hidden ? messageAt(errors, hidden) : undefined);
   return message ? (
     <p className="error" role="alert">
-      {message}
+      {speak(message)}
     </p>
   ) : null;
 }

@@ -1,5 +1,8 @@
+"use client";
 // Option lists shared by the admin record forms.
-import { dyadTitle, humanize } from "../format";
+import { useTranslations } from "next-intl";
+import type { Messages } from "@/i18n/messages";
+import { dyadTitle } from "../format";
 
 interface Country {
   code: string;
@@ -24,11 +27,20 @@ export function CountryOptions({ countries }: { countries: Country[] }) {
   ));
 }
 
-/** One option per enum value, labelled in words ("IN_FORCE" → "In force"). */
-export function EnumOptions({ values }: { values: readonly string[] }) {
+export type EnumValue = keyof Messages["forms"]["enums"];
+
+/** An enum value in the page's words ("IN_FORCE" → "In force", "En vigueur"). */
+export function useEnumWords(): (value: EnumValue) => string {
+  const t = useTranslations("forms");
+  return (value) => t(`enums.${value}`);
+}
+
+/** One option per enum value, labelled in words. */
+export function EnumOptions({ values }: { values: readonly EnumValue[] }) {
+  const say = useEnumWords();
   return values.map((value) => (
     <option key={value} value={value}>
-      {humanize(value)}
+      {say(value)}
     </option>
   ));
 }

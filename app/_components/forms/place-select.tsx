@@ -1,5 +1,6 @@
 "use client";
 // Where a record happened, chosen among known places (the capitals), in a form with a `place` field.
+import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import type { placeInput } from "@/server/shared/schemas";
@@ -14,11 +15,12 @@ export interface PlaceOption {
 export function PlaceSelect({ places, emptyLabel }: { places: PlaceOption[]; emptyLabel: string }) {
   const { control, setValue } = useFormContext<{ place?: z.input<typeof placeInput> }>();
   const place = useWatch({ control, name: "place" });
+  const t = useTranslations("forms.place");
   // A place recorded elsewhere (an import, the seed) stays choosable rather than silently lost.
-  const options = place && !places.some((p) => p.name === place.name) ? [{ ...place, country: "as recorded" }, ...places] : places;
+  const options = place && !places.some((p) => p.name === place.name) ? [{ ...place, country: t("asRecorded") }, ...places] : places;
   return (
     <div className="field">
-      <label htmlFor="place">Place</label>
+      <label htmlFor="place">{t("label")}</label>
       <select
         id="place"
         value={place?.name ?? ""}

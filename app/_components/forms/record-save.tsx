@@ -6,9 +6,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { FieldValues, FormState, UseFormReturn } from "react-hook-form";
+import { said } from "@/server/shared/said";
 import { apiErrorData, showServerErrors } from "./schema-form";
+import { useSpoken } from "./spoken";
 
 interface Conflict<T> {
   version: number;
@@ -92,8 +95,8 @@ export function useRecordSave<T extends FieldValues, Parsed, Saved>(
     onError: (error) => {
       if (saving.staleSave(error, options.toForm)) return;
       // A save that never reached the server has no field to blame.
-      if (!(error instanceof TRPCClientError)) return saving.setFormError("Could not save. Check your connection and try again.");
-      saving.setFormError(showServerErrors(error, form.setError) ?? "Some fields need attention.");
+      if (!(error instanceof TRPCClientError)) return saving.setFormError(said("couldNotSave"));
+      saving.setFormError(showServerErrors(error, form.setError) ?? said("fieldsNeedAttention"));
     },
   });
   const submit = form.handleSubmit((data) => {
@@ -111,11 +114,12 @@ export function SaveStatus<T extends FieldValues>({
   status: { formError: string | null; conflict: Conflict<T> | null; resolve: (loadSaved: boolean) => void };
   input: Readonly<Record<string, unknown>>;
 }) {
+  const speak = useSpoken();
   return (
     <>
       {status.formError && (
         <p className="error" role="alert">
-          {status.formError}
+          {speak(status.formError)}
         </p>
       )}
       {status.conflict && <ConflictPanel conflict={status.conflict} input={input} onResolve={status.resolve} />}
@@ -133,26 +137,27 @@ function ConflictPanel<T extends FieldValues>({
   onResolve: (loadSaved: boolean) => void;
 }) {
   const changed = Object.entries(conflict.values).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(input[field]));
+  const t = useTranslations("forms.save");
   return (
-    <section className="conflict" aria-label="Changes saved meanwhile">
-      <h2>Saved meanwhile by someone else</h2>
-      <p>Your input is still in the form. These fields differ in the saved version {conflict.version}:</p>
+    <section className="conflict" aria-label={t("conflictLabel")}>
+      <h2>{t("conflictTitle")}</h2>
+      <p>{t("conflictIntro", { version: conflict.version })}</p>
       {changed.length === 0 ? (
-        <p className="empty">None: the saved version holds what you entered.</p>
+        <p className="empty">{t("conflictNone")}</p>
       ) : (
         <ul>
           {changed.map(([field, value]) => (
             <li key={field}>
-              <strong>{field}</strong>: {JSON.stringify(value) ?? "(empty)"}
+              <strong>{field}</strong>: {JSON.stringify(value) ?? t("empty")}
             </li>
           ))}
         </ul>
       )}
       <button type="button" onClick={() => onResolve(false)}>
-        Keep my input and save over version {conflict.version}
+        {t("keepMine", { version: conflict.version })}
       </button>{" "}
       <button type="button" onClick={() => onResolve(true)}>
-        Load the saved version
+        {t("loadSaved")}
       </button>
     </section>
   );

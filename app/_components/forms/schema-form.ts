@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { useForm, type FieldPath, type FieldValues, type UseFormProps, type UseFormReturn, type UseFormSetError } from "react-hook-form";
 import type { z } from "zod";
 import type { AppRouter } from "@/server/root";
+import { said } from "@/server/shared/said";
 
 /** A form checked by `schema`; it hands the schema's parsed output to its submit handler. */
 export function useSchemaForm<Input extends FieldValues, Output>(schema: z.ZodType<Output, Input>, options: Omit<UseFormProps<Input, unknown, Output>, "resolver">) {
@@ -37,7 +38,7 @@ export function showServerErrors<T extends FieldValues>(error: unknown, setError
     if (messages?.[0]) setError(field.replace(/^data\./, "") as FieldPath<T>, { message: messages[0] });
   }
   if (Object.keys(fields).length > 0) return undefined;
-  return error instanceof Error ? error.message : "Something went wrong. Try again.";
+  return error instanceof Error ? error.message : said("somethingWentWrong");
 }
 
 /** A small form's refusal: field messages on their fields, the rest at its top (see FormMessage). */

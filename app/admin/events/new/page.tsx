@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import { ReviewNote } from "@/app/_components/review/review-note";
 import { env } from "@/server/env";
 import { TRPCError } from "@trpc/server";
@@ -10,7 +12,9 @@ import { paramValue } from "@/server/scope/url";
 import type { EventFormOptions } from "@/app/_components/forms/event-form";
 import type { eventDraftOf } from "@/server/feeds/service";
 
-export const metadata: Metadata = { title: "Record an event" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.eventNew"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 type Params = Record<string, string | string[] | undefined>;
@@ -22,13 +26,14 @@ export default async function NewEventPage({ searchParams }: { searchParams: Pro
   const clusterId = paramValue(params, "cluster");
   const headlineId = paramValue(params, "headline");
   const options = await caller.events.formOptions();
+  const t = await getTranslations("admin.eventNew");
   if (clusterId === undefined) {
     // "Make event" on /admin/feeds: the form starts from the headline, and saving marks it used.
     const fromHeadline = headlineId ? await orNotFound(caller.feeds.eventDraft({ id: headlineId })) : null;
     return (
       <>
-        <h1>Record an event</h1>
-        <p className="meta">It counts in the relations index as soon as it is saved, and the change is kept in the audit log.</p>
+        <h1>{t("title")}</h1>
+        <p className="meta">{t("intro")}</p>
         {fromHeadline ? (
           <HeadlineEventForm options={options} draft={fromHeadline} />
         ) : (
@@ -49,17 +54,14 @@ export default async function NewEventPage({ searchParams }: { searchParams: Pro
   );
   return (
     <>
-      <h1>Edit then accept</h1>
+      <h1>{t("acceptTitle")}</h1>
       {"refused" in draft ? (
         <p className="notice" role="alert">
-          {draft.refused} <Link href="/admin/review">Back to the review queue</Link>
+          {draft.refused} <Link href="/admin/review">{t("backToQueue")}</Link>
         </p>
       ) : (
         <>
-          <p className="meta">
-            Prefilled from a GDELT cluster: check the title, level and verification. Saving publishes the event (provenance GDELT) and accepts the cluster; it
-            counts in the index at once.
-          </p>
+          <p className="meta">{t("fromCluster")}</p>
           <EventForm options={options} fromCluster={draft} />
         </>
       )}
@@ -67,26 +69,29 @@ export default async function NewEventPage({ searchParams }: { searchParams: Pro
   );
 }
 
-function HeadlineEventForm({ options, draft }: { options: EventFormOptions; draft: Awaited<ReturnType<typeof eventDraftOf>> }) {
+// Rich messages' tags, made outside render (a component defined in render remounts each time).
+const linkTo = (href: string) => (words: ReactNode) => <Link href={href}>{words}</Link>;
+const outboundLink = (href: string) => (words: ReactNode) => (
+  <a href={href} rel="noopener noreferrer nofollow" target="_blank" dir="auto">
+    {words}
+  </a>
+);
+
+async function HeadlineEventForm({ options, draft }: { options: EventFormOptions; draft: Awaited<ReturnType<typeof eventDraftOf>> }) {
   const { headline } = draft;
+  const t = await getTranslations("admin.eventNew");
   return (
     <>
-      <p className="notice" dir="auto">
-        From the headline{" "}
-        <a href={headline.link} rel="noopener noreferrer nofollow" target="_blank">
-          {headline.title}
-        </a>
-        . Choose the event type, and check the dyad and date before saving. <Link href="/admin/feeds#headlines">Back to the headlines</Link>
+      <p className="notice">
+        {t.rich("fromHeadline", {
+          title: headline.title,
+          link: outboundLink(headline.link),
+          back: linkTo("/admin/feeds#headlines"),
+        })}
       </p>
       {headline.status === "USED" ? (
         <p className="empty">
-          This headline has already been made into an event
-          {headline.eventId && (
-            <>
-              : <Link href={`/events/${headline.eventId}`}>open it</Link>
-            </>
-          )}
-          .
+          {headline.eventId ? t.rich("headlineUsedOpen", { link: linkTo(`/events/${headline.eventId}`) }) : t("headlineUsed")}
         </p>
       ) : (
         <EventForm options={options} fromHeadline={{ id: headline.id, values: draft.values }} />
