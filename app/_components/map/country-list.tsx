@@ -1,6 +1,6 @@
 // The map's countries as a list: the same values and bands, reachable with Tab and Enter.
 import { Link } from "@/app/_components/link";
-import { BAND_CLASS } from "../relations/format-index";
+import { BAND_CLASS, formatIndex } from "../relations/format-index";
 import { IndexValue } from "../relations/index-value";
 import type { ShadedCountry } from "./choropleth";
 import type { MapCountry } from "./types";
@@ -15,7 +15,7 @@ export function CountryList({ shaded, countries }: { shaded: readonly ShadedCoun
           <li key={s.code}>
             <span className="swatch" style={{ background: s.colour }} aria-hidden="true" />
             <Link href={`/dyads/${s.key}`}>{s.name}</Link>{" "}
-            <IndexValue value={s.value} />{" "}
+            <IndexValue text={formatIndex(s.value)} />{" "}
             <span className={`badge ${BAND_CLASS[s.band] ?? ""}`}>{s.bandLabel}</span>
           </li>
         ))}
