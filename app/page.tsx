@@ -94,7 +94,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
       {shows("map") && (
         <section className="panel map-panel" aria-labelledby="map-heading">
-          <h2 id="map-heading">{t("map")}</h2>
+          <h2 id="map-heading">{t("mapHeading")}</h2>
           <DashboardMap
             summaries={named.map(({ key, label, a, b, value, band, bandLabel }) => ({ key, label, a, b, value, band, bandLabel }))}
             countries={countries.map((c) => ({ ...c, name: places.country(c) }))}
