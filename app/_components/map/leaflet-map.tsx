@@ -5,7 +5,7 @@ import "leaflet/dist/leaflet.css";
 import L from "leaflet";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef } from "react";
-import { CircleMarker, GeoJSON, MapContainer, Pane, Polyline, TileLayer, Tooltip, useMap, useMapEvents } from "react-leaflet";
+import { CircleMarker, GeoJSON, MapContainer, Pane, Polyline, TileLayer, Tooltip, useMap, useMapEvents, ZoomControl } from "react-leaflet";
 import type { BorderFeature, Borders } from "@/server/geo/borders";
 import { MAP_FRAME, MAP_REGION, MAP_ZOOM, type BBox } from "@/server/geo/frame";
 import type { Arc } from "./arcs";
@@ -122,6 +122,8 @@ export default function LeafletMap(props: LeafletMapProps) {
       </svg>
       <MapContainer
         className="map-canvas"
+        // Leaflet's own buttons say "Zoom in" in English: these are named in the reader's language.
+        zoomControl={false}
         bounds={view ? undefined : toBounds(MAP_FRAME)}
         boundsOptions={{ padding: [6, 6] }}
         center={view ? [view.lat, view.lon] : undefined}
@@ -133,6 +135,7 @@ export default function LeafletMap(props: LeafletMapProps) {
         zoomSnap={MAP_ZOOM.snap}
         zoomDelta={0.5}
       >
+        <ZoomControl zoomInTitle={t("zoomIn")} zoomOutTitle={t("zoomOut")} />
         {tiles && <TileLayer url={tiles.url} attribution={tiles.attribution} />}
         <GeoJSON
           key={`context-${shadingKey}`}
