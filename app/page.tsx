@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/app/_components/link";
 import { AgreementFeed } from "./_components/feed/agreement-feed";
 import { prefetchAgreementFeed } from "./_components/feed/prefetch";
@@ -5,6 +6,7 @@ import { FilterBar } from "./_components/filters/filter-bar";
 import { DashboardMap } from "./_components/map/dashboard-map";
 import { IndicatorCards } from "./_components/relations/indicator-cards";
 import { MethodVersion } from "./_components/relations/method-version";
+import { getPlaces } from "./_components/server-places";
 import { OpenedView } from "./_components/views/opened-view";
 import { SaveViewDialog } from "./_components/views/save-view-dialog";
 import { HydrateClient } from "./_trpc/server";
@@ -69,17 +71,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const sparklines = Object.fromEntries(series.dyads.map((d) => [d.key, d.points.map(({ day, index }) => ({ day, index }))]));
   const shareable = teams.filter((team) => team.myRole !== null).map(({ id, name }) => ({ id, name }));
   const feedQuery = agreementFiltersToSearchParams(feed.filters).toString();
+  const [t, places] = await Promise.all([getTranslations("dashboard"), getPlaces()]);
+  // Named once here in the reader's language, for the cards, the map and the filter bar alike.
+  const named = cards.map((card) => ({ ...card, label: places.dyad(card), bandLabel: places.band(card.band, card.bandLabel), a: { ...card.a, name: places.country(card.a) }, b: { ...card.b, name: places.country(card.b) } }));
 
   return (
     <HydrateClient>
-      <h1>France and the Maghreb</h1>
+      <h1>{t("title")}</h1>
       {openedView && <OpenedView view={openedView} state={state} />}
       <div className="toolbar">
         <FilterBar
           scope="dashboard"
           action="/"
           values={state}
-          dyads={allDyads.map((d) => ({ key: d.key, label: d.label }))}
+          dyads={allDyads.map((d) => ({ key: d.key, label: places.dyad(d) }))}
           sectors={sectors}
           ignored={ignored}
           clearHref={dashboardHref({ ...state, dyads: [], from: null, to: null, q: "", sectors: [], statuses: [] }, openedView?.id)}
@@ -89,10 +94,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
       {shows("map") && (
         <section className="panel map-panel" aria-labelledby="map-heading">
-          <h2 id="map-heading">Map</h2>
+          <h2 id="map-heading">{t("mapHeading")}</h2>
           <DashboardMap
-            summaries={cards.map(({ key, label, a, b, value, band, bandLabel }) => ({ key, label, a, b, value, band, bandLabel }))}
-            countries={countries}
+            summaries={named.map(({ key, label, a, b, value, band, bandLabel }) => ({ key, label, a, b, value, band, bandLabel }))}
+            countries={countries.map((c) => ({ ...c, name: places.country(c) }))}
             tiles={env.MAP_TILE_URL ? { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION ?? "" } : null}
             today={today}
           />
@@ -101,20 +106,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="dashboard">
         {shows("relations") && (
           <section className="panel" aria-labelledby="relations-heading">
-            <h2 id="relations-heading">Relations index{past ? ` as of ${asOf}` : ""}</h2>
+            <h2 id="relations-heading">{past ? t("relationsAsOf", { day: asOf }) : t("relations")}</h2>
             <p className="meta">
-              −100 open hostility · +100 close partnership. <Link href="/methodology">How it is computed</Link> ·{" "}
+              {t("scale")} <Link href="/methodology">{t("howComputed")}</Link> ·{" "}
               <MethodVersion version={cards[0]?.methodVersion ?? METHOD.version} />
             </p>
-            <IndicatorCards cards={cards} sparklines={sparklines} />
+            <IndicatorCards cards={named} sparklines={sparklines} />
           </section>
         )}
         {shows("agreements") && (
           <section className="panel" aria-labelledby="agreements-heading">
-            <h2 id="agreements-heading">Latest agreements</h2>
-            <AgreementFeed filters={feed.filters} filtered={feed.filtered} pageSize={DASHBOARD_FEED_PAGE} label="Latest agreements" clearHref="/" />
+            <h2 id="agreements-heading">{t("agreements")}</h2>
+            <AgreementFeed filters={feed.filters} filtered={feed.filtered} pageSize={DASHBOARD_FEED_PAGE} label={t("agreements")} clearHref="/" />
             <p className="meta">
-              <Link href={feedQuery ? `/agreements?${feedQuery}` : "/agreements"}>All agreements with these filters, and exports</Link>
+              <Link href={feedQuery ? `/agreements?${feedQuery}` : "/agreements"}>{t("allAgreements")}</Link>
             </p>
           </section>
         )}

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { withDatabase } from "./fixtures/database";
 import { storageStateOf } from "./fixtures/auth";
+import { expectNoRawKeys, useLocale } from "./fixtures/locales";
 
 test.use({ storageState: storageStateOf("analyst") });
 
@@ -30,6 +31,50 @@ test("the dashboard lists the tracked relations and the latest agreements from t
   // The undated, anticipated visit comes last: e2e/agreements.spec.ts finds it through a filter,
   // as agreements other tests add may push it past this first page.
 });
+
+/** What the main journey reads in French and Arabic. */
+const IN_OTHER_LANGUAGES = {
+  fr: {
+    title: "La France et le Maghreb",
+    cards: "Indicateurs des relations",
+    dyads: ["France – Algérie", "France – Maroc", "Algérie – Maroc"],
+    map: "Carte du Maghreb",
+    stale: "Aucun événement récent — la valeur ne reflète que les conditions permanentes",
+    drivers: "Ce qui le détermine aujourd’hui",
+    raising: "Événements qui font monter l’indice",
+  },
+  ar: {
+    title: "فرنسا والمغرب العربي",
+    cards: "مؤشرات العلاقات",
+    dyads: ["فرنسا – الجزائر", "فرنسا – المغرب", "الجزائر – المغرب"],
+    map: "خريطة المغرب العربي",
+    stale: "لا أحداث حديثة — القيمة تعكس الأوضاع القائمة وحدها",
+    drivers: "ما الذي يحركه اليوم",
+    raising: "أحداث ترفع المؤشر",
+  },
+} as const;
+
+for (const locale of ["fr", "ar"] as const) {
+  const words = IN_OTHER_LANGUAGES[locale];
+  test(`in ${locale}, the dashboard shows its cards and map, and a card opens the dyad's page`, async ({ page, context, baseURL }) => {
+    await useLocale(context, baseURL ?? "", locale);
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(words.title);
+    const cards = page.getByRole("list", { name: words.cards });
+    await expect(cards.getByRole("heading")).toHaveText([...words.dyads]);
+    const franceMorocco = cards.getByRole("listitem").filter({ hasText: words.dyads[1] });
+    await expect(franceMorocco).toContainText(words.stale);
+    await expect(page.getByRole("region", { name: words.map })).toBeVisible();
+    await expectNoRawKeys(page);
+
+    await franceMorocco.getByRole("link", { name: words.dyads[1] }).click();
+    await expect(page).toHaveURL(/\/dyads\/FRA-MAR$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(words.dyads[1]);
+    await expect(page.getByRole("heading", { name: words.drivers })).toBeVisible();
+    await expect(page.getByRole("table", { name: words.raising }).getByRole("row")).toHaveCount(4);
+    await expectNoRawKeys(page);
+  });
+}
 
 test("an agreement added to the database shows in the feed on the next load", async ({ page }) => {
   const title = `E2E memorandum ${Date.now()}`;

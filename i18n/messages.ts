@@ -18,6 +18,11 @@ import type errors from "@/messages/en/errors.json";
 import type forms from "@/messages/en/forms.json";
 import type admin from "@/messages/en/admin.json";
 import type review from "@/messages/en/review.json";
+import type dashboard from "@/messages/en/dashboard.json";
+import type filters from "@/messages/en/filters.json";
+import type places from "@/messages/en/places.json";
+import type relations from "@/messages/en/relations.json";
+import type views from "@/messages/en/views.json";
 
 export type Messages = {
   common: typeof common;
@@ -35,11 +40,16 @@ export type Messages = {
   forms: typeof forms;
   admin: typeof admin;
   review: typeof review;
+  dashboard: typeof dashboard;
+  relations: typeof relations;
+  places: typeof places;
+  views: typeof views;
+  filters: typeof filters;
 };
 
 export type Namespace = keyof Messages;
 
-export const NAMESPACES = ["common", "auth", "agreements", "events", "exports", "methodology", "cameo", "alerts", "email", "account", "states", "errors", "forms", "admin", "review"] as const satisfies readonly Namespace[];
+export const NAMESPACES = ["common", "auth", "agreements", "events", "exports", "methodology", "cameo", "alerts", "email", "account", "states", "errors", "forms", "admin", "review", "dashboard", "relations", "places", "views", "filters"] as const satisfies readonly Namespace[];
 
 /** Every namespace of one locale, read from its files (bundled per locale, loaded on first use). */
 export async function loadMessages(locale: Locale): Promise<Messages> {

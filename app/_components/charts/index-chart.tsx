@@ -2,8 +2,10 @@
 // The index of one or more dyads over a range, with the range's largest events as markers, the
 // analyst notes its reader may see as flags, and one dyad's plausible range (the page's own, not a
 // compared one) shaded around its line.
-import { plausibleMeaning } from "@/server/method/plausible";
+import { useTranslations } from "next-intl";
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { plausibleMeaning } from "../relations/format-index";
+import { useFormat } from "../use-format";
 
 export interface ChartSeries {
   key: string;
@@ -33,6 +35,7 @@ export interface ChartNote {
 }
 
 const RANGE_KEY = "plausible";
+const TWO_DECIMALS = { minimumFractionDigits: 2, maximumFractionDigits: 2 } as const;
 const tenth = (x: number) => Math.round(x * 10) / 10;
 const COLOURS = ["#0b5c7a", "#b8461b", "#5b3f99", "#2f7d32", "#8a5a00", "#444"];
 /** The compared version's line; recharts writes its legend text in it: #767676 is the lightest grey at 4.5:1 on white. */
@@ -71,6 +74,8 @@ export function IndexChart({
       rows.set(p.day, row);
     }
   }
+  const t = useTranslations("relations");
+  const format = useFormat();
   const data = [...rows.values()].sort((a, b) => String(a.day).localeCompare(String(b.day)));
   const ranged = data.some((row) => RANGE_KEY in row);
   const valueOn = (key: string, day: string) => {
@@ -81,7 +86,8 @@ export function IndexChart({
   };
 
   return (
-    <figure className="chart" aria-label={title}>
+    // Time runs left to right in every language: the chart keeps its direction in Arabic.
+    <figure className="chart" aria-label={title} dir="ltr">
       <ResponsiveContainer width="100%" height={360}>
         <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
           {BANDS.map((b) => (
@@ -90,12 +96,12 @@ export function IndexChart({
           <CartesianGrid stroke="#e4e1d8" vertical={false} />
           <XAxis dataKey="day" minTickGap={40} tick={{ fontSize: 12 }} />
           <YAxis domain={[-100, 100]} ticks={[-100, -60, -20, 0, 20, 60, 100]} tick={{ fontSize: 12 }} width={40} />
-          <Tooltip formatter={(value) => (Array.isArray(value) ? `${value[0]} to ${value[1]}` : value)} />
+          <Tooltip formatter={(value) => (Array.isArray(value) ? t("chart.range", { low: String(value[0]), high: String(value[1]) }) : value)} />
           <Legend />
           {shaded && ranged && (
             <Area
               dataKey={RANGE_KEY}
-              name={`${shaded.label}, plausible range`}
+              name={t("chart.plausibleName", { dyad: shaded.label })}
               stroke="none"
               fill={COLOURS[series.indexOf(shaded) % COLOURS.length]}
               fillOpacity={0.18}
@@ -127,7 +133,7 @@ export function IndexChart({
                     key={m.id}
                     x={at.day}
                     y={Math.round(at.index * 10) / 10}
-                    shape={<MarkerDot marker={m} />}
+                    shape={<MarkerDot marker={m} text={t("chart.marker", { title: m.title, date: m.dateLabel, score: format.number(m.score, TWO_DECIMALS), weight: format.number(m.contributionToday, TWO_DECIMALS) })} />}
                   />
                 );
               })}
@@ -142,12 +148,9 @@ export function IndexChart({
             })}
         </ComposedChart>
       </ResponsiveContainer>
-      <figcaption className="meta">
-        Shaded bands: crisis (≤ −60), tense, mixed (−20…+20), cordial, strong partnership (≥ +60). Dots mark the largest events
-        of the range (green raises the index, red lowers it); the table below lists them with their weight.
-        {ranged && shaded
-          ? ` The shaded area around ${shaded.label} is its plausible range: ${plausibleMeaning()}.`
-          : ""}
+      <figcaption className="meta" dir="auto">
+        {t("chart.caption")}
+        {ranged && shaded ? ` ${t("chart.captionRange", { dyad: shaded.label, meaning: plausibleMeaning(t) })}` : ""}
         {notes.length > 0 ? " Dotted lines with a square flag mark notes, listed in full under Notes." : ""}
       </figcaption>
     </figure>
@@ -155,10 +158,10 @@ export function IndexChart({
 }
 
 /** recharts clones this with the dot's position (cx, cy); the title is the hover tooltip. */
-function MarkerDot({ marker, cx, cy }: { marker: ChartMarker; cx?: number; cy?: number }) {
+function MarkerDot({ marker, text, cx, cy }: { marker: ChartMarker; text: string; cx?: number; cy?: number }) {
   return (
     <circle cx={cx} cy={cy} r={5} fill={marker.score >= 0 ? "#2f7d32" : "#9b1c1c"} stroke="#fff" strokeWidth={1.5}>
-      <title>{`${marker.title} — ${marker.dateLabel}; score ${marker.score.toFixed(2)}, weight today ${marker.contributionToday.toFixed(2)}`}</title>
+      <title>{text}</title>
     </circle>
   );
 }

@@ -1,12 +1,14 @@
 "use client";
 // A small line of the index over the last year, for a card; the card's text carries the numbers.
+import { useTranslations } from "next-intl";
 import { Line, LineChart, ReferenceLine, ResponsiveContainer, YAxis } from "recharts";
 
 export function Sparkline({ points, label }: { points: { day: string; index: number }[]; label: string }) {
+  const t = useTranslations("relations.cards");
   if (points.length < 2) return null;
   return (
-    // Decorative: the card states the value and change in words.
-    <div className="sparkline" aria-hidden="true" title={`${label}: index over the last two years`}>
+    // Decorative: the card states the value and change in words. Time runs left to right in every language.
+    <div className="sparkline" aria-hidden="true" dir="ltr" title={t("sparkline", { dyad: label })}>
       <ResponsiveContainer width="100%" height={48}>
         {/* No accessibility layer: recharts would make the hidden drawing a Tab stop (role
             "application", tabindex 0) that keyboard users reach and screen readers cannot name. */}

@@ -3,14 +3,15 @@
 // a plain GET form to the page (it works without JavaScript), its controls are named as the URL's
 // parameters, and applying it checks the query it would send with the same strict reader the
 // API uses (server/scope/url.ts), then navigates to the canonical address the page reads back.
+import { useTranslations } from "next-intl";
 import { Link } from "../link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { agreementFiltersToSearchParams, parseAgreementFilters } from "@/server/agreements/filters";
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, SCOPE_LIMITS } from "@/server/scope/schemas";
 import { PANELS, type Panel } from "@/server/views/state";
 import { dashboardHref, parseViewState } from "@/server/views/url";
+import { DayInput } from "../forms/day-input";
 import { ariaFor, FieldMessage } from "../forms/form-fields";
 import { useAgreementWords } from "../feed/use-agreement-words";
 import { ScopeNotice } from "./scope-notice";
@@ -50,8 +51,6 @@ interface Props {
 type Problem = { param: string; message: string };
 type Checked = { ok: true; href: string } | { ok: false; problems: Problem[] };
 
-const PANEL_LABELS: Record<Panel, string> = { relations: "Indicators", map: "Map", agreements: "Agreements" };
-
 function check(scope: Props["scope"], action: string, params: URLSearchParams, viewId: string | undefined): Checked {
   if (scope === "dashboard") {
     const parsed = parseViewState(params);
@@ -90,6 +89,7 @@ function TextField({ label, name, problems, children }: { label: string; name: s
 }
 
 export function FilterBar({ scope, action, values, dyads, sectors, ignored, clearHref, viewId }: Props) {
+  const t = useTranslations("filters");
   const router = useRouter();
   const words = useAgreementWords();
   const feedWords = useTranslations("agreements.filters");
@@ -119,15 +119,15 @@ export function FilterBar({ scope, action, values, dyads, sectors, ignored, clea
   return (
     <search className="filter-scope">
       {/* Keyed by the values, so that "Clear filters", a saved view or a back navigation resets every field. */}
-      <form key={JSON.stringify(values)} method="get" action={action} className="filter-bar" aria-label="Filters" onSubmit={onSubmit} noValidate>
-        <Checkboxes legend="Dyads" name="dyads" options={dyads.map((d) => ({ value: d.key, label: d.label }))} checked={values.dyads} problems={problems} />
-        <TextField label="From" name="from" problems={problems}>
-          {(aria) => <input {...aria} id="filter-from" type="date" name="from" defaultValue={values.from ?? ""} />}
+      <form key={JSON.stringify(values)} method="get" action={action} className="filter-bar" aria-label={t("label")} onSubmit={onSubmit} noValidate>
+        <Checkboxes legend={t("dyads")} name="dyads" options={dyads.map((d) => ({ value: d.key, label: d.label }))} checked={values.dyads} problems={problems} />
+        <TextField label={t("from")} name="from" problems={problems}>
+          {(aria) => <DayInput {...aria} id="filter-from" name="from" defaultValue={values.from ?? ""} />}
         </TextField>
-        <TextField label="To" name="to" problems={problems}>
-          {(aria) => <input {...aria} id="filter-to" type="date" name="to" defaultValue={values.to ?? ""} />}
+        <TextField label={t("to")} name="to" problems={problems}>
+          {(aria) => <DayInput {...aria} id="filter-to" name="to" defaultValue={values.to ?? ""} />}
         </TextField>
-        <TextField label="Search agreements" name="q" problems={problems}>
+        <TextField label={t("search")} name="q" problems={problems}>
           {(aria) => (
             <input
               {...aria}
@@ -136,27 +136,27 @@ export function FilterBar({ scope, action, values, dyads, sectors, ignored, clea
               name="q"
               maxLength={SCOPE_LIMITS.search}
               defaultValue={values.q}
-              placeholder='e.g. security action plan, "high-speed", loan -AFD'
+              placeholder={t("searchHint")}
             />
           )}
         </TextField>
         <details className="more-filters" open={inMore > 0 || hidesPanels}>
           <summary>
-            {panels ? "More filters and panels" : "More filters"}
-            {inMore > 0 ? ` (${inMore} set)` : ""}
+            {panels ? t("moreAndPanels") : t("more")}
+            {inMore > 0 ? ` ${t("setCount", { count: inMore })}` : ""}
           </summary>
-          <Checkboxes legend="Agreement status" name="statuses" options={AGREEMENT_STATUSES.map((s) => ({ value: s, label: words.status(s) }))} checked={values.statuses} problems={problems} />
+          <Checkboxes legend={t("statuses")} name="statuses" options={AGREEMENT_STATUSES.map((s) => ({ value: s, label: words.status(s) }))} checked={values.statuses} problems={problems} />
           {feed && (
             <Checkboxes legend={feedWords("kind")} name="kinds" options={AGREEMENT_KINDS.map((k) => ({ value: k, label: words.kind(k) }))} checked={values.kinds ?? []} problems={problems} />
           )}
-          {sectorOptions.length > 0 && <Checkboxes legend="Sectors" name="sectors" options={sectorOptions} checked={values.sectors} problems={problems} />}
+          {sectorOptions.length > 0 && <Checkboxes legend={t("sectors")} name="sectors" options={sectorOptions} checked={values.sectors} problems={problems} />}
           {feed && (
             <TextField label={feedWords("party")} name="party" problems={problems}>
               {(aria) => <input {...aria} id="filter-party" name="party" defaultValue={values.party ?? ""} maxLength={SCOPE_LIMITS.party} placeholder={feedWords("partyPlaceholder")} />}
             </TextField>
           )}
           {panels && (
-            <Checkboxes legend="Panels shown" name="panels" options={PANELS.map((p) => ({ value: p, label: PANEL_LABELS[p] }))} checked={panels} problems={problems} />
+            <Checkboxes legend={t("panels")} name="panels" options={PANELS.map((p) => ({ value: p, label: t(`panel.${p}`) }))} checked={panels} problems={problems} />
           )}
         </details>
         {/* Kept as they are: the map's viewport and the saved view the dashboard came from. */}
@@ -170,13 +170,13 @@ export function FilterBar({ scope, action, values, dyads, sectors, ignored, clea
         {viewId && <input type="hidden" name="view" value={viewId} />}
         <div className="actions">
           <button type="submit" disabled={pending}>
-            {pending ? "Applying…" : "Apply filters"}
+            {pending ? t("applying") : t("apply")}
           </button>
-          {filtered && <Link href={clearHref}>Clear filters</Link>}
+          {filtered && <Link href={clearHref}>{t("clear")}</Link>}
         </div>
         <ScopeNotice ignored={ignored} />
         {unplaced.length > 0 && (
-          <ul className="error" role="alert" aria-label="Filter problems">
+          <ul className="error" role="alert" aria-label={t("problems")}>
             {unplaced.map((p) => (
               <li key={`${p.param}: ${p.message}`}>
                 {p.param}: {p.message}

@@ -20,6 +20,7 @@ import { SourcesFieldset } from "./sources-fieldset";
 import { afterSave, SaveButtons, useReviewChoice, type RecordFormProps } from "./draft-save";
 import { SaveStatus, useRecordSave } from "./record-save";
 import { useSchemaForm } from "./schema-form";
+import { DayInput } from "./day-input";
 
 type FormValues = z.input<typeof agreementInput>;
 type Parsed = z.output<typeof agreementInput>;
@@ -103,7 +104,7 @@ export function AgreementForm({ options, initial, review }: RecordFormProps<Agre
         <div className="field-row">
           <div className="field">
             <label htmlFor="date">{common("date")}</label>
-            <input id="date" type="date" {...register("date", { setValueAs: optional })} {...aria("date")} />
+            <DayInput id="date" {...register("date", { setValueAs: optional })} {...aria("date")} />
             {err("date")}
           </div>
           <div className="field">
@@ -127,7 +128,7 @@ export function AgreementForm({ options, initial, review }: RecordFormProps<Agre
             </div>
             <div className="field">
               <label htmlFor="statusDate">{t("statusDate")}</label>
-              <input id="statusDate" type="date" {...register("statusDate", { setValueAs: optional })} {...aria("statusDate")} />
+              <DayInput id="statusDate" {...register("statusDate", { setValueAs: optional })} {...aria("statusDate")} />
               {err("statusDate")}
             </div>
             <div className="field grow">

@@ -16,6 +16,7 @@ import { SourcesFieldset } from "./sources-fieldset";
 import { afterSave, SaveButtons, useReviewChoice, type RecordFormProps } from "./draft-save";
 import { SaveStatus, useRecordSave } from "./record-save";
 import { useSchemaForm } from "./schema-form";
+import { DayInput } from "./day-input";
 
 type FormValues = z.input<typeof conditionInput>;
 type Parsed = z.output<typeof conditionInput>;
@@ -133,7 +134,7 @@ export function ConditionForm({ options, initial, review }: RecordFormProps<Cond
         <div className="field-row">
           <div className="field">
             <label htmlFor="startDate">{t("startDate")}</label>
-            <input id="startDate" type="date" {...register("startDate")} {...aria("startDate")} />
+            <DayInput id="startDate" {...register("startDate")} {...aria("startDate")} />
             {err("startDate")}
           </div>
           <div className="field">
@@ -144,7 +145,7 @@ export function ConditionForm({ options, initial, review }: RecordFormProps<Cond
           </div>
           <div className="field">
             <label htmlFor="endDate">{t("endDate")}</label>
-            <input id="endDate" type="date" {...register("endDate", { setValueAs: optional })} {...aria("endDate")} />
+            <DayInput id="endDate" {...register("endDate", { setValueAs: optional })} {...aria("endDate")} />
             {err("endDate")}
           </div>
           <div className="field">

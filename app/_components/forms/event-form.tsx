@@ -19,6 +19,7 @@ import { SourcesFieldset } from "./sources-fieldset";
 import { afterSave, SaveButtons, useReviewChoice, type ReviewMode } from "./draft-save";
 import { SaveStatus, useRecordSave } from "./record-save";
 import { useSchemaForm } from "./schema-form";
+import { DayInput } from "./day-input";
 
 type FormValues = z.input<typeof eventInput>;
 
@@ -160,7 +161,7 @@ export function EventForm({
         <div className="field-row">
           <div className="field">
             <label htmlFor="date">{t("date")}</label>
-            <input id="date" type="date" {...register("date")} {...aria("date")} />
+            <DayInput id="date" {...register("date")} {...aria("date")} />
             {err("date")}
           </div>
           <div className="field">

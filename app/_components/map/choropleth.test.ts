@@ -1,6 +1,16 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { loadMessages } from "@/i18n/messages";
+import { dateWordsFrom, formattersFor } from "@/server/i18n/format";
 import { BANDS } from "@/server/method/params";
 import { BAND_COLOURS, UNTRACKED_COLOUR, bandColour, bandLegend, describeCountry, franceChoropleth, type DyadSummaryLike } from "./choropleth";
+import { mapWordsFrom } from "./use-map-words";
+
+// The English the map shows, from the message files.
+const messages = await loadMessages("en");
+const bands = createTranslator({ locale: "en", messages, namespace: "relations.bands" });
+const format = formattersFor("en", dateWordsFrom(createTranslator({ locale: "en", messages, namespace: "common.dates" })));
+const words = mapWordsFrom(createTranslator({ locale: "en", messages, namespace: "dashboard.map" }), (band) => bands(band), format);
 
 const country = (code: string, name: string) => ({ code, name });
 const summary = (key: string, a: [string, string], b: [string, string], value: number, band: string): DyadSummaryLike => ({
@@ -35,7 +45,7 @@ describe("colour scale by band", () => {
   });
 
   it("writes the legend from the method's boundaries", () => {
-    expect(bandLegend().map((l) => `${l.range} ${l.label}`)).toEqual([
+    expect(bandLegend(words).map((l) => `${l.range} ${l.label}`)).toEqual([
       "−100 to −60 crisis",
       "−60 to −20 tense",
       "−20 to +20 mixed",
@@ -68,20 +78,20 @@ describe("describeCountry", () => {
   ];
 
   it("gives a partner its value and band, and the dyad page to open", () => {
-    const morocco = describeCountry("MAR", "Morocco", shaded, countries);
+    const morocco = describeCountry("MAR", "Morocco", shaded, countries, words);
     expect(morocco.lines).toEqual(["Morocco", "FRA-MAR: index 48.2, cordial"]);
     expect(morocco.label).toBe("Morocco: index 48.2, cordial");
     expect(morocco.dyadKey).toBe("FRA-MAR");
   });
 
   it("says Western Sahara's status is disputed, with the recorded note, and links nowhere", () => {
-    const esh = describeCountry("ESH", "W. Sahara", shaded, countries);
+    const esh = describeCountry("ESH", "W. Sahara", shaded, countries, words);
     expect(esh).toMatchObject({ name: "Western Sahara", disputed: true, dyadKey: null, label: "Western Sahara: disputed territory" });
     expect(esh.lines).toEqual(["Western Sahara", "Disputed territory: Non-self-governing territory."]);
   });
 
   it("says when a country has no tracked relation with France", () => {
-    expect(describeCountry("TUN", "Tunisia", shaded, countries).lines).toEqual(["Tunisia", "No tracked relation with France"]);
-    expect(describeCountry("FRA", "France", shaded, countries).lines).toEqual(["France"]);
+    expect(describeCountry("TUN", "Tunisia", shaded, countries, words).lines).toEqual(["Tunisia", "No tracked relation with France"]);
+    expect(describeCountry("FRA", "France", shaded, countries, words).lines).toEqual(["France"]);
   });
 });

@@ -1,7 +1,6 @@
 // How the map colours a country by France's relations with it: the band of the current index,
 // the same band and label the indicator cards show.
 import { BANDS, METHOD, type Band } from "@/server/method/params";
-import { formatIndex } from "../relations/format-index";
 
 /**
  * Diverging red → neutral → green, as on the cards and charts; lightness also rises towards
@@ -26,14 +25,28 @@ export function bandColour(band: string): string {
 
 const signed = (x: number) => (x > 0 ? `+${x}` : x < 0 ? `−${-x}` : "0");
 
+/** The words the map writes, in the reader's language (dashboard.map and relations.bands messages). */
+export interface MapWords {
+  band: (band: Band) => string;
+  /** "−60 to −20". */
+  range: (from: string, to: string) => string;
+  /** "Disputed territory", with the country's status note when it has one. */
+  disputedLine: (note: string | null) => string;
+  /** "disputed territory", in a shape's accessible name. */
+  disputed: string;
+  /** The index the map shows: "index 12.5, cordial"; `value` comes formatted. */
+  index: (value: number, band: string) => string;
+  untracked: string;
+}
+
 /** The legend, from the method's own boundaries: "−60 to −20 tense". */
-export function bandLegend(): { band: Band; label: string; range: string; colour: string }[] {
+export function bandLegend(words: Pick<MapWords, "band" | "range">): { band: Band; label: string; range: string; colour: string }[] {
   const { crisisAtOrBelow, tenseAtOrBelow, cordialAtOrAbove, strongAtOrAbove } = METHOD.bands;
   const edges = [-100, crisisAtOrBelow, tenseAtOrBelow, cordialAtOrAbove, strongAtOrAbove, 100];
   return BANDS.map((band, i) => ({
     band,
-    label: METHOD.bandLabels[band],
-    range: `${signed(edges[i] ?? 0)} to ${signed(edges[i + 1] ?? 0)}`,
+    label: words.band(band),
+    range: words.range(signed(edges[i] ?? 0), signed(edges[i + 1] ?? 0)),
     colour: BAND_COLOURS[band],
   }));
 }
@@ -91,7 +104,13 @@ export interface CountryDescription {
 }
 
 /** What the map says about a country: its index with France, or that its status is disputed. */
-export function describeCountry(code: string, fallbackName: string, shaded: readonly ShadedCountry[], countries: readonly CountryOnMap[]): CountryDescription {
+export function describeCountry(
+  code: string,
+  fallbackName: string,
+  shaded: readonly ShadedCountry[],
+  countries: readonly CountryOnMap[],
+  words: Omit<MapWords, "band" | "range">,
+): CountryDescription {
   const country = countries.find((c) => c.code === code);
   const name = country?.name ?? fallbackName;
   const shade = shaded.find((s) => s.code === code);
@@ -99,14 +118,14 @@ export function describeCountry(code: string, fallbackName: string, shaded: read
   const lines = [name];
   const labels = [name];
   if (disputed) {
-    lines.push("Disputed territory" + (country?.statusNote ? `: ${country.statusNote}` : ""));
-    labels.push("disputed territory");
+    lines.push(words.disputedLine(country?.statusNote ?? null));
+    labels.push(words.disputed);
   }
   if (shade) {
-    lines.push(`${shade.label}: index ${formatIndex(shade.value)}, ${shade.bandLabel}`);
-    labels.push(`index ${formatIndex(shade.value)}, ${shade.bandLabel}`);
+    lines.push(`${shade.label}: ${words.index(shade.value, shade.bandLabel)}`);
+    labels.push(words.index(shade.value, shade.bandLabel));
   } else if (code !== "FRA" && !disputed) {
-    lines.push("No tracked relation with France");
+    lines.push(words.untracked);
   }
   return { name, lines, label: labels.join(": "), dyadKey: shade?.key ?? null, disputed };
 }

@@ -5,12 +5,13 @@
 // moves when it arrives.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { unpackMapEvents, type PackedMapEvents } from "@/server/events/map-wire";
 import type { Borders } from "@/server/geo/borders";
-import { formatDate } from "../format";
+import { useFormat } from "../use-format";
 import { arcsFromParis } from "./arcs";
 import { franceChoropleth, type DyadSummaryLike } from "./choropleth";
 import type { MapEvent } from "./cluster-index";
@@ -25,14 +26,16 @@ function withEventsUnpacked<T extends { events: PackedMapEvents }>(data: T) {
   return { ...data, events: unpackMapEvents(data.events) };
 }
 
-const LeafletMap = dynamic(() => import("./leaflet-map"), {
-  ssr: false,
-  loading: () => (
+function MapPlaceholder() {
+  const t = useTranslations("dashboard.map");
+  return (
     <div className="map-canvas map-placeholder">
-      <p>Loading the map…</p>
+      <p>{t("loadingMap")}</p>
     </div>
-  ),
-});
+  );
+}
+
+const LeafletMap = dynamic(() => import("./leaflet-map"), { ssr: false, loading: () => <MapPlaceholder /> });
 
 async function fetchBorders(): Promise<Borders> {
   const response = await fetch("/api/map/borders");
@@ -50,8 +53,6 @@ function writeUrl(patch: Partial<MapUrlState>) {
   window.history.replaceState(null, "", `${window.location.pathname}${query ? `?${query}` : ""}`);
 }
 
-const day = (iso: string) => formatDate(new Date(iso), "DAY");
-
 // Stable empties: the marker layer rebuilds its index whenever these change identity.
 const NO_EVENTS: MapEvent[] = [];
 const NO_LABELS: Record<string, string> = {};
@@ -68,6 +69,8 @@ export function DashboardMap({
   /** The server's calendar day, so server and browser default to the same range. */
   today: string;
 }) {
+  const t = useTranslations("dashboard.map");
+  const format = useFormat();
   const trpc = useTRPC();
   const router = useRouter();
   const searchParams = useSearchParams();
@@ -90,7 +93,7 @@ export function DashboardMap({
   return (
     <div className="map-layout">
       <div className="map-main">
-        <section className="map-region" aria-label="Map of the Maghreb">
+        <section className="map-region" aria-label={t("region")}>
           <LeafletMap
             borders={borders.data}
             countries={countries}
@@ -109,19 +112,20 @@ export function DashboardMap({
         <p className="meta map-status" aria-live="polite">
           {events.isError || borders.isError ? (
             <span className="error" role="alert">
-              Could not load the {borders.isError ? "borders" : "events"}.{" "}
+              {t("failed", { what: borders.isError ? "borders" : "events" })}{" "}
               <button type="button" onClick={() => void (borders.isError ? borders.refetch() : events.refetch())}>
-                Try again
+                {t("tryAgain")}
               </button>
             </span>
           ) : !events.data ? (
-            "Loading events…"
+            t("loadingEvents")
           ) : (
             <>
-              <span data-testid="map-event-count">{events.data.events.length}</span> events on the map, {day(state.from)} to {day(state.to)}
-              {events.data.truncated && ` (the newest ${events.data.events.length} of ${events.data.total - events.data.unplaced} that can be drawn: narrow the range to see the rest)`}
-              {events.data.unplaced > 0 && ` · ${events.data.unplaced} without a place or capital, not drawn`}
-              {events.isFetching && " · updating…"}
+              <span data-testid="map-event-count">{events.data.events.length}</span>{" "}
+              {t("count", { count: events.data.events.length, from: format.day(state.from), to: format.day(state.to) })}
+              {events.data.truncated && ` ${t("truncated", { shown: events.data.events.length, drawable: events.data.total - events.data.unplaced })}`}
+              {events.data.unplaced > 0 && ` · ${t("unplaced", { count: events.data.unplaced })}`}
+              {events.isFetching && ` · ${t("updating")}`}
             </>
           )}
         </p>

@@ -2,7 +2,6 @@
 // Plain Leaflet, no React: a few hundred markers change at each zoom, and React reconciling
 // them would cost more than Leaflet's own DOM work. bench/map.ts drives this class directly.
 import L from "leaflet";
-import { formatDate } from "../format";
 import { buildClusterIndex, itemsInView, tone, type ClusterIndex, type MapEvent, type MapItem } from "./cluster-index";
 
 /** How many events a popup lists for a group that stays together at the highest zoom. */
@@ -17,7 +16,18 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
   return el;
 }
 
-const dateOf = (e: MapEvent) => formatDate(new Date(e.date), e.datePrecision);
+type Tone = ReturnType<typeof tone>;
+
+/** The popups' words in the reader's language (use-map-words.ts). */
+export interface EventWords {
+  date: (event: MapEvent) => string;
+  shownAtCapital: (place: string) => string;
+  score: (score: number, tone: Tone) => string;
+  open: string;
+  atPlace: (count: number) => string;
+  listScore: (score: number) => string;
+  more: (count: number) => string;
+}
 
 export class EventClusterLayer {
   private readonly group = L.layerGroup();
@@ -27,7 +37,10 @@ export class EventClusterLayer {
   private typeLabels: Readonly<Record<string, string>> = {};
   private readonly onMove = () => this.refresh();
 
-  constructor(private readonly map: L.Map) {
+  constructor(
+    private readonly map: L.Map,
+    private readonly words: EventWords,
+  ) {
     this.group.addTo(map);
     map.on("moveend", this.onMove);
   }
@@ -75,7 +88,7 @@ export class EventClusterLayer {
 
   private eventMarker(event: MapEvent): L.Marker {
     const icon = L.divIcon({ className: `event-marker tone-${tone(event.score)}`, iconSize: [14, 14] });
-    return L.marker([event.lat, event.lon], { icon, title: `${event.title}, ${dateOf(event)}`, riseOnHover: true }).bindPopup(
+    return L.marker([event.lat, event.lon], { icon, title: `${event.title}, ${this.words.date(event)}`, riseOnHover: true }).bindPopup(
       () => this.eventPopup(event),
       { maxWidth: 320 },
     );
@@ -104,17 +117,20 @@ export class EventClusterLayer {
 
   private placeLine(event: MapEvent): string {
     if (!event.name) return "";
-    return event.atCapital ? `Shown at ${event.name}, a capital: the source names no place` : event.name;
+    return event.atCapital ? this.words.shownAtCapital(event.name) : event.name;
   }
 
   private eventPopup(event: MapEvent): HTMLElement {
     const box = element("div", undefined, "event-popup");
-    box.append(element("strong", event.title));
-    box.append(element("p", `${dateOf(event)} · ${this.typeLabels[event.cameoCode] ?? event.cameoCode}`));
-    box.append(element("p", `Score ${event.score.toFixed(2)} (${tone(event.score)})`));
+    const title = element("strong", event.title);
+    // A title in any script reads in its own direction.
+    title.dir = "auto";
+    box.append(title);
+    box.append(element("p", `${this.words.date(event)} · ${this.typeLabels[event.cameoCode] ?? event.cameoCode}`));
+    box.append(element("p", this.words.score(event.score, tone(event.score))));
     const place = this.placeLine(event);
     if (place) box.append(element("p", place, "meta"));
-    const link = element("a", "Open the event");
+    const link = element("a", this.words.open);
     link.href = `/events/${encodeURIComponent(event.id)}`;
     const line = element("p");
     line.append(link);
@@ -125,19 +141,20 @@ export class EventClusterLayer {
   private listPopup(item: ClusterItem): HTMLElement {
     const leaves = this.index?.getLeaves(item.id, LIST_LIMIT) ?? [];
     const box = element("div", undefined, "event-popup");
-    box.append(element("strong", `${item.count} events at this place`));
+    box.append(element("strong", this.words.atPlace(item.count)));
     const list = element("ul", undefined, "event-popup-list");
     for (const leaf of leaves) {
       const event = this.events[leaf.properties.i];
       if (!event) continue;
       const link = element("a", event.title);
+      link.dir = "auto";
       link.href = `/events/${encodeURIComponent(event.id)}`;
       const li = element("li");
-      li.append(link, element("span", ` · ${dateOf(event)} · score ${event.score.toFixed(1)}`, "meta"));
+      li.append(link, element("span", ` · ${this.words.date(event)} · ${this.words.listScore(event.score)}`, "meta"));
       list.append(li);
     }
     box.append(list);
-    if (item.count > leaves.length) box.append(element("p", `and ${item.count - leaves.length} more: narrow the date range to list them`, "meta"));
+    if (item.count > leaves.length) box.append(element("p", this.words.more(item.count - leaves.length), "meta"));
     return box;
   }
 }

@@ -3,16 +3,18 @@
 // Leaflet touches `window` when imported, and this chunk must not hold up the dashboard's first paint.
 import "leaflet/dist/leaflet.css";
 import L from "leaflet";
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef } from "react";
-import { CircleMarker, GeoJSON, MapContainer, Pane, Polyline, TileLayer, Tooltip, useMap, useMapEvents } from "react-leaflet";
+import { CircleMarker, GeoJSON, MapContainer, Pane, Polyline, TileLayer, Tooltip, useMap, useMapEvents, ZoomControl } from "react-leaflet";
 import type { BorderFeature, Borders } from "@/server/geo/borders";
 import { MAP_FRAME, MAP_REGION, MAP_ZOOM, type BBox } from "@/server/geo/frame";
 import type { Arc } from "./arcs";
 import { UNTRACKED_COLOUR, describeCountry, type ShadedCountry } from "./choropleth";
 import type { MapEvent } from "./cluster-index";
-import { EventClusterLayer } from "./event-layer";
+import { EventClusterLayer, type EventWords } from "./event-layer";
 import type { MapView } from "./map-url-state";
 import type { MapCountry, TileSettings } from "./types";
+import { useMapWords } from "./use-map-words";
 
 export interface LeafletMapProps {
   borders: Borders | undefined;
@@ -50,7 +52,9 @@ export default function LeafletMap(props: LeafletMapProps) {
     return [collection(features.filter((f) => !f.properties.focus)), collection(features.filter((f) => f.properties.focus))];
   }, [borders]);
   const byId = useMemo(() => new Map(focus.features.map((f) => [String(f.id), f])), [focus]);
-  const describe = (f: BorderFeature) => describeCountry(f.properties.code ?? "", f.properties.name, shaded, countries);
+  const t = useTranslations("dashboard.map");
+  const words = useMapWords();
+  const describe = (f: BorderFeature) => describeCountry(f.properties.code ?? "", f.properties.name, shaded, countries, words);
 
   const styleOf = (id: unknown): L.PathOptions => {
     const f = byId.get(String(id));
@@ -118,6 +122,8 @@ export default function LeafletMap(props: LeafletMapProps) {
       </svg>
       <MapContainer
         className="map-canvas"
+        // Leaflet's own buttons say "Zoom in" in English: these are named in the reader's language.
+        zoomControl={false}
         bounds={view ? undefined : toBounds(MAP_FRAME)}
         boundsOptions={{ padding: [6, 6] }}
         center={view ? [view.lat, view.lon] : undefined}
@@ -129,13 +135,14 @@ export default function LeafletMap(props: LeafletMapProps) {
         zoomSnap={MAP_ZOOM.snap}
         zoomDelta={0.5}
       >
+        <ZoomControl zoomInTitle={t("zoomIn")} zoomOutTitle={t("zoomOut")} />
         {tiles && <TileLayer url={tiles.url} attribution={tiles.attribution} />}
         <GeoJSON
           key={`context-${shadingKey}`}
           data={context}
           style={tiles ? { ...CONTEXT_STYLE, fillOpacity: 0 } : CONTEXT_STYLE}
           interactive={false}
-          attribution="Borders: Natural Earth"
+          attribution={t("attribution")}
         />
         <GeoJSON key={`focus-${shadingKey}`} data={focus} style={(f) => styleOf(f?.id)} onEachFeature={bindCountry} />
         {/* Above the countries (overlay pane, 400), below the markers (600). */}
@@ -146,8 +153,7 @@ export default function LeafletMap(props: LeafletMapProps) {
           {arcs.map((arc) => (
             <Polyline key={arc.key} positions={arc.points} pathOptions={{ color: arc.colour, weight: arc.weight, opacity: 0.95, className: "arc" }}>
               <Tooltip sticky>
-                Paris – {arc.capitalName}: {arc.eventCount} {arc.eventCount === 1 ? "event" : "events"} in the date range · {arc.partner.label}{" "}
-                {arc.partner.bandLabel}
+                {t("arc", { capital: arc.capitalName, count: arc.eventCount, dyad: arc.partner.label, band: arc.partner.bandLabel })}
               </Tooltip>
             </Polyline>
           ))}
@@ -160,7 +166,7 @@ export default function LeafletMap(props: LeafletMapProps) {
             />
           ))}
         </Pane>
-        <EventLayer events={events} typeLabels={typeLabels} />
+        <EventLayer events={events} typeLabels={typeLabels} words={words} />
         <ViewSync view={view} onViewChange={(v) => callbacks.current.onViewChange(v)} />
       </MapContainer>
     </>
@@ -168,15 +174,19 @@ export default function LeafletMap(props: LeafletMapProps) {
 }
 
 /** The clustered markers, drawn by plain Leaflet (event-layer.ts). */
-function EventLayer({ events, typeLabels }: { events: readonly MapEvent[]; typeLabels: Readonly<Record<string, string>> }) {
+function EventLayer({ events, typeLabels, words }: { events: readonly MapEvent[]; typeLabels: Readonly<Record<string, string>>; words: EventWords }) {
   const map = useMap();
   const layer = useRef<EventClusterLayer | null>(null);
+  const shown = useRef({ events, typeLabels });
   useEffect(() => {
-    const created = new EventClusterLayer(map);
+    const created = new EventClusterLayer(map, words);
     layer.current = created;
+    // A layer made again (new words) draws what the old one showed.
+    created.setEvents(shown.current.events, shown.current.typeLabels);
     return () => created.remove();
-  }, [map]);
+  }, [map, words]);
   useEffect(() => {
+    shown.current = { events, typeLabels };
     layer.current?.setEvents(events, typeLabels);
   }, [events, typeLabels]);
   return null;

@@ -1,23 +1,27 @@
 // What the map's colours, lines and markers mean.
+import { useTranslations } from "next-intl";
 import { bandLegend } from "./choropleth";
+import { useMapWords } from "./use-map-words";
 
 export function MapLegend() {
+  const t = useTranslations("dashboard.map");
+  const words = useMapWords();
   return (
     <div className="map-legend">
-      <ul aria-label="Legend: relations index bands">
-        {bandLegend().map((b) => (
+      <ul aria-label={t("legend")}>
+        {bandLegend(words).map((b) => (
           <li key={b.band}>
-            <span className="swatch" style={{ background: b.colour }} aria-hidden="true" /> {b.label} <span className="meta">({b.range})</span>
+            <span className="swatch" style={{ background: b.colour }} aria-hidden="true" /> {b.label}{" "}
+            <span className="meta" dir="ltr">
+              ({b.range})
+            </span>
           </li>
         ))}
         <li>
-          <span className="swatch swatch-disputed" aria-hidden="true" /> disputed territory
+          <span className="swatch swatch-disputed" aria-hidden="true" /> {t("disputed")}
         </li>
       </ul>
-      <p className="meta">
-        Arcs: Paris to each partner&apos;s capital, coloured by its band, thicker with more events in the date range. Dots: events
-        (green cooperation, red conflict), grouped where they overlap; an event with no known place stands at a capital.
-      </p>
+      <p className="meta">{t("legendNote")}</p>
     </div>
   );
 }

@@ -1,13 +1,16 @@
 // Staleness and coverage of a value, in text with its numbers: the stale mark is words, not a colour.
-import { coverageSentence, STALE_NOTE, type Coverage } from "@/server/method/coverage";
+import { getTranslations } from "next-intl/server";
+import type { Coverage } from "@/server/method/coverage";
+import { coverageSentence } from "./format-index";
 
-export function CoverageNote({ coverage }: { coverage: Coverage }) {
+export async function CoverageNote({ coverage }: { coverage: Coverage }) {
+  const t = await getTranslations("relations");
   return (
     <>
-      <p className="meta coverage">{coverageSentence(coverage)}</p>
+      <p className="meta coverage">{coverageSentence(t, coverage)}</p>
       {coverage.stale && (
         <p className="stale-note">
-          <strong>{STALE_NOTE}</strong>
+          <strong>{t("coverage.stale")}</strong>
         </p>
       )}
     </>

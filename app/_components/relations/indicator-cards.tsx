@@ -1,17 +1,18 @@
 // The headline: one card per tracked dyad, with value, band, 30-day change, a sparkline and
 // how far the value rests on recent events.
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/app/_components/link";
 import type { Coverage } from "@/server/method/coverage";
 import type { DatePrecision } from "@/server/method/params";
-import { plausibleMeaning } from "@/server/method/plausible";
 import { Sparkline } from "../charts/sparkline";
-import { formatDate } from "../format";
+import { getFormat } from "../server-format";
 import { CoverageNote } from "./coverage-note";
+import { BAND_CLASS, formatChange, formatIndex, formatPlausible, plausibleMeaning } from "./format-index";
 import { IndexValue } from "./index-value";
-import { BAND_CLASS, formatChange, formatIndex, formatPlausible } from "./format-index";
 
 export interface IndicatorCardData {
   key: string;
+  /** The dyad's and band's names in the reader's language (the page names them, see getPlaces). */
   label: string;
   value: number;
   band: string;
@@ -25,46 +26,51 @@ export interface IndicatorCardData {
   lastEvent: { title: string; date: Date; datePrecision: DatePrecision } | null;
 }
 
-export function IndicatorCards({
+export async function IndicatorCards({
   cards,
   sparklines,
 }: {
   cards: IndicatorCardData[];
   sparklines: Record<string, { day: string; index: number }[]>;
 }) {
+  const [t, format] = await Promise.all([getTranslations("relations"), getFormat()]);
   if (cards.length === 0) {
-    return <p className="empty">No dyad is tracked yet. Run `npm run db:seed` for the demo set, or ask an admin to add one.</p>;
+    return <p className="empty">{t("cards.empty")}</p>;
   }
   return (
-    <ul className="card-list" aria-label="Relation indicators">
+    <ul className="card-list" aria-label={t("cards.label")}>
       {cards.map((card) => {
-        const change = formatChange(card.change30);
+        const change = formatChange(t, format, card.change30);
+        const value = formatIndex(card.value, format);
         return (
           <li key={card.key} className="card indicator">
             <h3>
               <Link href={`/dyads/${card.key}`}>{card.label}</Link>
             </h3>
             <p className="indicator-value">
-              <IndexValue value={card.value} />{" "}
+              <IndexValue text={value} />{" "}
               <span className={`badge ${BAND_CLASS[card.band] ?? ""}`}>{card.bandLabel}</span>
             </p>
             {card.plausible && (
-              <p className="meta plausible" title={`Plausible range: ${plausibleMeaning()}`}>
-                {formatIndex(card.value)}, {formatPlausible(card.plausible)}
+              <p className="meta plausible" title={t("cards.plausibleTitle", { meaning: plausibleMeaning(t) })}>
+                {value}, {formatPlausible(t, format, card.plausible)}
               </p>
             )}
             <p className={`change change-${change.direction}`}>
-              {change.direction === "up" ? "▲" : change.direction === "down" ? "▼" : "■"} {change.text} over 30 days
-              {card.unusualChange && <strong className="unusual"> · unusual move</strong>}
+              {change.direction === "up" ? "▲" : change.direction === "down" ? "▼" : "■"} {t("cards.change", { change: change.text })}
+              {card.unusualChange && <strong className="unusual"> · {t("cards.unusual")}</strong>}
             </p>
             <Sparkline points={sparklines[card.key] ?? []} label={card.label} />
+            <p className="meta">{t("cards.parts", { ledger: formatIndex(card.ledger, format), pulse: formatIndex(card.pulse, format) })}</p>
             <p className="meta">
-              Structure (conditions) {formatIndex(card.ledger)} · momentum (events) {formatIndex(card.pulse)}
-            </p>
-            <p className="meta">
-              {card.lastEvent
-                ? `Latest event: ${formatDate(card.lastEvent.date, card.lastEvent.datePrecision)} — ${card.lastEvent.title}`
-                : "No event recorded yet"}
+              {card.lastEvent ? (
+                <>
+                  {t("cards.latestEvent", { date: format.period(card.lastEvent.date, card.lastEvent.datePrecision) })} —{" "}
+                  <span dir="auto">{card.lastEvent.title}</span>
+                </>
+              ) : (
+                t("cards.noEvent")
+              )}
             </p>
             <CoverageNote coverage={card.coverage} />
           </li>

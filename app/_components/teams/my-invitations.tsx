@@ -1,7 +1,8 @@
 "use client";
 // Invitations addressed to me: the team, who invited me, until when; I join only by accepting.
+import { useTranslations } from "next-intl";
 import { useTRPCClient } from "@/app/_trpc/client";
-import { isoDayOf } from "@/server/scope/day";
+import { useFormat } from "../use-format";
 import { ActionError, useRefreshingAction } from "../refreshing-action";
 
 export interface InvitationForMe {
@@ -12,18 +13,20 @@ export interface InvitationForMe {
 }
 
 function InvitationRow({ invitation }: { invitation: InvitationForMe }) {
+  const t = useTranslations("views.teams");
+  const format = useFormat();
   const client = useTRPCClient();
   const { run, pending, error } = useRefreshingAction();
   const { id, team, invitedBy } = invitation;
   return (
     <li className="card">
-      <strong>{team.name}</strong>: invited by {invitedBy ? `${invitedBy.name} (${invitedBy.email})` : "a former user"}, open until{" "}
-      {isoDayOf(invitation.expiresAt)}.{" "}
+      <strong dir="auto">{team.name}</strong>:{" "}
+      {t("invitedBy", { who: invitedBy ? `${invitedBy.name} (${invitedBy.email})` : t("formerUser"), until: format.day(invitation.expiresAt) })}{" "}
       <button type="button" disabled={pending} onClick={() => run(() => client.teams.acceptInvitation.mutate({ invitationId: id }))}>
-        Join {team.name}
+        {t("join", { team: team.name })}
       </button>{" "}
       <button type="button" disabled={pending} onClick={() => run(() => client.teams.declineInvitation.mutate({ invitationId: id }))}>
-        Decline {team.name}
+        {t("decline", { team: team.name })}
       </button>
       <ActionError error={error} />
     </li>
@@ -31,12 +34,13 @@ function InvitationRow({ invitation }: { invitation: InvitationForMe }) {
 }
 
 export function MyInvitations({ invitations }: { invitations: InvitationForMe[] }) {
+  const t = useTranslations("views.teams");
   if (invitations.length === 0) return null;
   return (
     <section aria-labelledby="invitations-heading">
-      <h2 id="invitations-heading">Invitations for you</h2>
-      <p className="meta">You join a team, and see the views shared with it, only once you accept.</p>
-      <ul className="card-list" aria-label="Invitations for you">
+      <h2 id="invitations-heading">{t("invitations")}</h2>
+      <p className="meta">{t("invitationsNote")}</p>
+      <ul className="card-list" aria-label={t("invitations")}>
         {invitations.map((invitation) => (
           <InvitationRow key={invitation.id} invitation={invitation} />
         ))}

@@ -2,15 +2,18 @@
 // A team with its members; owners and admins invite people (who join by accepting) and remove
 // members. Anyone may start a team.
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
-import { isoDayOf } from "@/server/scope/day";
 import { createTeamInput, inviteInput } from "@/server/teams/schemas";
 import type { TeamSummary } from "@/server/teams/service";
 import { Field, FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
+import { useFormat } from "../use-format";
 
 export function TeamCard({ team }: { team: TeamSummary }) {
+  const t = useTranslations("views.teams");
+  const format = useFormat();
   const trpc = useTRPC();
   // The card's one form: inviting, whose top message also reports the Remove and Cancel buttons.
   const form = useSchemaForm(inviteInput, { defaultValues: { teamId: team.id, email: "" }, ...CHECK_ON_SUBMIT });
@@ -31,16 +34,16 @@ export function TeamCard({ team }: { team: TeamSummary }) {
 
   return (
     <li className="card">
-      <h2>{team.name}</h2>
-      <ul aria-label={`Members of ${team.name}`}>
+      <h2 dir="auto">{team.name}</h2>
+      <ul aria-label={t("members", { team: team.name })}>
         {team.members.map((member) => (
           <li key={member.id}>
-            {member.name} ({member.email}){member.role === "OWNER" ? " · owner" : ""}
+            <span dir="auto">{member.name}</span> ({member.email}){member.role === "OWNER" ? ` · ${t("owner")}` : ""}
             {team.canManage && (
               <>
                 {" "}
                 <button type="button" disabled={remove.isPending} onClick={() => remove.mutate({ teamId: team.id, userId: member.id })}>
-                  Remove {member.name}
+                  {t("remove", { name: member.name })}
                 </button>
               </>
             )}
@@ -48,24 +51,24 @@ export function TeamCard({ team }: { team: TeamSummary }) {
         ))}
       </ul>
       {team.invitations.length > 0 && (
-        <ul aria-label={`Invitations to ${team.name}`}>
+        <ul aria-label={t("invitationsTo", { team: team.name })}>
           {team.invitations.map((invitation) => (
             <li key={invitation.id}>
-              {invitation.email} · invited by {invitation.invitedBy?.name ?? "a former user"} · open until {isoDayOf(invitation.expiresAt)}{" "}
+              {invitation.email} · {t("pending", { who: invitation.invitedBy?.name ?? t("formerUser"), until: format.day(invitation.expiresAt) })}{" "}
               <button type="button" disabled={cancel.isPending} onClick={() => cancel.mutate({ invitationId: invitation.id })}>
-                Cancel invitation of {invitation.email}
+                {t("cancelInvitation", { email: invitation.email })}
               </button>
             </li>
           ))}
         </ul>
       )}
       {team.canManage && (
-        <form onSubmit={submitInvite} className="inline-form" aria-label={`Invite someone to ${team.name}`} noValidate>
-          <Field form={form} name="email" label="Email">
+        <form onSubmit={submitInvite} className="inline-form" aria-label={t("inviteLabel", { team: team.name })} noValidate>
+          <Field form={form} name="email" label={t("email")}>
             {(props) => <input {...props} type="email" maxLength={254} />}
           </Field>
           <button type="submit" disabled={invite.isPending}>
-            Invite
+            {t("invite")}
           </button>
         </form>
       )}
@@ -76,6 +79,7 @@ export function TeamCard({ team }: { team: TeamSummary }) {
 }
 
 export function CreateTeamForm() {
+  const t = useTranslations("views.teams");
   const trpc = useTRPC();
   const form = useSchemaForm(createTeamInput, { defaultValues: { name: "" }, ...CHECK_ON_SUBMIT });
   const options = useRefreshingMutation(form);
@@ -84,14 +88,14 @@ export function CreateTeamForm() {
   const submit = form.handleSubmit((data) => create.mutate(data, { onSuccess: () => form.reset() }));
 
   return (
-    <form onSubmit={submit} className="panel form narrow" aria-label="Create a team" noValidate>
-      <h2>Create a team</h2>
-      <Field form={form} name="name" label="Team name">
+    <form onSubmit={submit} className="panel form narrow" aria-label={t("create")} noValidate>
+      <h2>{t("create")}</h2>
+      <Field form={form} name="name" label={t("name")}>
         {(props) => <input {...props} maxLength={80} />}
       </Field>
       <FormMessage form={form} />
       <button type="submit" disabled={create.isPending}>
-        Create team
+        {t("createButton")}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 // Names the saved view the dashboard was opened from; its owner can store the current filters in it.
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Link } from "@/app/_components/link";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/app/_trpc/client";
@@ -15,6 +16,7 @@ export function OpenedView({
   view: { id: string; name: string; version: number; canEdit: boolean; state: ViewState; team: { name: string } | null };
   state: ViewState;
 }) {
+  const t = useTranslations("views.opened");
   const trpc = useTRPC();
   const router = useRouter();
   // Saved against the version the dashboard opened: an update from another tab meanwhile opens the
@@ -34,17 +36,18 @@ export function OpenedView({
   return (
     <>
       <p className="opened-view">
-        Saved view <strong>{view.name}</strong> ({view.team ? `shared with ${view.team.name}` : "only you"}) ·{" "}
-        <Link href={`/views/${view.id}`}>link to share</Link>
+        {t("savedView")}{" "}
+        <strong dir="auto">{view.name}</strong> ({view.team ? t("sharedWith", { team: view.team.name }) : t("onlyYou")}) ·{" "}
+        <Link href={`/views/${view.id}`}>{t("link")}</Link>
         {view.canEdit && changed && (
           <>
             {" · "}
             <button type="button" disabled={update.isPending} onClick={() => update.mutate({ id: view.id, version: saving.version, state })}>
-              Update view with these filters
+              {t("update")}
             </button>
           </>
         )}
-        {update.isError && !stale && <span className="error"> Could not update it: {update.error.message}</span>}
+        {update.isError && !stale && <span className="error"> {t("failed", { reason: update.error.message })}</span>}
       </p>
       <SaveStatus status={saving.status} input={state} />
     </>

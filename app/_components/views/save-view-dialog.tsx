@@ -1,6 +1,7 @@
 "use client";
 // "Save view": names the dashboard's current state and shares it with "Only me" or a team.
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useRef, type FormEvent } from "react";
 import { useTRPC } from "@/app/_trpc/client";
@@ -12,6 +13,7 @@ import { ShareWithField } from "../forms/share-with-field";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
 
 export function SaveViewDialog({ state, teams }: { state: ViewState; teams: { id: string; name: string }[] }) {
+  const t = useTranslations("views.save");
   const trpc = useTRPC();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -42,22 +44,22 @@ export function SaveViewDialog({ state, teams }: { state: ViewState; teams: { id
           dialog.current?.showModal();
         }}
       >
-        Save view
+        {t("open")}
       </button>
       <dialog ref={dialog} aria-labelledby={titleId} className="panel">
         <form onSubmit={save} className="form" noValidate>
-          <h2 id={titleId}>Save this view</h2>
-          <Field form={form} name="name" label="Name">
+          <h2 id={titleId}>{t("title")}</h2>
+          <Field form={form} name="name" label={t("name")}>
             {(props) => <input {...props} maxLength={80} required />}
           </Field>
           <ShareWithField form={form} name="teamId" teams={teams} />
           <FormMessage form={form} />
           <div className="actions">
             <button type="submit" disabled={create.isPending}>
-              Save
+              {t("save")}
             </button>
             <button type="button" onClick={() => dialog.current?.close()}>
-              Cancel
+              {t("cancel")}
             </button>
           </div>
         </form>

@@ -2,6 +2,7 @@
 // The saved views I can open: owners rename and delete theirs; teammates duplicate shared ones; a
 // team's owners delete what a member who has left shared with it.
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Link } from "@/app/_components/link";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
@@ -10,22 +11,24 @@ import { renameViewForm } from "@/server/views/schemas";
 import { Field, FormMessage } from "../forms/form-fields";
 import { SaveStatus, useSaveConflict } from "../forms/record-save";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
-import { isoDayOf } from "@/server/scope/day";
+import { useFormat } from "../use-format";
 
 function DeleteButton({ view, remove }: { view: SavedView; remove: { isPending: boolean; mutate: (input: { id: string }) => void } }) {
+  const t = useTranslations("views.list");
   const [confirming, setConfirming] = useState(false);
   return confirming ? (
     <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate({ id: view.id })}>
-      Delete “{view.name}” for good
+      {t("deleteForGood", { name: view.name })}
     </button>
   ) : (
     <button type="button" onClick={() => setConfirming(true)}>
-      Delete
+      {t("delete")}
     </button>
   );
 }
 
 function ViewActions({ view }: { view: SavedView }) {
+  const t = useTranslations("views.list");
   const trpc = useTRPC();
   const [renaming, setRenaming] = useState(false);
   const form = useSchemaForm(renameViewForm, { defaultValues: { name: view.name }, ...CHECK_ON_SUBMIT });
@@ -53,7 +56,7 @@ function ViewActions({ view }: { view: SavedView }) {
     return (
       <div className="actions">
         <button type="button" disabled={duplicate.isPending} onClick={() => duplicate.mutate({ id: view.id })}>
-          Duplicate
+          {t("duplicate")}
         </button>
         {view.canDelete && <DeleteButton view={view} remove={remove} />}
         <FormMessage form={form} />
@@ -63,15 +66,15 @@ function ViewActions({ view }: { view: SavedView }) {
   return (
     <div className="actions">
       {renaming ? (
-        <form onSubmit={submitRename} className="inline-form" aria-label={`Rename ${view.name}`} noValidate>
-          <Field form={form} name="name" label="New name">
+        <form onSubmit={submitRename} className="inline-form" aria-label={t("renameLabel", { name: view.name })} noValidate>
+          <Field form={form} name="name" label={t("newName")}>
             {(props) => <input {...props} maxLength={80} />}
           </Field>
           <button type="submit" disabled={rename.isPending}>
-            Rename
+            {t("rename")}
           </button>
           <button type="button" onClick={() => setRenaming(false)}>
-            Cancel
+            {t("cancel")}
           </button>
           <SaveStatus status={saving.status} input={form.getValues()} />
         </form>
@@ -84,7 +87,7 @@ function ViewActions({ view }: { view: SavedView }) {
             setRenaming(true);
           }}
         >
-          Rename
+          {t("rename")}
         </button>
       )}
       <DeleteButton view={view} remove={remove} />
@@ -94,18 +97,22 @@ function ViewActions({ view }: { view: SavedView }) {
 }
 
 export function ViewList({ views }: { views: SavedView[] }) {
-  if (views.length === 0) return <p className="empty">No saved view yet.</p>;
+  const t = useTranslations("views.list");
+  const format = useFormat();
+  if (views.length === 0) return <p className="empty">{t("empty")}</p>;
   return (
-    <ul className="card-list" aria-label="Saved views">
+    <ul className="card-list" aria-label={t("label")}>
       {views.map((view) => (
         <li key={view.id} className="card">
           <h2>
-            <Link href={`/views/${view.id}`}>{view.name}</Link>
+            <Link href={`/views/${view.id}`} dir="auto">
+              {view.name}
+            </Link>
           </h2>
           <p className="meta">
-            {view.canEdit ? "Yours" : `By ${view.owner.name}`}
-            {view.ownerLeftTeam && ", who has left the team (read-only)"} · {view.team ? `shared with ${view.team.name}` : "only you"} · updated{" "}
-            {isoDayOf(view.updatedAt)}
+            {view.canEdit ? t("yours") : t("by", { owner: view.owner.name })}
+            {view.ownerLeftTeam && t("ownerLeft")} · {view.team ? t("sharedWith", { team: view.team.name }) : t("onlyYou")} ·{" "}
+            {t("updated", { day: format.day(view.updatedAt) })}
           </p>
           <ViewActions view={view} />
         </li>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/app/_components/link";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -6,16 +7,16 @@ import { AlertMe } from "@/app/_components/alerts/alert-me";
 import { IndexChart } from "@/app/_components/charts/index-chart";
 import { NotesPanel } from "@/app/_components/notes/notes-panel";
 import { ScopeNotice } from "@/app/_components/filters/scope-notice";
-import { formatDate } from "@/app/_components/format";
+import { getFormat } from "@/app/_components/server-format";
+import { getPlaces } from "@/app/_components/server-places";
 import { CoverageNote } from "@/app/_components/relations/coverage-note";
 import { MethodVersion, methodVersionLabel } from "@/app/_components/relations/method-version";
-import { BAND_CLASS, formatChange, formatIndex, formatPlausible } from "@/app/_components/relations/format-index";
+import { BAND_CLASS, formatChange, formatIndex, formatPlausible, plausibleMeaning } from "@/app/_components/relations/format-index";
 import { requireUser } from "@/server/auth/page-guards";
 import { isAdmin } from "@/server/auth/permissions";
 import { orNotFound, serverCaller } from "@/server/caller";
 import { fromDay, toDay } from "@/server/method/day";
 import { METHOD, previousRelease } from "@/server/method/params";
-import { plausibleMeaning } from "@/server/method/plausible";
 import { STILL_IN_FORCE_CHECK_DAYS } from "@/server/method/standing";
 import { dyadKey } from "@/server/scope/schemas";
 import { readScope, writeScope } from "@/server/scope/url";
@@ -41,7 +42,8 @@ interface Props {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Relations index ${(await params).pair}` };
+  const t = await getTranslations("relations.dyad");
+  return { title: t("metaTitle", { pair: (await params).pair }) };
 }
 
 export default async function DyadPage({ params, searchParams }: Props) {
@@ -77,78 +79,84 @@ export default async function DyadPage({ params, searchParams }: Props) {
     caller.notes.onDyad({ dyad: key, from: fromDay(from), to: fromDay(today) }),
     caller.teams.list(),
   ]);
-  const change = formatChange(summary.change30);
+  const [t, dyadWords, format, places] = await Promise.all([getTranslations("relations"), getTranslations("relations.dyad"), getFormat(), getPlaces()]);
+  const change = formatChange(t, format, summary.change30);
+  const label = places.dyad(summary);
+  const trendRate = format.number(summary.trend.pointsPer30Days, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero" });
   const rangeHref = (r: Range) => `/dyads/${key}?${writeScope({ range: r, compare, overlay }).toString()}`;
+
+  const series_ = series.dyads.map((d) => ({ ...d, label: places.dyadOfKey(d.key, d.label) }));
+  const others = tracked.filter((x) => x.key !== key);
 
   return (
     <>
       <p className="meta">
-        <Link href="/">← Dashboard</Link>
+        <Link href="/">{dyadWords("back")}</Link>
       </p>
-      <h1>{summary.label}</h1>
+      <h1>{label}</h1>
       <ScopeNotice ignored={ignored} />
-      <section className="panel summary-panel" aria-label="Current value">
+      <section className="panel summary-panel" aria-label={dyadWords("current")}>
         <p className="indicator-value">
-          <span className="value">{formatIndex(summary.value)}</span>{" "}
-          <span className={`badge ${BAND_CLASS[summary.band] ?? ""}`}>{summary.bandLabel}</span>
+          <span className="value">{formatIndex(summary.value, format)}</span>{" "}
+          <span className={`badge ${BAND_CLASS[summary.band] ?? ""}`}>{places.band(summary.band, summary.bandLabel)}</span>
         </p>
         {summary.plausible && (
           <p className="plausible">
-            {formatIndex(summary.value)}, {formatPlausible(summary.plausible)}: {plausibleMeaning()} (
-            <Link href="/methodology#uncertainty">how sure is this value</Link>).
+            {formatIndex(summary.value, format)}, {formatPlausible(t, format, summary.plausible)}: {plausibleMeaning(t)} (
+            <Link href="/methodology#uncertainty">{dyadWords("howSure")}</Link>).
           </p>
         )}
         <p className={`change change-${change.direction}`}>
-          {change.text} over 30 days · {formatChange(summary.change90).text} over 90 days · trend {summary.trend.direction}
-          {summary.trend.stable ? "" : ` (${summary.trend.pointsPer30Days > 0 ? "+" : ""}${summary.trend.pointsPer30Days.toFixed(1)} per 30 days)`}
-          {summary.unusualChange && <strong className="unusual"> · unusual 30-day move</strong>}
+          {dyadWords("changes", { short: change.text, long: formatChange(t, format, summary.change90).text, trend: dyadWords(`trend.${summary.trend.direction}`) })}
+          {summary.trend.stable ? "" : ` ${dyadWords("trendRate", { rate: trendRate })}`}
+          {summary.unusualChange && <strong className="unusual"> · {dyadWords("unusual")}</strong>}
         </p>
         <p className="meta">
-          Structure (standing conditions) B = {formatIndex(summary.ledger)} · momentum (recent events) P = {formatIndex(summary.pulse)} ·
-          I = 100·tanh(({METHOD.conditionWeight}·B+P)/{METHOD.c}) · <MethodVersion version={summary.methodVersion} /> ·{" "}
-          <Link href="/methodology">method</Link>
+          {dyadWords("parts", { ledger: formatIndex(summary.ledger, format), pulse: formatIndex(summary.pulse, format) })} ·{" "}
+          <span dir="ltr">
+            I = 100·tanh(({METHOD.conditionWeight}·B+P)/{METHOD.c})
+          </span>{" "}
+          · <MethodVersion version={summary.methodVersion} /> · <Link href="/methodology">{dyadWords("method")}</Link>
         </p>
         <CoverageNote coverage={summary.coverage} />
       </section>
-      <AlertMe dyad={key} label={summary.label} />
+      <AlertMe dyad={key} label={label} />
 
       <section className="panel" aria-labelledby="history-heading">
-        <h2 id="history-heading">History</h2>
-        <nav aria-label="Range" className="range-links">
+        <h2 id="history-heading">{dyadWords("history")}</h2>
+        <nav aria-label={dyadWords("range")} className="range-links">
           {(Object.keys(RANGES) as Range[]).map((r) => (
             <Link key={r} href={rangeHref(r)} aria-current={r === range ? "page" : undefined}>
-              {r === "all" ? "All" : r}
+              {dyadWords(`ranges.${r}`)}
             </Link>
           ))}
         </nav>
         <form className="compare" method="get" action={`/dyads/${key}`}>
           <input type="hidden" name="range" value={range} />
           <fieldset>
-            <legend>Compare with</legend>
-            {tracked
-              .filter((t) => t.key !== key)
-              .map((t) => (
-                <label key={t.key}>
-                  <input type="checkbox" name="compare" value={t.key} defaultChecked={compare.includes(t.key)} /> {t.label}
-                </label>
-              ))}
+            <legend>{dyadWords("compareWith")}</legend>
+            {others.map((x) => (
+              <label key={x.key}>
+                <input type="checkbox" name="compare" value={x.key} defaultChecked={compare.includes(x.key)} /> {places.dyad(x)}
+              </label>
+            ))}
           </fieldset>
           {previous && (
             <fieldset>
-              <legend>Method</legend>
+              <legend>{dyadWords("methodLegend")}</legend>
               <label>
-                <input type="checkbox" name="overlay" value={previous.method.version} defaultChecked={overlay !== null} /> Also draw{" "}
-                {summary.label} under the previous {methodVersionLabel(previous.method.version)}
+                <input type="checkbox" name="overlay" value={previous.method.version} defaultChecked={overlay !== null} />{" "}
+                {dyadWords("overlay", { dyad: label, version: methodVersionLabel(t, previous.method.version) })}
               </label>
             </fieldset>
           )}
-          <button type="submit">Compare</button>
+          <button type="submit">{dyadWords("compare")}</button>
         </form>
         <IndexChart
-          title={`Relations index, ${summary.label}${compare.length ? " and others" : ""}`}
-          series={overlaid ? [...series.dyads, { key: `${key}-previous`, label: overlaid.label, points: overlaid.points, dashed: true }] : series.dyads}
+          title={dyadWords(compare.length ? "chartTitleOthers" : "chartTitle", { dyad: label })}
+          series={overlaid ? [...series_, { key: `${key}-previous`, label: dyadWords("previousLine", { dyad: label, version: overlay ?? "" }), points: overlaid.points, dashed: true }] : series_}
           rangeOf={key}
-          markers={series.markers.map((m) => ({ ...m, dateLabel: formatDate(m.date, m.datePrecision) }))}
+          markers={series.markers.map((m) => ({ ...m, dateLabel: format.period(m.date, m.datePrecision) }))}
           notes={notes.flatMap((n) => (n.day ? [{ id: n.id, day: n.day, label: noteFlagLabel(n) }] : []))}
         />
       </section>
@@ -163,42 +171,49 @@ export default async function DyadPage({ params, searchParams }: Props) {
       />
 
       <section className="panel" aria-labelledby="drivers-heading">
-        <h2 id="drivers-heading">What drives it today</h2>
-        <DriverTable caption="Events raising the index" drivers={drivers.positive} />
-        <DriverTable caption="Events lowering the index" drivers={drivers.negative} />
-        <h3>Standing conditions in force</h3>
+        <h2 id="drivers-heading">{dyadWords("drivers")}</h2>
+        <DriverTable caption={dyadWords("raising")} drivers={drivers.positive} />
+        <DriverTable caption={dyadWords("lowering")} drivers={drivers.negative} />
+        <h3>{dyadWords("conditions")}</h3>
         {drivers.conditionsInForce.length === 0 ? (
-          <p className="empty">None: the index is moved by events alone.</p>
+          <p className="empty">{dyadWords("noConditions")}</p>
         ) : (
           <ul>
             {drivers.conditionsInForce.map((c) => (
               <li key={c.id}>
-                {c.title} — {c.points > 0 ? "+" : ""}
-                {c.points} points since {formatDate(c.startDate, c.startPrecision)}
-                {c.holderCode ? ` (held by ${c.holderCode})` : ""}
+                <span dir="auto">{c.title}</span> —{" "}
+                {dyadWords("condition", { points: format.number(c.points, { signDisplay: "exceptZero" }), date: format.period(c.startDate, c.startPrecision) })}
+                {c.holderCode ? ` ${dyadWords("heldBy", { holder: places.country({ code: c.holderCode, name: c.holderCode }) })}` : ""}
                 {c.checkStillInForce && (
                   <>
                     {" "}
-                    <span className="badge" title={`In force over ${STILL_IN_FORCE_CHECK_DAYS} days with no linked event since`}>
-                      still in force? check
+                    <span className="badge" title={dyadWords("checkTitle", { days: STILL_IN_FORCE_CHECK_DAYS })}>
+                      {dyadWords("check")}
                     </span>
                   </>
                 )}
                 {isAdmin(user) && (
                   <>
                     {" "}
-                    · <Link href={`/admin/conditions/${c.id}`} aria-label={`Edit ${c.title}`}>edit</Link>
+                    ·{" "}
+                    <Link href={`/admin/conditions/${c.id}`} aria-label={dyadWords("editLabel", { title: c.title })}>
+                      {dyadWords("edit")}
+                    </Link>
                   </>
                 )}
               </li>
             ))}
           </ul>
         )}
-        <h3>The last 30 days, split</h3>
+        <h3>{dyadWords("split")}</h3>
         <p className="meta">
-          Over 30 days the index moved {formatChange(drivers.breakdown.index.total).text}: new events {signed(drivers.breakdown.index.newEvents)}, fading
-          of older events {signed(drivers.breakdown.index.olderDecay)}, conditions that began {signed(drivers.breakdown.index.conditionsBegan)},
-          conditions that ended {signed(drivers.breakdown.index.conditionsEnded)}.
+          {dyadWords("splitText", {
+            total: formatChange(t, format, drivers.breakdown.index.total).text,
+            newEvents: signed(format, drivers.breakdown.index.newEvents),
+            older: signed(format, drivers.breakdown.index.olderDecay),
+            began: signed(format, drivers.breakdown.index.conditionsBegan),
+            ended: signed(format, drivers.breakdown.index.conditionsEnded),
+          })}
         </p>
       </section>
     </>
@@ -211,60 +226,63 @@ function noteFlagLabel(note: { day: string | null; owner: { name: string }; body
   return `Note, ${note.day}, by ${note.owner.name}: ${opening.length > 80 ? `${opening.slice(0, 79)}…` : opening}`;
 }
 
+type Format = Awaited<ReturnType<typeof getFormat>>;
+
 /** Weights fade towards zero: keep two significant digits instead of rounding them away. */
-function formatWeight(x: number): string {
-  return Math.abs(x) >= 0.01 ? x.toFixed(2) : x === 0 ? "0" : x.toPrecision(2);
+function formatWeight(format: Format, x: number): string {
+  return Math.abs(x) >= 0.01 || x === 0 ? format.number(x, { minimumFractionDigits: x === 0 ? 0 : 2, maximumFractionDigits: 2 }) : format.number(x, { maximumSignificantDigits: 2 });
 }
 
-function signed(x: number): string {
+function signed(format: Format, x: number): string {
   const r = Math.round(x * 10) / 10;
-  return `${r > 0 ? "+" : ""}${(r === 0 ? 0 : r).toFixed(1)}`;
+  return format.number(r === 0 ? 0 : r, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero" });
 }
 
 type Driver = Awaited<ReturnType<Awaited<ReturnType<typeof serverCaller>>["relations"]["drivers"]>>["positive"][number];
 
-function DriverTable({ caption, drivers }: { caption: string; drivers: Driver[] }) {
+async function DriverTable({ caption, drivers }: { caption: string; drivers: Driver[] }) {
+  const [t, format] = await Promise.all([getTranslations("relations.dyad"), getFormat()]);
   return (
     <table className="drivers">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Event</th>
-          <th scope="col">Date</th>
-          <th scope="col">Score s</th>
-          <th scope="col">Weight today</th>
-          <th scope="col">Share of |P|</th>
-          <th scope="col">Plausible weight today</th>
+          <th scope="col">{t("columns.event")}</th>
+          <th scope="col">{t("columns.date")}</th>
+          <th scope="col">{t("columns.score")}</th>
+          <th scope="col">{t("columns.weight")}</th>
+          <th scope="col">{t("columns.share")}</th>
+          <th scope="col">{t("columns.plausible")}</th>
         </tr>
       </thead>
       <tbody>
         {drivers.length === 0 ? (
           <tr>
             <td colSpan={6} className="empty">
-              None in the last {20 * 45} days.
+              {t("noDrivers", { days: 20 * 45 })}
             </td>
           </tr>
         ) : (
           drivers.map((d) => (
             <tr key={d.id}>
               <td>
-                <Link href={`/events/${d.id}`}>{d.event.title}</Link>
+                <Link href={`/events/${d.id}`} dir="auto">
+                  {d.event.title}
+                </Link>
                 {d.event.automated && (
                   <>
                     {" "}
-                    <span className="badge" title="Published from GDELT by the dyad's auto-accept rule, without a reviewer">
-                      automated
+                    <span className="badge" title={t("automatedTitle")}>
+                      {t("automated")}
                     </span>
                   </>
                 )}
               </td>
-              <td>{formatDate(d.event.date, d.event.datePrecision)}</td>
-              <td>{d.score.toFixed(2)}</td>
-              <td>{formatWeight(d.contribution)}</td>
-              <td>{d.share === null ? "—" : `${Math.round(d.share * 100)} %`}</td>
-              <td>
-                {formatWeight(d.range.low)} to {formatWeight(d.range.high)}
-              </td>
+              <td>{format.period(d.event.date, d.event.datePrecision)}</td>
+              <td>{format.number(d.score, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}</td>
+              <td>{formatWeight(format, d.contribution)}</td>
+              <td>{d.share === null ? "—" : t("share", { value: Math.round(d.share * 100) })}</td>
+              <td>{t("weightRange", { low: formatWeight(format, d.range.low), high: formatWeight(format, d.range.high) })}</td>
             </tr>
           ))
         )}
@@ -272,4 +290,3 @@ function DriverTable({ caption, drivers }: { caption: string; drivers: Driver[] 
     </table>
   );
 }
-
