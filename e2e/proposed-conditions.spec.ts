@@ -26,7 +26,7 @@ test("a recorded recall proposes its condition for review; published, it is in f
   await page.goto("/admin/review");
   const proposal = page.getByRole("article", { name: new RegExp(`^Draft: Ambassador recalled .*: ${title}$`) });
   await expect(proposal).toContainText("new condition by the system");
-  await expect(proposal.getByRole("link", { name: title })).toHaveAttribute("href", `/events/${eventId}`);
+  await expect(proposal.getByRole("link", { name: title, exact: true })).toHaveAttribute("href", `/events/${eventId}`);
   await proposal.getByRole("button", { name: /^Publish / }).click();
   await expect(proposal).toHaveCount(0);
 

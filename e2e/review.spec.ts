@@ -38,12 +38,14 @@ test("an accepted cluster moves its dyad's card; a rejected one needs a reason a
 
   await page.goto("/admin/review?dyad=DZA-MAR");
   await expect(page).toHaveURL(/dyad=DZA-MAR/);
-  const row = page.getByRole("row").filter({ hasText: acceptDay });
+  // The clusters' table: accepting a blockade also proposes a standing condition, whose preview names the day.
+  const queue = page.getByRole("table", { name: "Clusters waiting for review, newest first" });
+  const row = queue.getByRole("row").filter({ hasText: acceptDay });
   await expect(row).toContainText("Morocco → Algeria");
   await expect(row).toContainText("191 impose blockade, restrict movement");
   await expect(row.getByRole("link", { name: "one.example" })).toHaveAttribute("rel", "noopener noreferrer");
   await row.getByRole("button", { name: `Accept Morocco towards Algeria on ${acceptDay}` }).click();
-  await expect(page.getByRole("row").filter({ hasText: acceptDay })).toHaveCount(0);
+  await expect(queue.getByRole("row").filter({ hasText: acceptDay })).toHaveCount(0);
 
   await page.goto("/");
   await expect(card).toContainText(`— ${title}`);
