@@ -229,6 +229,9 @@ async function main() {
     }
     const total = results.reduce((s, r) => s + r.requests, 0);
     console.log(`\nall routes: ${total} requests, ${(total / DURATION_S).toFixed(1)} req/s; admin writes: ${writer.attempts.length}, ${failedWrites} failed, median ${ms(writes.medianMs)} ms, p95 ${ms(writes.p95Ms)} ms; acknowledged ${writer.acknowledged.length}, lost ${lostWrites}`);
+    // A target like the p95s, reported met or missed; the run fails only on what is wrong at any speed
+    // or size (errors, lost writes, more connections than the pools allow).
+    console.log(`server RSS target ≤ ${TARGETS.rssMiB * INSTANCES} MiB for ${INSTANCES} instance(s): ${memory.peakMiB <= TARGETS.rssMiB * INSTANCES ? "met" : "missed"}`);
     console.log(`server RSS (MiB): start ${memory.startMiB}, peak ${memory.peakMiB}, end ${memory.endMiB}, slope ${memory.slopeMiBPerMinute.toFixed(1)} MiB/min over the second half; database connections: peak ${pool.peak} (limit ${pool.limit}), parallel query workers at most ${Math.max(0, ...sampler.samples.map((x) => x.parallelWorkers))}; server CPU ${serverCpu.meanCores.toFixed(2)} cores on average, peak ${serverCpu.peakCores.toFixed(2)}`);
     const machine = `${os.cpus()[0]?.model ?? "?"} · ${os.cpus().length} cores · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`;
     const loadAverage = { before: loadBefore.map((l) => l.toFixed(2)).join(" "), after: os.loadavg().map((l) => l.toFixed(2)).join(" ") };
@@ -245,7 +248,6 @@ async function main() {
     const problems = [
       errors > 0 && `${errors} failed requests or writes`,
       lostWrites > 0 && `${lostWrites} acknowledged writes missing`,
-      memory.peakMiB > TARGETS.rssMiB * INSTANCES && `RSS peaked at ${memory.peakMiB} MiB for ${INSTANCES} instance(s)`,
       pool.peak > pool.limit && `${pool.peak} database connections, more than the pools' ${pool.limit}`,
     ].filter(Boolean);
     if (problems.length) {
