@@ -6,20 +6,12 @@
 import { createTranslator } from "next-intl";
 import { loadMessages, type Messages } from "@/i18n/messages";
 import { dateWordsFrom, formattersFor, type Formatters } from "../i18n/format";
-import { INTL_LOCALE, LOCALE_COOKIE, type Locale } from "../i18n/locales";
-import { negotiateLocale } from "../i18n/negotiate";
+import { INTL_LOCALE, type Locale } from "../i18n/locales";
+import { localeOfRequest } from "../i18n/negotiate";
 import { agreementLabelsFrom, type AgreementLabels } from "./labels";
 
-function cookieValue(headers: Headers, name: string): string | undefined {
-  for (const pair of (headers.get("cookie") ?? "").split(";")) {
-    const [key, ...value] = pair.trim().split("=");
-    if (key === name) return value.join("=");
-  }
-  return undefined;
-}
-
 export function exportLocaleOf(request: Request): Locale {
-  return negotiateLocale({ cookie: cookieValue(request.headers, LOCALE_COOKIE), acceptLanguage: request.headers.get("accept-language") });
+  return localeOfRequest(request.headers);
 }
 
 export interface ExportWords {

@@ -5,8 +5,8 @@ import { recordAudit } from "../admin/audit";
 import type { Db } from "../db-client";
 import { answering, type RefusalDialect } from "../http/errors";
 import type { useTranslations } from "next-intl";
-import { directionOf, LOCALE_COOKIE, type Locale } from "../i18n/locales";
-import { negotiateLocale } from "../i18n/negotiate";
+import { directionOf, type Locale } from "../i18n/locales";
+import { localeOfRequest } from "../i18n/negotiate";
 import { AppError } from "../shared/errors";
 import { mailWordsIn } from "./email-language";
 import { ruleOfUnsubscribeToken } from "./unsubscribe-token";
@@ -26,12 +26,6 @@ export async function unsubscribeByToken({ db, token, secret }: { db: Db; token:
   });
 }
 
-/** The language of the page the link opens: the browser's stored choice, else its Accept-Language (signed out: no account to ask). */
-function localeOfRequest(request: Request) {
-  const cookie = request.headers.get("cookie")?.split(";").map((c) => c.trim().split("=")).find(([name]) => name === LOCALE_COOKIE)?.[1];
-  return negotiateLocale({ cookie, acceptLanguage: request.headers.get("accept-language") });
-}
-
 const page = ({ t, locale }: { t: ReturnType<typeof useTranslations<"email">>; locale: Locale }, text: string) =>
   `<!doctype html><html lang="${locale}" dir="${directionOf(locale)}"><head><meta charset="utf-8"><title>${t("unsubscribe.title")}</title></head>` +
   `<body><h1>${t("unsubscribe.title")}</h1><p>${text}</p><p><a href="/alerts">${t("unsubscribe.back")}</a></p></body></html>`;
@@ -39,7 +33,7 @@ const page = ({ t, locale }: { t: ReturnType<typeof useTranslations<"email">>; l
 /** The route's handler for GET and POST; the token alone authorises it. */
 export function createUnsubscribeHandler({ db, secret }: { db: () => Db; secret: () => string }) {
   return async (request: Request) => {
-    const words = await mailWordsIn(localeOfRequest(request));
+    const words = await mailWordsIn(localeOfRequest(request.headers));
     // The only refusal here is a bad token: said in the reader's language.
     const refusal: RefusalDialect = { body: (error) => ({ error: error.code === "BAD_REQUEST" ? words.t("unsubscribe.invalid") : error.message }) };
     return answering(async () => {

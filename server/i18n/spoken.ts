@@ -7,20 +7,11 @@ import ar from "@/messages/ar/errors.json" with { type: "json" };
 import en from "@/messages/en/errors.json" with { type: "json" };
 import fr from "@/messages/fr/errors.json" with { type: "json" };
 import { spokenIn } from "../shared/said";
-import { LOCALE_COOKIE, type Locale } from "./locales";
-import { negotiateLocale } from "./negotiate";
+import type { Locale } from "./locales";
 
 const CATALOGUES: Record<Locale, typeof en> = { en, fr, ar };
 
-/** The language a request's answer is in. */
-export function localeOfRequest(headers: Headers | null | undefined): Locale {
-  if (!headers) return "en";
-  const cookie = (headers.get("cookie") ?? "")
-    .split(";")
-    .map((pair) => pair.trim().split("="))
-    .find(([name]) => name === LOCALE_COOKIE)?.[1];
-  return negotiateLocale({ cookie, acceptLanguage: headers.get("accept-language") });
-}
+export { localeOfRequest } from "./negotiate";
 
 /** Puts a message in the locale's words (see `spokenIn`): English, and anything not said through `said`, as it is. */
 export function speakerFor(locale: Locale): (message: string) => string {
