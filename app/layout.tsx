@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { AccountMenu } from "./_components/auth/account-menu";
 import { IntlProvider } from "./_components/intl-provider";
+import { clientMessages } from "@/i18n/messages";
 import { LanguageMenu } from "./_components/language-menu";
 import { TRPCReactProvider } from "./_trpc/client";
 import { isAdmin } from "@/server/auth/permissions";
@@ -28,7 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body>
-        <IntlProvider locale={locale} messages={messages}>
+        <IntlProvider locale={locale} messages={clientMessages(messages)}>
           <TRPCReactProvider>
             <a className="skip-link" href="#main">
               {t("skipToContent")}

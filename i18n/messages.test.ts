@@ -6,7 +6,7 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/server/i18n/locales";
-import { loadMessages, NAMESPACES } from "./messages";
+import { CLIENT_MESSAGES, clientMessages, loadMessages, NAMESPACES } from "./messages";
 
 type Tree = { [key: string]: string | Tree };
 const root = path.resolve(import.meta.dirname, "..");
@@ -116,5 +116,19 @@ describe("message files", () => {
       );
     });
     expect(unused).toEqual([]);
+  });
+
+  it("sends the browser every part a useTranslations reads, and only those", async () => {
+    const read = [...sourceFiles(path.join(root, "app")), ...sourceFiles(path.join(root, "server"))].flatMap((f) =>
+      [...readFileSync(f, "utf8").matchAll(/useTranslations(?:<[^>]*>)?\(\s*"([^"]+)"/g)].map((m) => m[1] ?? ""),
+    );
+    expect(read.length).toBeGreaterThan(20);
+    const shipped = (namespace: string) => CLIENT_MESSAGES.some((part) => namespace === part || namespace.startsWith(`${part}.`));
+    expect([...new Set(read.filter((namespace) => !shipped(namespace)))]).toEqual([]);
+
+    const sent = clientMessages(await loadMessages("fr"));
+    expect(Object.keys(sent)).not.toContain("email");
+    expect(Object.keys(sent.methodology ?? {})).toEqual(["sensitivity"]);
+    expect(sent.common).toEqual((await loadMessages("fr")).common);
   });
 });
