@@ -3,8 +3,9 @@
 //   - relations.summary (all 30 dyads) and a 3-year daily relations.series, through tRPC's
 //     server caller and over HTTP against the production server; the dyad page's reads together;
 //   - the baseline they replace: the same summary computed from raw events (no rollup);
+//   - the dyad page's reads with and without the plausible range, in alternating pairs (its cost);
 //   - a full rollup rebuild, and one event write with its rollup refresh 10 years back.
-// Run: npm run bench:relations [-- --events 1000000 --skip-http]
+// Run: npm run bench:relations [-- --events 1000000 --skip-http --range-pairs 300]
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
@@ -20,7 +21,9 @@ import { liveConditions, rebuildRollups, refreshRollup } from "../server/relatio
 import { createCaller } from "../server/root";
 import { createContextInner } from "../server/trpc";
 import { serveArgs } from "../scripts/serve-args";
-import { fmt, resultsFile, time, type Timing } from "./stats";
+import type { Db } from "../server/db-client";
+import { dataStart, dyadDrivers, dyadSeries, dyadSummaries } from "../server/relations/service";
+import { fmt, resultsFile, summarize as timingOf, time, type Timing } from "./stats";
 import { generateEvents } from "./synthetic-events";
 
 const arg = (name: string, fallback: number) => {
@@ -31,6 +34,8 @@ const EVENTS = arg("events", 1_000_000);
 const DYADS = 30;
 const YEARS = 20;
 const skipHttp = process.argv.includes("--skip-http");
+/** Timed pairs of dyad-page reads, with and without the plausible range. */
+const RANGE_PAIRS = arg("range-pairs", 300);
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -78,6 +83,7 @@ async function main() {
       await Promise.all([api.relations.series({ dyads: ["AAX-ABX"], ...threeYears }), api.relations.drivers({ dyad: "AAX-ABX" })]);
     });
     log(`dyad page reads (summary, extent, series 3 years daily, drivers), server caller: ${fmt(results.dyadPageCaller as Timing)}`);
+    Object.assign(results, await rangeCost({ db, today, threeYears }));
 
     // Baseline: what a summary costs without the rollup — every live event of every dyad, then summarize().
     const dyads = await db.dyad.findMany({ select: { id: true } });
@@ -125,6 +131,46 @@ async function main() {
   writeFileSync(file, JSON.stringify({ machine, events: EVENTS, dyads: DYADS, years: YEARS, results }, null, 2));
   log(`machine: ${machine}`);
   log(`results written to ${file}`);
+}
+
+/**
+ * What the plausible range costs the dyad page (issue 19: p95 unchanged within 10 %): the page's
+ * reads with the range and without it (its columns not read, no driver range), in pairs whose
+ * order alternates, so the machine's load falls on both arms alike.
+ */
+async function rangeCost({ db, today, threeYears }: { db: Db; today: number; threeYears: { from: string; to: string } }) {
+  const page = (withRange: boolean) => async () => {
+    const started = performance.now();
+    await dyadSummaries({ db, now: today, withRange });
+    await dataStart({ db, keys: ["AAX-ABX"] });
+    await Promise.all([
+      dyadSeries({ db, now: today, keys: ["AAX-ABX"], from: toDay(threeYears.from), to: toDay(threeYears.to), granularity: "daily", withRange }),
+      dyadDrivers({ db, now: today, key: "AAX-ABX", withRange }),
+    ]);
+    return performance.now() - started;
+  };
+  const [withRange, without] = [page(true), page(false)];
+  for (let i = 0; i < 20; i++) {
+    await withRange();
+    await without();
+  }
+  const samples = { with: [] as number[], without: [] as number[] };
+  for (let i = 0; i < RANGE_PAIRS; i++) {
+    if (i % 2 === 0) {
+      samples.with.push(await withRange());
+      samples.without.push(await without());
+    } else {
+      samples.without.push(await without());
+      samples.with.push(await withRange());
+    }
+  }
+  const dyadPageWithRange = timingOf(samples.with);
+  const dyadPageWithoutRange = timingOf(samples.without);
+  const rangeP95Ratio = dyadPageWithRange.p95Ms / dyadPageWithoutRange.p95Ms;
+  log(`dyad page reads with the plausible range: ${fmt(dyadPageWithRange)}`);
+  log(`dyad page reads without it (baseline): ${fmt(dyadPageWithoutRange)}`);
+  log(`range cost: p95 ×${rangeP95Ratio.toFixed(3)}, median ×${(dyadPageWithRange.medianMs / dyadPageWithoutRange.medianMs).toFixed(3)} (target p95 ≤ ×1.10: ${rangeP95Ratio <= 1.1 ? "met" : "missed"})`);
+  return { dyadPageWithRange, dyadPageWithoutRange, rangeP95Ratio };
 }
 
 function dayToIso(day: number): string {

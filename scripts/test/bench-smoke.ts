@@ -14,7 +14,7 @@ interface TinySize {
 /** What each benchmark is told to make small: rows, runs, duration, analysts. */
 export const TINY: Record<string, TinySize> = {
   "bench:agreements": { env: { BENCH_AGREEMENTS: "200", BENCH_RUNS: "3" } },
-  "bench:relations": { args: ["--events", "2000"] },
+  "bench:relations": { args: ["--events", "2000", "--range-pairs", "10"] },
   "bench:map": { args: ["--runs", "1", "--warmup", "0"] },
   "bench:import": { env: { BENCH_IMPORT_ROWS: "40", BENCH_RUNS: "1" } },
   "bench:load": { args: ["--duration", "5", "--analysts", "3", "--events", "2000", "--agreements", "200"] },

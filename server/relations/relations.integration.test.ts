@@ -10,6 +10,7 @@ import type { IndexCondition, IndexEvent } from "../method/index-math";
 import { dayCells, ensureRollupsCurrent, forgetRollupCheck, liveConditions, rebuildRollups, refreshRollup } from "./rollup";
 import { METHOD, previousRelease } from "../method/params";
 import { plausibleEventsFrom, plausibleRanges } from "../method/plausible";
+import { dyadDrivers, dyadSeries, dyadSummaries } from "./service";
 
 describe("relations index on the seeded data", async () => {
   const { db } = await useTestDatabase({ seed: true });
@@ -110,6 +111,19 @@ describe("relations index on the seeded data", async () => {
       expect(d.range.low).toBeLessThan(d.contribution);
       expect(d.range.high).toBeGreaterThan(d.contribution);
     }
+  });
+
+  it("reads the same values without the range when asked (the benchmark's baseline arm)", async () => {
+    const day = toDay("2025-06-30");
+    const common = { db, now: day, keys: ["DZA-FRA"] };
+    const [withRange, without] = await Promise.all([dyadSummaries(common), dyadSummaries({ ...common, withRange: false })]);
+    expect(without[0]?.value).toBe(withRange[0]?.value);
+    expect(withRange[0]?.plausible).not.toBeNull();
+    expect(without[0]?.plausible).toBeNull();
+    const [series] = await dyadSeries({ ...common, from: day - 30, to: day, granularity: "daily", withRange: false });
+    expect(series?.points.every((p) => p.low === p.index && p.high === p.index)).toBe(true);
+    const drivers = await dyadDrivers({ db, now: day, key: "FRA-MAR", withRange: false });
+    expect(drivers.positive.every((d) => d.range.low === d.contribution && d.range.high === d.contribution)).toBe(true);
   });
 
   it("says how each tracked dyad's value today moves with each parameter, computed from the core", async () => {

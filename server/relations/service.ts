@@ -1,7 +1,7 @@
 // Database reads for the relations index. Indicators come from the DyadDay rollup only;
 // raw events are read just to name what drives a number (drivers, chart markers).
 import type { Db } from "../db-client";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { fromDay, toDay } from "../method/day";
 import { dateOfDay } from "../scope/day";
 import { dyadLabel } from "../method/dyad-label";
@@ -36,16 +36,23 @@ export async function dyadsByKey(db: Db, keys: string[] | undefined): Promise<Dy
 
 type RollupSelectRow = RollupDbRow & { dyadId: string; plausibleLow: number | null; plausibleHigh: number | null };
 
+/**
+ * Every read below shows the plausible range unless `withRange` is false: only bench:relations
+ * turns it off, to time the dyad page with and without the range in one command (issue 19).
+ */
+const rangeColumns = (withRange: boolean) =>
+  Prisma.raw(withRange ? `"plausibleLow", "plausibleHigh"` : `NULL::float8 AS "plausibleLow", NULL::float8 AS "plausibleHigh"`);
+
 /** Headline numbers per dyad as of a day, with the latest event and the coverage for the card. */
-export async function dyadSummaries(input: { db: Db; now: number; asOf?: number; keys?: string[] }) {
-  const { db, now } = input;
+export async function dyadSummaries(input: { db: Db; now: number; asOf?: number; keys?: string[]; withRange?: boolean }) {
+  const { db, now, withRange = true } = input;
   const asOf = input.asOf ?? now;
   await ensureRollupsCurrent({ db, today: now });
   const dyads = await dyadsByKey(db, input.keys);
   const ids = dyads.map((d) => d.id);
   const [rows, latest, recent] = await Promise.all([
     db.$queryRaw<RollupSelectRow[]>`
-      SELECT "dyadId", ${ROLLUP_COLUMNS}, "plausibleLow", "plausibleHigh"
+      SELECT "dyadId", ${ROLLUP_COLUMNS}, ${rangeColumns(withRange)}
       FROM "DyadDay"
       WHERE "dyadId" = ANY(${ids}) AND day = ANY(${summaryDays(asOf).map(fromDay)}::date[])`,
     db.$queryRaw<{ dyadId: string; id: string; title: string; date: Date; datePrecision: DatePrecision; placementDate: Date }[]>`
@@ -93,13 +100,14 @@ export async function dyadSeries(input: {
   from: number;
   to: number;
   granularity: "daily" | "weekly";
+  withRange?: boolean;
 }) {
-  const { db, now, from, to, granularity } = input;
+  const { db, now, from, to, granularity, withRange = true } = input;
   await ensureRollupsCurrent({ db, today: now });
   const dyads = await dyadsByKey(db, input.keys);
   const end = Math.min(to, now);
-  const rows = await db.$queryRaw<{ dyadId: string; day: Date; pulse: number; ledger: number; index: number; low: number | null; high: number | null }[]>`
-    SELECT "dyadId", day, pulse, ledger, index, "plausibleLow" AS low, "plausibleHigh" AS high FROM "DyadDay"
+  const rows = await db.$queryRaw<{ dyadId: string; day: Date; pulse: number; ledger: number; index: number; plausibleLow: number | null; plausibleHigh: number | null }[]>`
+    SELECT "dyadId", day, pulse, ledger, index, ${rangeColumns(withRange)} FROM "DyadDay"
     WHERE "dyadId" = ANY(${dyads.map((d) => d.id)}) AND day >= ${fromDay(from)}::date AND day <= ${fromDay(end)}::date
       -- Weekly: only the rows kept below are read (a seventh), not every day to drop six in seven.
       AND (${granularity} = 'daily' OR (day - DATE '1970-01-01' + 4) % 7 = 6 OR day = ${fromDay(end)}::date)
@@ -109,7 +117,7 @@ export async function dyadSeries(input: {
     const points = sampledDays(from, end, granularity).map((day) => {
       const r = byDay.get(day); // no row: before the dyad's first data, neutral
       const index = r?.index ?? 0;
-      return { day: fromDay(day), index, pulse: r?.pulse ?? 0, ledger: r?.ledger ?? 0, low: r?.low ?? index, high: r?.high ?? index };
+      return { day: fromDay(day), index, pulse: r?.pulse ?? 0, ledger: r?.ledger ?? 0, low: r?.plausibleLow ?? index, high: r?.plausibleHigh ?? index };
     });
     return { key: dyad.key, label: dyadLabel(dyad), points };
   });
@@ -197,8 +205,8 @@ const eventViewSelect = {
 } satisfies Prisma.EventSelect;
 
 /** What moves a dyad's index as of a day: top events, conditions in force, the 30-day change split. */
-export async function dyadDrivers(input: { db: Db; now: number; key: string; asOf?: number }) {
-  const { db, now, key } = input;
+export async function dyadDrivers(input: { db: Db; now: number; key: string; asOf?: number; withRange?: boolean }) {
+  const { db, now, key, withRange = true } = input;
   const asOf = input.asOf ?? now;
   const [dyad] = await dyadsByKey(db, [key]);
   if (!dyad) throw new AppError("NOT_FOUND", `No dyad ${key} is recorded`);
@@ -235,7 +243,8 @@ export async function dyadDrivers(input: { db: Db; now: number; key: string; asO
     if (!found) throw new Error(`driver ${d.id} without its event`);
     const { candidates, ...e } = found;
     // Published by a dyad's auto-accept rule, without a reviewer: the drivers table says so.
-    return { ...d, range: contributionRange(d.score, asOf - d.day), event: { ...e, automated: candidates.length > 0 } };
+    const range = withRange ? contributionRange(d.score, asOf - d.day) : { low: d.contribution, high: d.contribution };
+    return { ...d, range, event: { ...e, automated: candidates.length > 0 } };
   };
   return {
     key: dyad.key,
