@@ -17,6 +17,7 @@ import type states from "@/messages/en/states.json";
 import type errors from "@/messages/en/errors.json";
 import type forms from "@/messages/en/forms.json";
 import type admin from "@/messages/en/admin.json";
+import type adminPages from "@/messages/en/adminPages.json";
 import type review from "@/messages/en/review.json";
 import type dashboard from "@/messages/en/dashboard.json";
 import type filters from "@/messages/en/filters.json";
@@ -39,6 +40,7 @@ export type Messages = {
   errors: typeof errors;
   forms: typeof forms;
   admin: typeof admin;
+  adminPages: typeof adminPages;
   review: typeof review;
   dashboard: typeof dashboard;
   relations: typeof relations;
@@ -49,7 +51,7 @@ export type Messages = {
 
 export type Namespace = keyof Messages;
 
-export const NAMESPACES = ["common", "auth", "agreements", "events", "exports", "methodology", "cameo", "alerts", "email", "account", "states", "errors", "forms", "admin", "review", "dashboard", "relations", "places", "views", "filters"] as const satisfies readonly Namespace[];
+export const NAMESPACES = ["common", "auth", "agreements", "events", "exports", "methodology", "cameo", "alerts", "email", "account", "states", "errors", "forms", "admin", "adminPages", "review", "dashboard", "relations", "places", "views", "filters"] as const satisfies readonly Namespace[];
 
 /** Every namespace of one locale, read from its files (bundled per locale, loaded on first use). */
 export async function loadMessages(locale: Locale): Promise<Messages> {
@@ -68,7 +70,7 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
  */
 export const CLIENT_MESSAGES = [
   "common", "auth", "account", "agreements", "alerts", "dashboard", "errors", "filters", "forms",
-  "places", "relations", "review", "states", "views", "methodology.sensitivity",
+  "places", "relations", "review", "states", "views", "methodology.sensitivity", "admin.controls",
 ] as const;
 
 type Tree = { [key: string]: string | Tree };

@@ -13,8 +13,3 @@ export function formatDate(date: Date | null, precision: DatePrecision | null): 
 export { dyadLabel as dyadTitle } from "@/server/method/dyad-label";
 
 export { agreementKindLabel, humanize } from "@/server/agreements/labels";
-
-/** A moment to the minute, in UTC: "2026-11-29 20:31 UTC"; "never" for none. */
-export function formatMoment(date: Date | null): string {
-  return date ? `${date.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never";
-}

@@ -4,7 +4,6 @@ import { countryCode, recordId } from "../shared/schemas";
 
 export const FEED_LANGUAGES = ["fr", "en", "ar"] as const;
 export type FeedLanguage = (typeof FEED_LANGUAGES)[number];
-export const FEED_LANGUAGE_NAMES: Record<FeedLanguage, string> = { fr: "French", en: "English", ar: "Arabic" };
 
 export const HEADLINE_STATUSES = ["NEW", "USED", "DISMISSED"] as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextRunAt, scheduleInWords } from "./schedule";
+import { nextRunAt, scheduleInWords, scheduleOf } from "./schedule";
 
 describe("job schedules", () => {
   it("says the common crons in words and leaves the rest as cron", () => {
@@ -8,6 +8,15 @@ describe("job schedules", () => {
     expect(scheduleInWords("5 * * * *")).toBe("every hour at :05");
     expect(scheduleInWords("30 4 * * *")).toBe("every day at 04:30 UTC");
     expect(scheduleInWords("0 9 * * 1")).toBe("cron 0 9 * * 1 (UTC)");
+  });
+
+  it("reads the same crons into parts the page words in the reader's language", () => {
+    expect(scheduleOf("* * * * *")).toEqual({ every: "minute" });
+    expect(scheduleOf("*/15 * * * *")).toEqual({ every: "minutes", minutes: 15 });
+    expect(scheduleOf("0 * * * *")).toEqual({ every: "hour", minute: "00" });
+    expect(scheduleOf("5 * * * *")).toEqual({ every: "hour", minute: "05" });
+    expect(scheduleOf("30 4 * * *")).toEqual({ every: "day", time: "04:30" });
+    expect(scheduleOf("0 9 * * 1")).toEqual({ every: "cron", cron: "0 9 * * 1" });
   });
 
   it("finds the next occurrence after a moment, in UTC", () => {

@@ -2,13 +2,13 @@
 // Archive or restore a record (event, condition, agreement): it leaves (or rejoins) the index and
 // the feeds; nothing is deleted. The server checks the version, so a stale page cannot undo a save.
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useTRPCClient } from "@/app/_trpc/client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-const NOUN = { events: "event", conditions: "condition", agreements: "agreement" } as const;
-
-export function ArchiveButton({ domain, id, version, archived }: { domain: keyof typeof NOUN; id: string; version: number; archived: boolean }) {
+export function ArchiveButton({ domain, id, version, archived }: { domain: "events" | "conditions" | "agreements"; id: string; version: number; archived: boolean }) {
+  const t = useTranslations("admin.controls.records");
   const client = useTRPCClient();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +23,7 @@ export function ArchiveButton({ domain, id, version, archived }: { domain: keyof
   return (
     <p>
       <button type="button" disabled={toggle.isPending} onClick={() => toggle.mutate()}>
-        {archived ? "Restore" : "Archive"} {NOUN[domain]}
+        {archived ? t(`restore.${domain}`) : t(`archive.${domain}`)}
       </button>
       {error && (
         <span className="error" role="alert">

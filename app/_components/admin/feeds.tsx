@@ -3,10 +3,11 @@
 // country's keyword lists. Each form checks with the procedure's own schema and shows the
 // server's refusals on their fields; a success renders the page's server data again.
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
-import { countryKeywordsForm, FEED_LANGUAGE_NAMES, FEED_LANGUAGES, feedInput } from "@/server/feeds/schemas";
+import { countryKeywordsForm, FEED_LANGUAGES, feedInput } from "@/server/feeds/schemas";
 import { Field, FormMessage } from "../forms/form-fields";
 import { CountryOptions } from "../forms/options";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
@@ -17,28 +18,29 @@ interface Country {
 }
 
 export function RegisterFeedForm({ countries }: { countries: Country[] }) {
+  const t = useTranslations("admin.controls.feeds");
   const trpc = useTRPC();
   const form = useSchemaForm(feedInput, { defaultValues: { url: "", language: "fr", country: countries[0]?.code ?? "" }, ...CHECK_ON_SUBMIT });
   const create = useMutation(trpc.feeds.create.mutationOptions(useRefreshingMutation(form)));
   const submit = form.handleSubmit((data) => create.mutate(data, { onSuccess: () => form.reset({ ...data, url: "" }) }));
   return (
-    <form onSubmit={submit} className="panel form narrow" aria-label="Register a feed" noValidate>
-      <h3>Register a feed</h3>
-      <Field form={form} name="url" label="Feed address (RSS or Atom)">
-        {(props) => <input {...props} type="url" inputMode="url" placeholder="https://…" maxLength={2000} />}
+    <form onSubmit={submit} className="panel form narrow" aria-label={t("registerForm")} noValidate>
+      <h3>{t("registerForm")}</h3>
+      <Field form={form} name="url" label={t("url")}>
+        {(props) => <input {...props} type="url" inputMode="url" placeholder="https://…" maxLength={2000} dir="ltr" />}
       </Field>
-      <Field form={form} name="language" label="Language">
+      <Field form={form} name="language" label={t("language")}>
         {(props) => (
           <select {...props}>
             {FEED_LANGUAGES.map((l) => (
               <option key={l} value={l}>
-                {FEED_LANGUAGE_NAMES[l]}
+                {t(`languages.${l}`)}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field form={form} name="country" label="Country of the outlet">
+      <Field form={form} name="country" label={t("country")}>
         {(props) => (
           <select {...props}>
             <CountryOptions countries={countries} />
@@ -47,7 +49,7 @@ export function RegisterFeedForm({ countries }: { countries: Country[] }) {
       </Field>
       <FormMessage form={form} />
       <button type="submit" disabled={create.isPending}>
-        {create.isPending ? "Registering…" : "Register feed"}
+        {create.isPending ? t("registering") : t("register")}
       </button>
     </form>
   );
@@ -55,6 +57,7 @@ export function RegisterFeedForm({ countries }: { countries: Country[] }) {
 
 /** One-click actions (pause, remove, dismiss): the page's data is rendered again after each; a refusal shows beside the buttons. */
 function useOneClick() {
+  const t = useTranslations("admin.controls.feeds");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   return {
@@ -62,7 +65,7 @@ function useOneClick() {
     options: {
       onMutate: () => setError(null),
       onSuccess: () => router.refresh(),
-      onError: (e: unknown) => setError(e instanceof Error ? e.message : "Could not save. Try again."),
+      onError: (e: unknown) => setError(e instanceof Error ? e.message : t("saveFailed")),
     },
   };
 }
@@ -76,6 +79,7 @@ function Refusal({ error }: { error: string | null }) {
 }
 
 export function FeedActions({ feed }: { feed: { id: string; name: string; active: boolean } }) {
+  const t = useTranslations("admin.controls.feeds");
   const trpc = useTRPC();
   const { error, options } = useOneClick();
   const setActive = useMutation(trpc.feeds.setActive.mutationOptions(options));
@@ -85,21 +89,23 @@ export function FeedActions({ feed }: { feed: { id: string; name: string; active
   return (
     <>
       <button type="button" onClick={() => setActive.mutate({ id: feed.id, active: !feed.active })} disabled={setActive.isPending}>
-        {feed.active ? "Pause" : "Resume"}
+        {feed.active ? t("pause") : t("resume")}
         {of}
       </button>{" "}
       {confirming ? (
         <span>
           <button type="button" onClick={() => remove.mutate({ id: feed.id })} disabled={remove.isPending}>
-            Remove it and its headlines{of}
+            {t("removeConfirm")}
+            {of}
           </button>{" "}
           <button type="button" onClick={() => setConfirming(false)}>
-            Keep it
+            {t("keep")}
           </button>
         </span>
       ) : (
         <button type="button" onClick={() => setConfirming(true)}>
-          Remove…{of}
+          {t("remove")}
+          {of}
         </button>
       )}
       <Refusal error={error} />
@@ -108,22 +114,23 @@ export function FeedActions({ feed }: { feed: { id: string; name: string; active
 }
 
 export function DismissButton({ headline }: { headline: { id: string; title: string } }) {
+  const t = useTranslations("admin.controls.feeds");
   const trpc = useTRPC();
   const { error, options } = useOneClick();
   const dismiss = useMutation(trpc.feeds.dismiss.mutationOptions(options));
   return (
     <>
       <button type="button" onClick={() => dismiss.mutate({ id: headline.id })} disabled={dismiss.isPending}>
-        Dismiss<span className="visually-hidden"> {headline.title}</span>
+        {t("dismiss")}
+        <span className="visually-hidden"> {headline.title}</span>
       </button>
       <Refusal error={error} />
     </>
   );
 }
 
-const LIST_LABELS = { fr: "French", en: "English", ar: "Arabic" } as const;
-
 export function KeywordsForm({ lists }: { lists: { code: string; name: string; fr: readonly string[]; en: readonly string[]; ar: readonly string[]; edited: boolean } }) {
+  const t = useTranslations("admin.controls.feeds");
   const trpc = useTRPC();
   const form = useSchemaForm(countryKeywordsForm, {
     defaultValues: { country: lists.code, fr: lists.fr.join("\n"), en: lists.en.join("\n"), ar: lists.ar.join("\n") },
@@ -132,20 +139,20 @@ export function KeywordsForm({ lists }: { lists: { code: string; name: string; f
   const save = useMutation(trpc.feeds.saveKeywords.mutationOptions(useRefreshingMutation(form)));
   const submit = form.handleSubmit((data) => save.mutate(data));
   return (
-    <form onSubmit={submit} className="panel form" aria-label={`Keywords for ${lists.name}`} noValidate>
+    <form onSubmit={submit} className="panel form" aria-label={t("keywordsFor", { country: lists.name })} noValidate>
       <h3>
-        {lists.name} <span className="meta">{lists.edited ? "edited" : "built-in lists"}</span>
+        {lists.name} <span className="meta">{lists.edited ? t("edited") : t("builtIn")}</span>
       </h3>
       <div className="field-row">
         {(["fr", "en", "ar"] as const).map((language) => (
-          <Field key={language} form={form} name={language} label={`${LIST_LABELS[language]}, one a line`}>
+          <Field key={language} form={form} name={language} label={t(`lists.${language}`)}>
             {(props) => <textarea {...props} rows={5} lang={language} dir={language === "ar" ? "rtl" : "ltr"} />}
           </Field>
         ))}
       </div>
       <FormMessage form={form} hidden="country" />
       <button type="submit" disabled={save.isPending}>
-        {save.isPending ? "Saving…" : `Save keywords for ${lists.name}`}
+        {save.isPending ? t("saving") : t("save", { country: lists.name })}
       </button>
     </form>
   );

@@ -1,10 +1,12 @@
 "use client";
 // The CSV import page's two steps: a dry run that previews the rows and lists every error, then
 // the import, whose progress the server streams while its one transaction runs.
+import { useTranslations } from "next-intl";
 import { Link } from "@/app/_components/link";
 import { useState, type FormEvent } from "react";
-import type { DryRunResult, ImportRefusal } from "@/server/import/handler";
+import type { DryRunResult, ImportRefusal, RowError } from "@/server/import/handler";
 import type { ImportProgress } from "@/server/import/progress";
+import { useFormat } from "../use-format";
 import { readNdjson } from "./ndjson";
 
 type Check = { state: "idle" } | { state: "checking" } | { state: "checked"; text: string; result: DryRunResult } | { state: "refused"; refusal: ImportRefusal };
@@ -15,13 +17,12 @@ type Run =
   | { state: "failed"; refusal: ImportRefusal };
 
 const ENDPOINT = "/api/admin/import";
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
-async function refusalOf(response: Response): Promise<ImportRefusal> {
+async function refusalOf(response: Response, serverAnswered: (status: number) => string): Promise<ImportRefusal> {
   try {
     return (await response.json()) as ImportRefusal;
   } catch {
-    return { error: `The server answered ${response.status}: try again.` };
+    return { error: serverAnswered(response.status) };
   }
 }
 
@@ -29,43 +30,47 @@ const post = (text: string, dryRun: boolean) =>
   fetch(`${ENDPOINT}${dryRun ? "?dryRun=1" : ""}`, { method: "POST", headers: { "content-type": "text/csv" }, body: text });
 
 export function ImportPanel({ maxBytes }: { maxBytes: number }) {
+  const t = useTranslations("admin.controls.import");
+  const format = useFormat();
   const [file, setFile] = useState<File | null>(null);
   const [check, setCheck] = useState<Check>({ state: "idle" });
   const [run, setRun] = useState<Run>({ state: "idle" });
+  const megabytes = format.number(maxBytes / 1024 / 1024);
+  const serverAnswered = (status: number) => t("serverAnswered", { status });
 
   async function onCheck(event: FormEvent) {
     event.preventDefault();
     if (!file) return;
     setRun({ state: "idle" });
     if (file.size > maxBytes) {
-      setCheck({ state: "refused", refusal: { error: `The file is larger than ${maxBytes / 1024 / 1024} MB, the most one import takes: split it in parts.` } });
+      setCheck({ state: "refused", refusal: { error: t("tooLarge", { megabytes }) } });
       return;
     }
     setCheck({ state: "checking" });
     try {
       const text = await file.text();
       const response = await post(text, true);
-      setCheck(response.ok ? { state: "checked", text, result: (await response.json()) as DryRunResult } : { state: "refused", refusal: await refusalOf(response) });
+      setCheck(response.ok ? { state: "checked", text, result: (await response.json()) as DryRunResult } : { state: "refused", refusal: await refusalOf(response, serverAnswered) });
     } catch {
-      setCheck({ state: "refused", refusal: { error: "The server could not be reached: check your connection and try again." } });
+      setCheck({ state: "refused", refusal: { error: t("unreachable") } });
     }
   }
 
   async function onImport(text: string, writes: number) {
-    setRun({ state: "running", done: 0, total: writes, label: "Starting…" });
+    setRun({ state: "running", done: 0, total: writes, label: t("starting") });
     try {
       const response = await post(text, false);
-      if (!response.ok || !response.body) return setRun({ state: "failed", refusal: await refusalOf(response) });
+      if (!response.ok || !response.body) return setRun({ state: "failed", refusal: await refusalOf(response, serverAnswered) });
       let steps = { writes, dyads: 0 };
       await readNdjson<ImportProgress>(response.body, (line) => {
         switch (line.phase) {
           case "validated":
             steps = { writes: line.writes, dyads: line.dyads };
-            return setRun({ state: "running", done: 0, total: line.writes + line.dyads, label: `Writing ${count(line.writes, "event")}…` });
+            return setRun({ state: "running", done: 0, total: line.writes + line.dyads, label: t("writing", { count: line.writes }) });
           case "writing":
-            return setRun({ state: "running", done: line.done, total: steps.writes + steps.dyads, label: `Written ${line.done.toLocaleString("en")} of ${count(line.total, "event")}` });
+            return setRun({ state: "running", done: line.done, total: steps.writes + steps.dyads, label: t("written", { done: format.number(line.done), total: line.total }) });
           case "indexing":
-            return setRun({ state: "running", done: steps.writes + line.done, total: steps.writes + steps.dyads, label: `Updating the index: ${line.done} of ${count(line.total, "dyad")}` });
+            return setRun({ state: "running", done: steps.writes + line.done, total: steps.writes + steps.dyads, label: t("indexing", { done: format.number(line.done), total: line.total }) });
           case "done":
             return setRun({ state: "done", result: line });
           case "failed":
@@ -73,7 +78,7 @@ export function ImportPanel({ maxBytes }: { maxBytes: number }) {
         }
       });
     } catch {
-      setRun({ state: "failed", refusal: { error: "The connection broke during the import: check the file again to see what was written (all of it or nothing)." } });
+      setRun({ state: "failed", refusal: { error: t("broke") } });
     }
   }
 
@@ -82,8 +87,8 @@ export function ImportPanel({ maxBytes }: { maxBytes: number }) {
   const blocked = checked !== null && checked.result.errors.length > 0;
   return (
     <>
-      <form onSubmit={onCheck} className="panel import-form" aria-label="Check a file">
-        <label htmlFor="import-file">CSV file (UTF-8, at most {maxBytes / 1024 / 1024} MB)</label>{" "}
+      <form onSubmit={onCheck} className="panel import-form" aria-label={t("checkForm")}>
+        <label htmlFor="import-file">{t("file", { megabytes })}</label>{" "}
         <input
           id="import-file"
           type="file"
@@ -95,41 +100,37 @@ export function ImportPanel({ maxBytes }: { maxBytes: number }) {
           }}
         />{" "}
         <button type="submit" disabled={!file || check.state === "checking" || run.state === "running"}>
-          Check file
+          {t("check")}
         </button>
-        {check.state === "checking" && (
-          <output className="import-line loading">Checking every row…</output>
-        )}
+        {check.state === "checking" && <output className="import-line loading">{t("checking")}</output>}
       </form>
 
       {check.state === "refused" && <Refusal refusal={check.refusal} />}
 
       {checked && (
         <section className="panel" aria-labelledby="dry-run-heading">
-          <h2 id="dry-run-heading">Dry run</h2>
+          <h2 id="dry-run-heading">{t("dryRun")}</h2>
           <output className="import-line">
-            {count(checked.result.total, "row")}: {checked.result.counts.new} new, {checked.result.counts.changed} changed, {checked.result.counts.unchanged} unchanged
-            {blocked ? `, ${count(checked.result.counts.invalid, "row")} with errors` : ""}.
+            {t(blocked ? "countsBlocked" : "counts", {
+              total: checked.result.total,
+              created: checked.result.counts.new,
+              changed: checked.result.counts.changed,
+              unchanged: checked.result.counts.unchanged,
+              invalid: checked.result.counts.invalid,
+            })}
           </output>
           {blocked && (
             <>
-              <h3 id="import-errors">{count(checked.result.errors.length, "error")}: fix them in the file, then check it again</h3>
-              <ul className="import-errors" aria-labelledby="import-errors">
-                {checked.result.errors.map((e) => (
-                  <li key={`${e.row}-${e.column}`}>
-                    Row {e.row}
-                    {e.externalId ? ` (${e.externalId})` : ""}, column {e.column}: {e.message}
-                  </li>
-                ))}
-              </ul>
+              <h3 id="import-errors">{t("errorsHeading", { count: checked.result.errors.length })}</h3>
+              <RowErrors errors={checked.result.errors} labelledBy="import-errors" withIds />
             </>
           )}
           <PreviewTable result={checked.result} />
           {!blocked && writes === 0 ? (
-            <p>Nothing to import: every row matches what is stored.</p>
+            <p>{t("nothing")}</p>
           ) : (
             <button type="button" disabled={blocked || run.state === "running" || run.state === "done"} onClick={() => void onImport(checked.text, writes)}>
-              Import {count(writes, "event")}
+              {t("importButton", { count: writes })}
             </button>
           )}
         </section>
@@ -137,9 +138,9 @@ export function ImportPanel({ maxBytes }: { maxBytes: number }) {
 
       {run.state === "running" && (
         <div className="panel" aria-busy="true">
-          <label htmlFor="import-progress">Import progress</label>{" "}
+          <label htmlFor="import-progress">{t("progress")}</label>{" "}
           <progress id="import-progress" value={run.done} max={Math.max(run.total, 1)}>
-            {run.done} of {run.total}
+            {t("progressOf", { done: format.number(run.done), total: format.number(run.total) })}
           </progress>
           <output className="import-line">{run.label}</output>
         </div>
@@ -147,18 +148,21 @@ export function ImportPanel({ maxBytes }: { maxBytes: number }) {
       {run.state === "failed" && <Refusal refusal={run.refusal} />}
       {run.state === "done" && (
         <section className="panel" aria-labelledby="import-done">
-          <h2 id="import-done">Import done</h2>
-          <progress value={1} max={1} aria-label="Import progress">
-            done
+          <h2 id="import-done">{t("done")}</h2>
+          <progress value={1} max={1} aria-label={t("progress")}>
+            {t("doneBar")}
           </progress>
           <output className="import-line">
-            {run.result.created} new, {run.result.updated} changed, {run.result.unchanged} unchanged: the indicators, map and feed show them now.
+            {t("doneCounts", { created: run.result.created, changed: run.result.updated, unchanged: run.result.unchanged })}
           </output>
           {run.result.events.length > 0 && (
             <ul>
               {run.result.events.map((e) => (
                 <li key={e.id}>
-                  <Link href={`/events/${e.id}`}>{e.title}</Link> ({e.status})
+                  <Link href={`/events/${e.id}`} dir="auto">
+                    {e.title}
+                  </Link>{" "}
+                  ({t(`statuses.${e.status}`)})
                 </li>
               ))}
             </ul>
@@ -166,6 +170,20 @@ export function ImportPanel({ maxBytes }: { maxBytes: number }) {
         </section>
       )}
     </>
+  );
+}
+
+/** Each row error, by row and column as the server said it; the dry run names the row's external id too. */
+function RowErrors({ errors, labelledBy, withIds = false }: { errors: readonly RowError[]; labelledBy?: string; withIds?: boolean }) {
+  const t = useTranslations("admin.controls.import");
+  return (
+    <ul className="import-errors" aria-labelledby={labelledBy}>
+      {errors.map((e) => (
+        <li key={`${e.row}-${e.column}`}>
+          {withIds && e.externalId ? t("rowErrorOf", { row: e.row, externalId: e.externalId, column: e.column, message: e.message }) : t("rowError", { row: e.row, column: e.column, message: e.message })}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -180,45 +198,36 @@ function Refusal({ refusal }: { refusal: ImportRefusal }) {
           ))}
         </ul>
       )}
-      {refusal.errors && (
-        <ul className="import-errors">
-          {refusal.errors.map((e) => (
-            <li key={`${e.row}-${e.column}`}>
-              Row {e.row}, column {e.column}: {e.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      {refusal.errors && <RowErrors errors={refusal.errors} />}
     </div>
   );
 }
 
 function PreviewTable({ result }: { result: DryRunResult }) {
+  const t = useTranslations("admin.controls.import");
   return (
     <div className="table-scroll">
       <table>
-        <caption>
-          {result.preview.length < result.total ? `The first ${result.preview.length} of ${count(result.total, "row")}` : "Every row"}
-        </caption>
+        <caption>{result.preview.length < result.total ? t("previewSome", { shown: result.preview.length, total: result.total }) : t("previewAll")}</caption>
         <thead>
           <tr>
-            <th scope="col">Row</th>
-            <th scope="col">External id</th>
-            <th scope="col">Date</th>
-            <th scope="col">Dyad</th>
-            <th scope="col">Title</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t("columns.row")}</th>
+            <th scope="col">{t("columns.externalId")}</th>
+            <th scope="col">{t("columns.date")}</th>
+            <th scope="col">{t("columns.dyad")}</th>
+            <th scope="col">{t("columns.title")}</th>
+            <th scope="col">{t("columns.status")}</th>
           </tr>
         </thead>
         <tbody>
           {result.preview.map((r) => (
             <tr key={r.row}>
               <td>{r.row}</td>
-              <td>{r.externalId ?? "—"}</td>
-              <td>{r.date}</td>
-              <td>{r.dyad}</td>
-              <td>{r.title}</td>
-              <td className={`import-status-${r.status}`}>{r.status === "invalid" ? `${count(r.problems.length, "error")}` : r.status}</td>
+              <td dir="auto">{r.externalId ?? "—"}</td>
+              <td dir="ltr">{r.date}</td>
+              <td dir="ltr">{r.dyad}</td>
+              <td dir="auto">{r.title}</td>
+              <td className={`import-status-${r.status}`}>{r.status === "invalid" ? t("errors", { count: r.problems.length }) : t(`statuses.${r.status}`)}</td>
             </tr>
           ))}
         </tbody>

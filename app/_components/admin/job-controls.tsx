@@ -2,6 +2,7 @@
 // /admin/jobs: "Run now" queues a manual run (audited); while a run waits or runs the page
 // reloads its server data every few seconds, so the admin sees it start and finish.
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
@@ -9,13 +10,14 @@ import { useTRPC } from "@/app/_trpc/client";
 const BUSY_REFRESH_MS = 2_000;
 
 export function RunNowButton({ job, label }: { job: string; label: string }) {
+  const t = useTranslations("admin.controls.jobs");
   const trpc = useTRPC();
   const router = useRouter();
   const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
   const runNow = useMutation(
     trpc.jobs.runNow.mutationOptions({
       onSuccess: ({ queued }) => {
-        setNote({ text: queued ? "Queued." : "A run is already waiting: nothing added.", error: false });
+        setNote({ text: queued ? t("queued") : t("alreadyWaiting"), error: false });
         router.refresh();
       },
       onError: (e) => setNote({ text: e.message, error: true }),
@@ -23,8 +25,8 @@ export function RunNowButton({ job, label }: { job: string; label: string }) {
   );
   return (
     <>
-      <button type="button" aria-label={`Run now: ${label}`} disabled={runNow.isPending} onClick={() => runNow.mutate({ job })}>
-        {runNow.isPending ? "Queuing…" : "Run now"}
+      <button type="button" aria-label={t("runNowLabel", { job: label })} disabled={runNow.isPending} onClick={() => runNow.mutate({ job })}>
+        {runNow.isPending ? t("queuing") : t("runNow")}
       </button>
       {note?.error && (
         <span className="error" role="alert">

@@ -1,23 +1,27 @@
 "use client";
 // User management for admins: create accounts, set roles, deactivate, reset passwords.
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { Role } from "@/server/generated/prisma/enums";
 import { createUserInput, resetPasswordInput } from "@/server/users/schemas";
 import type { UserSummary } from "@/server/users/service";
+import { ColumnHeads } from "../column-heads";
 import { Field, FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
 
 function RoleOptions() {
+  const t = useTranslations("admin.controls.users");
   return Object.values(Role).map((role) => (
     <option key={role} value={role}>
-      {role}
+      {t(`roles.${role}`)}
     </option>
   ));
 }
 
 function UserRow({ user, isMe }: { user: UserSummary; isMe: boolean }) {
+  const t = useTranslations("admin.controls.users");
   const trpc = useTRPC();
   // The row's one form: the password reset, whose top message also reports the row's buttons.
   const form = useSchemaForm(resetPasswordInput, { defaultValues: { userId: user.id, password: "" }, ...CHECK_ON_SUBMIT });
@@ -32,11 +36,11 @@ function UserRow({ user, isMe }: { user: UserSummary; isMe: boolean }) {
 
   return (
     <tr>
-      <td>{user.name}</td>
-      <td>{user.email}</td>
+      <td dir="auto">{user.name}</td>
+      <td dir="auto">{user.email}</td>
       <td>
         <select
-          aria-label={`Role of ${user.name}`}
+          aria-label={t("roleOf", { name: user.name })}
           value={user.role}
           disabled={isMe || setRole.isPending}
           onChange={(e) => setRole.mutate({ userId: user.id, role: e.target.value === "admin" ? "admin" : "analyst" })}
@@ -44,25 +48,25 @@ function UserRow({ user, isMe }: { user: UserSummary; isMe: boolean }) {
           <RoleOptions />
         </select>
       </td>
-      <td>{user.banned ? "deactivated" : "active"}</td>
+      <td>{user.banned ? t("deactivated") : t("active")}</td>
       <td className="actions">
         {!isMe &&
           (user.banned ? (
             <button type="button" onClick={() => reactivate.mutate({ userId: user.id })}>
-              Reactivate {user.name}
+              {t("reactivate", { name: user.name })}
             </button>
           ) : (
             <button type="button" onClick={() => deactivate.mutate({ userId: user.id })}>
-              Deactivate {user.name}
+              {t("deactivate", { name: user.name })}
             </button>
           ))}
         {resetting ? (
-          <form onSubmit={submitReset} className="inline-form" aria-label={`Reset the password of ${user.name}`} noValidate>
-            <Field form={form} name="password" label="New password">
+          <form onSubmit={submitReset} className="inline-form" aria-label={t("resetForm", { name: user.name })} noValidate>
+            <Field form={form} name="password" label={t("newPassword")}>
               {(props) => <input {...props} type="password" autoComplete="new-password" />}
             </Field>
             <button type="submit" disabled={reset.isPending}>
-              Reset password
+              {t("reset")}
             </button>
           </form>
         ) : (
@@ -74,7 +78,7 @@ function UserRow({ user, isMe }: { user: UserSummary; isMe: boolean }) {
               setResetting(true);
             }}
           >
-            Reset password of {user.name}
+            {t("resetOf", { name: user.name })}
           </button>
         )}
         <FormMessage form={form} hidden="userId" />
@@ -84,18 +88,11 @@ function UserRow({ user, isMe }: { user: UserSummary; isMe: boolean }) {
 }
 
 export function UserTable({ users, myId }: { users: UserSummary[]; myId: string }) {
+  const t = useTranslations("admin.controls.users");
   return (
     <table className="panel table">
-      <caption className="visually-hidden">Users</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Email</th>
-          <th scope="col">Role</th>
-          <th scope="col">Status</th>
-          <th scope="col">Actions</th>
-        </tr>
-      </thead>
+      <caption className="visually-hidden">{t("caption")}</caption>
+      <ColumnHeads columns={[t("name"), t("email"), t("role"), t("status"), t("actions")]} />
       <tbody>
         {users.map((user) => (
           <UserRow key={user.id} user={user} isMe={user.id === myId} />
@@ -106,6 +103,7 @@ export function UserTable({ users, myId }: { users: UserSummary[]; myId: string 
 }
 
 export function CreateUserForm() {
+  const t = useTranslations("admin.controls.users");
   const trpc = useTRPC();
   const form = useSchemaForm(createUserInput, { defaultValues: { name: "", email: "", role: "analyst", password: "" }, ...CHECK_ON_SUBMIT });
   const options = useRefreshingMutation(form);
@@ -114,27 +112,27 @@ export function CreateUserForm() {
   const submit = form.handleSubmit((data) => create.mutate(data, { onSuccess: () => form.reset() }));
 
   return (
-    <form onSubmit={submit} className="panel form narrow" aria-label="Create a user" noValidate>
-      <h2>Create a user</h2>
-      <Field form={form} name="name" label="Name">
+    <form onSubmit={submit} className="panel form narrow" aria-label={t("createForm")} noValidate>
+      <h2>{t("createForm")}</h2>
+      <Field form={form} name="name" label={t("name")}>
         {(props) => <input {...props} maxLength={100} />}
       </Field>
-      <Field form={form} name="email" label="Email">
+      <Field form={form} name="email" label={t("email")}>
         {(props) => <input {...props} type="email" maxLength={254} autoComplete="off" />}
       </Field>
-      <Field form={form} name="role" label="Role">
+      <Field form={form} name="role" label={t("role")}>
         {(props) => (
           <select {...props}>
             <RoleOptions />
           </select>
         )}
       </Field>
-      <Field form={form} name="password" label="Password">
+      <Field form={form} name="password" label={t("password")}>
         {(props) => <input {...props} type="password" autoComplete="new-password" />}
       </Field>
       <FormMessage form={form} />
       <button type="submit" disabled={create.isPending}>
-        Create user
+        {t("create")}
       </button>
     </form>
   );

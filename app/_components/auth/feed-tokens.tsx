@@ -7,34 +7,18 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { createFeedTokenInput } from "@/server/feed-tokens/schemas";
-import type { RevokeReason } from "@/server/feed-tokens/service";
-import { FEED_TOKEN_DAYS, tokenState, type TokenTimes } from "@/server/feed-tokens/state";
+import { FEED_TOKEN_DAYS, tokenState } from "@/server/feed-tokens/state";
 import { ColumnHeads } from "../column-heads";
 import { Field, FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
 import { useFormat } from "../use-format";
-
-/** The stored reasons (service.ts's closed list) as message keys. */
-const REASONS: Record<RevokeReason, "owner" | "admin" | "adminReset" | "passwordChanged" | "deactivated"> = {
-  "revoked by its owner": "owner",
-  "revoked by an admin": "admin",
-  "password reset by an admin": "adminReset",
-  "password changed": "passwordChanged",
-  "account deactivated": "deactivated",
-};
-const isRevokeReason = (reason: string): reason is RevokeReason => reason in REASONS;
+import { tokenStateIn } from "./token-state";
 
 /** "active until 27 Feb 2027", "revoked 20 Nov 2026 (password changed)", in the reader's language. */
 function useTokenState() {
   const t = useTranslations("account.tokens");
   const format = useFormat();
-  return (token: TokenTimes, now: Date) => {
-    const state = tokenState(token, now);
-    const said = t("state", { state, day: format.day(state === "revoked" && token.revokedAt ? token.revokedAt : token.expiresAt) });
-    const reason = state === "revoked" ? token.revokedReason : null;
-    if (!reason) return said;
-    return `${said} (${isRevokeReason(reason) ? t(`reasons.${REASONS[reason]}`) : reason})`;
-  };
+  return tokenStateIn({ state: (values) => t("state", values), reason: (key) => t(`reasons.${key}`) }, format);
 }
 
 export function FeedTokens() {

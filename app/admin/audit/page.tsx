@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/app/_components/link";
+import { getFormat } from "@/app/_components/server-format";
 import { requireAdmin } from "@/server/auth/page-guards";
 import { serverCaller } from "@/server/caller";
 import { AUDITED_ENTITIES, auditListInput } from "@/server/admin/schemas";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminPages.audit"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 type Params = Record<string, string | string[] | undefined>;
+type Subject = (typeof AUDITED_ENTITIES)[number];
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+const isSubject = (type: string): type is Subject => (AUDITED_ENTITIES as readonly string[]).includes(type);
 
 /** Where each kind of record is opened from the log (an archived one through its editor). */
 const RECORD_PAGE: Record<string, ((id: string) => string) | undefined> = {
@@ -19,30 +25,7 @@ const RECORD_PAGE: Record<string, ((id: string) => string) | undefined> = {
   Draft: (id) => `/admin/drafts/${id}`,
 };
 
-/** How the filter names each kind of thing the log records. */
-const SUBJECT_LABEL: Record<(typeof AUDITED_ENTITIES)[number], string> = {
-  Event: "Event",
-  Condition: "Condition",
-  Agreement: "Agreement",
-  CandidateCluster: "Review decision",
-  Draft: "Draft (drafted, returned, published)",
-  AutoAcceptRule: "Auto-accept rule",
-  NewsFeed: "News feed",
-  Headline: "Headline",
-  CountryKeywords: "Country keywords",
-  User: "User",
-  Session: "Sign-in",
-  FeedToken: "Feed token",
-  AlertRule: "Alert rule",
-  Alert: "Alert",
-  Team: "Team",
-  TeamInvitation: "Team invitation",
-  Membership: "Team membership",
-  Job: "Job run",
-  SavedView: "Saved view",
-  AnalystNote: "Analyst note",
-};
-
+// Field names and values are the records' own, as stored: shown as they are, in their own direction.
 const show = (value: unknown) => (value === null || value === undefined ? "—" : typeof value === "string" ? value : JSON.stringify(value));
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
@@ -55,61 +38,64 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     before: one(params.before),
   });
   const filter = parsed.success ? parsed.data : auditListInput.parse({});
-  const { entries, nextBefore } = await (await serverCaller()).admin.audit(filter);
+  const [{ entries, nextBefore }, t, format] = await Promise.all([(await serverCaller()).admin.audit(filter), getTranslations("adminPages.audit"), getFormat()]);
   const query = (extra: Record<string, string>) =>
     `/admin/audit?${new URLSearchParams(Object.entries({ entityType: filter.entityType ?? "", entityId: filter.entityId ?? "", actorId: filter.actorId ?? "", ...extra }).filter(([, v]) => v)).toString()}`;
+  const subject = (type: string) => (isSubject(type) ? t(`subjects.${type}`) : type);
 
   return (
     <>
-      <h1>Audit log</h1>
-      {!parsed.success && <p className="error">Some filters in the address were not valid and were ignored.</p>}
-      <form method="get" className="filter-bar" aria-label="Audit filters">
+      <h1>{t("title")}</h1>
+      {!parsed.success && <p className="error">{t("badFilters")}</p>}
+      <form method="get" className="filter-bar" aria-label={t("filters")}>
         <label>
-          Record type{" "}
+          {t("recordType")}{" "}
           <select name="entityType" defaultValue={filter.entityType ?? ""}>
-            <option value="">Any</option>
+            <option value="">{t("any")}</option>
             {AUDITED_ENTITIES.map((entity) => (
               <option key={entity} value={entity}>
-                {SUBJECT_LABEL[entity]}
+                {entity === "Draft" ? t("draftsOption") : subject(entity)}
               </option>
             ))}
           </select>
         </label>{" "}
         <label>
-          Record id <input name="entityId" defaultValue={filter.entityId ?? ""} />
+          {t("recordId")} <input name="entityId" defaultValue={filter.entityId ?? ""} dir="ltr" />
         </label>{" "}
         <label>
-          User id <input name="actorId" defaultValue={filter.actorId ?? ""} />
+          {t("userId")} <input name="actorId" defaultValue={filter.actorId ?? ""} dir="ltr" />
         </label>{" "}
-        <button type="submit">Filter</button> <Link href="/admin/audit">Clear</Link>
+        <button type="submit">{t("filter")}</button> <Link href="/admin/audit">{t("clear")}</Link>
       </form>
       {entries.length === 0 ? (
-        <p className="empty">No change matches these filters.</p>
+        <p className="empty">{t("empty")}</p>
       ) : (
-        <table aria-label="Changes, newest first">
+        <table aria-label={t("table")}>
           <thead>
             <tr>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Record</th>
-              <th scope="col">Changes</th>
+              <th scope="col">{t("columns.when")}</th>
+              <th scope="col">{t("columns.who")}</th>
+              <th scope="col">{t("columns.what")}</th>
+              <th scope="col">{t("columns.record")}</th>
+              <th scope="col">{t("columns.changes")}</th>
             </tr>
           </thead>
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <td>{e.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-                <td>{e.actor ? <Link href={query({ actorId: e.actor.id })}>{e.actor.name}</Link> : "system"}</td>
-                <td>{e.action.toLowerCase().replaceAll("_", " ")}</td>
+                <td>
+                  <time dateTime={e.at.toISOString()}>{format.moment(e.at)}</time>
+                </td>
+                <td dir="auto">{e.actor ? <Link href={query({ actorId: e.actor.id })}>{e.actor.name}</Link> : t("system")}</td>
+                <td>{t(`actions.${e.action}`)}</td>
                 <td>
                   <Link href={query({ entityType: e.entityType, entityId: e.entityId })}>
-                    {e.entityType} {e.entityId.slice(-8)}
+                    {subject(e.entityType)} <span dir="ltr">{e.entityId.slice(-8)}</span>
                   </Link>
                   {RECORD_PAGE[e.entityType] && (
                     <>
                       {" "}
-                      · <Link href={RECORD_PAGE[e.entityType]?.(e.entityId) ?? ""}>open</Link>
+                      · <Link href={RECORD_PAGE[e.entityType]?.(e.entityId) ?? ""}>{t("open")}</Link>
                     </>
                   )}
                 </td>
@@ -117,7 +103,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <ul className="diff">
                     {e.changes.map((c) => (
                       <li key={c.field}>
-                        <strong>{c.field}</strong>: <del>{show(c.before)}</del> → <ins>{show(c.after)}</ins>
+                        <strong dir="ltr">{c.field}</strong>: <del dir="auto">{show(c.before)}</del> → <ins dir="auto">{show(c.after)}</ins>
                       </li>
                     ))}
                   </ul>
@@ -127,7 +113,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       )}
-      {nextBefore && <Link href={query({ before: nextBefore })}>Older changes</Link>}
+      {nextBefore && <Link href={query({ before: nextBefore })}>{t("older")}</Link>}
     </>
   );
 }

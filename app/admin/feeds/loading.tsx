@@ -1,7 +1,10 @@
-export default function Loading() {
+import { getTranslations } from "next-intl/server";
+
+export default async function Loading() {
+  const t = await getTranslations("adminPages.feeds");
   return (
     <p aria-busy="true" className="loading">
-      Loading feeds and headlines…
+      {t("loading")}
     </p>
   );
 }

@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { FeedActions, KeywordsForm, RegisterFeedForm } from "@/app/_components/admin/feeds";
 import { feedName, HeadlinesTable, when } from "@/app/_components/admin/headlines-table";
 import { ColumnHeads } from "@/app/_components/column-heads";
-import { humanize } from "@/app/_components/format";
 import { Link } from "@/app/_components/link";
+import { codeTag } from "@/app/_components/rich-tags";
+import { getFormat } from "@/app/_components/server-format";
+import { getPlaces } from "@/app/_components/server-places";
 import { requireAdmin } from "@/server/auth/page-guards";
 import { serverCaller } from "@/server/caller";
-import { FEED_LANGUAGE_NAMES, HEADLINE_STATUSES, headlinesInput } from "@/server/feeds/schemas";
+import { HEADLINE_STATUSES, headlinesInput } from "@/server/feeds/schemas";
 
-export const metadata: Metadata = { title: "News feeds" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminPages.feeds"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 type Params = Record<string, string | string[] | undefined>;
@@ -22,49 +27,55 @@ export default async function FeedsPage({ searchParams }: { searchParams: Promis
   const filter = parsed.success ? parsed.data : headlinesInput.parse({});
   const api = await serverCaller();
   const [feeds, headlines, keywords, countries] = await Promise.all([api.feeds.list(), api.feeds.headlines(filter), api.feeds.keywords(), api.geo.countries()]);
+  const [t, words, headlineWords, format, places] = await Promise.all([
+    getTranslations("adminPages.feeds"),
+    getTranslations("admin.controls.feeds"),
+    getTranslations("adminPages.headlines"),
+    getFormat(),
+    getPlaces(),
+  ]);
   const query = (page: number) =>
     `/admin/feeds?${new URLSearchParams(Object.entries({ feed: filter.feedId ?? "", country: filter.country ?? "", status: filter.status ?? "", page: String(page) }).filter(([, v]) => v)).toString()}#headlines`;
 
   return (
     <>
       <p>
-        <Link href="/admin">← Admin</Link>
+        <Link href="/admin">{t("back")}</Link>
       </p>
-      <h1>News feeds</h1>
-      <p className="lede">
-        Registered RSS and Atom feeds are polled on a schedule. Items that name a tracked country other than the outlet&apos;s own become headlines; make
-        one into an event (the form opens prefilled) or dismiss it.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="lede">{t("lede")}</p>
 
-      <h2>Feeds</h2>
+      <h2>{t("feeds")}</h2>
       {feeds.length === 0 ? (
-        <p className="empty">No feed is registered yet: add one below.</p>
+        <p className="empty">{t("noFeeds")}</p>
       ) : (
         <table className="panel table">
-          <caption className="visually-hidden">Registered feeds</caption>
-          <ColumnHeads columns={["Feed", "Language, country", "Status", "Last poll", "New headlines", "Actions"]} />
+          <caption className="visually-hidden">{t("feedsCaption")}</caption>
+          <ColumnHeads columns={[t("columns.feed"), t("columns.languageCountry"), t("columns.status"), t("columns.lastPoll"), t("columns.newHeadlines"), t("columns.actions")]} />
           <tbody>
             {feeds.map((f) => (
               <tr key={f.id}>
                 <td>
-                  {feedName(f)}
+                  <span dir="auto">{feedName(f)}</span>
                   <br />
-                  <span className="meta">{f.url}</span>
+                  <span className="meta" dir="ltr">
+                    {f.url}
+                  </span>
                 </td>
                 <td>
-                  {FEED_LANGUAGE_NAMES[f.language]}, {f.countryCode}
+                  {words(`languages.${f.language}`)}, {places.country({ code: f.countryCode, name: f.countryCode })}
                 </td>
                 <td>
-                  {f.active ? "active" : "paused"}
+                  {f.active ? t("active") : t("paused")}
                   {f.lastError && (
                     <p className="error">
-                      Last poll failed: {f.lastError}
+                      {t("lastError")} <span dir="auto">{f.lastError}</span>
                     </p>
                   )}
                 </td>
-                <td>{f.lastPolledAt ? when(f.lastPolledAt) : <span className="meta">not yet polled</span>}</td>
+                <td>{f.lastPolledAt ? when(format, f.lastPolledAt) : <span className="meta">{t("notPolled")}</span>}</td>
                 <td>
-                  <Link href={`/admin/feeds?feed=${f.id}&status=NEW#headlines`}>{f.newHeadlines}</Link>
+                  <Link href={`/admin/feeds?feed=${f.id}&status=NEW#headlines`}>{format.number(f.newHeadlines)}</Link>
                 </td>
                 <td className="actions">
                   <FeedActions feed={{ id: f.id, name: feedName(f), active: f.active }} />
@@ -74,14 +85,14 @@ export default async function FeedsPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       )}
-      <RegisterFeedForm countries={countries.map((c) => ({ code: c.code, name: c.name }))} />
+      <RegisterFeedForm countries={countries.map((c) => ({ code: c.code, name: places.country(c) }))} />
 
-      <h2 id="headlines">Headlines</h2>
-      <form method="get" action="/admin/feeds#headlines" className="filter-bar" aria-label="Headline filters">
+      <h2 id="headlines">{t("headlines")}</h2>
+      <form method="get" action="/admin/feeds#headlines" className="filter-bar" aria-label={t("headlineFilters")}>
         <label>
-          Feed{" "}
+          {t("feed")}{" "}
           <select name="feed" defaultValue={filter.feedId ?? ""}>
-            <option value="">Any</option>
+            <option value="">{t("any")}</option>
             {feeds.map((f) => (
               <option key={f.id} value={f.id}>
                 {feedName(f)}
@@ -90,54 +101,46 @@ export default async function FeedsPage({ searchParams }: { searchParams: Promis
           </select>
         </label>{" "}
         <label>
-          Country named{" "}
+          {t("country")}{" "}
           <select name="country" defaultValue={filter.country ?? ""}>
-            <option value="">Any</option>
+            <option value="">{t("any")}</option>
             {keywords.map((c) => (
               <option key={c.code} value={c.code}>
-                {c.name}
+                {places.country(c)}
               </option>
             ))}
           </select>
         </label>{" "}
         <label>
-          Status{" "}
+          {t("status")}{" "}
           <select name="status" defaultValue={filter.status ?? ""}>
-            <option value="">Any</option>
+            <option value="">{t("any")}</option>
             {HEADLINE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {humanize(s)}
+                {headlineWords(`statuses.${s}`)}
               </option>
             ))}
           </select>
         </label>{" "}
-        <button type="submit">Filter</button> <Link href="/admin/feeds#headlines">Clear</Link>
+        <button type="submit">{t("filter")}</button> <Link href="/admin/feeds#headlines">{t("clear")}</Link>
       </form>
       {headlines.items.length === 0 ? (
-        <p className="empty">{headlines.total === 0 ? "No headline matches these filters yet: headlines appear after the next poll of an active feed." : "No headline on this page."}</p>
+        <p className="empty">{headlines.total === 0 ? t("noHeadlines") : t("noneOnPage")}</p>
       ) : (
         <HeadlinesTable headlines={headlines.items} />
       )}
-      <nav aria-label="Headline pages" className="range-links">
-        {headlines.page > 1 && <Link href={query(headlines.page - 1)}>Newer</Link>}
-        {headlines.total > 0 && (
-          <span>
-            Page {headlines.page} of {headlines.pages} ({headlines.total.toLocaleString("en")} headlines)
-          </span>
-        )}
-        {headlines.page < headlines.pages && <Link href={query(headlines.page + 1)}>Older</Link>}
+      <nav aria-label={t("pages")} className="range-links">
+        {headlines.page > 1 && <Link href={query(headlines.page - 1)}>{t("newer")}</Link>}
+        {headlines.total > 0 && <span>{t("pageOf", { page: format.number(headlines.page), pages: format.number(headlines.pages), total: headlines.total })}</span>}
+        {headlines.page < headlines.pages && <Link href={query(headlines.page + 1)}>{t("older")}</Link>}
       </nav>
 
-      <h2>Keywords</h2>
-      <p>
-        A headline names a country when its title or summary holds one of the country&apos;s keywords, in any of the three lists. Case and accents do not
-        matter; a keyword matches whole words, and a trailing <code>*</code> any ending (<code>marocain*</code>: marocaine, marocains). Arabic keywords are
-        also found behind the article and و ب ل ف ك.
-      </p>
+      <h2>{t("keywords")}</h2>
+      <p>{t.rich("keywordsHelp", { code: codeTag })}</p>
       {keywords.length === 0 ? (
-        <p className="empty">No dyad is tracked, so no country is looked for.</p>
+        <p className="empty">{t("noDyads")}</p>
       ) : (
-        keywords.map((lists) => <KeywordsForm key={lists.code} lists={lists} />)
+        keywords.map((lists) => <KeywordsForm key={lists.code} lists={{ ...lists, name: places.country(lists) }} />)
       )}
     </>
   );

@@ -1,44 +1,52 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { RevokeTokenButton } from "@/app/_components/admin/token-admin";
+import { tokenStateIn } from "@/app/_components/auth/token-state";
 import { ColumnHeads } from "@/app/_components/column-heads";
-import { formatMoment } from "@/app/_components/format";
+import { getFormat } from "@/app/_components/server-format";
 import { requireAdmin } from "@/server/auth/page-guards";
 import { serverCaller } from "@/server/caller";
 import { ADMIN_TOKEN_PAGE } from "@/server/feed-tokens/service";
-import { describeTokenState, tokenState } from "@/server/feed-tokens/state";
-import { isoDayOf } from "@/server/scope/day";
+import { tokenState } from "@/server/feed-tokens/state";
 
-export const metadata: Metadata = { title: "Feed tokens" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminPages.tokens"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function AdminTokensPage() {
   await requireAdmin();
-  const { tokens, more } = await (await serverCaller()).feedTokens.listAll();
+  const [{ tokens, more }, t, account, format] = await Promise.all([
+    (await serverCaller()).feedTokens.listAll(),
+    getTranslations("adminPages.tokens"),
+    getTranslations("account.tokens"),
+    getFormat(),
+  ]);
+  const describeState = tokenStateIn({ state: (values) => account("state", values), reason: (key) => account(`reasons.${key}`) }, format);
   const now = new Date();
   return (
     <>
-      <h1>Feed tokens</h1>
-      <p className="meta">
-        Everyone&apos;s personal feed tokens, newest first{more ? ` (the newest ${ADMIN_TOKEN_PAGE})` : ""}. Revoking one is recorded in the audit
-        log; its reader is refused from its next request.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="meta">{more ? t("introNewest", { count: format.number(ADMIN_TOKEN_PAGE) }) : t("intro")}</p>
       {tokens.length === 0 ? (
-        <p className="empty">Nobody has made a feed token yet.</p>
+        <p className="empty">{t("empty")}</p>
       ) : (
-        <table aria-label="Everyone's feed tokens">
-          <ColumnHeads columns={["User", "Name", "Created", "Last used", "Expires", "State", "Actions"]} />
+        <table aria-label={t("table")}>
+          <ColumnHeads columns={[t("columns.user"), t("columns.name"), t("columns.created"), t("columns.lastUsed"), t("columns.expires"), t("columns.state"), t("columns.actions")]} />
           <tbody>
-            {tokens.map((t) => (
-              <tr key={t.id}>
-                <td>
-                  {t.user.name} ({t.user.email})
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <td dir="auto">
+                  {token.user.name} ({token.user.email})
                 </td>
-                <td>{t.name}</td>
-                <td>{isoDayOf(t.createdAt)}</td>
-                <td>{formatMoment(t.lastUsedAt)}</td>
-                <td>{isoDayOf(t.expiresAt)}</td>
-                <td>{describeTokenState(t, now)}</td>
-                <td>{tokenState(t, now) === "active" && <RevokeTokenButton tokenId={t.id} label={`Revoke ${t.name} of ${t.user.name}`} />}</td>
+                <td dir="auto">{token.name}</td>
+                <td>{format.day(token.createdAt)}</td>
+                <td>{format.moment(token.lastUsedAt)}</td>
+                <td>{format.day(token.expiresAt)}</td>
+                <td>{describeState(token, now)}</td>
+                <td>
+                  {tokenState(token, now) === "active" && <RevokeTokenButton tokenId={token.id} label={t("revoke", { name: token.name, user: token.user.name })} />}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,31 +1,32 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ReviewNote } from "@/app/_components/review/review-note";
 import { env } from "@/server/env";
-import { Link } from "@/app/_components/link";
 import { ArchiveButton } from "@/app/_components/admin/archive-button";
+import { RecordMeta } from "@/app/_components/admin/record-meta";
 import { EventForm } from "@/app/_components/forms/event-form";
 import { requireAdmin } from "@/server/auth/page-guards";
 import { orNotFound, serverCaller } from "@/server/caller";
 
-export const metadata: Metadata = { title: "Edit an event" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.eventEdit"))("metaTitle") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();
   const { id } = await params;
   const caller = await serverCaller();
-  const [event, options] = await Promise.all([
-    orNotFound(caller.events.forEdit({ id })),
-    caller.events.formOptions(),
-  ]);
+  const [event, options, t] = await Promise.all([orNotFound(caller.events.forEdit({ id })), caller.events.formOptions(), getTranslations("admin")]);
   return (
     <>
-      <h1>Edit event</h1>
-      <p className="meta">
-        Version {event.version}
-        {event.archived ? " · archived: it does not count in the index" : ""} · <Link href={`/events/${event.id}`}>view</Link> ·{" "}
-        <Link href={`/admin/audit?entityType=Event&entityId=${event.id}`}>history</Link>
-      </p>
+      <h1>{t("eventEdit.title")}</h1>
+      <RecordMeta
+        version={event.version}
+        archived={event.archived ? t("records.archivedIndex") : null}
+        open={{ href: `/events/${event.id}`, label: "view" }}
+        history={`/admin/audit?entityType=Event&entityId=${event.id}`}
+      />
       <ArchiveButton domain="events" id={event.id} version={event.version} archived={event.archived} />
       <ReviewNote required={env.REVIEW_REQUIRED} />
       <EventForm options={options} initial={event} review={{ required: env.REVIEW_REQUIRED }} />
