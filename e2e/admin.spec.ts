@@ -2,6 +2,7 @@
 // state change gets in from another site.
 import { expect, test } from "@playwright/test";
 import { storageStateOf, testDatabase } from "./fixtures/auth";
+import { expectNoRawKeys, useLocale, type Locale } from "./fixtures/locales";
 
 function setRoleRequest(userId: string) {
   return { data: { json: { userId, role: "admin" } } };
@@ -58,3 +59,38 @@ test.describe("as an admin", () => {
     }
   });
 });
+
+// The admin pages in the reader's language: each page's own heading, and never a message key.
+const ADMIN_HEADINGS: Record<Exclude<Locale, "en">, Record<string, string>> = {
+  fr: {
+    "/admin": "Administration",
+    "/admin/audit": "Journal d'audit",
+    "/admin/jobs": "Tâches planifiées",
+    "/admin/feeds": "Fils d'actualité",
+    "/admin/tokens": "Jetons de flux",
+    "/admin/import": "Importer des événements depuis un CSV",
+  },
+  ar: {
+    "/admin": "الإدارة",
+    "/admin/audit": "سجل التدقيق",
+    "/admin/jobs": "المهام المجدولة",
+    "/admin/feeds": "خلاصات الأخبار",
+    "/admin/tokens": "رموز الخلاصات",
+    "/admin/import": "استيراد أحداث من ملف CSV",
+  },
+};
+
+for (const [locale, headings] of Object.entries(ADMIN_HEADINGS)) {
+  test.describe(`as an admin reading ${locale}`, () => {
+    test.use({ storageState: storageStateOf("admin") });
+
+    test("the admin index, audit log, jobs, feeds, tokens and import pages speak the reader's language", async ({ page, context, baseURL }) => {
+      await useLocale(context, baseURL ?? "", locale as Locale);
+      for (const [address, heading] of Object.entries(headings)) {
+        await page.goto(address);
+        await expect(page.getByRole("heading", { level: 1 }), address).toHaveText(heading);
+        await expectNoRawKeys(page);
+      }
+    });
+  });
+}
