@@ -10,7 +10,7 @@ import { EVENT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, SOURCE_COLUMNS } from
 import { DATE_PRECISIONS, LEVELS, OVERRIDE_KEYS, VERIFICATIONS } from "@/server/method/params";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("adminPages.import"))("title") };
+  return { title: (await getTranslations("adminPages.import"))("metaTitle") };
 }
 export const dynamic = "force-dynamic";
 
