@@ -7,13 +7,14 @@ export type AlertKindName = "BAND_CHANGE" | "MOVE" | "CONDITION" | "UNUSUAL" | "
 
 /**
  * One publish as the index saw it: the dyad's value today before and after (null: no data), and
- * whether its unusual-change flag (method/index-math judgeChange) was on before and after.
+ * whether its unusual-change flag (method/index-math judgeChange) was on before and after (before
+ * null: not judged, the rollup was behind today; records/index-changes.ts).
  */
 export interface DyadMove {
   dyadId: string;
   before: number | null;
   after: number | null;
-  unusualBefore: boolean;
+  unusualBefore: boolean | null;
   unusualAfter: boolean;
 }
 
@@ -51,7 +52,7 @@ export function causeOf(rule: RuleTerms, move: DyadMove, past: number | null = n
       return `Index moved ${signed(moved)} points within ${rule.days} days (${points(past)} → ${points(move.after)}).`;
     }
     case "UNUSUAL":
-      return !move.unusualBefore && move.unusualAfter ? `Unusual change flagged: the index is at ${points(move.after)}, a move beyond what this dyad usually does in a month.` : null;
+      return move.unusualBefore === false && move.unusualAfter ? `Unusual change flagged: the index is at ${points(move.after)}, a move beyond what this dyad usually does in a month.` : null;
     case "CONDITION":
     case "EVENT_SCORE":
     case "AGREEMENT_FILTER":

@@ -9,11 +9,13 @@ import { createAgreement, setAgreementArchived, updateAgreement } from "../agree
 import { eventRecord } from "../events/write";
 import { fromDay } from "../method/day";
 import { createRecord, updateRecord } from "../records/pipeline";
+import { IndexChanges, dyadChanged } from "../records/index-changes";
 import { unusualOn } from "../relations/rollup";
 import { deliverDue } from "./job";
 
 const users = ["score", "filter", "unusual"].map((name) => ({ id: `u-kinds-${name}`, name, email: `${name}@example.com`, role: "analyst" as const }));
 const HOUR = 3600_000;
+const DAY = 24 * HOUR;
 
 describe("alert rule kinds c–e", async () => {
   const { db, today, dyadId, callers, runJob, recall } = await startAlertsWorld(users);
@@ -142,6 +144,32 @@ describe("alert rule kinds c–e", async () => {
       // Still unusual after the next publish: not a new flag, no new cause.
       await createRecord({ db, type: eventRecord, actorId: null, data: event("190", "Second clash"), today });
       await runJob(new Date(Date.now() + 2 * HOUR));
+      expect(await causesOf(rule.id)).toHaveLength(1);
+    });
+
+    it("does not fire on the next day's first publish when the flag was already on: the dyad's rollup is brought to that day before the write", async () => {
+      const [rule] = await watcher.alerts.rules();
+      if (!rule) throw new Error("no rule");
+      const tomorrow = today + 1;
+      // Nobody has read or written the dyad since: its rollup stops at today, while the flag,
+      // carried to tomorrow without any new event, stays on.
+      expect((await db.dyadDay.aggregate({ where: { dyadId }, _max: { day: true } }))._max.day?.toISOString().slice(0, 10)).toBe(fromDay(today));
+      const small = await createRecord({ db, type: eventRecord, actorId: null, data: event("042", "A minor visit"), today: tomorrow });
+      const [row] = await db.alertOutbox.findMany({ where: { recordId: small.id }, select: { moves: true } });
+      expect(row?.moves).toEqual([expect.objectContaining({ unusualBefore: true, unusualAfter: true })]);
+      await runJob(new Date(tomorrow * DAY + 12 * HOUR));
+      expect(await causesOf(rule.id)).toHaveLength(1);
+    });
+
+    it("does not judge the flag on a rollup that is behind the write: such a move fires no unusual-change alert", async () => {
+      const [rule] = await watcher.alerts.rules();
+      if (!rule) throw new Error("no rule");
+      const later = today + 3;
+      // A writer that did not catch the dyad up to `later` first: the move is kept, its flag left unjudged.
+      await db.$transaction((tx) => dyadChanged({ db: tx, dyadId, fromDay: today, today }));
+      const moves = await db.$transaction((tx) => new IndexChanges().add({ dyadId, day: today }).apply(tx, later, { entity: "Test", id: `behind-${Date.now()}`, records: [] }));
+      expect(moves).toEqual([expect.objectContaining({ unusualBefore: null })]);
+      await runJob(new Date(later * DAY + 12 * HOUR));
       expect(await causesOf(rule.id)).toHaveLength(1);
     });
   });

@@ -37,7 +37,7 @@ export const changeKey = (change: ChangeRef) => `${change.entity}:${change.id}${
 
 // Rows written before the unusual flag was recorded read as "not unusual" both sides: no alert.
 const storedMoves = z.array(
-  z.object({ dyadId: z.string(), before: z.number().nullable(), after: z.number().nullable(), unusualBefore: z.boolean().default(false), unusualAfter: z.boolean().default(false) }),
+  z.object({ dyadId: z.string(), before: z.number().nullable(), after: z.number().nullable(), unusualBefore: z.boolean().nullable().default(false), unusualAfter: z.boolean().default(false) }),
 );
 const storedRecords = z.array(
   z.object({
@@ -64,7 +64,7 @@ export interface OutboxChange {
  * nothing when no dyad's index or flag moved and no record can fire a rule.
  */
 export async function writeOutbox(db: DbOrTx, change: ChangeRef, moves: readonly IndexMove[]): Promise<void> {
-  const moved = moves.filter((m) => m.before !== m.after || m.unusualBefore !== m.unusualAfter);
+  const moved = moves.filter((m) => m.before !== m.after || (m.unusualBefore !== null && m.unusualBefore !== m.unusualAfter));
   const records = change.records.filter(mayFireRecordRule);
   if (moved.length === 0 && records.length === 0) return;
   await db.alertOutbox.create({

@@ -55,6 +55,7 @@ export async function runImport(input: {
     await db.$transaction(async (tx) => {
       // Batches of 500 rows and whole-history index refreshes: past a request's statement limit.
       await allowLongStatements(tx, TRANSACTION.timeout);
+      await changes.catchUp(tx, today);
       let done = 0;
       for (let i = 0; i < creates.length; i += IMPORT_BATCH) {
         const batch = creates.slice(i, i + IMPORT_BATCH);

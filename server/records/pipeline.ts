@@ -6,7 +6,8 @@
 // columns, its child relations, and the dyad and day it weighs on in the index (`touches`).
 //
 // Writers call, each in one transaction with its audit entry (before/after snapshots) and the
-// refresh of the index from the earliest day touched:
+// refresh of the index from the earliest day touched (the touched dyads first caught up to today
+// without the write, so the alerts outbox compares today with today):
 //   recordForEditing · createRecord · updateRecord · setRecordArchived (archive and restore)
 // or the same bound to a type: `export const { create: createEvent, … } = writersOf(eventRecord)`.
 // A save carries the version the editor loaded: the UPDATE's WHERE checks it, and a stale save is
@@ -120,6 +121,7 @@ export async function createRecord<R extends StoredRecord, I extends object, F, 
   const { db, type, actorId, data, today = toDay(new Date()), origin = { provenance: "ENTERED" }, alongside } = input;
   return db.$transaction(async (tx) => {
     const refs = await type.references(tx, data, today);
+    await new IndexChanges().add(touchOf(type, { data, refs })).catchUp(tx, today);
     // One row: Prisma's own insert, whose unique violation (P2002) callers recognise, e.g. a feed's
     // "Make event" finishing an interrupted save; unnest is for the import's thousands.
     const [id = ""] = await insertRecords(tx, type, [{ data, refs, origin }], undefined, "createMany");
@@ -137,6 +139,7 @@ export async function updateRecord<R extends StoredRecord, I extends object, F, 
   return db.$transaction(async (tx) => {
     const before = await loadForWrite(tx, type, id, version);
     const refs = await type.references(tx, data, today);
+    await new IndexChanges().add(touchOf(type, { data, refs }), touchOf(type, { stored: before })).catchUp(tx, today);
     if (!(await updateRecordAt(tx, type, { before, data, refs }))) throw raced(type, before);
     const after = await loadOrRefuse(tx, type, id);
     await audit(tx, type, { actorId, action: "UPDATE", before, after });
@@ -152,6 +155,7 @@ export async function setRecordArchived<R extends StoredRecord, I extends object
   const { db, type, actorId, id, version, archived, today = toDay(new Date()) } = input;
   return db.$transaction(async (tx) => {
     const before = await loadForWrite(tx, type, id, version);
+    await new IndexChanges().add(touchOf(type, { stored: before })).catchUp(tx, today);
     const { count } = await type.update(tx, { where: { id, version }, data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } } });
     if (count === 0) throw raced(type, before);
     const after = await loadOrRefuse(tx, type, id);

@@ -228,7 +228,12 @@ export async function unusualOn(input: { db: DbOrTx; dyadId: string; today: numb
 }
 
 export async function indexAsOf(input: { db: DbOrTx; dyadId: string; onOrBefore: number }): Promise<number | null> {
-  const [row] = await input.db.$queryRaw<{ index: number | null }[]>`
-    SELECT index FROM "DyadDay" WHERE "dyadId" = ${input.dyadId} AND day <= ${fromDay(input.onOrBefore)}::date ORDER BY day DESC LIMIT 1`;
-  return row?.index ?? null;
+  return (await latestIndexAsOf(input))?.index ?? null;
+}
+
+/** The dyad's latest stored day up to `onOrBefore` and its index: what indexAsOf reads, with the day it was read on. */
+export async function latestIndexAsOf(input: { db: DbOrTx; dyadId: string; onOrBefore: number }): Promise<{ day: number; index: number | null } | null> {
+  const [row] = await input.db.$queryRaw<{ day: Date; index: number | null }[]>`
+    SELECT day, index FROM "DyadDay" WHERE "dyadId" = ${input.dyadId} AND day <= ${fromDay(input.onOrBefore)}::date ORDER BY day DESC LIMIT 1`;
+  return row ? { day: toDay(row.day), index: row.index } : null;
 }
