@@ -8,7 +8,7 @@ import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { COOKIE_PREFIX } from "./server/auth/cookie";
 import { isPublicPage, loginHref, REQUEST_PATH_HEADER } from "./server/auth/paths";
-import { API_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy, securityHeaders, type SecuritySettings } from "./server/http/security-headers";
+import { API_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy, securityHeaders, UNSUBSCRIBE_CONTENT_SECURITY_POLICY, UNSUBSCRIBE_PAGE_PATH, type SecuritySettings } from "./server/http/security-headers";
 
 const settings: SecuritySettings = {
   tileUrl: process.env.MAP_TILE_URL || undefined,
@@ -24,7 +24,10 @@ function withHeaders(response: NextResponse, headers: Record<string, string>): N
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // API routes answer 401 themselves; they get the headers, with a policy that lets nothing run.
-  if (pathname.startsWith("/api/")) return withHeaders(NextResponse.next(), securityHeaders(settings, API_CONTENT_SECURITY_POLICY));
+  if (pathname.startsWith("/api/")) {
+    const policy = pathname === UNSUBSCRIBE_PAGE_PATH ? UNSUBSCRIBE_CONTENT_SECURITY_POLICY : API_CONTENT_SECURITY_POLICY;
+    return withHeaders(NextResponse.next(), securityHeaders(settings, policy));
+  }
 
   const csp = pageContentSecurityPolicy(newNonce(), settings);
   const headers = securityHeaders(settings, csp);

@@ -1,16 +1,17 @@
 // Alerts end to end: an analyst asks to be alerted when France – Morocco changes band, an admin
 // records a recall through the event form, the alerts job runs (Run now on /admin/jobs, in the
 // worker `npm start` runs beside the app), and the analyst's bell shows one unread alert that
-// links to the recall. France – Morocco, not France – Algeria: in the seeded data France – Algeria
+// links to the recall, whose cause then reads in French and Arabic too. France – Morocco, not France – Algeria: in the seeded data France – Algeria
 // sits deep in crisis (about −87), where one recall moves it a few points and leaves its band,
 // while it takes France – Morocco from cordial (about +32) to mixed (about +12). The recall stays:
 // this file runs in the "moves the index" project, after every journey that reads the seeded values.
 import { expect, test, type Browser } from "@playwright/test";
 import { storageStateOf } from "./fixtures/auth";
+import { expectNoRawKeys, useLocale } from "./fixtures/locales";
 
 const asRole = async (browser: Browser, role: string) => (await browser.newContext({ storageState: storageStateOf(role) })).newPage();
 
-test("an analyst's band-change rule fires after an admin records a recall, and the bell links to the event", async ({ browser }) => {
+test("an analyst's band-change rule fires after an admin records a recall, the bell links to the event, and its cause reads in French and Arabic", async ({ browser, baseURL }) => {
   const analyst = await asRole(browser, "analyst");
   const admin = await asRole(browser, "admin");
   const bell = analyst.getByRole("link", { name: /^Alerts, \d+ unread$/ });
@@ -54,6 +55,16 @@ test("an analyst's band-change rule fires after an admin records a recall, and t
   const alert = analyst.getByRole("table", { name: "Your alerts, newest first" }).getByRole("row").filter({ hasText: "FRA-MAR" }).first();
   await expect(alert).toContainText(/New: Band changed from cordial to mixed/);
   await expect(alert.getByRole("link", { name: "FRA-MAR" })).toHaveAttribute("href", `/events/${eventId}`);
+
+  // Read in French, then in Arabic: the alert's cause is said in the reader's language (it is kept
+  // as a key and its arguments, not as an English sentence).
+  const said = { fr: "Changement de bande : de « cordiales » à « contrastées »", ar: "تغيّرت الفئة من «علاقات ودية» إلى «علاقات متباينة»" } as const;
+  for (const locale of ["fr", "ar"] as const) {
+    await useLocale(analyst.context(), baseURL ?? "", locale);
+    await analyst.reload();
+    await expect(analyst.getByText(said[locale])).toBeVisible();
+    await expectNoRawKeys(analyst);
+  }
 
   // The admin follows the same link to the recall.
   await admin.goto(`/events/${eventId}`);

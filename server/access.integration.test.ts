@@ -110,6 +110,7 @@ describe("who may call what", async () => {
     "alerts.pauseRule": { kind: "mutation", input: { ruleId: "no-such-rule", paused: true } },
     "alerts.deleteRule": { kind: "mutation", input: { ruleId: "no-such-rule" } },
     "alerts.subscribe": { kind: "mutation", input: { ruleId: "no-such-rule", subscribed: true } },
+    "alerts.subscriptionDelivery": { kind: "mutation", input: { ruleId: "no-such-rule", webhookUrl: "", emailOn: false, cadence: "IMMEDIATE", hour: 8, weekday: 1, timeZone: "UTC" } },
     "alerts.list": { kind: "query" },
     "alerts.unread": { kind: "query" },
     "alerts.markRead": { kind: "mutation", input: { alertId: "no-such-alert" } },

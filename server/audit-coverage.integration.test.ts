@@ -173,6 +173,12 @@ describe("every state change is audited", async () => {
       await t.db.alertRule.update({ where: { id }, data: { teamId: (await ownedTeam([outsider])).id } });
       return { as: outsider, input: { ruleId: id, subscribed: true } };
     },
+    "alerts.subscriptionDelivery": async () => {
+      // The outsider, subscribed to the analyst's shared rule, has its alerts posted to their own webhook.
+      const { id } = await alertRule();
+      await t.db.alertRule.update({ where: { id }, data: { teamId: (await ownedTeam([outsider])).id } });
+      return { as: outsider, input: { ruleId: id, webhookUrl: "http://127.0.0.1:9/hook", emailOn: false, cadence: "IMMEDIATE", hour: 8, weekday: 1, timeZone: "UTC" } };
+    },
     "alerts.pauseRule": async () => ({ as: analyst, input: { ruleId: (await alertRule()).id, paused: true } }),
     "alerts.deleteRule": async () => ({ as: analyst, input: { ruleId: (await alertRule()).id } }),
     "alerts.markRead": async () => ({ as: analyst, input: { alertId: (await alert()).id } }),

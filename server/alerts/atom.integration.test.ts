@@ -60,6 +60,19 @@ describe("the Atom feed of alerts", async () => {
     await db.user.update({ where: { id: "u-feed-reader" }, data: { locale: null } });
   });
 
+  it("says a cause kept as a key and its arguments in the reader's language, in Arabic too", async () => {
+    const said = [{ kind: "band", from: "mixed", to: "tense", before: 3, after: -21 }];
+    const kept = await db.alert.create({ data: { ruleId: band.id, userId: "u-feed-reader", dyadId, cause: "Band changed from mixed to tense (index 3.0 → -21.0).", said, link: "/dyads/DZA-MAR", idempotencyKey: `feed-${++serial}` }, select: { id: true } });
+    const titleIn = async (locale: string | null) => {
+      await db.user.update({ where: { id: "u-feed-reader" }, data: { locale } });
+      return (await entriesOf(await get(`?token=${token}&rule=${band.id}`))).find((e) => e.id === alertEntryId(kept.id))?.title;
+    };
+    expect(await titleIn(null)).toBe("DZA-MAR: Band changed from mixed to tense (index 3.0 → -21.0).");
+    expect(await titleIn("fr")).toMatch(/^DZA-MAR : Changement de bande : de « contrastées » à « tendues » \(indice 3,0 → .21,0\)\.$/);
+    expect(await titleIn("ar")).toContain("تغيّرت الفئة من «علاقات متباينة» إلى «توتر»");
+    await db.user.update({ where: { id: "u-feed-reader" }, data: { locale: null } });
+  });
+
   it("another user's token reads that user's alerts only", async () => {
     expect((await entriesOf(await get(`?token=${neighbours.token}`))).map((e) => e.id)).toEqual([alertEntryId(other.id)]);
   });

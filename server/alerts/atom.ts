@@ -9,12 +9,15 @@ import { ATOM_TAG, atomDocument, latestUpdate } from "../http/atom";
 import { answering } from "../http/errors";
 import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
 import { AppError } from "../shared/errors";
+import { said } from "../shared/said";
 import type { Prisma } from "../generated/prisma/client";
+import { causeWordsFrom } from "./cause-language";
+import { sayAlertCause, type CauseWords } from "./cause-words";
 
 /** Feed readers want what is new: the same number the bell's list shows. */
 export const ALERTS_IN_FEED = 50;
 
-const feedAlertSelect = { id: true, cause: true, link: true, createdAt: true, dyad: { select: { key: true } } } satisfies Prisma.AlertSelect;
+const feedAlertSelect = { id: true, cause: true, said: true, link: true, createdAt: true, dyad: { select: { key: true } } } satisfies Prisma.AlertSelect;
 type FeedAlert = Prisma.AlertGetPayload<{ select: typeof feedAlertSelect }>;
 
 /** The feed's words in the reader's language. */
@@ -23,7 +26,7 @@ type FeedWords = ReturnType<typeof useTranslations<"alerts.feed">>;
 export const alertEntryId = (id: string) => `${ATOM_TAG}alert/${id}`;
 
 /** The Atom document of alerts; `ruleId` narrows the feed (and its id) to one rule. */
-export function alertsAtom({ origin, alerts, ruleId, now, t }: { origin: string; alerts: readonly FeedAlert[]; ruleId: string | null; now: Date; t: FeedWords }): string {
+export function alertsAtom({ origin, alerts, ruleId, now, t, causes }: { origin: string; alerts: readonly FeedAlert[]; ruleId: string | null; now: Date; t: FeedWords; causes: CauseWords }): string {
   const query = ruleId ? `?rule=${encodeURIComponent(ruleId)}` : "";
   return atomDocument({
     // Personal: the feed's id names no user, as its address does not; the token says whose it is.
@@ -33,14 +36,10 @@ export function alertsAtom({ origin, alerts, ruleId, now, t }: { origin: string;
     updated: latestUpdate(alerts.map((a) => ({ updated: a.createdAt })), now),
     self: `${origin}/api/feeds/alerts.atom${query}`,
     alternate: `${origin}/alerts`,
-    entries: alerts.map((a) => ({
-      id: alertEntryId(a.id),
-      title: t("entry", { target: a.dyad?.key ?? t("agreements"), cause: a.cause }),
-      link: `${origin}${a.link}`,
-      published: a.createdAt,
-      updated: a.createdAt,
-      content: a.cause,
-    })),
+    entries: alerts.map((a) => {
+      const cause = sayAlertCause(a, causes);
+      return { id: alertEntryId(a.id), title: t("entry", { target: a.dyad?.key ?? t("agreements"), cause }), link: `${origin}${a.link}`, published: a.createdAt, updated: a.createdAt, content: cause };
+    }),
   });
 }
 
@@ -53,13 +52,14 @@ async function feedOrRefusal({ db, request, session, now = new Date() }: { db: D
   const { userId } = await authorizeExport({ db, request, session });
   const url = new URL(request.url);
   const ruleId = url.searchParams.get("rule");
-  if (ruleId !== null && (ruleId.length > 64 || !(await db.alertRule.count({ where: { id: ruleId, userId } })))) throw new AppError("NOT_FOUND", "No such alert rule of yours.");
+  if (ruleId !== null && (ruleId.length > 64 || !(await db.alertRule.count({ where: { id: ruleId, userId } })))) throw new AppError("NOT_FOUND", said("alertRuleNotFound"));
   const alerts = await db.alert.findMany({ where: { userId, ...(ruleId !== null && { ruleId }) }, select: feedAlertSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: ALERTS_IN_FEED });
   // A feed reader sends no language: the feed is in the one chosen on the reader's account (none: English).
   const { locale } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true } });
   const language = isLocale(locale) ? locale : DEFAULT_LOCALE;
-  const t = createTranslator({ locale: language, messages: await loadMessages(language), namespace: "alerts.feed" });
-  return new Response(alertsAtom({ origin: url.origin, alerts, ruleId, now, t }), {
+  const messages = await loadMessages(language);
+  const t = createTranslator({ locale: language, messages, namespace: "alerts.feed" });
+  return new Response(alertsAtom({ origin: url.origin, alerts, ruleId, now, t, causes: causeWordsFrom(language, messages) }), {
     headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "private, max-age=60" },
   });
 }

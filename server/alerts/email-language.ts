@@ -7,16 +7,17 @@ import { dateWordsFrom, formattersFor } from "../i18n/format";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n/locales";
 import { dyadLabel } from "../method/dyad-label";
 import type { MailWords } from "./email";
+import { causeWordsFrom } from "./cause-language";
 
 /** The recipient's stored choice, when it is one the app speaks; else English. */
 export const mailLocaleOf = (stored: string | null | undefined): Locale => (isLocale(stored) ? stored : DEFAULT_LOCALE);
 
-/** The `email` namespace's translator and the date and number formatters, in one language. */
+/** The `email` namespace's translator, the date and number formatters and the words of causes, in one language. */
 export async function mailWordsIn(locale: Locale): Promise<MailWords> {
   const messages = await loadMessages(locale);
   const t = createTranslator({ locale, messages, namespace: "email" });
   const format = formattersFor(locale, dateWordsFrom(createTranslator({ locale, messages, namespace: "common.dates" })));
-  return { locale, t, format };
+  return { locale, t, format, causes: causeWordsFrom(locale, messages) };
 }
 
 type CountryCode = keyof Messages["email"]["countries"];

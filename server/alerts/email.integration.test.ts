@@ -1,16 +1,12 @@
 // Alert e-mail on a real PostgreSQL and a real SMTP server started here (smtp-server), each
 // message parsed with mailparser: an immediate alert's subject, dyad and value, its unsubscribe
-// link (GET and one-click POST, signed out) that stops the rule's mail, a daily digest held until
+// link (signed out: a GET only asks, the page's button or a mail client's one-click POST stops the rule's mail), a daily digest held until
 // its hour, the API refusing e-mail when the server has no SMTP_URL, and a French reader's mail in French.
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { createTransport } from "nodemailer";
-import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, it } from "vitest";
-import { ALERT_DYAD, startAlertsWorld } from "@/test/fixtures/alerts";
+import { ALERT_DYAD, startAlertsWorld, startSmtpInbox } from "@/test/fixtures/alerts";
 import { eventRecord } from "../events/write";
 import { createRecord, setRecordArchived } from "../records/pipeline";
-import { unsubscribeUrl, type MailSettings } from "./email";
+import { unsubscribeUrl } from "./email";
 import { createAlertRule } from "./service";
 import { createUnsubscribeHandler } from "./unsubscribe";
 
@@ -25,24 +21,8 @@ describe("alert e-mail", async () => {
   const [reader] = callers;
   if (!reader) throw new Error("no caller");
 
-  const inbox: ParsedMail[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, done) {
-      simpleParser(stream)
-        .then((mail) => inbox.push(mail))
-        .then(() => done(), done);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  const transport = createTransport(`smtp://127.0.0.1:${port}`);
-  const mail: MailSettings = { transport, from: "Maghreb Monitor <alerts@monitor.test>", appUrl: APP, secret: SECRET };
-  afterAll(async () => {
-    transport.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  });
+  const { inbox, mail, close } = await startSmtpInbox({ appUrl: APP, secret: SECRET });
+  afterAll(close);
 
   const run = (now = new Date()) => runJob(now, mail);
   const channels = { allowLocalHttp: false, emailEnabled: true };
@@ -83,11 +63,25 @@ describe("alert e-mail", async () => {
     expect(message.text).toContain(link);
     expect(await db.alert.findFirstOrThrow({ where: { ruleId: immediate.id }, select: { emailState: true, emailAttempts: true } })).toEqual({ emailState: "SENT", emailAttempts: 1 });
 
-    // The link, opened signed out (no cookie): the rule stops mailing, still alerts in the app.
+    // The link, opened signed out (no cookie), as a mail scanner prefetching it would: only a page
+    // saying what would stop, with a button; the rule still mails.
     const opened = await unsubscribe(new Request(link));
     expect(opened.status).toBe(200);
-    expect(await opened.text()).toMatch(/no more e-mail/);
+    const confirmation = await opened.text();
+    expect(confirmation).toContain("You are about to stop the e-mail of this alert rule — Algeria – Morocco: changes band.");
+    const action = /<form method="post" action="([^"]+)">/.exec(confirmation)?.[1]?.replaceAll("&#38;", "&") ?? "";
+    expect(new URL(action, APP).href).toBe(link);
+    expect(confirmation).toContain('<input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Stop these e-mails</button>');
+    expect(await db.alertRule.findUniqueOrThrow({ where: { id: immediate.id }, select: { email: true } })).toEqual({ email: true });
+    expect(await db.auditLog.count({ where: { entityId: immediate.id, after: { path: ["by"], equals: "unsubscribe link" } } })).toBe(0);
+
+    // The button posts the form back: now the rule stops mailing, still alerts in the app.
+    const confirmed = await unsubscribe(new Request(new URL(action, APP), { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" }));
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.text()).toMatch(/no more e-mail/);
     expect(await db.alertRule.findUniqueOrThrow({ where: { id: immediate.id }, select: { email: true } })).toEqual({ email: false });
+    // Opened again: nothing left to stop, and no button.
+    expect(await (await unsubscribe(new Request(link))).text()).not.toContain("<form");
     const audited = await db.auditLog.findFirstOrThrow({ where: { entityId: immediate.id }, orderBy: { id: "desc" }, select: { actorId: true, after: true } });
     expect(audited).toEqual({ actorId: READER.id, after: { email: false, by: "unsubscribe link" } });
 
@@ -98,12 +92,12 @@ describe("alert e-mail", async () => {
     expect(inbox).toHaveLength(1);
   });
 
-  it("the one-click POST works too, and a forged or altered token is refused", async () => {
+  it("the mail client's one-click POST (List-Unsubscribe-Post) acts at once, and a forged or altered token is refused", async () => {
     const rule = await createAlertRule({ db, userId: READER.id, input: { kind: "BAND_CHANGE", dyad: DYAD, email: { cadence: "IMMEDIATE", hour: 8, weekday: 1, timeZone: "UTC" } }, channels });
     const forged = await unsubscribe(new Request(`${APP}/api/alerts/unsubscribe?token=${rule.id}.AAAA`, { method: "POST" }));
     expect(forged.status).toBe(400);
     expect(await db.alertRule.findUniqueOrThrow({ where: { id: rule.id }, select: { email: true } })).toEqual({ email: true });
-    const posted = await unsubscribe(new Request(unsubscribeUrl(mail, rule.id), { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" }));
+    const posted = await unsubscribe(new Request(unsubscribeUrl(mail, { ruleId: rule.id }), { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" }));
     expect(posted.status).toBe(200);
     expect(await db.alertRule.findUniqueOrThrow({ where: { id: rule.id }, select: { email: true } })).toEqual({ email: false });
     await db.alertRule.delete({ where: { id: rule.id } });
@@ -153,8 +147,11 @@ describe("alert e-mail", async () => {
     expect(message.html).toContain(">Ouvrir</a>");
 
     const link = /<(http[^>]+)>/.exec(message.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "")?.[1] ?? "";
-    const opened = await unsubscribe(new Request(link, { headers: { "accept-language": "fr-FR,fr;q=0.9" } }));
-    expect(await opened.text()).toContain("Vous ne recevrez plus d'e-mail pour cette règle d'alerte.");
+    const french = { "accept-language": "fr-FR,fr;q=0.9" };
+    const opened = await unsubscribe(new Request(link, { headers: french }));
+    expect((await opened.text()).replaceAll("&#39;", "'")).toContain("Vous allez arrêter les e-mails de cette règle d'alerte — Algérie – Maroc : change de bande.");
+    const posted = await unsubscribe(new Request(link, { method: "POST", headers: french, body: "List-Unsubscribe=One-Click" }));
+    expect((await posted.text()).replaceAll("&#39;", "'")).toContain("Vous ne recevrez plus d'e-mail pour cette règle d'alerte.");
     const forged = await unsubscribe(new Request(`${APP}/api/alerts/unsubscribe?token=${rule.id}.AAAA`, { headers: { cookie: "NEXT_LOCALE=ar" } }));
     expect(forged.status).toBe(400);
     expect(await forged.json()).toEqual({ error: "رابط إلغاء الاشتراك هذا غير صالح: استخدم الرابط الوارد في آخر رسالة." });

@@ -5,7 +5,7 @@ import { dyadIn, mailLocaleOf, mailWordsIn } from "./email-language";
 
 const at = new Date("2026-11-29T10:20:00Z");
 const ALGERIA = { a: { code: "DZA", name: "Algeria" }, b: { code: "FRA", name: "France" } };
-const compose = async (alerts: { cause: string; link: string }[], cadence: "IMMEDIATE" | "DAILY" | "WEEKLY" = "IMMEDIATE", locale: Locale = "en") => {
+const compose = async (alerts: { cause: string; said?: unknown; link: string }[], cadence: "IMMEDIATE" | "DAILY" | "WEEKLY" = "IMMEDIATE", locale: Locale = "en") => {
   const words = await mailWordsIn(locale);
   return composeAlertEmail({ words, dyad: dyadIn(words, ALGERIA), cadence, alerts: alerts.map((a) => ({ ...a, createdAt: at })), appUrl: "https://m.example", unsubscribe: "https://m.example/api/alerts/unsubscribe?token=r.s" });
 };
@@ -35,6 +35,15 @@ describe("composeAlertEmail", () => {
     expect(mail.text).toContain("Ne plus recevoir ces e-mails : https://m.example/api/alerts/unsubscribe?token=r.s");
     expect(mail.html).toContain('<html lang="fr" dir="ltr">');
     expect(mail.html).toContain(">Ouvrir</a>");
+  });
+
+  it("says a cause kept as a key and its arguments in the recipient's language; one from before as recorded", async () => {
+    const said = [{ kind: "band", from: "tense", to: "crisis", before: -22, after: -61.5 }];
+    const mail = await compose([{ cause: "Band changed from tense to crisis (index -22.0 → -61.5).", said, link: "/events/e1" }], "IMMEDIATE", "fr");
+    expect(mail.subject).toMatch(/^France – Algérie : Changement de bande : de « tendues » à « crise » \(indice .22,0 → .61,5\)\.$/);
+    expect((await compose([{ cause: "Band changed from tense to crisis (index -22.0 → -61.5).", said, link: "/events/e1" }])).subject).toBe(
+      "France – Algeria: Band changed from tense to crisis (index -22.0 → -61.5).",
+    );
   });
 
   it("writes an Arabic mail right to left, each recorded cause in its own direction", async () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { agreementCause, causeOf, conditionDayCause, cooledDown, eventScoreCause, groupCauses, mayFireRecordRule, type DyadMove, type RecordWritten } from "./evaluate";
 import { bandOf } from "../method/index-math";
+import { causeInEnglish } from "./cause-language";
+import type { CauseSaid } from "./cause-words";
+
+/** A cause as stored beside its key and arguments: its English sentence. */
+const say = (cause: CauseSaid | null) => (cause ? causeInEnglish(cause) : null);
 
 const move = (before: number | null, after: number | null, unusualBefore = false, unusualAfter = false): DyadMove => ({ dyadId: "d", before, after, unusualBefore, unusualAfter });
 const band = { kind: "BAND_CHANGE", threshold: null, days: null } as const;
@@ -8,50 +13,50 @@ const moveBy = (threshold: number, days = 7) => ({ kind: "MOVE", threshold, days
 
 describe("causeOf", () => {
   it("BAND_CHANGE fires only when the band differs, naming both", () => {
-    expect(causeOf(band, move(0, 0.5))).toBeNull();
+    expect(say(causeOf(band, move(0, 0.5)))).toBeNull();
     const deep = -90;
     expect(bandOf(deep)).not.toBe(bandOf(0));
-    expect(causeOf(band, move(0, deep))).toMatch(new RegExp(`^Band changed from ${bandOf(0).replace("_", " ")} to ${bandOf(deep).replace("_", " ")}`));
+    expect(say(causeOf(band, move(0, deep)))).toMatch(new RegExp(`^Band changed from ${bandOf(0).replace("_", " ")} to ${bandOf(deep).replace("_", " ")}`));
   });
 
   it("BAND_CHANGE treats the first data and the last data removed as a change", () => {
-    expect(causeOf(band, move(null, 3))).toMatch(/from no data to/);
-    expect(causeOf(band, move(3, null))).toMatch(/to no data/);
-    expect(causeOf(band, move(null, null))).toBeNull();
+    expect(say(causeOf(band, move(null, 3)))).toMatch(/from no data to/);
+    expect(say(causeOf(band, move(3, null)))).toMatch(/to no data/);
+    expect(say(causeOf(band, move(null, null)))).toBeNull();
   });
 
   it("MOVE fires when this change carries the move across the threshold, either way", () => {
-    expect(causeOf(moveBy(10), move(5, 12), 0)).toMatch(/moved \+12\.0 points within 7 days/);
-    expect(causeOf(moveBy(10), move(-5, -10), 0)).toMatch(/moved −10\.0 points/);
-    expect(causeOf(moveBy(10), move(5, 9.9), 0)).toBeNull();
+    expect(say(causeOf(moveBy(10), move(5, 12), 0))).toMatch(/moved \+12\.0 points within 7 days/);
+    expect(say(causeOf(moveBy(10), move(-5, -10), 0))).toMatch(/moved −10\.0 points/);
+    expect(say(causeOf(moveBy(10), move(5, 9.9), 0))).toBeNull();
     // Already beyond the threshold before this change: it fired then, not again.
-    expect(causeOf(moveBy(10), move(11, 15), 0)).toBeNull();
+    expect(say(causeOf(moveBy(10), move(11, 15), 0))).toBeNull();
   });
 
   it("MOVE needs a past value and its terms", () => {
-    expect(causeOf(moveBy(10), move(0, 50), null)).toBeNull();
-    expect(causeOf({ kind: "MOVE", threshold: null, days: null }, move(0, 50), 0)).toBeNull();
-    expect(causeOf(moveBy(10), move(0, null), 0)).toBeNull();
+    expect(say(causeOf(moveBy(10), move(0, 50), null))).toBeNull();
+    expect(say(causeOf({ kind: "MOVE", threshold: null, days: null }, move(0, 50), 0))).toBeNull();
+    expect(say(causeOf(moveBy(10), move(0, null), 0))).toBeNull();
   });
 
   it("CONDITION fires on a condition's start or end day, not on a write that moves the index", () => {
     const rule = { kind: "CONDITION", threshold: null, days: null } as const;
-    expect(causeOf(rule, move(0, -40))).toBeNull();
-    expect(conditionDayCause("Border closed", true)).toBe("A standing condition starts today: Border closed.");
-    expect(conditionDayCause("Border closed", false)).toMatch(/ends today/);
+    expect(say(causeOf(rule, move(0, -40)))).toBeNull();
+    expect(say(conditionDayCause("Border closed", true))).toBe("A standing condition starts today: Border closed.");
+    expect(say(conditionDayCause("Border closed", false))).toMatch(/ends today/);
   });
 });
 
 describe("UNUSUAL", () => {
   const rule = { kind: "UNUSUAL", threshold: null, days: null } as const;
   it("fires when this change turns the unusual-change flag on, not while it stays on or when it goes off", () => {
-    expect(causeOf(rule, move(10, 40, false, true))).toMatch(/^Unusual change flagged: the index is at 40\.0/);
-    expect(causeOf(rule, move(40, 45, true, true))).toBeNull();
-    expect(causeOf(rule, move(40, 10, true, false))).toBeNull();
-    expect(causeOf(rule, move(10, 12))).toBeNull();
+    expect(say(causeOf(rule, move(10, 40, false, true)))).toMatch(/^Unusual change flagged: the index is at 40\.0/);
+    expect(say(causeOf(rule, move(40, 45, true, true)))).toBeNull();
+    expect(say(causeOf(rule, move(40, 10, true, false)))).toBeNull();
+    expect(say(causeOf(rule, move(10, 12)))).toBeNull();
   });
   it("other kinds ignore the flag", () => {
-    expect(causeOf(band, move(10, 10.5, false, true))).toBeNull();
+    expect(say(causeOf(band, move(10, 10.5, false, true)))).toBeNull();
   });
 });
 
@@ -59,16 +64,16 @@ describe("EVENT_SCORE", () => {
   const rule = { dyadId: "d", threshold: 7 };
   const event = (goldstein: number, over: Partial<RecordWritten> = {}): RecordWritten => ({ entity: "Event", action: "CREATE", dyadId: "d", goldstein, ...over });
   it("fires on a new event in its dyad whose |score| reaches the threshold, either sign", () => {
-    expect(eventScoreCause(rule, event(-8), "Recall")).toBe("New event with Goldstein score −8.0 (at least ±7): Recall.");
-    expect(eventScoreCause(rule, event(7), "Visit")).toMatch(/\+7\.0/);
-    expect(eventScoreCause(rule, event(6.9), "Visit")).toBeNull();
+    expect(say(eventScoreCause(rule, event(-8), "Recall"))).toBe("New event with Goldstein score −8.0 (at least ±7): Recall.");
+    expect(say(eventScoreCause(rule, event(7), "Visit"))).toMatch(/\+7\.0/);
+    expect(say(eventScoreCause(rule, event(6.9), "Visit"))).toBeNull();
   });
   it("ignores edits, archives, other dyads and other records", () => {
-    expect(eventScoreCause(rule, event(-9, { action: "UPDATE" }), "x")).toBeNull();
-    expect(eventScoreCause(rule, event(-9, { action: "RESTORE" }), "x")).toBeNull();
-    expect(eventScoreCause(rule, event(-9, { dyadId: "other" }), "x")).toBeNull();
-    expect(eventScoreCause(rule, event(-9, { entity: "Condition" }), "x")).toBeNull();
-    expect(eventScoreCause({ dyadId: "d", threshold: null }, event(-9), "x")).toBeNull();
+    expect(say(eventScoreCause(rule, event(-9, { action: "UPDATE" }), "x"))).toBeNull();
+    expect(say(eventScoreCause(rule, event(-9, { action: "RESTORE" }), "x"))).toBeNull();
+    expect(say(eventScoreCause(rule, event(-9, { dyadId: "other" }), "x"))).toBeNull();
+    expect(say(eventScoreCause(rule, event(-9, { entity: "Condition" }), "x"))).toBeNull();
+    expect(say(eventScoreCause({ dyadId: "d", threshold: null }, event(-9), "x"))).toBeNull();
   });
 });
 
@@ -83,8 +88,8 @@ describe("mayFireRecordRule", () => {
     expect(mayFireRecordRule(record("Condition", "CREATE"))).toBe(false);
   });
   it("says whether an agreement is new or changed", () => {
-    expect(agreementCause(record("Agreement", "CREATE"), "Rail MoU", "sector rail")).toBe("New agreement for your filter (sector rail): Rail MoU.");
-    expect(agreementCause(record("Agreement", "UPDATE"), "Rail MoU", "sector rail")).toMatch(/^Agreement changed for your filter/);
+    expect(say(agreementCause(record("Agreement", "CREATE"), "Rail MoU", "sector rail"))).toBe("New agreement for your filter (sector rail): Rail MoU.");
+    expect(say(agreementCause(record("Agreement", "UPDATE"), "Rail MoU", "sector rail"))).toMatch(/^Agreement changed for your filter/);
   });
 });
 

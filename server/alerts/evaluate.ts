@@ -1,7 +1,7 @@
 // What an alert rule makes of one change to its dyad, and when a rule may fire again: pure, so the
 // job (job.ts) only reads the rollup and writes what these functions decide.
 import { bandOf } from "../method/index-math";
-import type { Band } from "../method/params";
+import type { CauseSaid } from "./cause-words";
 
 export type AlertKindName = "BAND_CHANGE" | "MOVE" | "CONDITION" | "UNUSUAL" | "EVENT_SCORE" | "AGREEMENT_FILTER";
 
@@ -27,32 +27,30 @@ export interface RuleTerms {
   days: number | null;
 }
 
-const bandName = (band: Band | null) => (band ? band.replace("_", " ") : "no data");
 const bandAt = (value: number | null) => (value === null ? null : bandOf(value));
-const points = (value: number | null) => (value === null ? "none" : value.toFixed(1));
-const signed = (value: number) => `${value >= 0 ? "+" : "−"}${Math.abs(value).toFixed(1)}`;
 
 /**
- * The cause text when the change fires the rule, else null. A CONDITION rule fires on the days its
- * conditions start or end (conditionDayCause), not when one is written. `past` is the dyad's value `days`
- * days ago (MOVE only). A MOVE fires when this change carries the move across the threshold, so
- * a move that stays large does not fire again on every later publish.
+ * The cause (a key and its arguments, cause-words.ts) when the change fires the rule, else null. A
+ * CONDITION rule fires on the days its conditions start or end (conditionDayCause), not when one
+ * is written. `past` is the dyad's value `days` days ago (MOVE only). A MOVE fires when this
+ * change carries the move across the threshold, so a move that stays large does not fire again on
+ * every later publish. UNUSUAL fires only on a flag judged before the change (not null).
  */
-export function causeOf(rule: RuleTerms, move: DyadMove, past: number | null = null): string | null {
+export function causeOf(rule: RuleTerms, move: DyadMove, past: number | null = null): CauseSaid | null {
   switch (rule.kind) {
     case "BAND_CHANGE": {
-      const [was, now] = [bandAt(move.before), bandAt(move.after)];
-      return was === now ? null : `Band changed from ${bandName(was)} to ${bandName(now)} (index ${points(move.before)} → ${points(move.after)}).`;
+      const [from, to] = [bandAt(move.before), bandAt(move.after)];
+      return from === to ? null : { kind: "band", from, to, before: move.before, after: move.after };
     }
     case "MOVE": {
       if (rule.threshold === null || rule.days === null || past === null || move.after === null) return null;
       const wasMoved = move.before === null ? 0 : Math.abs(move.before - past);
       const moved = move.after - past;
       if (Math.abs(moved) < rule.threshold || wasMoved >= rule.threshold) return null;
-      return `Index moved ${signed(moved)} points within ${rule.days} days (${points(past)} → ${points(move.after)}).`;
+      return { kind: "move", moved, days: rule.days, past, after: move.after };
     }
     case "UNUSUAL":
-      return move.unusualBefore === false && move.unusualAfter ? `Unusual change flagged: the index is at ${points(move.after)}, a move beyond what this dyad usually does in a month.` : null;
+      return move.unusualBefore === false && move.unusualAfter ? { kind: "unusual", after: move.after } : null;
     case "CONDITION":
     case "EVENT_SCORE":
     case "AGREEMENT_FILTER":
@@ -78,18 +76,17 @@ export function mayFireRecordRule(record: RecordWritten): boolean {
 }
 
 /** An EVENT_SCORE rule's cause when the record is a new event in its dyad with |G| at least its threshold. */
-export function eventScoreCause(rule: { dyadId: string | null; threshold: number | null }, record: RecordWritten, title: string): string | null {
+export function eventScoreCause(rule: { dyadId: string | null; threshold: number | null }, record: RecordWritten, title: string): CauseSaid | null {
   if (record.entity !== "Event" || record.action !== "CREATE" || record.goldstein === null || rule.threshold === null) return null;
   if (record.dyadId !== rule.dyadId || Math.abs(record.goldstein) < rule.threshold) return null;
-  return `New event with Goldstein score ${signed(record.goldstein)} (at least ±${rule.threshold}): ${title}.`;
+  return { kind: "eventScore", score: record.goldstein, threshold: rule.threshold, title };
 }
 
 /** An AGREEMENT_FILTER rule's cause for an agreement its filter matched; `filter` in words. */
-export const agreementCause = (record: RecordWritten, title: string, filter: string) =>
-  `${record.action === "CREATE" ? "New agreement" : "Agreement changed"} for your filter (${filter}): ${title}.`;
+export const agreementCause = (record: RecordWritten, title: string, filter: string): CauseSaid => ({ kind: "agreement", created: record.action === "CREATE", filter, title });
 
 /** A CONDITION rule's cause on the day one of its dyad's standing conditions starts or ends. */
-export const conditionDayCause = (title: string, starts: boolean) => `A standing condition ${starts ? "starts" : "ends"} today: ${title}.`;
+export const conditionDayCause = (title: string, starts: boolean): CauseSaid => ({ kind: "condition", starts, title });
 
 /** A rule fires when it never has, or its cooldown has passed since it last did. */
 export function cooledDown(rule: { lastFiredAt: Date | null; cooldownMinutes: number }, now: Date): boolean {

@@ -8,7 +8,7 @@ import { loopbackTargetsAllowed } from "../http/outbound-target";
 import type { JobCounts, JobContext } from "../jobs/definition";
 import { fromDay, toDay } from "../method/day";
 import { indexAsOf } from "../relations/rollup";
-import { emailDueAt } from "./digest-time";
+import { emailDueAt, type EmailSchedule } from "./digest-time";
 import { sendDueEmails, type MailSettings } from "./email";
 import { agreementCause, causeOf, conditionDayCause, cooledDown, eventScoreCause, groupCauses, mayFireRecordRule, MOVE_KINDS } from "./evaluate";
 import { agreementMatching } from "../agreements/page-query";
@@ -16,6 +16,8 @@ import { agreementFiltersToSearchParams, describeAgreementFilters } from "../agr
 import { agreementFilters } from "../agreements/schemas";
 import { mailSettingsOf } from "./mailer";
 import { settleOutbox, type OutboxChange } from "./outbox";
+import { causeInEnglish } from "./cause-language";
+import { alertSaidOf, type CauseSaid } from "./cause-words";
 import { postDueWebhooks } from "./webhooks";
 
 /**
@@ -30,6 +32,9 @@ export async function runAlerts({ db, signal }: JobContext, now = new Date(), ma
   const mails = mail ? await sendDueEmails({ db, now, mail }) : { attempted: 0, sent: 0 };
   return { read: changes + conditionDays + posts.attempted + mails.attempted, kept: made + posts.delivered + mails.sent };
 }
+
+/** A cause as AlertCause keeps it: its key and arguments, said to each reader in their language, and its English sentence. */
+const stored = (said: CauseSaid) => ({ said, text: causeInEnglish(said) });
 
 /** Stores each unpaused rule's cause for one change, in the transaction that settles it. */
 export async function recordCauses({ db, change, now }: { db: DbOrTx; change: OutboxChange; now: Date }): Promise<void> {
@@ -50,8 +55,8 @@ async function recordMoveCauses({ db, change, now }: { db: DbOrTx; change: Outbo
         if (!pastOn.has(rule.days)) pastOn.set(rule.days, await indexAsOf({ db, dyadId: move.dyadId, onOrBefore: today - rule.days }));
         past = pastOn.get(rule.days) ?? null;
       }
-      const text = causeOf(rule, move, past);
-      if (text) await db.alertCause.createMany({ data: [{ ruleId: rule.id, key: change.key, text, link: recordPage(change) }], skipDuplicates: true });
+      const said = causeOf(rule, move, past);
+      if (said) await db.alertCause.createMany({ data: [{ ruleId: rule.id, key: change.key, ...stored(said), link: recordPage(change) }], skipDuplicates: true });
     }
   }
 }
@@ -70,8 +75,8 @@ async function recordEventCauses({ db, change }: { db: DbOrTx; change: OutboxCha
     if (rules.length === 0) continue;
     const event = await db.event.findUnique({ where: { id: record.id }, select: { title: true } });
     const causes = rules.flatMap((rule) => {
-      const text = eventScoreCause(rule, record, event?.title ?? "an event since removed");
-      return text ? [{ ruleId: rule.id, key: recordCauseKey(change, record.id), text, link: `/events/${record.id}` }] : [];
+      const said = eventScoreCause(rule, record, event?.title ?? "an event since removed");
+      return said ? [{ ruleId: rule.id, key: recordCauseKey(change, record.id), ...stored(said), link: `/events/${record.id}` }] : [];
     });
     await db.alertCause.createMany({ data: causes, skipDuplicates: true });
   }
@@ -88,8 +93,8 @@ async function recordAgreementCauses({ db, change }: { db: DbOrTx; change: Outbo
     for (const record of agreements) {
       const match = await agreementMatching({ db, id: record.id, version: record.version, filters: filter.data });
       if (!match) continue;
-      const text = agreementCause(record, match.title, describeAgreementFilters(filter.data));
-      await db.alertCause.createMany({ data: [{ ruleId: rule.id, key: recordCauseKey(change, record.id), text, link: `/agreements/${record.id}` }], skipDuplicates: true });
+      const said = agreementCause(record, match.title, describeAgreementFilters(filter.data));
+      await db.alertCause.createMany({ data: [{ ruleId: rule.id, key: recordCauseKey(change, record.id), ...stored(said), link: `/agreements/${record.id}` }], skipDuplicates: true });
     }
   }
 }
@@ -110,7 +115,7 @@ export async function recordConditionDays({ db, now }: { db: Db; now: Date }): P
       AND (c."startDate" = ${today}::date OR c."endDate" = ${today}::date)`;
   if (due.length === 0) return 0;
   const { count } = await db.alertCause.createMany({
-    data: due.map((d) => ({ ruleId: d.ruleId, key: `Condition:${d.conditionId}:${d.starts ? "starts" : "ends"}:${today}`, text: conditionDayCause(d.title, d.starts) })),
+    data: due.map((d) => ({ ruleId: d.ruleId, key: `Condition:${d.conditionId}:${d.starts ? "starts" : "ends"}:${today}`, ...stored(conditionDayCause(d.title, d.starts)) })),
     skipDuplicates: true,
   });
   return count;
@@ -124,7 +129,31 @@ function ruleHome(rule: { dyad: { key: string } | null; filter: unknown }): stri
   return `/agreements${query ? `?${query}` : ""}`;
 }
 
-/** Turns each cooled-down, unpaused rule's pending causes into one alert; answers the alerts made. */
+/** Where one recipient of a rule's alerts wants them besides the app: a webhook, e-mail on their schedule. */
+type Delivery = { userId: string; webhookUrl: string | null; email: boolean } & EmailSchedule;
+
+/**
+ * A recipient's own copy of an alert: keyed by the rule, its first cause and the recipient (each
+ * gets a triggering change once), with their webhook post and their e-mail when they chose them.
+ */
+function copyFor(recipient: Delivery, ruleId: string, firstCause: bigint, now: Date) {
+  return {
+    userId: recipient.userId,
+    idempotencyKey: `${ruleId}:${firstCause}:${recipient.userId}`,
+    // Posted by postDueWebhooks, in this run or a later one.
+    ...(recipient.webhookUrl && { webhook: { create: { url: recipient.webhookUrl, createdAt: now, nextAttemptAt: now } } }),
+    // Mailed by sendDueEmails at once, or with the recipient's next digest.
+    ...(recipient.email && { emailState: "PENDING" as const, emailDueAt: emailDueAt(recipient, now) }),
+  };
+}
+
+const deliverySelect = { webhookUrl: true, email: true, emailCadence: true, digestHour: true, digestWeekday: true, timeZone: true } as const;
+
+/**
+ * Turns each cooled-down, unpaused rule's pending causes into one alert for its owner and one for
+ * each subscribed teammate still in the rule's team, each delivered as that recipient chose; the
+ * rule's cooldown holds for every recipient alike. Answers the rules that fired.
+ */
 export async function deliverDue({ db, now }: { db: Db; now: Date }): Promise<number> {
   const rules = await db.alertRule.findMany({
     where: { paused: false, causes: { some: { alertId: null } } },
@@ -137,37 +166,27 @@ export async function deliverDue({ db, now }: { db: Db; now: Date }): Promise<nu
       const [locked] = await tx.$queryRaw<{ lastFiredAt: Date | null; cooldownMinutes: number }[]>`
         SELECT "lastFiredAt", "cooldownMinutes" FROM "AlertRule" WHERE id = ${rule.id} AND NOT paused FOR UPDATE`;
       if (!locked || !cooledDown(locked, now)) return false;
-      const causes = await tx.alertCause.findMany({ where: { ruleId: rule.id, alertId: null }, orderBy: { id: "asc" }, select: { id: true, text: true, link: true } });
+      const causes = await tx.alertCause.findMany({ where: { ruleId: rule.id, alertId: null }, orderBy: { id: "asc" }, select: { id: true, text: true, said: true, link: true } });
       const [first] = causes;
       if (!first) return false;
       const owner = await tx.alertRule.findUniqueOrThrow({
         where: { id: rule.id },
-        select: { userId: true, dyadId: true, teamId: true, filter: true, webhookUrl: true, dyad: { select: { key: true } }, email: true, emailCadence: true, digestHour: true, digestWeekday: true, timeZone: true },
+        select: { userId: true, dyadId: true, teamId: true, filter: true, dyad: { select: { key: true } }, ...deliverySelect },
       });
-      const alert = await tx.alert.create({
-        data: {
-          ruleId: rule.id,
-          userId: owner.userId,
-          dyadId: owner.dyadId,
-          cause: groupCauses(causes.map((c) => c.text)),
-          link: (causes.length === 1 && first.link) || ruleHome(owner),
-          idempotencyKey: `${rule.id}:${first.id}`,
-          // Posted by postDueWebhooks, in this run or a later one.
-          ...(owner.webhookUrl && { webhook: { create: { url: owner.webhookUrl, createdAt: now, nextAttemptAt: now } } }),
-          // Mailed by sendDueEmails at once, or with the rule's next digest.
-          ...(owner.email && { emailState: "PENDING", emailDueAt: emailDueAt(owner, now) }),
-        },
-        select: { id: true, cause: true, link: true },
-      });
+      const said = alertSaidOf(causes);
+      const fired = {
+        ruleId: rule.id,
+        dyadId: owner.dyadId,
+        cause: groupCauses(causes.map((c) => c.text)),
+        ...(said && { said }),
+        link: (causes.length === 1 && first.link) || ruleHome(owner),
+      };
+      const alert = await tx.alert.create({ data: { ...fired, ...copyFor(owner, rule.id, first.id, now) }, select: { id: true } });
       await tx.alertCause.updateMany({ where: { id: { in: causes.map((c) => c.id) } }, data: { alertId: alert.id } });
-      // Teammates subscribed to a shared rule get the same alert in their own list, while they
-      // may still see the rule (members of its team); webhooks and e-mail stay the owner's.
+      // Teammates subscribed to a shared rule, while they may still see it (members of its team).
       if (owner.teamId) {
-        const subscribers = await tx.alertSubscription.findMany({ where: { ruleId: rule.id, user: { memberships: { some: { teamId: owner.teamId } } } }, select: { userId: true } });
-        await tx.alert.createMany({
-          data: subscribers.map((s) => ({ ruleId: rule.id, userId: s.userId, dyadId: owner.dyadId, cause: alert.cause, link: alert.link, idempotencyKey: `${rule.id}:${first.id}:${s.userId}` })),
-          skipDuplicates: true,
-        });
+        const subscribers = await tx.alertSubscription.findMany({ where: { ruleId: rule.id, user: { memberships: { some: { teamId: owner.teamId } } } }, select: { userId: true, ...deliverySelect } });
+        for (const subscriber of subscribers) await tx.alert.create({ data: { ...fired, ...copyFor(subscriber, rule.id, first.id, now) }, select: { id: true } });
       }
       await tx.alertRule.update({ where: { id: rule.id }, data: { lastFiredAt: now } });
       return true;

@@ -3,24 +3,25 @@ import { agreementFilters } from "../agreements/schemas";
 import { dyadKey } from "../scope/schemas";
 import { shareWith } from "../views/schemas";
 import { isTimeZone } from "./digest-time";
+import { said } from "../shared/said";
 
 const id = z.string().trim().min(1).max(64);
 /** Where the rule's alerts are also posted; checked further (https, public address) when saved. */
-const webhookUrl = z.string().trim().max(2000, "at most 2000 characters").optional();
+const webhookUrl = z.string().trim().max(2000, said("atMostChars", { max: 2000 })).optional();
 
 /** "Alert me" on a dyad page: a band change, or a move of at least `threshold` points within `days` days. */
 export const moveRuleInput = z.object({
   kind: z.literal("MOVE"),
   dyad: dyadKey,
-  threshold: z.number({ error: "a number of points" }).min(1, "at least 1 point").max(200, "at most 200 points: the index runs from −100 to +100"),
-  days: z.number({ error: "a number of days" }).int("whole days").min(1, "at least 1 day").max(365, "at most 365 days"),
+  threshold: z.number({ error: said("alertPointsNumber") }).min(1, said("alertPointsMin")).max(200, said("alertPointsMax")),
+  days: z.number({ error: said("alertDaysNumber") }).int(said("alertDaysWhole")).min(1, said("alertDaysMin")).max(365, said("alertDaysMax")),
 });
 
 /** The least |Goldstein score| of a new event that fires an EVENT_SCORE rule: the scale runs from −10 to +10. */
 const goldsteinThreshold = z
-  .number({ error: "a Goldstein score" })
-  .positive("more than 0: every event has a score of at least 0")
-  .max(10, "at most 10: the Goldstein scale runs from −10 to +10");
+  .number({ error: said("alertScoreNumber") })
+  .positive(said("alertScorePositive"))
+  .max(10, said("alertScoreMax"));
 
 /** "Alert me" on a dyad page: a new published event with |Goldstein score| at least `threshold`. */
 export const eventScoreRuleInput = z.object({ kind: z.literal("EVENT_SCORE"), dyad: dyadKey, threshold: goldsteinThreshold });
@@ -31,9 +32,9 @@ export const agreementRuleInput = z.object({ kind: z.literal("AGREEMENT_FILTER")
 /** E-mail for the rule's alerts: each at once, or a daily or weekly digest at an hour of the user's clock. Absent: none. */
 export const alertEmailInput = z.object({
   cadence: z.enum(["IMMEDIATE", "DAILY", "WEEKLY"]),
-  hour: z.number({ error: "an hour" }).int("a whole hour").min(0, "an hour from 0 to 23").max(23, "an hour from 0 to 23"),
-  weekday: z.number({ error: "a day of the week" }).int().min(0, "a day of the week").max(6, "a day of the week"),
-  timeZone: z.string().trim().min(1, "a time zone").max(64, "a time zone such as Africa/Algiers").refine(isTimeZone, "a time zone such as Africa/Algiers"),
+  hour: z.number({ error: said("alertHourNumber") }).int(said("alertHourWhole")).min(0, said("alertHourRange")).max(23, said("alertHourRange")),
+  weekday: z.number({ error: said("alertWeekday") }).int().min(0, said("alertWeekday")).max(6, said("alertWeekday")),
+  timeZone: z.string().trim().min(1, said("alertTimeZone")).max(64, said("alertTimeZoneExample")).refine(isTimeZone, said("alertTimeZoneExample")),
 });
 export type AlertEmailInput = z.infer<typeof alertEmailInput>;
 
@@ -52,6 +53,16 @@ export const createAlertRuleInput = z.discriminatedUnion("kind", [
 export type CreateAlertRuleInput = z.infer<typeof createAlertRuleInput>;
 
 const days = moveRuleInput.shape.days;
+
+/** Where a rule's alerts go, flat for a form: a webhook, and e-mail (`emailOn`) on a schedule. */
+const deliveryFields = {
+  webhookUrl,
+  emailOn: z.boolean(),
+  cadence: alertEmailInput.shape.cadence,
+  hour: alertEmailInput.shape.hour,
+  weekday: alertEmailInput.shape.weekday,
+  timeZone: alertEmailInput.shape.timeZone,
+};
 /** Each kind's threshold, when it has one. */
 const thresholdOf = { MOVE: moveRuleInput.shape.threshold, EVENT_SCORE: goldsteinThreshold } as const;
 
@@ -65,24 +76,26 @@ export const editAlertRuleInput = z
     ruleId: id,
     version: z.number().int().min(1),
     kind: z.enum(["BAND_CHANGE", "MOVE", "CONDITION", "UNUSUAL", "EVENT_SCORE", "AGREEMENT_FILTER"]),
-    threshold: z.number({ error: "a number" }).optional(),
+    threshold: z.number({ error: said("alertNumber") }).optional(),
     days: days.optional(),
-    webhookUrl,
-    emailOn: z.boolean(),
-    cadence: alertEmailInput.shape.cadence,
-    hour: alertEmailInput.shape.hour,
-    weekday: alertEmailInput.shape.weekday,
-    timeZone: alertEmailInput.shape.timeZone,
+    ...deliveryFields,
     /** Absent: shared as it was. */
     teamId,
   })
   .superRefine((rule, ctx) => {
     if (rule.kind !== "MOVE" && rule.kind !== "EVENT_SCORE") return;
     const threshold = thresholdOf[rule.kind].safeParse(rule.threshold);
-    if (!threshold.success) ctx.addIssue({ code: "custom", path: ["threshold"], message: threshold.error.issues[0]?.message ?? "a number" });
-    if (rule.kind === "MOVE" && rule.days === undefined) ctx.addIssue({ code: "custom", path: ["days"], message: "a number of days" });
+    if (!threshold.success) ctx.addIssue({ code: "custom", path: ["threshold"], message: threshold.error.issues[0]?.message ?? said("alertNumber") });
+    if (rule.kind === "MOVE" && rule.days === undefined) ctx.addIssue({ code: "custom", path: ["days"], message: said("alertDaysNumber") });
   });
 export type EditAlertRuleInput = z.infer<typeof editAlertRuleInput>;
+
+/**
+ * A subscribed teammate's own delivery of a shared rule's alerts, flat for the form as a rule's
+ * edit is: their webhook and their e-mail on their own schedule (the app's list is always on).
+ */
+export const subscriptionDeliveryInput = z.object({ ruleId: id, ...deliveryFields });
+export type SubscriptionDeliveryInput = z.infer<typeof subscriptionDeliveryInput>;
 
 /** A teammate subscribes to a rule shared with their team (their own alerts), or stops. */
 export const subscribeAlertRuleInput = z.object({ ruleId: id, subscribed: z.boolean() });

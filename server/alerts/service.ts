@@ -6,7 +6,8 @@ import { recordAudit } from "../admin/audit";
 import type { Db } from "../db-client";
 import type { Prisma } from "../generated/prisma/client";
 import { AppError, fieldError } from "../shared/errors";
-import type { AlertEmailInput, CreateAlertRuleInput, EditAlertRuleInput } from "./schemas";
+import { said } from "../shared/said";
+import type { AlertEmailInput, CreateAlertRuleInput, EditAlertRuleInput, SubscriptionDeliveryInput } from "./schemas";
 import { newWebhookSecret } from "./webhook-sign";
 import { accepted, postSigned } from "./webhooks";
 import { refusedTargetUrl } from "../http/outbound-target";
@@ -47,9 +48,13 @@ const ruleSelect = {
   team: { select: { id: true, name: true } },
 } satisfies Prisma.AlertRuleSelect;
 
-const alertSelect = { id: true, cause: true, link: true, createdAt: true, readAt: true, dyad: { select: { key: true } } } satisfies Prisma.AlertSelect;
+const alertSelect = { id: true, cause: true, said: true, link: true, createdAt: true, readAt: true, dyad: { select: { key: true } } } satisfies Prisma.AlertSelect;
 
-const ruleNotFound = () => new AppError("NOT_FOUND", "No such alert rule of yours.");
+/** A subscriber's own delivery, as the rules table shows it in the rule's channel columns. */
+const subscriptionSelect = { webhookUrl: true, email: true, emailCadence: true, digestHour: true, digestWeekday: true, timeZone: true } satisfies Prisma.AlertSubscriptionSelect;
+type SubscriptionDelivery = Prisma.AlertSubscriptionGetPayload<{ select: typeof subscriptionSelect }>;
+
+const ruleNotFound = () => new AppError("NOT_FOUND", said("alertRuleNotFound"));
 
 type SelectedRule = Prisma.AlertRuleGetPayload<{ select: typeof ruleSelect }>;
 
@@ -57,13 +62,13 @@ type SelectedRule = Prisma.AlertRuleGetPayload<{ select: typeof ruleSelect }>;
  * A rule as the page shows it: an AGREEMENT_FILTER rule's filter in words and as the feed's
  * address; whether it is the reader's own, and whether they subscribe to it (a teammate's).
  */
-function shownRule<R extends SelectedRule>(rule: R, readerId: string, subscribed = false) {
+function shownRule<R extends SelectedRule>(rule: R, readerId: string, subscription: SubscriptionDelivery | null = null) {
   const filter = agreementFilters.safeParse(rule.filter);
   const agreements = rule.kind === "AGREEMENT_FILTER" && filter.success ? { words: describeAgreementFilters(filter.data), href: `/agreements?${agreementFiltersToSearchParams(filter.data).toString()}` } : null;
   const mine = rule.userId === readerId;
-  // A teammate sees what the rule watches, not where its owner's alerts go.
-  const channels = mine ? {} : { webhookUrl: null, webhookTestedAt: null, webhookTestStatus: null, webhookTestError: null, email: false };
-  return { ...rule, ...channels, agreements, mine, subscribed };
+  // A teammate sees what the rule watches, not where its owner's alerts go: their own delivery, when subscribed.
+  const channels = mine ? {} : { webhookTestedAt: null, webhookTestStatus: null, webhookTestError: null, ...(subscription ?? { webhookUrl: null, email: false }) };
+  return { ...rule, ...channels, agreements, mine, subscribed: subscription !== null };
 }
 
 /** The query form of canReadShared for rules: mine, and those shared with my teams. */
@@ -73,8 +78,9 @@ export const readableRules = (reader: { id: string; teamIds: readonly string[] }
 export async function listAlertRules({ db, userId }: { db: Db; userId: string }) {
   const reader = { id: userId, ...(await teamsOf({ db, userId })) };
   const rules = await db.alertRule.findMany({ where: readableRules(reader), select: ruleSelect, orderBy: { createdAt: "desc" } });
-  const subscribed = new Set((await db.alertSubscription.findMany({ where: { userId, ruleId: { in: rules.map((r) => r.id) } }, select: { ruleId: true } })).map((s) => s.ruleId));
-  const shown = rules.map((rule) => shownRule(rule, userId, subscribed.has(rule.id)));
+  const subscriptions = await db.alertSubscription.findMany({ where: { userId, ruleId: { in: rules.map((r) => r.id) } }, select: { ruleId: true, ...subscriptionSelect } });
+  const subscribed = new Map(subscriptions.map(({ ruleId, ...delivery }) => [ruleId, delivery]));
+  const shown = rules.map((rule) => shownRule(rule, userId, subscribed.get(rule.id) ?? null));
   return [...shown.filter((r) => r.mine), ...shown.filter((r) => !r.mine)];
 }
 
@@ -86,13 +92,13 @@ async function requireOwnRule(db: Db, userId: string, ruleId: string): Promise<v
   const rule = await db.alertRule.findUnique({ where: { id: ruleId }, select: { userId: true, teamId: true } });
   if (rule?.userId === userId) return;
   if (!rule || !canReadShared({ id: userId, ...(await teamsOf({ db, userId })) }, { ownerId: rule.userId, teamId: rule.teamId })) throw ruleNotFound();
-  throw new AppError("FORBIDDEN", "Only its owner changes this shared rule: subscribe to it for its alerts, or make your own.");
+  throw new AppError("FORBIDDEN", said("alertRuleOwnerOnly"));
 }
 
 /** A team the user shares a rule with must be one of theirs: refused on the field otherwise. */
 async function checkedShare(db: Db, userId: string, teamId: string | null | undefined): Promise<void> {
   if (teamId === undefined || canShareWith(await teamsOf({ db, userId }), teamId)) return;
-  throw fieldError("BAD_REQUEST", "teamId", "Share with yourself or one of your teams.");
+  throw fieldError("BAD_REQUEST", "teamId", said("alertShareWith"));
 }
 
 /**
@@ -100,16 +106,45 @@ async function checkedShare(db: Db, userId: string, teamId: string | null | unde
  * own list and Atom feed too. A rule they may not read is not found; their own needs no subscription.
  */
 export async function subscribeAlertRule({ db, userId, ruleId, subscribed }: { db: Db; userId: string; ruleId: string; subscribed: boolean }) {
+  const rule = await teammatesRule(db, userId, ruleId);
+  return db.$transaction(async (tx) => {
+    const was = (await tx.alertSubscription.count({ where: { ruleId, userId } })) > 0;
+    const subscription = subscribed ? await tx.alertSubscription.upsert({ where: { ruleId_userId: { ruleId, userId } }, create: { ruleId, userId }, update: {}, select: subscriptionSelect }) : null;
+    if (!subscribed) await tx.alertSubscription.deleteMany({ where: { ruleId, userId } });
+    await recordAudit({ db: tx, actorId: userId, action: "UPDATE", entityType: "AlertRule", entityId: ruleId, before: { subscriber: userId, subscribed: was }, after: { subscriber: userId, subscribed } });
+    return shownRule(rule, userId, subscription);
+  });
+}
+
+/** A teammate's shared rule the user may subscribe to: not found when they may not read it, refused when it is their own. */
+async function teammatesRule(db: Db, userId: string, ruleId: string) {
   const reader = { id: userId, ...(await teamsOf({ db, userId })) };
   const rule = await db.alertRule.findUnique({ where: { id: ruleId }, select: ruleSelect });
   if (!rule || !canReadShared(reader, { ownerId: rule.userId, teamId: rule.teamId })) throw ruleNotFound();
-  if (rule.userId === userId) throw fieldError("BAD_REQUEST", "ruleId", "This rule is yours: its alerts reach you already.");
+  if (rule.userId === userId) throw fieldError("BAD_REQUEST", "ruleId", said("alertRuleYours"));
+  return rule;
+}
+
+/**
+ * A subscriber's own delivery of a teammate's shared rule (subscribing them if they were not): their
+ * webhook (https, public address; a new URL gets a new signing secret, answered this once) and
+ * their e-mail at once or in a digest on their clock, refused when the server sends no e-mail.
+ */
+export async function setSubscriptionDelivery({ db, userId, input, channels }: { db: Db; userId: string; input: SubscriptionDeliveryInput; channels: AlertChannels }) {
+  const mail = emailColumns(input.emailOn ? { cadence: input.cadence, hour: input.hour, weekday: input.weekday, timeZone: input.timeZone } : undefined, channels);
+  const webhookUrl = await checkedWebhookUrl(input.webhookUrl, channels);
+  const rule = await teammatesRule(db, userId, input.ruleId);
+  const key = { ruleId_userId: { ruleId: rule.id, userId } };
   return db.$transaction(async (tx) => {
-    const was = (await tx.alertSubscription.count({ where: { ruleId, userId } })) > 0;
-    if (subscribed) await tx.alertSubscription.upsert({ where: { ruleId_userId: { ruleId, userId } }, create: { ruleId, userId }, update: {}, select: { id: true } });
-    else await tx.alertSubscription.deleteMany({ where: { ruleId, userId } });
-    await recordAudit({ db: tx, actorId: userId, action: "UPDATE", entityType: "AlertRule", entityId: ruleId, before: { subscriber: userId, subscribed: was }, after: { subscriber: userId, subscribed } });
-    return shownRule(rule, userId, subscribed);
+    const stored = await tx.alertSubscription.findUnique({ where: key, select: { ...subscriptionSelect, webhookSecret: true } });
+    const webhookSecret = webhookUrl && webhookUrl !== stored?.webhookUrl ? newWebhookSecret() : null;
+    const data = { webhookUrl, webhookSecret: webhookUrl ? (webhookSecret ?? stored?.webhookSecret ?? null) : null, ...mail };
+    const after = await tx.alertSubscription.upsert({ where: key, create: { ruleId: rule.id, userId, ...data }, update: data, select: subscriptionSelect });
+    // The audit names the choice, never the secret.
+    const shown = (d: SubscriptionDelivery | null) =>
+      d ? { subscriber: userId, subscribed: true, webhookUrl: d.webhookUrl, email: d.email, emailCadence: d.emailCadence, digestHour: d.digestHour, digestWeekday: d.digestWeekday, timeZone: d.timeZone } : { subscriber: userId, subscribed: false };
+    await recordAudit({ db: tx, actorId: userId, action: "UPDATE", entityType: "AlertRule", entityId: rule.id, before: shown(stored), after: shown(after) });
+    return { ...shownRule(rule, userId, after), webhookSecret };
   });
 }
 
@@ -117,15 +152,15 @@ export async function subscribeAlertRule({ db, userId, ruleId, subscribed }: { d
 async function ruleTarget(db: Db, input: CreateAlertRuleInput): Promise<{ dyadId: string | null; filter?: Prisma.InputJsonValue }> {
   if (input.kind !== "AGREEMENT_FILTER") {
     const dyad = await db.dyad.findUnique({ where: { key: input.dyad }, select: { id: true } });
-    if (!dyad) throw fieldError("BAD_REQUEST", "dyad", "no such dyad");
+    if (!dyad) throw fieldError("BAD_REQUEST", "dyad", said("noSuchDyad"));
     return { dyadId: dyad.id };
   }
   const { filter } = input;
-  if (!hasAgreementFilters(filter)) throw fieldError("BAD_REQUEST", "filter", "choose at least one filter: a rule on every agreement would fire on each one");
+  if (!hasAgreementFilters(filter)) throw fieldError("BAD_REQUEST", "filter", said("alertFilterNeeded"));
   const dyads = filter.dyads ?? [];
   const known = await db.dyad.count({ where: { key: { in: dyads } } });
-  if (known < dyads.length) throw fieldError("BAD_REQUEST", "filter.dyads", "no such dyad");
-  if (filter.q && !(await searchableWords({ db, q: filter.q }))) throw fieldError("BAD_REQUEST", "filter.q", "no words to search for (only punctuation or very common words)");
+  if (known < dyads.length) throw fieldError("BAD_REQUEST", "filter.dyads", said("noSuchDyad"));
+  if (filter.q && !(await searchableWords({ db, q: filter.q }))) throw fieldError("BAD_REQUEST", "filter.q", said("alertFilterNoWords"));
   return { dyadId: null, filter: JSON.parse(JSON.stringify(filter)) as Prisma.InputJsonValue };
 }
 
@@ -142,15 +177,24 @@ export interface AlertChannels {
 /** The rule's e-mail columns for the input's choice; refused when this server sends no e-mail. */
 function emailColumns(email: AlertEmailInput | undefined, { emailEnabled }: AlertChannels) {
   if (!email) return { email: false };
-  if (!emailEnabled) throw fieldError("BAD_REQUEST", "email", "e-mail is not set up on this server");
+  if (!emailEnabled) throw fieldError("BAD_REQUEST", "email", said("alertEmailOff"));
   return { email: true, emailCadence: email.cadence, digestHour: email.hour, digestWeekday: email.weekday, timeZone: email.timeZone };
 }
+
+/** Why outbound-target refuses an address, as the end of "needs …", said in the reader's language. */
+const WEBHOOK_NEEDS: Record<string, () => string> = {
+  "an https:// address": () => said("webhookNeedsHttps"),
+  "an address without a user name or password": () => said("webhookNeedsNoCredentials"),
+  "an address whose host name resolves": () => said("webhookNeedsResolvable"),
+  "a public address: private, loopback and link-local ones are refused": () => said("webhookNeedsPublic"),
+};
+const webhookRefusal = (refused: string) => WEBHOOK_NEEDS[refused]?.() ?? `needs ${refused}`;
 
 /** The webhook URL the input sets, checked (https, public address): refused on its field. */
 async function checkedWebhookUrl(raw: string | undefined, { allowLocalHttp }: AlertChannels): Promise<string | null> {
   const webhookUrl = raw || null;
   const refused = webhookUrl && (await refusedTargetUrl(webhookUrl, { schemes: "https", allowLoopback: allowLocalHttp }));
-  if (refused) throw fieldError("BAD_REQUEST", "webhookUrl", `needs ${refused}`);
+  if (refused) throw fieldError("BAD_REQUEST", "webhookUrl", webhookRefusal(refused));
   return webhookUrl;
 }
 
@@ -162,7 +206,7 @@ export async function createAlertRule({ db, userId, input, channels }: { db: Db;
   const webhookSecret = webhookUrl ? newWebhookSecret() : null;
   const terms = input.kind === "MOVE" ? { threshold: input.threshold, days: input.days } : input.kind === "EVENT_SCORE" ? { threshold: input.threshold } : {};
   return db.$transaction(async (tx) => {
-    if ((await tx.alertRule.count({ where: { userId } })) >= MAX_RULES_OWNED) throw new AppError("CONFLICT", `You hold ${MAX_RULES_OWNED} alert rules, the most one person may: delete some first.`);
+    if ((await tx.alertRule.count({ where: { userId } })) >= MAX_RULES_OWNED) throw new AppError("CONFLICT", said("alertRulesCap", { max: MAX_RULES_OWNED }));
     const rule = await tx.alertRule.create({ data: { userId, ...target, kind: input.kind, ...terms, webhookUrl, webhookSecret, ...mail, teamId: input.teamId ?? null }, select: ruleSelect });
     await recordAudit({ db: tx, actorId: userId, action: "CREATE", entityType: "AlertRule", entityId: rule.id, before: null, after: { kind: rule.kind, dyad: rule.dyad?.key ?? null, filter: target.filter ?? null, ...terms, webhookUrl, ...mail, teamId: rule.teamId } });
     return { ...shownRule(rule, userId), webhookSecret };
@@ -183,8 +227,8 @@ export async function editAlertRule({ db, userId, input, channels }: { db: Db; u
     const before = await tx.alertRule.findFirst({ where: { id: input.ruleId, userId }, select: { ...ruleSelect, webhookSecret: true } });
     if (!before) throw ruleNotFound();
     // A dyad's rule has no filter, a filter's rule no dyad: neither becomes the other.
-    if ((before.kind === "AGREEMENT_FILTER") !== (input.kind === "AGREEMENT_FILTER")) throw fieldError("BAD_REQUEST", "kind", before.kind === "AGREEMENT_FILTER" ? "an agreements rule stays one: make a dyad's rule on its page" : "set an agreements rule with “Alert me” on the agreements feed");
-    if (before.version !== input.version) throw new AppError("CONFLICT", "This rule was changed elsewhere since you opened it: reload the page and edit it again.");
+    if ((before.kind === "AGREEMENT_FILTER") !== (input.kind === "AGREEMENT_FILTER")) throw fieldError("BAD_REQUEST", "kind", before.kind === "AGREEMENT_FILTER" ? said("alertAgreementRuleStays") : said("alertAgreementRuleFromFeed"));
+    if (before.version !== input.version) throw new AppError("CONFLICT", said("alertRuleStale"));
     const webhookSecret = webhookUrl && webhookUrl !== before.webhookUrl ? newWebhookSecret() : null;
     const secret = webhookUrl ? (webhookSecret ?? before.webhookSecret) : null;
     const rule = await tx.alertRule.update({
@@ -203,7 +247,7 @@ export async function testAlertWebhook({ db, userId, ruleId, allowLocalHttp, now
   await requireOwnRule(db, userId, ruleId);
   const rule = await db.alertRule.findFirst({ where: { id: ruleId, userId }, select: { id: true, kind: true, webhookUrl: true, webhookSecret: true, dyad: { select: { key: true } } } });
   if (!rule) throw ruleNotFound();
-  if (!rule.webhookUrl) throw fieldError("BAD_REQUEST", "webhookUrl", "set a webhook URL first");
+  if (!rule.webhookUrl) throw fieldError("BAD_REQUEST", "webhookUrl", said("alertWebhookFirst"));
   const body = JSON.stringify({ type: "alert.test", timestamp: now.toISOString(), data: { ruleId: rule.id, kind: rule.kind, dyad: rule.dyad?.key ?? null } });
   const outcome = await postSigned({ url: rule.webhookUrl, secret: rule.webhookSecret, id: `test_${rule.id}_${now.getTime()}`, now, body, allowLocalHttp });
   const result = { webhookTestedAt: now, webhookTestStatus: outcome.status, webhookTestError: outcome.error ?? (accepted(outcome) ? null : `answered ${outcome.status}`) };
@@ -249,7 +293,7 @@ export const DELIVERIES_LISTED = 50;
 
 /** The user's latest webhook posts and e-mails, newest first, one row per alert and channel. */
 export async function listDeliveries({ db, userId }: { db: Db; userId: string }) {
-  const alert = { select: { id: true, cause: true, dyad: { select: { key: true } } } } as const;
+  const alert = { select: { id: true, cause: true, said: true, dyad: { select: { key: true } } } } as const;
   const [posts, mails] = [
     await db.webhookDelivery.findMany({
       where: { alert: { userId } },
@@ -261,12 +305,12 @@ export async function listDeliveries({ db, userId }: { db: Db; userId: string })
       where: { userId, emailState: { not: null } },
       orderBy: { createdAt: "desc" },
       take: DELIVERIES_LISTED,
-      select: { id: true, cause: true, dyad: { select: { key: true } }, createdAt: true, emailState: true, emailAttempts: true, emailError: true, emailedAt: true, emailDueAt: true },
+      select: { id: true, cause: true, said: true, dyad: { select: { key: true } }, createdAt: true, emailState: true, emailAttempts: true, emailError: true, emailedAt: true, emailDueAt: true },
     }),
   ];
   const rows = [
-    ...posts.map((p) => ({ id: `webhook:${p.id}`, channel: "webhook" as const, target: p.url, dyad: p.alert.dyad?.key ?? "agreements", cause: p.alert.cause, at: p.createdAt, state: p.state, attempts: p.attempts, status: p.lastStatus, error: p.lastError, next: p.state === "PENDING" ? p.nextAttemptAt : null })),
-    ...mails.map((m) => ({ id: `email:${m.id}`, channel: "e-mail" as const, target: "e-mail", dyad: m.dyad?.key ?? "agreements", cause: m.cause, at: m.createdAt, state: m.emailState ?? "PENDING", attempts: m.emailAttempts, status: null, error: m.emailError, next: m.emailState === "PENDING" ? m.emailDueAt : null })),
+    ...posts.map((p) => ({ id: `webhook:${p.id}`, channel: "webhook" as const, target: p.url, dyad: p.alert.dyad?.key ?? "agreements", cause: p.alert.cause, said: p.alert.said, at: p.createdAt, state: p.state, attempts: p.attempts, status: p.lastStatus, error: p.lastError, next: p.state === "PENDING" ? p.nextAttemptAt : null })),
+    ...mails.map((m) => ({ id: `email:${m.id}`, channel: "e-mail" as const, target: "e-mail", dyad: m.dyad?.key ?? "agreements", cause: m.cause, said: m.said, at: m.createdAt, state: m.emailState ?? "PENDING", attempts: m.emailAttempts, status: null, error: m.emailError, next: m.emailState === "PENDING" ? m.emailDueAt : null })),
   ];
   return rows.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, DELIVERIES_LISTED);
 }
@@ -276,7 +320,7 @@ export const unreadAlerts = ({ db, userId }: { db: Db; userId: string }) => db.a
 export async function markAlertRead({ db, userId, alertId }: { db: Db; userId: string; alertId: string }) {
   return db.$transaction(async (tx) => {
     const alert = await tx.alert.findFirst({ where: { id: alertId, userId }, select: { readAt: true } });
-    if (!alert) throw new AppError("NOT_FOUND", "No such alert of yours.");
+    if (!alert) throw new AppError("NOT_FOUND", said("alertNotFound"));
     const readAt = alert.readAt ?? new Date();
     await tx.alert.update({ where: { id: alertId }, data: { readAt } });
     await recordAudit({ db: tx, actorId: userId, action: "UPDATE", entityType: "Alert", entityId: alertId, before: { read: alert.readAt !== null }, after: { read: true } });

@@ -1,10 +1,12 @@
-// Posting alerts to their rules' webhooks, from the `alerts` job: each delivery is claimed (so two
-// runners never post it at once), posted signed with a 10 s timeout, and retried with exponential
-// backoff until it succeeds or a day has passed, when it is marked FAILED with its last status.
+// Posting alerts to their recipients' webhooks (a rule's owner's, a subscriber's own), from the
+// `alerts` job: each delivery is claimed (so two runners never post it at once), posted signed
+// with the recipient's secret and a 10 s timeout, and retried with exponential backoff until it
+// succeeds or a day has passed, when it is marked FAILED with its last status.
 import type { Db } from "../db-client";
 import { signedHeaders } from "./webhook-sign";
 import { refusedTargetUrl } from "../http/outbound-target";
 import { fetchPublic } from "../http/public-fetch";
+import { recipientNow } from "./recipients";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 export const WEBHOOK_GIVE_UP_MS = 24 * 3600_000;
@@ -65,15 +67,21 @@ export async function postDueWebhooks({ db, now, allowLocalHttp, signal }: { db:
 async function postOne({ db, id, now, allowLocalHttp, signal }: { db: Db; id: string; now: Date; allowLocalHttp: boolean; signal?: AbortSignal }): Promise<boolean> {
   const delivery = await db.webhookDelivery.findUniqueOrThrow({
     where: { id },
-    select: { url: true, attempts: true, createdAt: true, alert: { select: { id: true, cause: true, link: true, createdAt: true, dyad: { select: { key: true } }, rule: { select: { id: true, kind: true, webhookSecret: true } } } } },
+    select: { url: true, attempts: true, createdAt: true, alert: { select: { id: true, userId: true, cause: true, link: true, createdAt: true, dyad: { select: { key: true } }, rule: { select: { id: true, kind: true } } } } },
   });
   const { alert } = delivery;
+  // Signed with the recipient's own secret (the owner's on the rule, a subscriber's on their subscription).
+  const recipient = await recipientNow(db, { ruleId: alert.rule.id, userId: alert.userId });
+  if (!recipient) {
+    await db.webhookDelivery.update({ where: { id }, data: { state: "FAILED", lastError: "not sent: the recipient no longer receives this rule's alerts (left its team or unsubscribed)" } });
+    return false;
+  }
   const body = JSON.stringify({
     type: "alert.fired",
     timestamp: alert.createdAt.toISOString(),
     data: { alertId: alert.id, ruleId: alert.rule.id, kind: alert.rule.kind, dyad: alert.dyad?.key ?? null, cause: alert.cause, link: alert.link },
   });
-  const { status, error } = await postSigned({ url: delivery.url, secret: alert.rule.webhookSecret, id: alert.id, now, body, allowLocalHttp, signal });
+  const { status, error } = await postSigned({ url: delivery.url, secret: recipient.webhookSecret, id: alert.id, now, body, allowLocalHttp, signal });
   const attempts = delivery.attempts + 1;
   if (accepted({ status, error })) {
     await db.webhookDelivery.update({ where: { id }, data: { state: "DELIVERED", attempts, lastStatus: status, lastError: null, deliveredAt: now } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newNonce, pageContentSecurityPolicy, securityHeaders, STATIC_SECURITY_HEADERS, tileSource } from "./security-headers";
+import { API_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy, securityHeaders, STATIC_SECURITY_HEADERS, tileSource, UNSUBSCRIBE_CONTENT_SECURITY_POLICY } from "./security-headers";
 
 const directive = (csp: string, name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `));
 
@@ -48,5 +48,11 @@ describe("the static files' headers", () => {
     const [rule] = await config.default.headers();
     expect(rule?.source).toBe("/:path*");
     expect(Object.fromEntries((rule?.headers ?? []).map((h) => [h.key, h.value]))).toEqual(STATIC_SECURITY_HEADERS);
+  });
+});
+
+describe("the e-mail unsubscribe page's policy", () => {
+  it("is the API answers' (nothing loads or runs, no framing) except that its one form may post back to this origin", () => {
+    expect(UNSUBSCRIBE_CONTENT_SECURITY_POLICY).toBe(API_CONTENT_SECURITY_POLICY.replace("form-action 'none'", "form-action 'self'"));
   });
 });

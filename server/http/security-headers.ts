@@ -49,6 +49,10 @@ export function pageContentSecurityPolicy(nonce: string, settings: SecuritySetti
 /** For API answers (JSON, CSV, Atom): nothing in them may load or run, nor be framed. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/** The e-mail unsubscribe link's confirmation page (an API route answering HTML): as API answers, but its one button posts back to it. */
+export const UNSUBSCRIBE_PAGE_PATH = "/api/alerts/unsubscribe";
+export const UNSUBSCRIBE_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
 /** The headers that do not depend on the request (next.config.js sets these on static files). */
 export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Referrer-Policy": "strict-origin-when-cross-origin",

@@ -1,7 +1,7 @@
 "use client";
-// The user's alerts (newest first, mark read), alert rules (edit, send a test to the webhook,
-// pause, resume, delete), the rules their teams share (subscribe) and the log of their webhook
-// posts and e-mails.
+// The user's alerts (newest first, mark read; each cause said in the reader's language), alert
+// rules (edit, send a test to the webhook, pause, resume, delete), the rules their teams share
+// (subscribe, and choose their own webhook and e-mail) and the log of their webhook posts and e-mails.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -12,6 +12,8 @@ import { ColumnHeads } from "../column-heads";
 import type { Formatters } from "@/server/i18n/format";
 import { useFormat } from "../use-format";
 import { RuleEditor } from "./rule-editor";
+import { SubscriptionEditor } from "./subscription-editor";
+import { sayAlertCause, type CauseWords } from "@/server/alerts/cause-words";
 
 type AlertWords = ReturnType<typeof useTranslations<"alerts">>;
 
@@ -67,6 +69,7 @@ export function AlertsPanel() {
   const t = useTranslations("alerts");
   const format = useFormat();
   const describe = ruleWords(t, format);
+  const causes: CauseWords = { t: useTranslations("alerts.causes"), number: format.number };
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -75,6 +78,7 @@ export function AlertsPanel() {
   const deliveries = useQuery(trpc.alerts.deliveries.queryOptions());
   const channels = useQuery(trpc.alerts.channels.queryOptions());
   const [editing, setEditing] = useState<string | null>(null);
+  const [delivering, setDelivering] = useState<string | null>(null);
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.alerts.pathKey() });
     // The header's bell counts on the server.
@@ -87,6 +91,7 @@ export function AlertsPanel() {
   const subscribe = useMutation(trpc.alerts.subscribe.mutationOptions({ onSuccess: refresh }));
   const failed = markRead.error ?? pause.error ?? remove.error ?? test.error ?? subscribe.error;
   const edited = rules.data?.find((r) => r.id === editing);
+  const subscribed = rules.data?.find((r) => r.id === delivering && r.subscribed);
 
   return (
     <>
@@ -110,8 +115,8 @@ export function AlertsPanel() {
               </td>
               <td>
                 {a.readAt ? "" : <strong>{t("list.new")}</strong>}
-                {/* Recorded when the alert fired, in English: its own direction in an Arabic page. */}
-                <span dir="auto">{a.cause}</span>
+                {/* It may quote recorded titles (older alerts: their English sentence): their own direction in an Arabic page. */}
+                <span dir="auto">{sayAlertCause(a, causes)}</span>
               </td>
               <td>
                 {!a.readAt && (
@@ -178,15 +183,25 @@ export function AlertsPanel() {
                     </button>
                   </>
                 ) : (
-                  <button
-                    type="button"
-                    disabled={subscribe.isPending}
-                    onClick={() => subscribe.mutate({ ruleId: r.id, subscribed: !r.subscribed })}
-                    aria-pressed={r.subscribed}
-                    aria-label={t("rules.actionLabel", { action: r.subscribed ? t("rules.unsubscribeFrom") : t("rules.subscribeTo"), dyad: describe.target(r).name, rule: describe.rule(r) })}
-                  >
-                    {r.subscribed ? t("rules.unsubscribe") : t("rules.subscribe")}
-                  </button>
+                  <>
+                    <button
+                      type="button"
+                      disabled={subscribe.isPending}
+                      onClick={() => subscribe.mutate({ ruleId: r.id, subscribed: !r.subscribed })}
+                      aria-pressed={r.subscribed}
+                      aria-label={t("rules.actionLabel", { action: r.subscribed ? t("rules.unsubscribeFrom") : t("rules.subscribeTo"), dyad: describe.target(r).name, rule: describe.rule(r) })}
+                    >
+                      {r.subscribed ? t("rules.unsubscribe") : t("rules.subscribe")}
+                    </button>
+                    {r.subscribed && (
+                      <>
+                        {" "}
+                        <button type="button" onClick={() => setDelivering(r.id)} aria-label={t("subscription.editLabel", { dyad: describe.target(r).name, rule: describe.rule(r) })}>
+                          {t("subscription.edit")}
+                        </button>
+                      </>
+                    )}
+                  </>
                 )}
               </td>
             </tr>
@@ -204,6 +219,17 @@ export function AlertsPanel() {
           }}
         />
       )}
+      {subscribed && (
+        <SubscriptionEditor
+          key={subscribed.id}
+          rule={{ ...subscribed, target: describe.target(subscribed).name, owner: subscribed.user.name }}
+          emailEnabled={channels.data?.email ?? false}
+          onDone={() => {
+            setDelivering(null);
+            refresh();
+          }}
+        />
+      )}
       <section aria-labelledby="deliveries-heading">
         <h2 id="deliveries-heading">{t("deliveries.heading")}</h2>
         <Listed
@@ -216,7 +242,7 @@ export function AlertsPanel() {
               <td>{format.moment(d.at)}</td>
               <td>{d.channel === "webhook" ? t("deliveries.webhook", { target: d.target }) : t("deliveries.email")}</td>
               <td>{d.dyad}</td>
-              <td dir="auto">{d.cause}</td>
+              <td dir="auto">{sayAlertCause(d, causes)}</td>
               <td>{format.number(d.attempts)}</td>
               <td>{describe.delivery(d)}</td>
             </tr>

@@ -6,34 +6,24 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { editAlertRuleInput } from "@/server/alerts/schemas";
-import { Field, FormMessage } from "../forms/form-fields";
+import { Field } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
-import { MoveFields, numberOrNothing, ScoreField } from "./move-fields";
+import { MoveFields, ScoreField } from "./move-fields";
+import { DeliveryFields, deliveryDefaults, SaveOrCancel, WebhookSecret, type StoredDelivery } from "./delivery-fields";
 
-/** Sunday (0) to Saturday (6), as the rule stores its digest's weekday. */
-const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 const KINDS = ["BAND_CHANGE", "MOVE", "CONDITION", "UNUSUAL", "EVENT_SCORE"] as const;
 
-export interface EditedRule {
+export interface EditedRule extends StoredDelivery {
   id: string;
   version: number;
   kind: "BAND_CHANGE" | "MOVE" | "CONDITION" | "UNUSUAL" | "EVENT_SCORE" | "AGREEMENT_FILTER";
   threshold: number | null;
   days: number | null;
-  webhookUrl: string | null;
-  email: boolean;
-  emailCadence: "IMMEDIATE" | "DAILY" | "WEEKLY";
-  digestHour: number;
-  digestWeekday: number;
-  timeZone: string;
   dyad: { key: string } | null;
   /** An AGREEMENT_FILTER rule's filter in words (it stays as set from the feed). */
   agreements: { words: string } | null;
   teamId: string | null;
 }
-
-/** The browser's time zone, the default for a rule's first digest. */
-const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
 export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; emailEnabled: boolean; onDone: () => void }) {
   const t = useTranslations("alerts.editor");
@@ -46,12 +36,7 @@ export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; e
       kind: rule.kind,
       threshold: rule.threshold ?? undefined,
       days: rule.days ?? undefined,
-      webhookUrl: rule.webhookUrl ?? "",
-      emailOn: rule.email,
-      cadence: rule.emailCadence,
-      hour: rule.digestHour,
-      weekday: rule.digestWeekday,
-      timeZone: rule.email ? rule.timeZone : browserTimeZone(),
+      ...deliveryDefaults(rule),
       teamId: rule.teamId,
     },
     ...CHECK_ON_SUBMIT,
@@ -68,20 +53,7 @@ export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; e
   const emailOn = form.watch("emailOn");
   const cadence = form.watch("cadence");
 
-  if (secret) {
-    return (
-      <section className="panel" aria-labelledby="rule-secret-heading">
-        <h2 id="rule-secret-heading">{t("secretHeading")}</h2>
-        <p>{t("secretBody")}</p>
-        <p>
-          <code>{secret}</code>
-        </p>
-        <button type="button" onClick={onDone}>
-          {t("done")}
-        </button>
-      </section>
-    );
-  }
+  if (secret) return <WebhookSecret secret={secret} onDone={onDone} />;
 
   return (
     <section className="panel" aria-labelledby="rule-editor-heading">
@@ -120,62 +92,8 @@ export function RuleEditor({ rule, emailEnabled, onDone }: { rule: EditedRule; e
             )}
           </Field>
         )}
-        <Field form={form} name="webhookUrl" label={t("webhookUrl")}>
-          {(props) => <input {...props} type="url" inputMode="url" dir="ltr" placeholder="https://example.org/hooks/monitor" />}
-        </Field>
-        {emailEnabled && (
-          <fieldset>
-            <legend>{t("email")}</legend>
-            <div className="field">
-              <label>
-                <input type="checkbox" {...form.register("emailOn")} /> {t("emailMe")}
-              </label>
-            </div>
-            {emailOn && (
-              <>
-                <Field form={form} name="cadence" label={t("cadence")}>
-                  {(props) => (
-                    <select {...props}>
-                      <option value="IMMEDIATE">{t("atOnce")}</option>
-                      <option value="DAILY">{t("daily")}</option>
-                      <option value="WEEKLY">{t("weekly")}</option>
-                    </select>
-                  )}
-                </Field>
-                {cadence !== "IMMEDIATE" && (
-                  <>
-                    {cadence === "WEEKLY" && (
-                      <Field form={form} name="weekday" label={t("weekday")} setValueAs={Number}>
-                        {(props) => (
-                          <select {...props}>
-                            {WEEKDAYS.map((day) => (
-                              <option key={day} value={day}>
-                                {t("weekdays", { weekday: String(day) })}
-                              </option>
-                            ))}
-                          </select>
-                        )}
-                      </Field>
-                    )}
-                    <Field form={form} name="hour" label={t("hour")} setValueAs={numberOrNothing}>
-                      {(props) => <input {...props} type="number" min={0} max={23} step={1} />}
-                    </Field>
-                    <Field form={form} name="timeZone" label={t("timeZone")}>
-                      {(props) => <input {...props} type="text" dir="ltr" placeholder="Africa/Algiers" />}
-                    </Field>
-                  </>
-                )}
-              </>
-            )}
-          </fieldset>
-        )}
-        <FormMessage form={form} />
-        <button type="submit" disabled={save.isPending}>
-          {t("save")}
-        </button>{" "}
-        <button type="button" onClick={onDone}>
-          {t("cancel")}
-        </button>
+        <DeliveryFields form={form} emailEnabled={emailEnabled} emailOn={emailOn} cadence={cadence} />
+        <SaveOrCancel form={form} pending={save.isPending} save={t("save")} onCancel={onDone} />
       </form>
     </section>
   );
