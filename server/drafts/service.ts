@@ -9,6 +9,7 @@ import { isAdmin, type SessionUser } from "../auth/permissions";
 import type { Db, DbOrTx } from "../db-client";
 import type { DraftStatus, Prisma } from "../generated/prisma/client";
 import { AppError, staleVersion } from "../shared/errors";
+import { said } from "../shared/said";
 import { DRAFT_KINDS } from "./kinds";
 import type { DraftRecordType, SaveDraftInput } from "./schemas";
 
@@ -40,17 +41,17 @@ const json = (value: unknown): Prisma.InputJsonValue => JSON.parse(JSON.stringif
 
 async function loadDraft(db: DbOrTx, id: string): Promise<StoredDraft> {
   const draft = await db.draft.findUnique({ where: { id }, select: draftSelect });
-  if (!draft) throw new AppError("NOT_FOUND", "No such draft");
+  if (!draft) throw new AppError("NOT_FOUND", said("noSuchDraft"));
   return draft;
 }
 
 /** The conflict a draft decided meanwhile, or changed since the caller loaded it, meets. */
 function refuseMoved(draft: StoredDraft, version: number, allowed: readonly DraftStatus[]): void {
   if (!allowed.includes(draft.status)) {
-    const by = draft.reviewer?.name ? ` by ${draft.reviewer.name}` : "";
-    throw new AppError("CONFLICT", `This draft was already ${draft.status.toLowerCase()}${by}: nothing was changed. Reload the page.`);
+    const status = draft.status.toLowerCase();
+    throw new AppError("CONFLICT", draft.reviewer?.name ? said("draftAlreadyDecidedBy", { status, name: draft.reviewer.name }) : said("draftAlreadyDecided", { status }));
   }
-  if (draft.version !== version) throw new AppError("CONFLICT", "This draft changed since you opened it: nothing was changed. Reload the page to see its latest version.");
+  if (draft.version !== version) throw new AppError("CONFLICT", said("draftChangedSinceOpened"));
 }
 
 /**
@@ -64,7 +65,7 @@ export async function saveDraft(input: { db: Db; author: SessionUser; save: Save
   await kind.checkReferences(db, save.data, today);
   if (save.target) {
     const current = await kind.current(db, save.target.id);
-    if (!current) throw new AppError("NOT_FOUND", `No such ${save.type.toLowerCase()}`);
+    if (!current) throw new AppError("NOT_FOUND", said("noSuchRecordOfType", { type: save.type.toLowerCase() }));
     if (current.version !== save.target.version) throw staleVersion({ version: current.version, values: current.values, updatedAt: new Date() });
   }
   const values = json(save.data);
@@ -79,14 +80,14 @@ export async function saveDraft(input: { db: Db; author: SessionUser; save: Save
       return created;
     }
     const before = await loadDraft(tx, save.draft.id);
-    if (before.authorId !== author.id) throw new AppError("FORBIDDEN", "Only the draft's author edits it; return it with a comment instead.");
-    if (before.recordType !== save.type || before.recordId !== (save.target?.id ?? null)) throw new AppError("BAD_REQUEST", "This draft is about another record.");
+    if (before.authorId !== author.id) throw new AppError("FORBIDDEN", said("draftAuthorEdits"));
+    if (before.recordType !== save.type || before.recordId !== (save.target?.id ?? null)) throw new AppError("BAD_REQUEST", said("draftOtherRecord"));
     refuseMoved(before, save.draft.version, OPEN);
     const { count } = await tx.draft.updateMany({
       where: { id: before.id, version: before.version, status: { in: OPEN } },
       data: { ...columns, baseVersion: save.target?.version ?? null, version: { increment: 1 } },
     });
-    if (count === 0) throw new AppError("CONFLICT", "This draft changed meanwhile: nothing was changed. Reload the page.");
+    if (count === 0) throw new AppError("CONFLICT", said("draftChangedMeanwhile"));
     await audit(tx, author.id, "DRAFT", before.id, { status: before.status, values: json(before.values) }, { status: "PENDING", values });
     return { id: before.id, version: before.version + 1 };
   });
@@ -147,11 +148,11 @@ export async function returnDraft(input: { db: Db; reviewer: SessionUser; id: st
 export async function withdrawDraft(input: { db: Db; author: SessionUser; id: string; version: number }): Promise<{ id: string }> {
   const { db, author, id, version } = input;
   const draft = await loadDraft(db, id);
-  if (!mayWithdraw(author, draft)) throw new AppError("FORBIDDEN", "Only the draft's author withdraws it; return it with a comment instead.");
+  if (!mayWithdraw(author, draft)) throw new AppError("FORBIDDEN", said("draftAuthorWithdraws"));
   refuseMoved(draft, version, OPEN);
   await db.$transaction(async (tx) => {
     const { count } = await tx.draft.updateMany({ where: { id, version, status: { in: OPEN } }, data: { status: "WITHDRAWN", version: { increment: 1 } } });
-    if (count === 0) throw new AppError("CONFLICT", "This draft changed meanwhile: nothing was changed. Reload the page.");
+    if (count === 0) throw new AppError("CONFLICT", said("draftChangedMeanwhile"));
     await audit(tx, author.id, "WITHDRAW", id, { status: draft.status }, { status: "WITHDRAWN" });
   });
   return { id };
@@ -178,7 +179,7 @@ async function settle(
     where: { id: draft.id, version, status: "PENDING", OR: [{ authorId: null }, { authorId: { not: reviewer.id } }] },
     data: { ...data, reviewerId: reviewer.id, reviewedAt: new Date(), version: { increment: 1 } },
   });
-  if (count === 0) throw new AppError("CONFLICT", "This draft was decided or changed meanwhile: nothing was changed. Reload the page.");
+  if (count === 0) throw new AppError("CONFLICT", said("draftDecidedMeanwhile"));
 }
 
 function audit(db: DbOrTx, actorId: string, action: "DRAFT" | "RETURN" | "PUBLISH" | "WITHDRAW", draftId: string, before: Prisma.InputJsonValue | null, after: Prisma.InputJsonValue) {

@@ -7,6 +7,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { toDay } from "../method/day";
 import { dyadLabel } from "../method/dyad-label";
 import { AppError, fieldError, staleVersion } from "../shared/errors";
+import { said } from "../shared/said";
 import { acceptCluster } from "./decide";
 import { pendingClusters } from "./queue";
 import type { AutoAcceptRuleInput } from "./schemas";
@@ -34,11 +35,11 @@ export async function setAutoAcceptRule(input: { db: Db; actorId: string; rule: 
   const { db, actorId, rule } = input;
   return db.$transaction(async (tx) => {
     const dyad = await tx.dyad.findUnique({ where: { key: rule.dyad }, select: { id: true } });
-    if (!dyad) throw fieldError("NOT_FOUND", "dyad", `no dyad ${rule.dyad} is recorded`);
+    if (!dyad) throw fieldError("NOT_FOUND", "dyad", said("noDyadRecorded", { dyad: rule.dyad }));
     const before = await tx.autoAcceptRule.findUnique({ where: { dyadId: dyad.id }, select: ruleSelect });
     const values = { enabled: rule.enabled, minSources: rule.minSources, minGoldstein: rule.minGoldstein };
     if ((before?.version ?? undefined) !== rule.version) {
-      if (!before) throw new AppError("CONFLICT", "This rule was removed since you opened it: reload the page.");
+      if (!before) throw new AppError("CONFLICT", said("ruleRemoved"));
       throw staleVersion({ version: before.version, values: { dyad: rule.dyad, ...before }, updatedAt: new Date() });
     }
     if (before) {
@@ -47,7 +48,7 @@ export async function setAutoAcceptRule(input: { db: Db; actorId: string; rule: 
     } else {
       // Two first saves at once: the second finds the row there and is refused like a stale save.
       const { count } = await tx.autoAcceptRule.createMany({ data: [{ dyadId: dyad.id, ...values }], skipDuplicates: true });
-      if (count === 0) throw new AppError("CONFLICT", "Someone saved this rule meanwhile: reload the page to see it.");
+      if (count === 0) throw new AppError("CONFLICT", said("ruleSavedMeanwhile"));
     }
     const after = await tx.autoAcceptRule.findUniqueOrThrow({ where: { dyadId: dyad.id }, select: ruleSelect });
     await recordAudit({ db: tx, actorId, action: before ? "UPDATE" : "CREATE", entityType: "AutoAcceptRule", entityId: rule.dyad, before: before ?? null, after });

@@ -9,6 +9,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { createEvent } from "../events/write";
 import type { EventInput } from "../events/schemas";
 import { AppError } from "../shared/errors";
+import { said } from "../shared/said";
 import { clusterForEvent, refuseDecided } from "./service";
 
 interface Decision {
@@ -21,7 +22,7 @@ interface Decision {
 
 async function pendingCluster(db: Db, clusterId: string) {
   const cluster = await clusterForEvent(db, clusterId);
-  if (!cluster) throw new AppError("NOT_FOUND", "No such cluster");
+  if (!cluster) throw new AppError("NOT_FOUND", said("noSuchCluster"));
   refuseDecided(cluster);
   return cluster;
 }
@@ -36,9 +37,9 @@ async function settle(tx: Prisma.TransactionClient, input: { clusterId: string; 
   });
   if (count === 0) {
     const now = await tx.candidateCluster.findUnique({ where: { id: input.clusterId }, select: { status: true, reviewedAt: true, reviewedBy: { select: { name: true } } } });
-    if (!now) throw new AppError("NOT_FOUND", "No such cluster");
+    if (!now) throw new AppError("NOT_FOUND", said("noSuchCluster"));
     refuseDecided(now);
-    throw new AppError("CONFLICT", "This cluster changed meanwhile: nothing was changed. Reload the queue.");
+    throw new AppError("CONFLICT", said("clusterChangedMeanwhile"));
   }
   await recordAudit({
     db: tx,
@@ -59,8 +60,8 @@ export async function acceptCluster(input: Decision & { data?: EventInput; autom
   const { db, clusterId, reviewerId, today, automated = false } = input;
   const cluster = await pendingCluster(db, clusterId);
   const data = input.data ?? cluster.values;
-  if (!data) throw new AppError("UNPROCESSABLE_CONTENT", "No report of this cluster carries a CAMEO code of the codebook: reject it, or record the event by hand.");
-  if (data.dyad !== cluster.dyad.key) throw new AppError("BAD_REQUEST", `This cluster is about ${cluster.dyad.key}: the event must stay in that dyad.`, { fields: { "data.dyad": [`keep ${cluster.dyad.key}, the cluster's dyad`] } });
+  if (!data) throw new AppError("UNPROCESSABLE_CONTENT", said("clusterNoCameo"));
+  if (data.dyad !== cluster.dyad.key) throw new AppError("BAD_REQUEST", said("clusterDyadFixed", { dyad: cluster.dyad.key }), { fields: { "data.dyad": [said("keepClusterDyad", { dyad: cluster.dyad.key })] } });
   const { id } = await createEvent({
     db,
     actorId: reviewerId,

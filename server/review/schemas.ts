@@ -2,10 +2,12 @@ import { z } from "zod";
 import { eventInput } from "../events/schemas";
 import { GOLDSTEIN_MAX } from "../method/goldstein";
 import { dyadKey } from "../scope/schemas";
+import { said } from "../shared/said";
 import { recordId, version } from "../shared/schemas";
 
-const SCORE_MESSAGE = "a number from 0 to 10";
-const SOURCES_MESSAGE = "a whole number from 0 to 1,000";
+const SCORE_MESSAGE = said("numberFromTo", { min: 0, max: GOLDSTEIN_MAX });
+const SOURCES_MESSAGE = said("wholeNumberFromTo", { min: 0, max: 1000 });
+const RULE_SOURCES_MESSAGE = said("wholeNumberFromTo", { min: 1, max: 100 });
 /** Least |s| of the cluster's most reported code (s = G × L × V under the GDELT defaults). */
 const minScore = z.number({ error: SCORE_MESSAGE }).min(0, SCORE_MESSAGE).max(GOLDSTEIN_MAX, SCORE_MESSAGE);
 /** Least number of independent sources (distinct hosts of the reports' links). */
@@ -38,15 +40,15 @@ export const acceptEditedInput = z.object({ clusterId: recordId, data: eventInpu
 
 export const rejectInput = z.object({
   clusterId: recordId,
-  reason: z.string().trim().min(1, "say why this cluster is rejected").max(1000, "at most 1,000 characters"),
+  reason: z.string().trim().min(1, said("sayWhyRejected")).max(1000, said("atMostChars", { max: 1000 })),
 });
 
 /** A dyad's auto-accept rule as the review page edits it. */
 export const autoAcceptRuleInput = z.object({
   dyad: dyadKey,
   enabled: z.boolean(),
-  minSources: z.number({ error: "a whole number from 1 to 100" }).int("a whole number from 1 to 100").min(1, "a whole number from 1 to 100").max(100, "a whole number from 1 to 100"),
-  minGoldstein: z.number({ error: "a number from 0 to 10" }).min(0, "a number from 0 to 10").max(GOLDSTEIN_MAX, "a number from 0 to 10"),
+  minSources: z.number({ error: RULE_SOURCES_MESSAGE }).int(RULE_SOURCES_MESSAGE).min(1, RULE_SOURCES_MESSAGE).max(100, RULE_SOURCES_MESSAGE),
+  minGoldstein: z.number({ error: SCORE_MESSAGE }).min(0, SCORE_MESSAGE).max(GOLDSTEIN_MAX, SCORE_MESSAGE),
   /** The version the editor loaded; absent while the dyad has no rule yet. */
   version: version.optional(),
 });

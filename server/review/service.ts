@@ -7,6 +7,7 @@ import { dyadLabel } from "../method/dyad-label";
 import { METHOD } from "../method/params";
 import { isoDayOf } from "../scope/day";
 import { AppError } from "../shared/errors";
+import { said } from "../shared/said";
 import { decodeQueueCursor, encodeQueueCursor } from "./cursor";
 import { clusterLinks, clusterScore, eventValuesOfCluster, GDELT_EVENT_DEFAULTS, QUEUE_LINKS, type ClusterForEvent } from "./gdelt-event";
 import { pendingClusters } from "./queue";
@@ -34,7 +35,7 @@ const DEFAULT_WEIGHT = METHOD.levelWeights[GDELT_EVENT_DEFAULTS.level] * METHOD.
 export async function reviewQueue(input: { db: Db; filters: ReviewFilters; cursor?: string; limit: number }) {
   const { db, filters, limit } = input;
   const after = input.cursor ? decodeQueueCursor(input.cursor) : null;
-  if (input.cursor && !after) throw new AppError("BAD_REQUEST", "This page link was not understood: open the queue from its first page.");
+  if (input.cursor && !after) throw new AppError("BAD_REQUEST", said("queueLinkNotUnderstood"));
   const dyad = filters.dyad ? await db.dyad.findUnique({ where: { key: filters.dyad }, select: { id: true } }) : null;
   if (filters.dyad && !dyad) return { items: [], nextCursor: null };
   const rows = await pendingClusters(
@@ -101,19 +102,20 @@ export async function clusterForEvent(db: DbOrTx, clusterId: string) {
 /** What "edit then accept" opens the event form with: the cluster's values, while it waits for review. */
 export async function clusterDraft(input: { db: Db; clusterId: string }) {
   const cluster = await clusterForEvent(input.db, input.clusterId);
-  if (!cluster) throw new AppError("NOT_FOUND", "No such cluster");
+  if (!cluster) throw new AppError("NOT_FOUND", said("noSuchCluster"));
   refuseDecided(cluster);
-  if (!cluster.values) throw new AppError("UNPROCESSABLE_CONTENT", "No report of this cluster carries a CAMEO code of the codebook: reject it, or record the event by hand.");
+  if (!cluster.values) throw new AppError("UNPROCESSABLE_CONTENT", said("clusterNoCameo"));
   return { clusterId: cluster.id, values: cluster.values };
 }
 
 /** The conflict a second reviewer meets: who decided, and when. */
 export function refuseDecided(cluster: { status: string; reviewedAt: Date | null; reviewedBy: { name: string } | null }): void {
   if (cluster.status === "PENDING") return;
-  const by = cluster.reviewedBy?.name ?? "the auto-accept rule";
-  const when = cluster.reviewedAt ? ` on ${cluster.reviewedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
-  const what = cluster.status === "REJECTED" ? "rejected" : cluster.status === "ACCEPTED" ? "accepted" : "attached to a published event";
-  throw new AppError("CONFLICT", `This cluster was already ${what} by ${by}${when}: nothing was changed. Reload the queue.`);
+  const at = cluster.reviewedAt ? cluster.reviewedAt.toISOString().slice(0, 16).replace("T", " ") : "";
+  const what = cluster.status === "REJECTED" ? "rejected" : cluster.status === "ACCEPTED" ? "accepted" : "attached";
+  const by = cluster.reviewedBy?.name ?? "";
+  const byRule = cluster.reviewedBy ? "no" : "yes";
+  throw new AppError("CONFLICT", said("clusterAlreadyDecided", { what, by, byRule, at, dated: at ? "yes" : "no" }));
 }
 
 /** The GDELT evidence behind an event: the clusters accepted as it or corroborating it; null when there is none. */
