@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { canReviewDraft } from "../auth/permissions";
 import { indexValue } from "../method/index-math";
 import { METHOD } from "../method/params";
-import { indexMoves, indexOn, withChange } from "./preview-math";
+import { indexMoves, indexOn, largestChange, withChange } from "./preview-math";
 
 const inputs = {
   events: [
@@ -29,6 +29,13 @@ describe("a draft's preview", () => {
       expect(move.bandAfter).toBe(move.after <= METHOD.bands.crisisAtOrBelow ? "crisis" : move.after <= METHOD.bands.tenseAtOrBelow ? "tense" : "mixed");
     }
     expect(indexMoves(inputs, { replaces: null, events: [], conditions: [] }, [130])[0]).toMatchObject({ before: indexOn(inputs, 130), after: indexOn(inputs, 130) });
+  });
+
+  it("sizes a draft's effect as the largest |after − before| of its preview, whichever way and dyad", () => {
+    const move = (before: number, after: number) => ({ before, after });
+    expect(largestChange([])).toBe(0);
+    expect(largestChange([{ moves: [move(-10, -14), move(-20, -21)] }, { moves: [move(5, 7.5)] }])).toBe(4);
+    expect(largestChange([{ moves: [move(3, 3)] }])).toBe(0);
   });
 
   it("is decided by an admin other than its author", () => {

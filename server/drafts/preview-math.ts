@@ -48,3 +48,10 @@ export function indexMoves(inputs: IndexInputs, change: ProposedChange, days: re
     return { day, before: was, after: will, bandBefore: bandOf(was, method), bandAfter: bandOf(will, method) };
   });
 }
+
+/** The size of a draft's effect: the largest |after − before| of its preview, 0 when it moves nothing. */
+export function largestChange(previews: readonly { moves: readonly Pick<IndexMove, "before" | "after">[] }[]): number {
+  let largest = 0;
+  for (const { moves } of previews) for (const m of moves) largest = Math.max(largest, Math.abs(m.after - m.before));
+  return largest;
+}

@@ -1,9 +1,13 @@
 import { toDay } from "../method/day";
 import { canReviewDraft, type SessionUser } from "../auth/permissions";
+import { localeOfRequest, speakerFor } from "../i18n/spoken";
 import { adminProcedure, router } from "../trpc";
-import { draftPreview, sharedInputs } from "./preview";
+import { decideDrafts, type BulkOutcome } from "./bulk";
+import { draftPreview } from "./preview";
+import { awaitingReviewCount, draftQueue, queueAuthors } from "./queue";
+import { draftQueueInput, publishManyInput, returnManyInput } from "./queue-schemas";
 import { draftIdInput, draftVersionInput, returnDraftInput, saveDraftInput } from "./schemas";
-import { draftById, mayWithdraw, openDrafts, publishDraft, returnDraft, saveDraft, withdrawDraft, type StoredDraft } from "./service";
+import { draftById, mayWithdraw, publishDraft, returnDraft, saveDraft, withdrawDraft, type StoredDraft } from "./service";
 
 const today = () => toDay(new Date());
 /** Drafts the review screen shows at once, each with its preview. */
@@ -13,17 +17,33 @@ const OPEN_DRAFTS_SHOWN = 50;
 const shown = (draft: StoredDraft, viewer: SessionUser) => {
   const { author, authorId, ...rest } = draft;
   const by = author?.name ?? (draft.fromEvent ? "the system" : "a removed user");
-  return { ...rest, author: by, mine: authorId === viewer.id, mayDecide: canReviewDraft(viewer, draft), mayWithdraw: mayWithdraw(viewer, draft) };
+  // Screens name the authorless in the reader's words; `author` stays the API's English.
+  const authorKind: "user" | "system" | "removed" = author ? "user" : draft.fromEvent ? "system" : "removed";
+  return { ...rest, author: by, authorKind, mine: authorId === viewer.id, mayDecide: canReviewDraft(viewer, draft), mayWithdraw: mayWithdraw(viewer, draft) };
+};
+
+/** A bulk decision's refusals are data, not an error: said in the language of the request, as the error formatter would. */
+const inReadersWords = (outcome: BulkOutcome, headers: Headers): BulkOutcome => {
+  const speak = speakerFor(localeOfRequest(headers));
+  return { ...outcome, refused: outcome.refused.map((r) => ({ ...r, reason: speak(r.reason) })) };
 };
 
 /** Drafts of events, conditions and agreements: admins only, every procedure; four eyes on each decision. */
 export const draftsRouter = router({
-  /** Drafts in review (pending or returned), oldest first, each with how it would move the index. */
-  open: adminProcedure.query(async ({ ctx }) => {
-    const drafts = await openDrafts({ db: ctx.db, limit: OPEN_DRAFTS_SHOWN });
-    const [day, inputsOf] = [today(), sharedInputs(ctx.db)];
-    return Promise.all(drafts.map(async (d) => ({ ...shown(d, ctx.user), preview: await draftPreview({ db: ctx.db, draft: d, today: day, inputsOf }) })));
+  /**
+   * Drafts in review (pending or returned), filtered (kind, dyad, author, least effect), oldest
+   * first unless asked newest or largest effect first, each with how it would move the index.
+   */
+  open: adminProcedure.input(draftQueueInput.optional()).query(async ({ ctx, input }) => {
+    const queued = await draftQueue({ db: ctx.db, filters: input ?? draftQueueInput.parse({}), today: today(), limit: OPEN_DRAFTS_SHOWN });
+    return queued.map(({ draft, preview, effect }) => ({ ...shown(draft, ctx.user), preview, effect }));
   }),
+
+  /** Pending drafts the viewer may decide (not their own): the admin menu's count. */
+  awaiting: adminProcedure.query(({ ctx }) => awaitingReviewCount({ db: ctx.db, viewerId: ctx.user.id })),
+
+  /** Who wrote the drafts in review, for the queue's author filter. */
+  authors: adminProcedure.query(({ ctx }) => queueAuthors({ db: ctx.db })),
 
   byId: adminProcedure.input(draftIdInput).query(async ({ ctx, input }) => {
     const draft = await draftById({ db: ctx.db, id: input.id });
@@ -35,6 +55,18 @@ export const draftsRouter = router({
   publish: adminProcedure.input(draftVersionInput).mutation(({ ctx, input }) => publishDraft({ db: ctx.db, reviewer: ctx.user, ...input, today: today() })),
 
   return: adminProcedure.input(returnDraftInput).mutation(({ ctx, input }) => returnDraft({ db: ctx.db, reviewer: ctx.user, ...input })),
+
+  /** Publishes each draft in its own transaction, as `publish` does; refusals come back with their reasons. */
+  publishMany: adminProcedure.input(publishManyInput).mutation(async ({ ctx, input }) => {
+    const outcome = await decideDrafts({ db: ctx.db, reviewer: ctx.user, drafts: input.drafts, decision: { kind: "publish" }, today: today() });
+    return inReadersWords(outcome, ctx.headers);
+  }),
+
+  /** Returns each draft with the one comment, in its own transaction, as `return` does. */
+  returnMany: adminProcedure.input(returnManyInput).mutation(async ({ ctx, input }) => {
+    const outcome = await decideDrafts({ db: ctx.db, reviewer: ctx.user, drafts: input.drafts, decision: { kind: "return", comment: input.comment }, today: today() });
+    return inReadersWords(outcome, ctx.headers);
+  }),
 
   withdraw: adminProcedure.input(draftVersionInput).mutation(({ ctx, input }) => withdrawDraft({ db: ctx.db, author: ctx.user, ...input })),
 });

@@ -158,11 +158,6 @@ export async function withdrawDraft(input: { db: Db; author: SessionUser; id: st
   return { id };
 }
 
-/** Drafts in review, oldest first (the order they wait in), with who wrote and who returned them. */
-export function openDrafts(input: { db: DbOrTx; limit: number }): Promise<StoredDraft[]> {
-  return input.db.draft.findMany({ where: { status: { in: OPEN } }, select: draftSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: input.limit });
-}
-
 /** One draft as its page shows it: the values, the status, the reviewer's comment. */
 export function draftById(input: { db: DbOrTx; id: string }): Promise<StoredDraft> {
   return loadDraft(input.db, input.id);
