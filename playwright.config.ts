@@ -42,7 +42,7 @@ export const WAITS = {
 const WORKERS = Number(process.env.E2E_WORKERS ?? 2);
 
 /** Journeys that change a seeded dyad's value today (dashboard.spec reads those values). */
-const MOVES_THE_INDEX = /\/(alerts|drafts|proposed-conditions)\.spec\.ts$/;
+const MOVES_THE_INDEX = /\/(alerts|drafts|proposed-conditions|review-queue)\.spec\.ts$/;
 
 /** Spec files named on the command line (E2E_CHOSEN_FILES, from scripts/test/steps.ts) all move the index. */
 function onlyMovesChosen(): boolean {

@@ -23,9 +23,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Shows what the user may use; the pages and procedures enforce it.
   const { user } = await requestContext();
-  // The bell's count is a convenience: an outage shows the bell without it rather than no page.
-  const unread = user ? await (await serverCaller()).alerts.unread().catch(() => null) : null;
-  const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations("common")]);
+  // The bell's and the review queue's counts are conveniences: an outage shows the page without them.
+  const caller = user ? await serverCaller() : null;
+  const [unread, awaiting] = await Promise.all([
+    caller ? caller.alerts.unread().catch(() => null) : null,
+    caller && user && isAdmin(user) ? caller.drafts.awaiting().catch(() => null) : null,
+  ]);
+  const [locale, messages, t, review] = await Promise.all([getLocale(), getMessages(), getTranslations("common"), getTranslations("review.menu")]);
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body>
@@ -46,6 +50,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <Link href="/views">{t("nav.views")}</Link>
                     <Link href="/teams">{t("nav.teams")}</Link>
                     {isAdmin(user) && <Link href="/admin">{t("nav.admin")}</Link>}
+                    {awaiting ? (
+                      <Link href="/admin/review#drafts" title={review("count", { count: awaiting })}>
+                        {review("toReview")} <span className="badge">{awaiting}</span>
+                      </Link>
+                    ) : null}
                     <Link href="/methodology">{t("nav.methodology")}</Link>
                   </nav>
                   <Link href="/alerts" className="alert-bell" aria-label={unread === null ? t("alerts.bell") : t("alerts.bellUnread", { count: unread })}>

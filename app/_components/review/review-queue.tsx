@@ -3,6 +3,7 @@
 // event form, prefilled), Reject with a reason; a decision someone else made first is shown on
 // the row, and the page's server data is rendered again after each decision.
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Link } from "@/app/_components/link";
 import { useTRPC } from "@/app/_trpc/client";
 import { autoAcceptRuleInput, rejectInput } from "@/server/review/schemas";
@@ -10,6 +11,8 @@ import { Field, FormMessage } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
 import { SourceLinks } from "./source-links";
 import { ColumnHeads } from "../column-heads";
+import { useFormat } from "../use-format";
+import { usePlaces } from "../use-places";
 
 export interface QueueItem {
   id: string;
@@ -25,12 +28,16 @@ export interface QueueItem {
   links: { url: string; host: string }[];
 }
 
-const signed = (x: number, digits: number) => `${x > 0 ? "+" : ""}${x.toFixed(digits)}`;
 
 function ClusterRow({ item }: { item: QueueItem }) {
+  const t = useTranslations("review.clusters");
+  const places = usePlaces();
+  const format = useFormat();
+  const signed = (x: number, digits: number) => format.number(x, { signDisplay: "exceptZero", minimumFractionDigits: digits, maximumFractionDigits: digits });
   const trpc = useTRPC();
+  const [actor, target] = [places.country(item.actor), places.country(item.target)];
   // Several clusters can share dyad and day (one per event root code): the code tells them apart.
-  const what = `${item.actor.name} towards ${item.target.name} on ${item.day}, ${item.cameo.label}`;
+  const what = t("what", { actor, target, day: item.day, type: item.cameo.label });
   // The row's one form, the rejection: its top message also reports Accept's refusal (a conflict).
   const form = useSchemaForm(rejectInput, { defaultValues: { clusterId: item.id, reason: "" }, ...CHECK_ON_SUBMIT });
   const options = useRefreshingMutation(form);
@@ -40,12 +47,12 @@ function ClusterRow({ item }: { item: QueueItem }) {
 
   return (
     <tr>
-      <td>{item.dyad.label}</td>
+      <td>{places.dyadOfKey(item.dyad.key, item.dyad.label)}</td>
       <td>{item.day}</td>
       <td>
-        {item.actor.name} → {item.target.name}
+        {actor} → {target}
       </td>
-      <td>CAMEO {item.cameo.label}</td>
+      <td>{t("cameo", { label: item.cameo.label })}</td>
       <td>{item.score === null ? "—" : signed(item.score, 2)}</td>
       <td>{item.reports}</td>
       <td>
@@ -55,19 +62,19 @@ function ClusterRow({ item }: { item: QueueItem }) {
       <td>{signed(item.tone, 1)}</td>
       <td>
         <div className="actions">
-          <button type="button" disabled={busy} onClick={() => accept.mutate({ clusterId: item.id })} aria-label={`Accept ${what}`}>
-            {accept.isPending ? "Accepting…" : "Accept"}
+          <button type="button" disabled={busy} onClick={() => accept.mutate({ clusterId: item.id })} aria-label={t("acceptLabel", { what })}>
+            {accept.isPending ? t("accepting") : t("accept")}
           </button>
-          <Link href={`/admin/events/new?${new URLSearchParams({ cluster: item.id }).toString()}`} aria-label={`Edit then accept ${what}`}>
-            Edit then accept
+          <Link href={`/admin/events/new?${new URLSearchParams({ cluster: item.id }).toString()}`} aria-label={t("editThenAcceptLabel", { what })}>
+            {t("editThenAccept")}
           </Link>
         </div>
-        <form className="inline-form" noValidate aria-label={`Reject ${what}`} onSubmit={form.handleSubmit((data) => reject.mutate(data))}>
-          <Field form={form} name="reason" label="Reason for rejecting">
+        <form className="inline-form" noValidate aria-label={t("rejectForm", { what })} onSubmit={form.handleSubmit((data) => reject.mutate(data))}>
+          <Field form={form} name="reason" label={t("reason")}>
             {(props) => <input {...props} maxLength={1000} />}
           </Field>
           <button type="submit" disabled={busy}>
-            {reject.isPending ? "Rejecting…" : "Reject"}
+            {reject.isPending ? t("rejecting") : t("reject")}
           </button>
         </form>
         <FormMessage form={form} hidden="clusterId" />
@@ -76,14 +83,15 @@ function ClusterRow({ item }: { item: QueueItem }) {
   );
 }
 
-const COLUMNS = ["Dyad", "Day", "Actor → target", "Event type", "Score s", "Reports", "Sources", "Tone", "Decision"];
+const COLUMNS = ["dyad", "day", "actorTarget", "type", "score", "reports", "sources", "tone", "decision"] as const;
 
 export function ReviewQueue({ items }: { items: QueueItem[] }) {
+  const t = useTranslations("review.clusters");
   return (
     <div className="table-scroll">
       <table className="table review-queue">
-        <caption>Clusters waiting for review, newest first</caption>
-        <ColumnHeads columns={COLUMNS} />
+        <caption>{t("caption")}</caption>
+        <ColumnHeads columns={COLUMNS.map((c) => t(`columns.${c}`))} />
         <tbody>
           {items.map((item) => (
             <ClusterRow key={item.id} item={item} />
@@ -106,6 +114,7 @@ export interface RuleRow {
 const asNumber = (v: string) => (v === "" ? Number.NaN : Number(v));
 
 function RuleForm({ rule }: { rule: RuleRow }) {
+  const t = useTranslations("review.rules");
   const trpc = useTRPC();
   const form = useSchemaForm(autoAcceptRuleInput, {
     defaultValues: { dyad: rule.dyad, enabled: rule.enabled, minSources: rule.minSources, minGoldstein: rule.minGoldstein, version: rule.version },
@@ -116,19 +125,19 @@ function RuleForm({ rule }: { rule: RuleRow }) {
   // The page renders again with the saved version: the next save goes over it.
   const submit = form.handleSubmit((data) => save.mutate({ ...data, version: rule.version }));
   return (
-    <form className="inline-form" noValidate aria-label={`Auto-accept rule for ${rule.label}`} onSubmit={submit}>
+    <form className="inline-form" noValidate aria-label={t("form", { dyad: rule.label })} onSubmit={submit}>
       <strong>{rule.label}</strong>
-      <Field form={form} name="enabled" label="Publish without review">
+      <Field form={form} name="enabled" label={t("enabled")}>
         {(props) => <input {...props} type="checkbox" />}
       </Field>
-      <Field form={form} name="minSources" label="At least this many sources" setValueAs={asNumber}>
+      <Field form={form} name="minSources" label={t("minSources")} setValueAs={asNumber}>
         {(props) => <input {...props} inputMode="numeric" size={4} />}
       </Field>
-      <Field form={form} name="minGoldstein" label="and |Goldstein| at least" setValueAs={asNumber}>
+      <Field form={form} name="minGoldstein" label={t("minGoldstein")} setValueAs={asNumber}>
         {(props) => <input {...props} inputMode="decimal" size={4} />}
       </Field>
       <button type="submit" disabled={save.isPending}>
-        {save.isPending ? "Saving…" : `Save the rule for ${rule.label}`}
+        {save.isPending ? t("saving") : t("save", { dyad: rule.label })}
       </button>
       <FormMessage form={form} hidden="dyad" />
     </form>

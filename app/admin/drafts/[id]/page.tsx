@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { Link } from "@/app/_components/link";
 import { AgreementForm } from "@/app/_components/forms/agreement-form";
 import { ConditionForm } from "@/app/_components/forms/condition-form";
@@ -13,18 +15,20 @@ import { RECORD_PATHS } from "@/server/drafts/kinds";
 import { env } from "@/server/env";
 import { eventInput } from "@/server/events/schemas";
 
-export const metadata: Metadata = { title: "Draft" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("review"))("draft.title") };
+}
 export const dynamic = "force-dynamic";
 
 type Draft = DraftItem & { baseVersion: number | null; values: unknown };
 
 /** The draft's own form, filled with its values, for its author to edit and resubmit. */
 async function DraftEditor({ draft }: { draft: Draft }) {
-  const caller = await serverCaller();
+  const [caller, t] = await Promise.all([serverCaller(), getTranslations("review.draft")]);
   // The published record an edit was based on, at the version the draft was saved against.
   const edited = <V,>(values: V) => (draft.recordId && draft.baseVersion !== null ? { id: draft.recordId, version: draft.baseVersion, values } : undefined);
   const review = <V,>(values: V) => ({ required: env.REVIEW_REQUIRED, draft: { id: draft.id, version: draft.version, values } });
-  const refused = <p className="error">This draft no longer passes the form&apos;s checks: withdraw it and start again.</p>;
+  const refused = <p className="error">{t("invalid")}</p>;
   if (draft.recordType === "Event") {
     const parsed = eventInput.safeParse(draft.values);
     if (!parsed.success) return refused;
@@ -46,36 +50,35 @@ async function DraftEditor({ draft }: { draft: Draft }) {
 export default async function DraftPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();
   const { id } = await params;
-  const draft = await orNotFound((await serverCaller()).drafts.byId({ id }));
+  const [draft, t] = await Promise.all([orNotFound((await serverCaller()).drafts.byId({ id })), getTranslations("review.draft")]);
   const open = draft.status === "PENDING" || draft.status === "RETURNED";
+  const recordLink = (chunks: ReactNode) => <Link href={`${RECORD_PATHS[draft.recordType]}${draft.recordId}`}>{chunks}</Link>;
   return (
     <>
-      <h1>Draft: {draft.title}</h1>
+      <h1 dir="auto">{t("heading", { title: draft.title })}</h1>
       <DraftStatusLine draft={draft} />
       {draft.status === "PUBLISHED" && draft.recordId && (
         <p className="notice">
-          Published by {draft.reviewer?.name ?? "another admin"}: <Link href={`${RECORD_PATHS[draft.recordType]}${draft.recordId}`}>open the record</Link>.
+          {draft.reviewer?.name ? t.rich("published", { name: draft.reviewer.name, link: recordLink }) : t.rich("publishedByAnother", { link: recordLink })}
         </p>
       )}
-      {draft.status === "WITHDRAWN" && <p className="notice">Withdrawn{draft.fromEvent ? "" : " by its author"}: it changed nothing.</p>}
+      {draft.status === "WITHDRAWN" && <p className="notice">{draft.fromEvent ? t("withdrawn") : t("withdrawnByAuthor")}</p>}
       {draft.recordId && open && (
-        <p className="meta">
-          The published version stays live until this edit is published: <Link href={`${RECORD_PATHS[draft.recordType]}${draft.recordId}`}>see it</Link>.
-        </p>
+        <p className="meta">{t.rich("liveVersion", { link: recordLink })}</p>
       )}
       <DraftPreview preview={draft.preview} recordType={draft.recordType} title={draft.title} />
       {draft.mayDecide && draft.status === "PENDING" && <DraftDecision draft={draft} />}
       {!draft.mine && draft.mayWithdraw && open && <WithdrawDraft draft={draft} />}
       {draft.mine && open && (
         <section aria-labelledby="edit-draft">
-          <h2 id="edit-draft">Edit and resubmit</h2>
-          <p className="meta">Another admin publishes or returns it; your edits go back to the queue as its next version.</p>
+          <h2 id="edit-draft">{t("edit")}</h2>
+          <p className="meta">{t("editIntro")}</p>
           <WithdrawDraft draft={draft} />
           <DraftEditor draft={draft} />
         </section>
       )}
       <p>
-        <Link href="/admin/review#drafts">Back to the review queue</Link> · <Link href={`/admin/audit?entityType=Draft&entityId=${draft.id}`}>history</Link>
+        <Link href="/admin/review#drafts">{t("back")}</Link> · <Link href={`/admin/audit?entityType=Draft&entityId=${draft.id}`}>{t("history")}</Link>
       </p>
     </>
   );
