@@ -38,6 +38,7 @@ test("a reviewer works through a filtered queue with j/k/p/r and publishes the r
 
   // The author's own draft: p says why it cannot, and changes nothing.
   await page.goto(QUEUE);
+  // The help line appears once the keys work (after hydration).
   await expect(page.getByText("Keys: j next draft")).toBeVisible();
   await page.keyboard.press("j");
   await expect(selected(page)).toContainText(`${third}`);
@@ -51,6 +52,8 @@ test("a reviewer works through a filtered queue with j/k/p/r and publishes the r
     await review.goto(QUEUE);
     await expect(review.getByRole("form", { name: "Draft filters" }).getByLabel("Kind")).toHaveValue("event");
     await expect(review.getByRole("link", { name: /^To review/ })).toBeVisible();
+    // The help line appears once the keys work (after hydration).
+    await expect(review.getByText("Keys: j next draft")).toBeVisible();
 
     // Newest first: third, second, first.
     await review.keyboard.press("j");

@@ -7,7 +7,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { returnManyInput } from "@/server/drafts/queue-schemas";
 import { Field, FormMessage } from "../forms/form-fields";
@@ -31,10 +31,15 @@ function typingIn(target: EventTarget | null): boolean {
 
 const decidable = (draft: DraftItem) => draft.mayDecide && draft.status === "PENDING";
 
+/** False in the server's HTML, true once the browser runs this component: the keys work from then on. */
+const noChange = () => () => undefined;
+const useInBrowser = () => useSyncExternalStore(noChange, () => true, () => false);
+
 export function DraftQueue({ drafts }: { drafts: QueuedItem[] }) {
   const t = useTranslations("review");
   const trpc = useTRPC();
   const router = useRouter();
+  const inBrowser = useInBrowser();
   const rows = useRef(new Map<string, HTMLElement>());
   const [selectedId, setCurrentId] = useState<string | null>(null);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
@@ -118,8 +123,9 @@ export function DraftQueue({ drafts }: { drafts: QueuedItem[] }) {
 
   return (
     <>
+      {/* Said once the keys work, not in the server's HTML before they do. */}
       <p className="meta keys-help" id="draft-keys">
-        {t("keys.help")}
+        {inBrowser ? t("keys.help") : null}
       </p>
       <form
         className="inline-form bulk-bar"
