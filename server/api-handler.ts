@@ -12,13 +12,15 @@ import { BODY_LIMITS, MAX_BATCH_SIZE, withBodyLimit } from "./http/request-limit
 import { AppError } from "./shared/errors";
 import { retryAfterOf } from "./shared/unavailable";
 import { createContext } from "./trpc";
+import { said } from "./shared/said";
+import { localeOfRequest } from "./i18n/negotiate";
 
-export const CROSS_SITE_MESSAGE = "Cross-site request refused: state changes must come from this site's pages.";
+export const CROSS_SITE_MESSAGE = said("crossSite");
 
 export function createApiHandler(parts: { db: Db; replica?: Db; auth: Auth; trustedOrigins: readonly string[] }) {
   return async (incoming: Request): Promise<Response> => {
     if (incoming.method !== "GET" && !hasTrustedOrigin(incoming.headers, parts.trustedOrigins)) {
-      return errorResponse(new AppError("FORBIDDEN", CROSS_SITE_MESSAGE), trpcDialect);
+      return errorResponse(new AppError("FORBIDDEN", CROSS_SITE_MESSAGE), trpcDialect, localeOfRequest(incoming.headers));
     }
     const req = await withBodyLimit(incoming, BODY_LIMITS.api);
     if (req instanceof Response) return req;

@@ -11,7 +11,8 @@ import { wroteCookie, wroteRecently } from "./db-replica";
 import { env } from "./env";
 import { localeOfRequest, speakerFor } from "./i18n/spoken";
 import { AppError, type AppErrorCode, fieldMessagesOf, StaleVersionError } from "./shared/errors";
-import { pathOfUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "./shared/storable-text";
+import { said } from "./shared/said";
+import { pathOfUnstorableText, unstorableTextRefusal } from "./shared/storable-text";
 import { databaseUnavailable, isDatabaseUnavailable } from "./shared/unavailable";
 
 export interface Context {
@@ -81,7 +82,7 @@ const t = initTRPC.context<Context>().create({
       ...shape,
       // An unexpected failure's message is the driver's or Prisma's, with source paths and SQL:
       // logged on the server (api-handler.ts), never sent.
-      message: error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL_ERROR_MESSAGE : speak(shape.message),
+      message: speak(error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL_ERROR_MESSAGE : shape.message),
       data: {
         ...shape.data,
         // Field-level messages for forms; never a stack trace in a response.
@@ -94,12 +95,12 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-export const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side; it has been logged. Try again, or tell an admin if it persists.";
+export const INTERNAL_ERROR_MESSAGE = said("internalError");
 
 const refuseUnstorableText = t.middleware(async ({ getRawInput, next }) => {
   const path = pathOfUnstorableText(await getRawInput());
   // No field errors keyed by the path: a key is the client's, and may be "__proto__".
-  if (path) throw new AppError("BAD_REQUEST", `Text ${UNSTORABLE_TEXT_MESSAGE} (at ${JSON.stringify(path.join("."))}).`);
+  if (path) throw new AppError("BAD_REQUEST", unstorableTextRefusal(path));
   return next();
 });
 

@@ -3,6 +3,7 @@
 // clients (base64url JSON) so the key can change without breaking their code.
 import { z } from "zod";
 import { decodeOpaque, encodeOpaque } from "../shared/opaque-cursor";
+import { said } from "../shared/said";
 
 export interface FeedPosition {
   /** The last row's date ("YYYY-MM-DD"), null for an undated (anticipated) agreement. */
@@ -36,7 +37,7 @@ export function decodeCursor(cursor: string): FeedPosition | null {
 /** A cursor from a list ordered otherwise (by relevance vs by date): the list must restart. */
 export class StaleCursorError extends Error {
   constructor() {
-    super("This list's order has changed since its last page: reload it from the top.");
+    super(said("feedOrderChanged"));
     this.name = "StaleCursorError";
   }
 }

@@ -6,9 +6,9 @@ import type { Db } from "../db-client";
 import { verifyFeedToken } from "../feed-tokens/service";
 import type { RefusalDialect } from "../http/errors";
 import { AppError } from "../shared/errors";
+import { said } from "../shared/said";
 
-const NEEDS_CREDENTIALS =
-  "Exports need a session or a personal feed token: sign in, add ?token=<your token> to the address, or send Authorization: Bearer <token>.";
+const NEEDS_CREDENTIALS = said("exportsNeedCredentials", { query: "?token=<your token>", header: "Authorization: Bearer <token>" });
 
 function bearerToken(headers: Headers): string | null | undefined {
   const header = headers.get("authorization");
@@ -31,7 +31,7 @@ export async function authorizeExport({
   session?: SessionLookup;
 }): Promise<{ userId: string }> {
   const fromHeader = bearerToken(request.headers);
-  if (fromHeader === null) throw new AppError("UNAUTHORIZED", "The Authorization header must read `Bearer <feed token>`.");
+  if (fromHeader === null) throw new AppError("UNAUTHORIZED", said("bearerHeader", { form: "`Bearer <feed token>`" }));
   const token = fromHeader ?? new URL(request.url).searchParams.get("token");
   if (!token) return requireSignedIn(await session?.(request.headers), { signIn: NEEDS_CREDENTIALS });
   const check = await verifyFeedToken({ db, token });
@@ -39,8 +39,8 @@ export async function authorizeExport({
   return { userId: check.userId };
 }
 
-/** Feed readers and scripts read `{ error, reason }`; a 401 also says how to authenticate. */
+/** Feed readers and scripts read `{ error, reason }` (the reason in the request's language); a 401 also says how to authenticate. */
 export const exportDialect: RefusalDialect = {
-  body: (error) => ({ error: error.code.toLowerCase(), reason: error.message }),
+  body: (error, speak) => ({ error: error.code.toLowerCase(), reason: speak(error.message) }),
   headers: (error): Record<string, string> => (error.code === "UNAUTHORIZED" ? { "WWW-Authenticate": 'Bearer realm="maghreb-monitor"' } : {}),
 };

@@ -11,6 +11,7 @@ import { authorizeExport, exportDialect, type SessionLookup } from "./export-acc
 import { parseAgreementFilters } from "./filters";
 import type { AgreementFilters } from "./schemas";
 import { agreementExportBatches, type AgreementExportRow } from "./service";
+import { speakerFor } from "../i18n/spoken";
 
 export type ExportFormat = "atom" | "csv" | "json";
 
@@ -82,7 +83,7 @@ function download(type: string, extension: string, now: Date): Record<string, st
 
 /** An export or feed, a 401 with what to do, or 503 with a reason when the database is out (the routes' one entry). */
 export function exportAgreements(input: Parameters<typeof exportOrRefusal>[0]): Promise<Response> {
-  return answering(() => exportOrRefusal(input), exportDialect);
+  return answering(() => exportOrRefusal(input), exportDialect, input.request.headers);
 }
 
 async function exportOrRefusal({
@@ -102,7 +103,10 @@ async function exportOrRefusal({
 
   const url = new URL(request.url);
   const parsed = parseAgreementFilters(url.searchParams);
-  if (!parsed.ok) return Response.json({ error: "bad_request", problems: parsed.problems }, { status: 400 });
+  if (!parsed.ok) {
+    const speak = speakerFor(exportLocaleOf(request));
+    return Response.json({ error: "bad_request", problems: parsed.problems.map((problem) => ({ ...problem, message: speak(problem.message) })) }, { status: 400 });
+  }
   const { filters } = parsed;
   const origin = url.origin;
   const words = await exportWords(exportLocaleOf(request));

@@ -7,6 +7,7 @@ import { agreementIdInput, agreementListInput } from "./schemas";
 import { agreementDetail, agreementSectors, listAgreements } from "./service";
 import { canReadArchived } from "../auth/permissions";
 import { AppError } from "../shared/errors";
+import { said } from "../shared/said";
 
 export const agreementsRouter = router({
   /** What the form chooses from: dyads, countries for the parties, capitals as places. */
@@ -15,7 +16,7 @@ export const agreementsRouter = router({
   /** The editor's starting point, archived agreements included (byId shows those to admins only). */
   forEdit: adminProcedure.input(agreementIdInput).query(async ({ ctx, input }) => {
     const agreement = await agreementForEditing({ db: ctx.db, id: input.id });
-    if (!agreement) throw new AppError("NOT_FOUND", "No agreement has this id.");
+    if (!agreement) throw new AppError("NOT_FOUND", said("noSuchAgreementId"));
     return agreement;
   }),
   create: publishingProcedure.input(agreementInput).mutation(({ ctx, input }) => createAgreement({ db: ctx.db, actorId: ctx.user.id, data: input })),
@@ -31,7 +32,7 @@ export const agreementsRouter = router({
   list: authedProcedure.input(agreementListInput).query(async ({ ctx, input }) => {
     const after = input.cursor ? decodeCursor(input.cursor) : null;
     if (input.cursor && !after) {
-      throw new AppError("BAD_REQUEST", "This page cursor is not valid: reload the list from the top.");
+      throw new AppError("BAD_REQUEST", said("badFeedCursor"));
     }
     const page = await listAgreements({ db: ctx.db, filters: input.filters, after, limit: input.limit }).catch((e: unknown) => {
       throw e instanceof StaleCursorError ? new AppError("BAD_REQUEST", e.message) : e;
@@ -41,7 +42,7 @@ export const agreementsRouter = router({
 
   byId: authedProcedure.input(agreementIdInput).query(async ({ ctx, input }) => {
     const agreement = await agreementDetail({ db: ctx.db, id: input.id, withArchived: canReadArchived(ctx.user) });
-    if (!agreement) throw new AppError("NOT_FOUND", "No agreement has this id.");
+    if (!agreement) throw new AppError("NOT_FOUND", said("noSuchAgreementId"));
     return agreement;
   }),
 

@@ -15,7 +15,7 @@ export const agreementFilters = z
     /** Tracked pairs by key ("FRA-MAR"); an agreement matches any of them. */
     dyads: dyadKeys(AGREEMENT_FILTER_LIMITS.dyads).optional(),
     /** A party's name or part of it ("AFD", "Alstom"), or the country code of a party ("MAR"). */
-    party: blankAsAbsent(filterText(AGREEMENT_FILTER_LIMITS.party, "Party")),
+    party: blankAsAbsent(filterText(AGREEMENT_FILTER_LIMITS.party, "party")),
     /** An agreement matches when it has any of these sectors. */
     sectors: sectors.optional(),
     statuses: statuses.optional(),

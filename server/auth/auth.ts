@@ -13,10 +13,11 @@ import type { AuthSettings } from "./settings";
 import { localeOnSignIn } from "./locale-on-sign-in";
 import { SIGN_IN_PATH, signInAudit, signOutAudit, typedEmail } from "./sign-in-audit";
 import { accountKey, addressKey, countAttempt, forgiveAttempt, retryAfterSeconds, THROTTLED_MESSAGE } from "./throttle";
+import { said } from "../shared/said";
 
 /** A session lasts a working day from sign-in; it is not extended by use. */
 export const SESSION_SECONDS = 12 * 60 * 60;
-export const DEACTIVATED_MESSAGE = "This account is deactivated. Ask an admin to reactivate it.";
+export const DEACTIVATED_MESSAGE = said("accountDeactivated");
 
 /**
  * Runs before Better Auth's sign-in endpoint (a `before` hook), so both counts are taken and a

@@ -4,9 +4,10 @@
 import type { Role } from "../generated/prisma/enums";
 import { AppError } from "../shared/errors";
 import { canReviewDraft, isAdmin } from "./permissions";
+import { said } from "../shared/said";
 
-export const SIGN_IN_MESSAGE = "Sign in to continue.";
-export const ADMINS_ONLY_MESSAGE = "Only admins may do this.";
+export const SIGN_IN_MESSAGE = said("signIn");
+export const ADMINS_ONLY_MESSAGE = said("adminsOnly");
 
 /** What a refusal says, where a route words it for its own readers (feed readers, the import). */
 export interface GateMessages {
@@ -32,8 +33,8 @@ export function requireRole<U extends { role: Role }>(user: U | null, role: Role
   return signedIn;
 }
 
-export const REVIEW_REQUIRED_MESSAGE = "Another admin must review this change: submit it for review.";
-export const OWN_DRAFT_MESSAGE = "You wrote this draft: another admin must publish or return it.";
+export const REVIEW_REQUIRED_MESSAGE = said("reviewRequired");
+export const OWN_DRAFT_MESSAGE = said("ownDraft");
 
 /** A direct save of a record, refused while the deployment requires review (REVIEW_REQUIRED). */
 export function requireDirectPublishing(reviewRequired: boolean): void {

@@ -1,8 +1,9 @@
 // /api/auth/*: Better Auth's handler behind a body-size cap (sign-in bodies are a few hundred bytes).
 import "server-only";
 import { authBadRequestResponse, authUnavailableResponse } from "../http/errors";
+import { localeOfRequest, speakerFor } from "../i18n/spoken";
 import { BODY_LIMITS, withBodyLimit } from "../http/request-limits";
-import { pathOfUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "../shared/storable-text";
+import { pathOfUnstorableText, unstorableTextRefusal } from "../shared/storable-text";
 import type { Auth } from "./auth";
 
 /**
@@ -14,11 +15,27 @@ export function createAuthRouteHandler(auth: Auth, databaseAnswers: () => Promis
   return async (incoming: Request): Promise<Response> => {
     const req = await withBodyLimit(incoming, BODY_LIMITS.auth);
     if (req instanceof Response) return req;
-    if (new URL(req.url).pathname.endsWith("/sign-out") && !(await databaseAnswers())) return authUnavailableResponse();
+    if (new URL(req.url).pathname.endsWith("/sign-out") && !(await databaseAnswers())) return authUnavailableResponse(req.headers);
     const unstorable = await unstorableTextIn(req);
-    if (unstorable) return authBadRequestResponse(`Text ${UNSTORABLE_TEXT_MESSAGE} (at ${JSON.stringify(unstorable.join("."))}).`);
-    return auth.handler(req);
+    if (unstorable) return authBadRequestResponse(unstorableTextRefusal(unstorable), req.headers);
+    return inReadersWords(await auth.handler(req), req.headers);
   };
+}
+
+/**
+ * Better Auth's refusals carry the app's sentences (too many attempts, a deactivated account, the
+ * database away: said through `said`), but Better Auth cannot know the reader's language: they are
+ * put in it here, as the tRPC formatter does for procedures. Anything else passes as it is.
+ */
+async function inReadersWords(response: Response, headers: Headers): Promise<Response> {
+  const locale = localeOfRequest(headers);
+  if (response.ok || locale === "en" || !response.headers.get("content-type")?.includes("json")) return response;
+  const body: unknown = await response.clone().json().catch(() => null);
+  if (typeof body !== "object" || body === null || !("message" in body) || typeof body.message !== "string") return response;
+  const spoken = { ...body, message: speakerFor(locale)(body.message) };
+  const answer = new Headers(response.headers);
+  answer.delete("content-length");
+  return new Response(JSON.stringify(spoken), { status: response.status, statusText: response.statusText, headers: answer });
 }
 
 /**

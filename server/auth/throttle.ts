@@ -9,13 +9,14 @@
 // enforced in a hook that runs before Better Auth looks the account up, so a refused attempt
 // costs no password hash, whether the email has an account or not.
 import type { Db } from "../db-client";
+import { said } from "../shared/said";
 
 /** Either Prisma client: Better Auth's own for sign-in, the app's for password changes. */
 type CounterStore = Pick<Db, "$queryRaw" | "rateLimit">;
 
 export const SIGN_IN_LIMIT = { attempts: 5, windowSeconds: 15 * 60 } as const;
 
-export const THROTTLED_MESSAGE = "Too many sign-in attempts. Wait a few minutes, then try again.";
+export const THROTTLED_MESSAGE = said("tooManySignIns");
 
 export interface Counter {
   key: string;

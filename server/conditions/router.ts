@@ -6,13 +6,14 @@ import { adminProcedure, publishingProcedure, router } from "../trpc";
 import { conditionInput, updateConditionInput } from "./schemas";
 import { conditionForEditing, createCondition, setConditionArchived, updateCondition } from "./write";
 import { AppError } from "../shared/errors";
+import { said } from "../shared/said";
 
 const today = () => toDay(new Date());
 
 export const conditionsRouter = router({
   forEdit: adminProcedure.input(z.object({ id: recordId })).query(async ({ ctx, input }) => {
     const condition = await conditionForEditing({ db: ctx.db, id: input.id });
-    if (!condition) throw new AppError("NOT_FOUND", "No such condition");
+    if (!condition) throw new AppError("NOT_FOUND", said("noSuchCondition"));
     return condition;
   }),
   create: publishingProcedure

@@ -5,13 +5,14 @@ import { eventById, eventFormOptions, eventsForMap } from "./service";
 import { createEvent, eventForEditing, setEventArchived, updateEvent } from "./write";
 import { canReadArchived } from "../auth/permissions";
 import { AppError } from "../shared/errors";
+import { said } from "../shared/said";
 
 const today = () => toDay(new Date());
 
 export const eventsRouter = router({
   byId: authedProcedure.input(eventByIdInput).query(async ({ ctx, input }) => {
     const event = await eventById({ db: ctx.db, id: input.id, withArchived: canReadArchived(ctx.user) });
-    if (!event) throw new AppError("NOT_FOUND", "No such event");
+    if (!event) throw new AppError("NOT_FOUND", said("noSuchEventShort"));
     return event;
   }),
 
@@ -20,7 +21,7 @@ export const eventsRouter = router({
   /** The editor's starting point: the event's fields and the version they are at. */
   forEdit: adminProcedure.input(eventByIdInput).query(async ({ ctx, input }) => {
     const event = await eventForEditing({ db: ctx.db, id: input.id });
-    if (!event) throw new AppError("NOT_FOUND", "No such event");
+    if (!event) throw new AppError("NOT_FOUND", said("noSuchEventShort"));
     return event;
   }),
 

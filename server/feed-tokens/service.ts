@@ -10,6 +10,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { isoDayOf } from "../scope/day";
 import { underCap } from "../shared/caps";
 import { FEED_TOKEN_DAYS } from "./state";
+import { said } from "../shared/said";
 
 const TOKEN_PREFIX = "mmf_";
 /** lastUsedAt is written at most this often: a feed reader polling each minute costs no write. */
@@ -36,6 +37,15 @@ export const MAX_ACTIVE_FEED_TOKENS = 20;
 /** Why a token was revoked, as the refused reader is told. */
 export type RevokeReason = "revoked by its owner" | "revoked by an admin" | "password reset by an admin" | "password changed" | "account deactivated";
 
+/** A stored reason (English, in the audit log too) as the refusal's `why`, said in the reader's words. */
+const REVOKED_WHY = new Map<string, string>([
+  ["revoked by its owner", "owner"],
+  ["revoked by an admin", "admin"],
+  ["password reset by an admin", "passwordReset"],
+  ["password changed", "passwordChanged"],
+  ["account deactivated", "deactivated"],
+] satisfies [RevokeReason, string][]);
+
 const activeAt = (now: Date) => ({ revokedAt: null, expiresAt: { gt: now } }) satisfies Prisma.FeedTokenWhereInput;
 
 /** A new token; `token` is shown to its owner once and never stored, nor audited. */
@@ -48,7 +58,7 @@ export async function createFeedToken({ db, userId, name, days = FEED_TOKEN_DAYS
     holderId: userId,
     max: MAX_ACTIVE_FEED_TOKENS,
     count: (tx) => tx.feedToken.count({ where: { userId, ...activeAt(now) } }),
-    refusal: { field: "name", message: `You have ${MAX_ACTIVE_FEED_TOKENS} active feed tokens, the most one person can: revoke one you no longer use first.` },
+    refusal: { field: "name", message: said("feedTokensCap", { max: MAX_ACTIVE_FEED_TOKENS }) },
     create: async (tx) => {
       const row = await tx.feedToken.create({ data: { userId, name, tokenHash: hashFeedToken(token), createdAt: now, expiresAt }, select: feedTokenSelect });
       await recordAudit({ db: tx, actorId: userId, action: "CREATE", entityType: "FeedToken", entityId: row.id, before: null, after: { userId, name, expiresAt: expiresAt.toISOString() } });
@@ -128,20 +138,19 @@ export type FeedTokenCheck = { ok: true; userId: string; tokenId: string } | { o
 
 export async function verifyFeedToken({ db, token, now = new Date() }: { db: Db; token: string; now?: Date }): Promise<FeedTokenCheck> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) {
-    return { ok: false, reason: "This is not a Maghreb Monitor feed token." };
+    return { ok: false, reason: said("notFeedToken") };
   }
   const found = await db.feedToken.findUnique({
     where: { tokenHash: hashFeedToken(token) },
     select: { id: true, userId: true, revokedAt: true, revokedReason: true, expiresAt: true, lastUsedAt: true, user: { select: { banned: true, banExpires: true } } },
   });
-  if (!found) return { ok: false, reason: "This feed token is unknown: create a new one." };
+  if (!found) return { ok: false, reason: said("feedTokenUnknown") };
   if (found.revokedAt) {
-    const why = found.revokedReason ? ` (${found.revokedReason})` : "";
-    return { ok: false, reason: `This feed token was revoked on ${isoDayOf(found.revokedAt)}${why}: create a new one.` };
+    return { ok: false, reason: said("feedTokenRevoked", { day: isoDayOf(found.revokedAt), why: REVOKED_WHY.get(found.revokedReason ?? "") ?? "none" }) };
   }
-  if (found.expiresAt <= now) return { ok: false, reason: `This feed token expired on ${isoDayOf(found.expiresAt)}: create a new one.` };
+  if (found.expiresAt <= now) return { ok: false, reason: said("feedTokenExpired", { day: isoDayOf(found.expiresAt) }) };
   const { banned, banExpires } = found.user;
-  if (banned && (!banExpires || banExpires > now)) return { ok: false, reason: "The account that owns this feed token is deactivated." };
+  if (banned && (!banExpires || banExpires > now)) return { ok: false, reason: said("feedTokenOwnerDeactivated") };
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.feedToken.update({ where: { id: found.id }, data: { lastUsedAt: now } });
   }

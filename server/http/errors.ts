@@ -28,7 +28,7 @@ export interface RefusalDialect {
 export const sentenceDialect: RefusalDialect = { body: (error, speak) => ({ error: speak(error.message) }) };
 
 /** tRPC's shape, for refusals made before tRPC runs (cross-site, body too large), so its client reads them. */
-export const trpcDialect: RefusalDialect = { body: (error) => ({ error: { message: error.message, code: error.code } }) };
+export const trpcDialect: RefusalDialect = { body: (error, speak) => ({ error: { message: speak(error.message), code: error.code } }) };
 
 /** An app error as a response: its status, the dialect's body in `locale`, and never cached. */
 export function errorResponse(error: AppError, dialect: RefusalDialect = sentenceDialect, locale: Locale = DEFAULT_LOCALE): Response {
@@ -50,16 +50,16 @@ export function unavailableResponse(cause?: unknown): Response {
 }
 
 /** Better Auth's shape (`{ message, code }`), for refusals made in front of its routes. */
-const authDialect = (code: string): RefusalDialect => ({ body: (error) => ({ message: error.message, code }) });
+const authDialect = (code: string): RefusalDialect => ({ body: (error, speak) => ({ message: speak(error.message), code }) });
 
-/** The same outage in Better Auth's shape, for its sign-out. */
-export function authUnavailableResponse(): Response {
-  return errorResponse(databaseUnavailable(), { ...authDialect("DATABASE_UNAVAILABLE"), headers: retryLater });
+/** The same outage in Better Auth's shape, for its sign-out, in the language of the request whose `headers` are given. */
+export function authUnavailableResponse(headers?: Headers): Response {
+  return errorResponse(databaseUnavailable(), { ...authDialect("DATABASE_UNAVAILABLE"), headers: retryLater }, localeOfRequest(headers));
 }
 
-/** A refused body in Better Auth's shape: 400 with the reason. */
-export function authBadRequestResponse(message: string): Response {
-  return errorResponse(new AppError("BAD_REQUEST", message), authDialect("BAD_REQUEST"));
+/** A refused body in Better Auth's shape: 400 with the reason, in the language of the request whose `headers` are given. */
+export function authBadRequestResponse(message: string, headers?: Headers): Response {
+  return errorResponse(new AppError("BAD_REQUEST", message), authDialect("BAD_REQUEST"), localeOfRequest(headers));
 }
 
 /**

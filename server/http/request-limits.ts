@@ -3,15 +3,17 @@
 // twenty sources) is a few tens of kilobytes.
 import { AppError } from "../shared/errors";
 import { errorResponse, trpcDialect } from "./errors";
+import { said } from "../shared/said";
+import { localeOfRequest } from "../i18n/negotiate";
 
 export const BODY_LIMITS = { api: 256 * 1024, auth: 16 * 1024 } as const;
 
 /** Calls per tRPC batch: the server refuses more (400), the browser's batch link never sends more. */
 export const MAX_BATCH_SIZE = 20;
 
-export function bodyTooLarge(maxBytes: number): Response {
-  const message = `Request body too large: the limit is ${Math.round(maxBytes / 1024)} KiB.`;
-  return errorResponse(new AppError("PAYLOAD_TOO_LARGE", message), trpcDialect);
+/** The 413 for a body past `maxBytes`, in the language of the request whose `headers` are given. */
+export function bodyTooLarge(maxBytes: number, headers?: Headers): Response {
+  return errorResponse(new AppError("PAYLOAD_TOO_LARGE", said("bodyTooLarge", { kib: Math.round(maxBytes / 1024) })), trpcDialect, localeOfRequest(headers));
 }
 
 /**
@@ -51,6 +53,6 @@ export async function readBodyCapped(message: Request | Response, maxBytes: numb
 export async function withBodyLimit(req: Request, maxBytes: number): Promise<Request | Response> {
   if (!req.body) return req;
   const body = await readBodyCapped(req, maxBytes);
-  if (body === "too-large") return bodyTooLarge(maxBytes);
+  if (body === "too-large") return bodyTooLarge(maxBytes, req.headers);
   return new Request(req.url, { method: req.method, headers: req.headers, body });
 }

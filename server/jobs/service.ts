@@ -9,6 +9,7 @@ import { isDatabaseUnavailable } from "../shared/unavailable";
 import { enabledJobs, jobDefinitions, jobNamed } from "./registry";
 import { PGBOSS_SCHEMA, RUN_EXPIRES_SECONDS, type RunRequest } from "./queue";
 import { nextRunAt, scheduleInWords } from "./schedule";
+import { said } from "../shared/said";
 
 const runSelect = {
   id: true,
@@ -85,7 +86,7 @@ export async function jobsOverview({ db, settings, now = new Date() }: { db: Db;
 
 export type JobsOverview = Awaited<ReturnType<typeof jobsOverview>>;
 
-const RUNNER_NOT_STARTED = "The job runner has not started on this database yet: start the app (npm start) or a worker (npm run worker).";
+const RUNNER_NOT_STARTED = said("jobRunnerNotStarted");
 
 /**
  * A pg-boss client for the length of one call, on one connection of its own: the app sends jobs
@@ -120,8 +121,8 @@ async function withQueue<T>(db: Db, use: (boss: PgBoss) => Promise<T>): Promise<
  */
 export async function requestRun({ db, actorId, job, settings }: { db: Db; actorId: string; job: string; settings: { INGEST: boolean } }): Promise<{ queued: boolean }> {
   const definition = jobNamed(job);
-  if (!definition) throw new AppError("NOT_FOUND", `There is no job named ${JSON.stringify(job)}.`);
-  if (!enabledJobs(settings).includes(definition)) throw new AppError("CONFLICT", "Ingestion is turned off on this server (INGEST=0).");
+  if (!definition) throw new AppError("NOT_FOUND", said("noSuchJob", { job: JSON.stringify(job) }));
+  if (!enabledJobs(settings).includes(definition)) throw new AppError("CONFLICT", said("ingestionOff"));
   try {
     return await withQueue(db, (boss) =>
       db.$transaction(async (tx) => {

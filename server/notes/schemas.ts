@@ -3,14 +3,15 @@ import { z } from "zod";
 import { dyadKey, isoDay } from "../scope/schemas";
 import { version } from "../shared/schemas";
 import { recordId, shareWith } from "../views/schemas";
+import { said } from "../shared/said";
 
 export const NOTE_BODY_MAX = 2_000;
 
 /** Stored exactly as written (no trimming, no markup: pages render it as text); blank is refused. */
 export const noteBody = z
   .string()
-  .max(NOTE_BODY_MAX, `At most ${NOTE_BODY_MAX.toLocaleString("en")} characters.`)
-  .refine((body) => body.trim().length > 0, "Write the note.");
+  .max(NOTE_BODY_MAX, said("atMostCharsSentence", { max: NOTE_BODY_MAX }))
+  .refine((body) => body.trim().length > 0, said("writeNote"));
 
 /** What a note is about: a record, or one day of a dyad's index. */
 export const noteTarget = z.discriminatedUnion("kind", [

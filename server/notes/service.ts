@@ -14,6 +14,7 @@ import { underCap } from "../shared/caps";
 import { AppError, fieldError, staleVersion } from "../shared/errors";
 import { ownerSelect, readableBy, readerOf, sharedAccess, stillEditableBy, type Reader } from "../teams/sharing";
 import type { NoteTarget } from "./schemas";
+import { said } from "../shared/said";
 
 /** Notes one person may keep: a long season of annotating, few enough that every list stays short to read. */
 export const MAX_NOTES_OWNED = 1_000;
@@ -42,9 +43,9 @@ const noteSelect = {
 
 type NoteRow = Prisma.AnalystNoteGetPayload<{ select: typeof noteSelect }>;
 
-const notFound = () => new AppError("NOT_FOUND", "No such note.");
-const forbidden = () => new AppError("FORBIDDEN", "Only the author can change this note, while they belong to the team it is shared with.");
-const SHARE_REFUSAL = "Share with yourself or one of your teams.";
+const notFound = () => new AppError("NOT_FOUND", said("noSuchNote"));
+const forbidden = () => new AppError("FORBIDDEN", said("noteAuthorOnly"));
+const SHARE_REFUSAL = said("shareWithOwn");
 
 function present(row: NoteRow, reader: Reader) {
   const access = sharedAccess(row);
@@ -84,17 +85,17 @@ async function placeOf(db: Db, user: SessionUser, on: NoteTarget) {
   const records = readableRecords(canReadArchived(user));
   if (on.kind === "event") {
     const event = await db.event.findFirst({ where: { id: on.id, ...records }, select: { dyadId: true, placementDate: true } });
-    if (!event) throw new AppError("NOT_FOUND", "No such event.");
+    if (!event) throw new AppError("NOT_FOUND", said("noSuchEvent"));
     return { subject: "EVENT" as const, eventId: on.id, dyadId: event.dyadId, day: event.placementDate };
   }
   if (on.kind === "agreement") {
     const agreement = await db.agreement.findFirst({ where: { id: on.id, ...records }, select: { dyadId: true, date: true } });
-    if (!agreement) throw new AppError("NOT_FOUND", "No such agreement.");
+    if (!agreement) throw new AppError("NOT_FOUND", said("noSuchAgreement"));
     return { subject: "AGREEMENT" as const, agreementId: on.id, dyadId: agreement.dyadId, day: agreement.date };
   }
   const dyad = await db.dyad.findUnique({ where: { key: on.dyad }, select: { id: true } });
-  if (!dyad) throw new AppError("NOT_FOUND", "No such dyad.");
-  if (toDay(on.day) > toDay(new Date())) throw fieldError("BAD_REQUEST", "on.day", `Pick a day up to today (${fromDay(toDay(new Date()))}).`);
+  if (!dyad) throw new AppError("NOT_FOUND", said("noSuchDyadSentence"));
+  if (toDay(on.day) > toDay(new Date())) throw fieldError("BAD_REQUEST", "on.day", said("dayUpToToday", { today: fromDay(toDay(new Date())) }));
   return { subject: "DYAD_DAY" as const, dyadId: dyad.id, day: dateOfDay(toDay(on.day)) };
 }
 
@@ -115,7 +116,7 @@ export async function notesOn({ db, user, on }: { db: Db; user: SessionUser; on:
 
 /** The notes I may read placed on a dyad between two days (its chart's markers), by day. */
 export async function notesOnDyad({ db, user, dyad, from, to }: { db: Db; user: SessionUser; dyad: string; from: string; to: string }): Promise<AnalystNote[]> {
-  if (from > to) throw fieldError("BAD_REQUEST", "to", "the end date is before the start date");
+  if (from > to) throw fieldError("BAD_REQUEST", "to", said("rangeOrder"));
   const reader = await readerOf(db, user);
   const rows = await db.analystNote.findMany({
     where: { AND: [{ dyad: { key: dyad }, day: { gte: dateOfDay(toDay(from)), lte: dateOfDay(toDay(to)) } }, readableBy(reader), onReadableRecords(user)] },
@@ -164,7 +165,7 @@ export async function createNote({ db, user, on, body, teamId }: { db: Db; user:
     holderId: user.id,
     max: MAX_NOTES_OWNED,
     count: (tx) => tx.analystNote.count({ where: { ownerId: user.id } }),
-    refusal: { field: "body", message: `You have ${MAX_NOTES_OWNED.toLocaleString("en")} notes, the most one person can keep: delete one you no longer need first.` },
+    refusal: { field: "body", message: said("notesCap", { max: MAX_NOTES_OWNED }) },
     create: async (tx) => {
       const created = await tx.analystNote.create({ data: { ...place, body, ownerId: user.id, teamId }, select: noteSelect });
       await auditNote(tx, { actorId: user.id, action: "CREATE", id: created.id, before: null, after: auditedNote(created) });

@@ -14,6 +14,7 @@ import { wantsStillInForceCheck } from "../method/standing";
 import { EMPTY_CARRY, rollForward, summaryDays, summaryFromRollup, type DayTotals } from "../method/rollup-math";
 import { coverageOf, coverageWindowStart } from "../method/coverage";
 import { AppError } from "../shared/errors";
+import { said } from "../shared/said";
 
 const countrySelect = { code: true, name: true, status: true } satisfies Prisma.CountrySelect;
 const dyadSelect = { id: true, key: true, a: { select: countrySelect }, b: { select: countrySelect } } satisfies Prisma.DyadSelect;
@@ -29,7 +30,7 @@ export async function dyadsByKey(db: Db, keys: string[] | undefined): Promise<Dy
     orderBy: { key: "asc" },
   });
   const missing = (keys ?? []).filter((k) => !dyads.some((d) => d.key === k));
-  if (missing.length) throw new AppError("NOT_FOUND", `No dyad ${missing.join(", ")} is recorded`);
+  if (missing.length) throw new AppError("NOT_FOUND", said("dyadsNotRecorded", { dyads: missing.join(", ") }));
   // France's dyads first, as the product is about France and the Maghreb.
   return dyads.sort((x, y) => Number(y.key.includes("FRA")) - Number(x.key.includes("FRA")) || x.key.localeCompare(y.key));
 }
@@ -146,10 +147,10 @@ export async function dyadSeriesUnder(input: {
 }) {
   const { db, now, from, granularity } = input;
   const release = methodRelease(input.version);
-  if (!release) throw new AppError("NOT_FOUND", `No method version ${input.version} was published`);
+  if (!release) throw new AppError("NOT_FOUND", said("noMethodVersion", { version: input.version }));
   const { method } = release;
   const [dyad] = await dyadsByKey(db, [input.key]);
-  if (!dyad) throw new AppError("NOT_FOUND", `No dyad ${input.key} is recorded`);
+  if (!dyad) throw new AppError("NOT_FOUND", said("dyadsNotRecorded", { dyads: input.key }));
   const end = Math.min(input.to, now);
   const [events, conditions] = await Promise.all([
     db.event.findMany({
@@ -209,7 +210,7 @@ export async function dyadDrivers(input: { db: Db; now: number; key: string; asO
   const { db, now, key, withRange = true } = input;
   const asOf = input.asOf ?? now;
   const [dyad] = await dyadsByKey(db, [key]);
-  if (!dyad) throw new AppError("NOT_FOUND", `No dyad ${key} is recorded`);
+  if (!dyad) throw new AppError("NOT_FOUND", said("dyadsNotRecorded", { dyads: key }));
   const [events, conditions, conditionRows] = await Promise.all([
     db.event.findMany({
       where: { dyadId: dyad.id, archivedAt: null, placementDate: { gte: dateOfDay(asOf - DRIVER_HORIZON_DAYS), lte: dateOfDay(asOf) } },

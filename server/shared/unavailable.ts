@@ -5,10 +5,11 @@
 // statement PostgreSQL cancelled at the app's time limit is a 503 that says "took too long".
 import { AppError } from "./errors";
 import { noteDatabaseRefusal } from "./request-outcome";
+import { said } from "./said";
 
-export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable; try again shortly.";
-export const BUSY_MESSAGE = "The server is busy; retry in a moment.";
-export const TOO_SLOW_MESSAGE = "The database took too long to answer; try again shortly, or ask for less (a shorter range, fewer dyads).";
+export const DATABASE_UNAVAILABLE_MESSAGE = said("databaseUnavailable");
+export const BUSY_MESSAGE = said("serverBusy");
+export const TOO_SLOW_MESSAGE = said("databaseTooSlow");
 
 /** Seconds a client is asked to wait: a restart of PostgreSQL takes a few. */
 export const RETRY_AFTER_SECONDS = 5;

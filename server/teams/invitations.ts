@@ -9,13 +9,14 @@ import { isoDayOf } from "../scope/day";
 import { underCap } from "../shared/caps";
 import { AppError, fieldError } from "../shared/errors";
 import { managedTeam, membershipAudit, openInvitationAt, teamFor, type TeamSummary } from "./service";
+import { said } from "../shared/said";
 
 /** How long an invitation can be accepted. */
 export const INVITATION_DAYS = 14;
 /** Open invitations one team may have: a desk's worth, not a mailing list. */
 export const MAX_OPEN_INVITATIONS_PER_TEAM = 50;
 /** What the inviter is told, whoever the address belongs to. */
-export const INVITED_NOTICE = "If this address has an account, they will see the invitation.";
+export const INVITED_NOTICE = said("invitedNotice");
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -23,14 +24,14 @@ export async function invite({ db, user, teamId, email, now = new Date() }: { db
   const team = await managedTeam({ db, user, teamId });
   // Members are listed to whoever may invite, so refusing one says nothing new about accounts.
   const member = await db.membership.findFirst({ where: { teamId, user: { email } }, select: { userId: true } });
-  if (member) throw fieldError("BAD_REQUEST", "email", "This person is already a member of the team.");
+  if (member) throw fieldError("BAD_REQUEST", "email", said("alreadyMember"));
   await underCap({
     db,
     kind: "team-invitations",
     holderId: teamId,
     max: MAX_OPEN_INVITATIONS_PER_TEAM,
     count: (tx) => tx.teamInvitation.count({ where: { teamId, ...openInvitationAt(now) } }),
-    refusal: { field: "email", message: `${team.name} has ${MAX_OPEN_INVITATIONS_PER_TEAM} open invitations, the most a team can: cancel some or wait for answers.` },
+    refusal: { field: "email", message: said("invitationsCap", { team: team.name, max: MAX_OPEN_INVITATIONS_PER_TEAM }) },
     create: async (tx) => {
       // Inviting the same address again keeps the open invitation: one row, one entry.
       if (await tx.teamInvitation.findFirst({ where: { teamId, email, ...openInvitationAt(now) }, select: { id: true } })) return;
@@ -61,8 +62,8 @@ async function close(tx: Prisma.TransactionClient, { id, actorId, answer, now }:
   const { count } = await tx.teamInvitation.updateMany({ where: { id, ...openInvitationAt(now) }, data: { status: answer, answeredAt: now } });
   const invitation = await tx.teamInvitation.findUniqueOrThrow({ where: { id }, select: { teamId: true, email: true, status: true, expiresAt: true, team: { select: { name: true } } } });
   if (count === 0) {
-    const why = invitation.status === "PENDING" ? `expired on ${isoDayOf(invitation.expiresAt)}: ask for a new one` : `was already ${invitation.status.toLowerCase()}`;
-    throw fieldError("BAD_REQUEST", "invitationId", `This invitation ${why}.`);
+    const why = invitation.status === "PENDING" ? said("invitationExpired", { day: isoDayOf(invitation.expiresAt) }) : said("invitationAnswered", { status: invitation.status.toLowerCase() });
+    throw fieldError("BAD_REQUEST", "invitationId", why);
   }
   const snapshot = { teamId: invitation.teamId, team: invitation.team.name, email: invitation.email };
   await recordAudit({ db: tx, actorId, action: "UPDATE", entityType: "TeamInvitation", entityId: id, before: { ...snapshot, status: "PENDING" }, after: { ...snapshot, status: answer } });
@@ -72,7 +73,7 @@ async function close(tx: Prisma.TransactionClient, { id, actorId, answer, now }:
 /** An invitation addressed to this user; anyone else's is NOT_FOUND, as if it did not exist. */
 async function addressedTo(db: Db, user: SessionUser, invitationId: string) {
   const found = await db.teamInvitation.findFirst({ where: { id: invitationId, email: user.email }, select: { id: true } });
-  if (!found) throw new AppError("NOT_FOUND", "No such invitation.");
+  if (!found) throw new AppError("NOT_FOUND", said("noSuchInvitation"));
 }
 
 export async function acceptInvitation({ db, user, invitationId, now = new Date() }: { db: Db; user: SessionUser; invitationId: string; now?: Date }) {
@@ -97,7 +98,7 @@ export async function declineInvitation({ db, user, invitationId, now = new Date
 /** The inviter, or whoever manages the team, withdraws an open invitation. */
 export async function cancelInvitation({ db, user, invitationId, now = new Date() }: { db: Db; user: SessionUser; invitationId: string; now?: Date }) {
   const found = await db.teamInvitation.findUnique({ where: { id: invitationId }, select: { teamId: true, invitedById: true } });
-  if (!found) throw new AppError("NOT_FOUND", "No such invitation.");
+  if (!found) throw new AppError("NOT_FOUND", said("noSuchInvitation"));
   if (found.invitedById !== user.id) await managedTeam({ db, user, teamId: found.teamId });
   await db.$transaction((tx) => close(tx, { id: invitationId, actorId: user.id, answer: "CANCELLED", now }));
   return { cancelled: true };

@@ -6,6 +6,7 @@ import type { Db, DbOrTx } from "../db-client";
 import { Prisma } from "../generated/prisma/client";
 import { AppError, fieldError } from "../shared/errors";
 import { underCap } from "../shared/caps";
+import { said } from "../shared/said";
 
 /** The teams a user belongs to, and those of them they own: what the saved-view predicates ask. */
 export async function teamsOf({ db, userId }: { db: Db; userId: string }): Promise<{ teamIds: string[]; ownedTeamIds: string[] }> {
@@ -70,7 +71,7 @@ export async function createTeam({ db, user, name }: { db: Db; user: SessionUser
       holderId: user.id,
       max: MAX_TEAMS_OWNED,
       count: (tx) => tx.membership.count({ where: { userId: user.id, role: "OWNER" } }),
-      refusal: { field: "name", message: `You own ${MAX_TEAMS_OWNED} teams, the most one person can own.` },
+      refusal: { field: "name", message: said("teamsCap", { max: MAX_TEAMS_OWNED }) },
       create: async (tx) => {
         const created = await tx.team.create({ data: { name, memberships: { create: { userId: user.id, role: "OWNER" } } }, select: teamSelectAt(new Date()) });
         await recordAudit({ db: tx, actorId: user.id, action: "CREATE", entityType: "Team", entityId: created.id, before: null, after: { name, owner: user.email } });
@@ -79,7 +80,7 @@ export async function createTeam({ db, user, name }: { db: Db; user: SessionUser
     });
     return present(team, user);
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw fieldError("CONFLICT", "name", "A team with this name exists.");
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw fieldError("CONFLICT", "name", said("teamNameTaken"));
     throw e;
   }
 }
@@ -90,14 +91,14 @@ export async function visibleTeam({ db, user, teamId }: { db: DbOrTx; user: Sess
     db.team.findUnique({ where: { id: teamId }, select: { id: true, name: true } }),
     db.membership.findUnique({ where: { teamId_userId: { teamId, userId: user.id } }, select: { role: true } }),
   ]);
-  if (!team || !canSeeTeam(user, membership)) throw new AppError("NOT_FOUND", "No such team.");
+  if (!team || !canSeeTeam(user, membership)) throw new AppError("NOT_FOUND", said("noSuchTeam"));
   return { team, membership };
 }
 
 /** A team the user may manage (owners, admins); members get FORBIDDEN. */
 export async function managedTeam({ db, user, teamId }: { db: DbOrTx; user: SessionUser; teamId: string }) {
   const { team, membership } = await visibleTeam({ db, user, teamId });
-  if (!canManageTeam(user, membership)) throw new AppError("FORBIDDEN", "Only the team's owners and admins manage its members.");
+  if (!canManageTeam(user, membership)) throw new AppError("FORBIDDEN", said("teamManagersOnly"));
   return team;
 }
 
@@ -116,7 +117,7 @@ export async function removeMember({ db, user, teamId, userId }: { db: Db; user:
     const owners = await tx.membership.findMany({ where: { teamId, role: "OWNER" }, select: { userId: true } });
     // A team without an owner could only be managed by admins: keep one.
     if (owners.length === 1 && owners[0]?.userId === userId) {
-      throw fieldError("BAD_REQUEST", "userId", "A team keeps at least one owner.");
+      throw fieldError("BAD_REQUEST", "userId", said("teamKeepsOwner"));
     }
     const removed = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { role: true, user: { select: { email: true } } } });
     // Counted, not assumed: a second Remove at the same moment finds nothing to delete or audit.

@@ -8,6 +8,7 @@ import { revokeFeedTokens } from "../feed-tokens/service";
 import { Prisma, type AuditAction, type Role } from "../generated/prisma/client";
 import type { Locale } from "../i18n/locales";
 import { AppError, fieldError } from "../shared/errors";
+import { said } from "../shared/said";
 
 /** Better Auth's provider id for email-and-password credentials (whose accountId is the user's id). */
 const CREDENTIAL = "credential";
@@ -39,20 +40,20 @@ export async function createUser({ db, actor, input }: { db: Db; actor: SessionU
       return user;
     });
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw fieldError("CONFLICT", "email", "An account with this email exists.");
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw fieldError("CONFLICT", "email", said("accountEmailTaken"));
     throw e;
   }
 }
 
 async function existingUser(tx: Tx, userId: string): Promise<UserSummary> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: userSelect });
-  if (!user) throw new AppError("NOT_FOUND", "No such user.");
+  if (!user) throw new AppError("NOT_FOUND", said("noSuchUser"));
   return user;
 }
 
 /** Admins cannot lock themselves out: another admin must demote or deactivate them. */
-function refuseSelf(actor: SessionUser, userId: string, what: string) {
-  if (actor.id === userId) throw fieldError("BAD_REQUEST", "userId", `You cannot ${what} yourself; ask another admin.`);
+function refuseSelf(actor: SessionUser, userId: string, what: "demote" | "deactivate") {
+  if (actor.id === userId) throw fieldError("BAD_REQUEST", "userId", said("notYourself", { what }));
 }
 
 export function setRole({ db, actor, userId, role }: { db: Db; actor: SessionUser; userId: string; role: Role }) {
@@ -117,7 +118,7 @@ export async function changeOwnPassword(args: { db: Db; user: SessionUser; sessi
   if (wait !== null) throw new AppError("TOO_MANY_REQUESTS", THROTTLED_MESSAGE);
   const account = await db.account.findFirst({ where: { userId: user.id, providerId: CREDENTIAL }, select: { password: true } });
   const matches = account?.password ? await verifyPassword({ hash: account.password, password: args.currentPassword }) : false;
-  if (!matches) throw fieldError("BAD_REQUEST", "currentPassword", "This is not your current password.");
+  if (!matches) throw fieldError("BAD_REQUEST", "currentPassword", said("notCurrentPassword"));
   await forgiveAttempt(db, keys);
   await db.$transaction(async (tx) => {
     await writePassword(tx, user.id, args.newPassword);

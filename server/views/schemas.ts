@@ -4,7 +4,7 @@ import { said } from "../shared/said";
 import { version } from "../shared/schemas";
 import { savedViewState } from "./state";
 
-export const recordId = z.string().trim().min(1, "is required").max(40, "is not an id");
+export const recordId = z.string().trim().min(1, said("isRequired")).max(40, said("notAnId"));
 
 export const viewName = z.string().trim().min(1, said("nameView")).max(80, said("atMostCharsSentence", { max: 80 }));
 
@@ -26,7 +26,7 @@ export const VIEWS_PAGE_SIZE = 20;
 /** One page of /views: from the start, or from a cursor a previous page gave (see cursor.ts). */
 export const listViewsInput = z
   .object({
-    cursor: z.string().max(100, "is not a page cursor").nullish(),
+    cursor: z.string().max(100, said("notPageCursor")).nullish(),
     limit: z.number().int().min(1).max(50).default(VIEWS_PAGE_SIZE),
   })
   .default({ limit: VIEWS_PAGE_SIZE });

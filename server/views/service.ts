@@ -11,6 +11,7 @@ import { underCap } from "../shared/caps";
 import { AppError, fieldError, staleVersion } from "../shared/errors";
 import { decodeViewCursor, encodeViewCursor, type ViewPosition } from "./cursor";
 import { migrateViewState, VIEW_STATE_VERSION, type ViewState } from "./state";
+import { said } from "../shared/said";
 
 /** Views one person may own: far more than a desk uses, few enough that /views stays a list one reads. */
 export const MAX_VIEWS_OWNED = 200;
@@ -30,7 +31,7 @@ const savedViewSelect = {
 
 type SavedViewRow = Prisma.SavedViewGetPayload<{ select: typeof savedViewSelect }>;
 
-const notFound = () => new AppError("NOT_FOUND", "No such view.");
+const notFound = () => new AppError("NOT_FOUND", said("noSuchView"));
 
 function present(row: SavedViewRow, reader: Reader) {
   const view = sharedAccess(row);
@@ -71,7 +72,7 @@ export interface ViewsPage {
 /** One page of the views I can read, most recently changed first. */
 export async function listViews({ db, user, cursor, limit }: { db: Db; user: SessionUser; cursor?: string | null; limit: number }): Promise<ViewsPage> {
   const position = cursor ? decodeViewCursor(cursor) : null;
-  if (cursor && !position) throw fieldError("BAD_REQUEST", "cursor", "This page link is not valid: start again from the first page.");
+  if (cursor && !position) throw fieldError("BAD_REQUEST", "cursor", said("badPageLink"));
   const reader = await readerOf(db, user);
   const newer = position?.towards === "newer";
   const rows = await db.savedView.findMany({
@@ -101,7 +102,7 @@ async function readableRow({ db, user, id }: { db: Db; user: SessionUser; id: st
   return { row, reader };
 }
 
-const forbidden = () => new AppError("FORBIDDEN", "Only the owner can change this view, while they belong to the team it is shared with. Duplicate it to make your own.");
+const forbidden = () => new AppError("FORBIDDEN", said("viewOwnerOnly"));
 
 /** A save against a version someone has moved on: refused with what the view holds now. */
 function staleView(row: SavedViewRow) {
@@ -124,14 +125,14 @@ function auditView(db: DbOrTx, input: { actorId: string; action: "CREATE" | "UPD
 
 export async function createView({ db, user, name, teamId, state }: { db: Db; user: SessionUser; name: string; teamId: string | null; state: ViewState }) {
   const reader = await readerOf(db, user);
-  if (!canShareWith(reader, teamId)) throw fieldError("BAD_REQUEST", "teamId", "Share with yourself or one of your teams.");
+  if (!canShareWith(reader, teamId)) throw fieldError("BAD_REQUEST", "teamId", said("shareWithOwn"));
   const row = await underCap({
     db,
     kind: "views",
     holderId: user.id,
     max: MAX_VIEWS_OWNED,
     count: (tx) => tx.savedView.count({ where: { ownerId: user.id } }),
-    refusal: { field: "name", message: `You have ${MAX_VIEWS_OWNED} saved views, the most one person can keep: delete one you no longer use first.` },
+    refusal: { field: "name", message: said("viewsCap", { max: MAX_VIEWS_OWNED }) },
     create: async (tx) => {
       const created = await tx.savedView.create({ data: { name, ownerId: user.id, teamId, ...stateData(state) }, select: savedViewSelect });
       await auditView(tx, { actorId: user.id, action: "CREATE", id: created.id, before: null, after: auditedView(created) });
