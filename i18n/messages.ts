@@ -24,6 +24,7 @@ import type filters from "@/messages/en/filters.json";
 import type places from "@/messages/en/places.json";
 import type relations from "@/messages/en/relations.json";
 import type views from "@/messages/en/views.json";
+import type notes from "@/messages/en/notes.json";
 
 export type Messages = {
   common: typeof common;
@@ -47,11 +48,12 @@ export type Messages = {
   places: typeof places;
   views: typeof views;
   filters: typeof filters;
+  notes: typeof notes;
 };
 
 export type Namespace = keyof Messages;
 
-export const NAMESPACES = ["common", "auth", "agreements", "events", "exports", "methodology", "cameo", "alerts", "email", "account", "states", "errors", "forms", "admin", "adminPages", "review", "dashboard", "relations", "places", "views", "filters"] as const satisfies readonly Namespace[];
+export const NAMESPACES = ["common", "auth", "agreements", "events", "exports", "methodology", "cameo", "alerts", "email", "account", "states", "errors", "forms", "admin", "adminPages", "review", "dashboard", "relations", "places", "views", "filters", "notes"] as const satisfies readonly Namespace[];
 
 /** Every namespace of one locale, read from its files (bundled per locale, loaded on first use). */
 export async function loadMessages(locale: Locale): Promise<Messages> {
@@ -70,7 +72,7 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
  */
 export const CLIENT_MESSAGES = [
   "common", "auth", "account", "agreements", "alerts", "dashboard", "errors", "filters", "forms",
-  "places", "relations", "review", "states", "views", "methodology.sensitivity", "admin.controls",
+  "places", "relations", "review", "states", "views", "notes", "methodology.sensitivity", "admin.controls",
 ] as const;
 
 type Tree = { [key: string]: string | Tree };

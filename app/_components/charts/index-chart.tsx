@@ -75,6 +75,7 @@ export function IndexChart({
     }
   }
   const t = useTranslations("relations");
+  const noteWords = useTranslations("notes");
   const format = useFormat();
   const data = [...rows.values()].sort((a, b) => String(a.day).localeCompare(String(b.day)));
   const ranged = data.some((row) => RANGE_KEY in row);
@@ -151,7 +152,7 @@ export function IndexChart({
       <figcaption className="meta" dir="auto">
         {t("chart.caption")}
         {ranged && shaded ? ` ${t("chart.captionRange", { dyad: shaded.label, meaning: plausibleMeaning(t) })}` : ""}
-        {notes.length > 0 ? " Dotted lines with a square flag mark notes, listed in full under Notes." : ""}
+        {notes.length > 0 ? ` ${noteWords("chartCaption")}` : ""}
       </figcaption>
     </figure>
   );

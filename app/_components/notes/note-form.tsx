@@ -2,11 +2,13 @@
 // Writing a note: its body, who reads it ("Only me" or one of my teams) and, for a day of a dyad's
 // index, which day. Checked with the procedure's own schema; the server's refusals land on the fields.
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import type { FieldPath, FieldValues, UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { useTRPC } from "@/app/_trpc/client";
 import { createNoteInput, NOTE_BODY_MAX, type NoteTarget } from "@/server/notes/schemas";
+import { DayInput } from "../forms/day-input";
 import { Field, FormMessage } from "../forms/form-fields";
 import { ShareWithField } from "../forms/share-with-field";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
@@ -24,10 +26,11 @@ export function NoteFields<T extends FieldValues & { body: string; teamId: strin
   form: Pick<UseFormReturn<T, unknown, unknown>, "register" | "formState">;
   teams: TeamOption[];
 }) {
+  const t = useTranslations("notes.form");
   // T holds both fields (its bound); FieldPath cannot see that through a type parameter.
   return (
     <>
-      <Field form={form} name={"body" as FieldPath<T>} label="Note">
+      <Field form={form} name={"body" as FieldPath<T>} label={t("note")}>
         {(props) => <textarea {...props} dir="auto" rows={3} maxLength={NOTE_BODY_MAX} />}
       </Field>
       <ShareWithField form={form} name={"teamId" as FieldPath<T>} teams={teams} />
@@ -38,6 +41,7 @@ export function NoteFields<T extends FieldValues & { body: string; teamId: strin
 
 /** A new note about `on`; a day note also asks which day (starting from the one given). */
 export function NewNoteForm({ on, teams, label }: { on: NoteTarget; teams: TeamOption[]; label: string }) {
+  const t = useTranslations("notes.form");
   const trpc = useTRPC();
   const router = useRouter();
   const form = useSchemaForm<z.input<typeof createNoteInput>, z.output<typeof createNoteInput>>(createNoteInput, {
@@ -59,14 +63,14 @@ export function NewNoteForm({ on, teams, label }: { on: NoteTarget; teams: TeamO
   return (
     <form onSubmit={submit} className="form note-form" aria-label={label} noValidate>
       {on.kind === "day" && (
-        <Field form={form} name="on.day" label="Day">
-          {(props) => <input {...props} type="date" />}
+        <Field form={form} name="on.day" label={t("day")}>
+          {(props) => <DayInput {...props} />}
         </Field>
       )}
       <NoteFields form={form} teams={teams} />
       <div className="actions">
         <button type="submit" disabled={create.isPending}>
-          Add note
+          {t("add")}
         </button>
       </div>
     </form>

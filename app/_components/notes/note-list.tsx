@@ -3,18 +3,20 @@
 // direction), who wrote it and who reads it. The author edits and deletes; a team's owners delete
 // what a member who has left shared with it; everyone else only reads.
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
-import { Link } from "@/app/_components/link";
+import { useTranslations } from "next-intl";
+import { useState, type ReactNode } from "react";
+import { bdiTag, linkTag } from "@/app/_components/rich-tags";
 import { useTRPC } from "@/app/_trpc/client";
 import type { AnalystNote } from "@/server/notes/service";
 import { noteForm } from "@/server/notes/schemas";
-import { isoDayOf } from "@/server/scope/day";
 import { FormMessage } from "../forms/form-fields";
 import { SaveStatus, useSaveConflict } from "../forms/record-save";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
+import { useFormat } from "../use-format";
 import { NoteFields, type TeamOption } from "./note-form";
 
 function DeleteNote({ note }: { note: AnalystNote }) {
+  const t = useTranslations("notes.item");
   const trpc = useTRPC();
   const form = useSchemaForm(noteForm, { defaultValues: { body: note.body, teamId: note.team?.id ?? null }, ...CHECK_ON_SUBMIT });
   const remove = useMutation(trpc.notes.delete.mutationOptions(useRefreshingMutation(form)));
@@ -24,15 +26,15 @@ function DeleteNote({ note }: { note: AnalystNote }) {
       {confirming ? (
         <>
           <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate({ id: note.id })}>
-            Delete this note for good
+            {t("deleteForGood")}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Keep it
+            {t("keep")}
           </button>
         </>
       ) : (
         <button type="button" onClick={() => setConfirming(true)}>
-          Delete
+          {t("delete")}
         </button>
       )}
       <FormMessage form={form} />
@@ -41,6 +43,7 @@ function DeleteNote({ note }: { note: AnalystNote }) {
 }
 
 function EditNote({ note, teams, done }: { note: AnalystNote; teams: TeamOption[]; done: () => void }) {
+  const t = useTranslations("notes.form");
   const trpc = useTRPC();
   const values = { body: note.body, teamId: note.team?.id ?? null };
   const form = useSchemaForm(noteForm, { defaultValues: values, ...CHECK_ON_SUBMIT });
@@ -61,14 +64,14 @@ function EditNote({ note, teams, done }: { note: AnalystNote; teams: TeamOption[
   );
   const submit = form.handleSubmit((data) => update.mutate({ ...data, id: note.id, version: saving.version }));
   return (
-    <form onSubmit={submit} className="form note-form" aria-label="Edit note" noValidate>
+    <form onSubmit={submit} className="form note-form" aria-label={t("editLabel")} noValidate>
       <NoteFields form={form} teams={teams} />
       <div className="actions">
         <button type="submit" disabled={update.isPending}>
-          Save note
+          {t("save")}
         </button>
         <button type="button" onClick={done}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
       <SaveStatus status={saving.status} input={form.getValues()} />
@@ -76,15 +79,21 @@ function EditNote({ note, teams, done }: { note: AnalystNote; teams: TeamOption[
   );
 }
 
-/** What a note on a dyad's chart is about, linked, for the dyad page's list. */
-function Subject({ note }: { note: AnalystNote }) {
-  if (note.on.kind === "event" && note.on.id) return <Link href={`/events/${note.on.id}`}>{note.on.title}</Link>;
-  if (note.on.kind === "agreement" && note.on.id) return <Link href={`/agreements/${note.on.id}`}>{note.on.title}</Link>;
-  return <>the index that day</>;
+/** Where a note on a dyad's chart links, for the dyad page's list: its record, or none for a day of the index. */
+function subjectHref(note: AnalystNote): string | null {
+  if (note.on.kind === "event" && note.on.id) return `/events/${note.on.id}`;
+  if (note.on.kind === "agreement" && note.on.id) return `/agreements/${note.on.id}`;
+  return null;
 }
 
+const timeTag = (day: string) => (chunks: ReactNode) => <time dateTime={day}>{chunks}</time>;
+
 function NoteItem({ note, teams, showSubject }: { note: AnalystNote; teams: TeamOption[]; showSubject: boolean }) {
+  const t = useTranslations("notes.item");
+  const format = useFormat();
   const [editing, setEditing] = useState(false);
+  const day = note.day;
+  const href = subjectHref(note);
   return (
     <li className="note" id={`note-${note.id}`}>
       {editing ? (
@@ -95,19 +104,23 @@ function NoteItem({ note, teams, showSubject }: { note: AnalystNote; teams: Team
         </p>
       )}
       <p className="meta">
-        {showSubject && note.day && (
+        {showSubject && day && (
           <>
-            <time dateTime={note.day}>{note.day}</time>, on <Subject note={note} /> ·{" "}
+            {href
+              ? t.rich("placed", { date: format.day(day), time: timeTag(day), title: note.on.title ?? "", link: linkTag(href), bdi: bdiTag })
+              : t.rich("placedOnIndex", { date: format.day(day), time: timeTag(day) })}{" "}
+            ·{" "}
           </>
         )}
-        {note.canEdit ? "You" : note.owner.name} · {note.team ? `shared with ${note.team.name}` : "only you"} · written {isoDayOf(note.createdAt)}
-        {note.version > 1 && `, edited ${isoDayOf(note.updatedAt)}`}
+        {note.canEdit ? t("you") : <bdi>{note.owner.name}</bdi>} · {note.team ? t.rich("sharedWith", { team: note.team.name, bdi: bdiTag }) : t("onlyYou")} ·{" "}
+        {t("written", { day: format.day(note.createdAt) })}
+        {note.version > 1 && `, ${t("edited", { day: format.day(note.updatedAt) })}`}
       </p>
       {!editing && (note.canEdit || note.canDelete) && (
         <div className="actions">
           {note.canEdit && (
             <button type="button" onClick={() => setEditing(true)}>
-              Edit
+              {t("edit")}
             </button>
           )}
           {note.canDelete && <DeleteNote note={note} />}

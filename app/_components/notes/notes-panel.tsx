@@ -1,4 +1,5 @@
 // The notes beside a record or a dyad's chart: mine and my teams', then the form for a new one.
+import { useTranslations } from "next-intl";
 import type { AnalystNote } from "@/server/notes/service";
 import type { NoteTarget } from "@/server/notes/schemas";
 import { NewNoteForm, type TeamOption } from "./note-form";
@@ -9,26 +10,25 @@ export function NotesPanel({
   teams,
   on,
   about,
-  empty = `No note on ${about} yet.`,
   showSubject = false,
 }: {
   notes: AnalystNote[];
   teams: TeamOption[];
   /** What a new note is about; a day note starts on this day and may be moved. */
   on: NoteTarget;
-  /** "this event", "this agreement", "this chart's range": for the headings and the empty state. */
-  about: string;
-  empty?: string;
+  /** This event, this agreement, or the index over the chart's range: for the headings and the empty state. */
+  about: "event" | "agreement" | "index";
   showSubject?: boolean;
 }) {
+  const t = useTranslations("notes");
   // Only what the share list shows crosses to the browser, not the teams' members.
   const options = teams.map(({ id, name }) => ({ id, name }));
   return (
     <section className="panel notes" aria-labelledby="notes-heading">
-      <h2 id="notes-heading">Notes</h2>
-      <p className="meta">Your notes and those your teams share. Notes never move the index.</p>
-      <NoteList notes={notes} teams={options} label={`Notes on ${about}`} empty={empty} showSubject={showSubject} />
-      <NewNoteForm on={on} teams={options} label={`New note on ${about}`} />
+      <h2 id="notes-heading">{t("heading")}</h2>
+      <p className="meta">{t("intro")}</p>
+      <NoteList notes={notes} teams={options} label={t("listLabel", { about })} empty={t("empty", { about })} showSubject={showSubject} />
+      <NewNoteForm on={on} teams={options} label={t("newLabel", { about })} />
     </section>
   );
 }

@@ -187,7 +187,7 @@ export default async function AgreementPage({ params }: Params) {
           </ul>
         )}
       </section>
-      <NotesPanel notes={notes} teams={teams} on={on} about="this agreement" />
+      <NotesPanel notes={notes} teams={teams} on={on} about="agreement" />
     </article>
   );
 }

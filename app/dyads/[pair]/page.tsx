@@ -79,7 +79,7 @@ export default async function DyadPage({ params, searchParams }: Props) {
     caller.notes.onDyad({ dyad: key, from: fromDay(from), to: fromDay(today) }),
     caller.teams.list(),
   ]);
-  const [t, dyadWords, format, places] = await Promise.all([getTranslations("relations"), getTranslations("relations.dyad"), getFormat(), getPlaces()]);
+  const [t, dyadWords, noteWords, format, places] = await Promise.all([getTranslations("relations"), getTranslations("relations.dyad"), getTranslations("notes"), getFormat(), getPlaces()]);
   const change = formatChange(t, format, summary.change30);
   const label = places.dyad(summary);
   const trendRate = format.number(summary.trend.pointsPer30Days, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero" });
@@ -157,7 +157,7 @@ export default async function DyadPage({ params, searchParams }: Props) {
           series={overlaid ? [...series_, { key: `${key}-previous`, label: dyadWords("previousLine", { dyad: label, version: overlay ?? "" }), points: overlaid.points, dashed: true }] : series_}
           rangeOf={key}
           markers={series.markers.map((m) => ({ ...m, dateLabel: format.period(m.date, m.datePrecision) }))}
-          notes={notes.flatMap((n) => (n.day ? [{ id: n.id, day: n.day, label: noteFlagLabel(n) }] : []))}
+          notes={notes.flatMap((n) => (n.day ? [{ id: n.id, day: n.day, label: noteWords("flag", { day: format.day(n.day), author: n.owner.name, opening: openingOf(n.body) }) }] : []))}
         />
       </section>
 
@@ -165,8 +165,7 @@ export default async function DyadPage({ params, searchParams }: Props) {
         notes={notes}
         teams={teams}
         on={{ kind: "day", dyad: key, day: fromDay(today) }}
-        about="the index"
-        empty="No note on the index in this range yet."
+        about="index"
         showSubject
       />
 
@@ -220,10 +219,10 @@ export default async function DyadPage({ params, searchParams }: Props) {
   );
 }
 
-/** A chart flag's name: the day, who wrote the note, and its opening words. */
-function noteFlagLabel(note: { day: string | null; owner: { name: string }; body: string }): string {
-  const opening = note.body.trim().replace(/\s+/g, " ");
-  return `Note, ${note.day}, by ${note.owner.name}: ${opening.length > 80 ? `${opening.slice(0, 79)}…` : opening}`;
+/** A note's opening words, for its chart flag's name (with the day and who wrote it). */
+function openingOf(body: string): string {
+  const opening = body.trim().replace(/\s+/g, " ");
+  return opening.length > 80 ? `${opening.slice(0, 79)}…` : opening;
 }
 
 type Format = Awaited<ReturnType<typeof getFormat>>;

@@ -126,7 +126,7 @@ export default async function EventPage({ params }: Props) {
           </ul>
         </>
       )}
-      <NotesPanel notes={notes} teams={teams} on={on} about="this event" />
+      <NotesPanel notes={notes} teams={teams} on={on} about="event" />
     </article>
   );
 }
