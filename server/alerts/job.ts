@@ -3,6 +3,7 @@
 // today, then turns the causes of each cooled-down rule into one alert and posts due webhooks.
 // A cause is stored once per rule and change (unique key), so nothing is counted or sent twice.
 import type { Db, DbOrTx } from "../db-client";
+import type { Prisma } from "../generated/prisma/client";
 import { env } from "../env";
 import { loopbackTargetsAllowed } from "../http/outbound-target";
 import type { JobCounts, JobContext } from "../jobs/definition";
@@ -49,6 +50,7 @@ async function recordMoveCauses({ db, change, now }: { db: DbOrTx; change: Outbo
   for (const move of change.moves) {
     const rules = await db.alertRule.findMany({ where: { dyadId: move.dyadId, paused: false, kind: { in: [...MOVE_KINDS] } }, select: { id: true, kind: true, threshold: true, days: true } });
     const pastOn = new Map<number, number | null>();
+    const causes = [];
     for (const rule of rules) {
       let past: number | null = null;
       if (rule.kind === "MOVE" && rule.days !== null) {
@@ -56,8 +58,10 @@ async function recordMoveCauses({ db, change, now }: { db: DbOrTx; change: Outbo
         past = pastOn.get(rule.days) ?? null;
       }
       const said = causeOf(rule, move, past);
-      if (said) await db.alertCause.createMany({ data: [{ ruleId: rule.id, key: change.key, ...stored(said), link: recordPage(change) }], skipDuplicates: true });
+      if (said) causes.push({ ruleId: rule.id, key: change.key, ...stored(said), link: recordPage(change) });
     }
+    // One insert for the dyad's rules, however many fire.
+    if (causes.length > 0) await db.alertCause.createMany({ data: causes, skipDuplicates: true });
   }
 }
 
@@ -132,22 +136,23 @@ function ruleHome(rule: { dyad: { key: string } | null; filter: unknown }): stri
 /** Where one recipient of a rule's alerts wants them besides the app: a webhook, e-mail on their schedule. */
 type Delivery = { userId: string; webhookUrl: string | null; email: boolean } & EmailSchedule;
 
-/**
- * A recipient's own copy of an alert: keyed by the rule, its first cause and the recipient (each
- * gets a triggering change once), with their webhook post and their e-mail when they chose them.
- */
+/** A recipient's copy is keyed by the rule, its first cause and the recipient: each gets a triggering change once. */
+const copyKey = (ruleId: string, firstCause: bigint, userId: string) => `${ruleId}:${firstCause}:${userId}`;
+
+/** A recipient's own copy of an alert, with their e-mail when they chose it (their webhook post is queued beside it). */
 function copyFor(recipient: Delivery, ruleId: string, firstCause: bigint, now: Date) {
   return {
     userId: recipient.userId,
-    idempotencyKey: `${ruleId}:${firstCause}:${recipient.userId}`,
-    // Posted by postDueWebhooks, in this run or a later one.
-    ...(recipient.webhookUrl && { webhook: { create: { url: recipient.webhookUrl, createdAt: now, nextAttemptAt: now } } }),
+    idempotencyKey: copyKey(ruleId, firstCause, recipient.userId),
     // Mailed by sendDueEmails at once, or with the recipient's next digest.
     ...(recipient.email && { emailState: "PENDING" as const, emailDueAt: emailDueAt(recipient, now) }),
   };
 }
 
 const deliverySelect = { webhookUrl: true, email: true, emailCadence: true, digestHour: true, digestWeekday: true, timeZone: true } as const;
+
+/** Rules turned into alerts per transaction: a few statements for the batch, not a few per rule. */
+const DELIVER_BATCH = 500;
 
 /**
  * Turns each cooled-down, unpaused rule's pending causes into one alert for its owner and one for
@@ -158,40 +163,92 @@ export async function deliverDue({ db, now }: { db: Db; now: Date }): Promise<nu
   const rules = await db.alertRule.findMany({
     where: { paused: false, causes: { some: { alertId: null } } },
     select: { id: true, lastFiredAt: true, cooldownMinutes: true },
+    orderBy: { id: "asc" },
   });
-  let made = 0;
-  for (const rule of rules.filter((r) => cooledDown(r, now))) {
-    const delivered = await db.$transaction(async (tx) => {
-      // The row lock serialises two runners on one rule: the second finds nothing pending.
-      const [locked] = await tx.$queryRaw<{ lastFiredAt: Date | null; cooldownMinutes: number }[]>`
-        SELECT "lastFiredAt", "cooldownMinutes" FROM "AlertRule" WHERE id = ${rule.id} AND NOT paused FOR UPDATE`;
-      if (!locked || !cooledDown(locked, now)) return false;
-      const causes = await tx.alertCause.findMany({ where: { ruleId: rule.id, alertId: null }, orderBy: { id: "asc" }, select: { id: true, text: true, said: true, link: true } });
-      const [first] = causes;
-      if (!first) return false;
-      const owner = await tx.alertRule.findUniqueOrThrow({
-        where: { id: rule.id },
-        select: { userId: true, dyadId: true, teamId: true, filter: true, dyad: { select: { key: true } }, ...deliverySelect },
-      });
-      const said = alertSaidOf(causes);
-      const fired = {
-        ruleId: rule.id,
-        dyadId: owner.dyadId,
-        cause: groupCauses(causes.map((c) => c.text)),
-        ...(said && { said }),
-        link: (causes.length === 1 && first.link) || ruleHome(owner),
-      };
-      const alert = await tx.alert.create({ data: { ...fired, ...copyFor(owner, rule.id, first.id, now) }, select: { id: true } });
-      await tx.alertCause.updateMany({ where: { id: { in: causes.map((c) => c.id) } }, data: { alertId: alert.id } });
-      // Teammates subscribed to a shared rule, while they may still see it (members of its team).
-      if (owner.teamId) {
-        const subscribers = await tx.alertSubscription.findMany({ where: { ruleId: rule.id, user: { memberships: { some: { teamId: owner.teamId } } } }, select: { userId: true, ...deliverySelect } });
-        for (const subscriber of subscribers) await tx.alert.create({ data: { ...fired, ...copyFor(subscriber, rule.id, first.id, now) }, select: { id: true } });
-      }
-      await tx.alertRule.update({ where: { id: rule.id }, data: { lastFiredAt: now } });
-      return true;
-    });
-    if (delivered) made++;
+  const ready = rules.filter((r) => cooledDown(r, now)).map((r) => r.id);
+  let fired = 0;
+  for (let i = 0; i < ready.length; i += DELIVER_BATCH) fired += await deliverRules({ db, now, ruleIds: ready.slice(i, i + DELIVER_BATCH) });
+  return fired;
+}
+
+const ownerSelect = { id: true, userId: true, dyadId: true, teamId: true, filter: true, dyad: { select: { key: true } }, ...deliverySelect } satisfies Prisma.AlertRuleSelect;
+type Owner = Prisma.AlertRuleGetPayload<{ select: typeof ownerSelect }>;
+
+/** Rows grouped by their rule, in the rows' order. */
+function byRule<T extends { ruleId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.ruleId);
+    if (group) group.push(row);
+    else groups.set(row.ruleId, [row]);
   }
-  return made;
+  return groups;
+}
+
+/** The subscribers of the shared rules among `owners` who may still see them (members of the rule's team), by rule: one query. */
+async function subscribersOf(tx: DbOrTx, owners: readonly Owner[]): Promise<Map<string, Delivery[]>> {
+  const rulesOfTeam = new Map<string, string[]>();
+  for (const owner of owners) if (owner.teamId) rulesOfTeam.set(owner.teamId, [...(rulesOfTeam.get(owner.teamId) ?? []), owner.id]);
+  if (rulesOfTeam.size === 0) return new Map();
+  const subscriptions = await tx.alertSubscription.findMany({
+    where: { OR: [...rulesOfTeam].map(([teamId, ruleIds]) => ({ ruleId: { in: ruleIds }, user: { memberships: { some: { teamId } } } })) },
+    select: { ruleId: true, userId: true, ...deliverySelect },
+    orderBy: { id: "asc" },
+  });
+  return byRule(subscriptions);
+}
+
+/**
+ * One transaction for a batch of rules: each with pending causes gets a copy of its alert for
+ * every recipient, each copy's webhook post and e-mail queued as its recipient chose.
+ */
+async function deliverRules({ db, now, ruleIds }: { db: Db; now: Date; ruleIds: string[] }): Promise<number> {
+  return db.$transaction(async (tx) => {
+    // The row locks serialise two runners on a rule: the second finds it fired, or nothing pending.
+    // Taken in id order, so two runners' batches never wait on each other crosswise.
+    const locked = await tx.$queryRaw<{ id: string; lastFiredAt: Date | null; cooldownMinutes: number }[]>`
+      SELECT id, "lastFiredAt", "cooldownMinutes" FROM "AlertRule" WHERE id = ANY(${ruleIds}::text[]) AND NOT paused ORDER BY id FOR UPDATE`;
+    const ids = locked.filter((r) => cooledDown(r, now)).map((r) => r.id);
+    if (ids.length === 0) return 0;
+    const causes = await tx.alertCause.findMany({ where: { ruleId: { in: ids }, alertId: null }, orderBy: { id: "asc" }, select: { id: true, ruleId: true, text: true, said: true, link: true } });
+    const causesOf = byRule(causes);
+    const owners = await tx.alertRule.findMany({ where: { id: { in: [...causesOf.keys()] } }, select: ownerSelect, orderBy: { id: "asc" } });
+    const firing = owners.flatMap((owner) => {
+      const mine = causesOf.get(owner.id) ?? [];
+      const [first] = mine;
+      return first ? [{ owner, mine, first }] : [];
+    });
+    if (firing.length === 0) return 0;
+    const subscribers = await subscribersOf(tx, firing.map((f) => f.owner));
+    const copies = firing.flatMap(({ owner, mine, first }) => {
+      const said = alertSaidOf(mine);
+      const fired = {
+        ruleId: owner.id,
+        dyadId: owner.dyadId,
+        cause: groupCauses(mine.map((c) => c.text)),
+        ...(said && { said }),
+        link: (mine.length === 1 && first.link) || ruleHome(owner),
+      };
+      return [owner, ...(subscribers.get(owner.id) ?? [])].map((recipient) => ({ data: { ...fired, ...copyFor(recipient, owner.id, first.id, now) }, webhookUrl: recipient.webhookUrl }));
+    });
+    const alerts = await tx.alert.createManyAndReturn({ data: copies.map((c) => c.data), select: { id: true, idempotencyKey: true } });
+    const alertOf = new Map(alerts.map((a) => [a.idempotencyKey, a.id]));
+    // Posted by postDueWebhooks, in this run or a later one: each recipient's to their own address.
+    const posts = copies.flatMap(({ data, webhookUrl }) => {
+      const alertId = alertOf.get(data.idempotencyKey);
+      return alertId && webhookUrl ? [{ alertId, url: webhookUrl, createdAt: now, nextAttemptAt: now }] : [];
+    });
+    if (posts.length > 0) await tx.webhookDelivery.createMany({ data: posts });
+    // The causes belong to the owner's copy.
+    const settled = firing.flatMap(({ owner, mine, first }) => {
+      const alert = alertOf.get(copyKey(owner.id, first.id, owner.userId));
+      // As text: the driver sends an array of strings, which PostgreSQL casts to bigint.
+      return alert ? mine.map((c) => ({ cause: c.id.toString(), alert })) : [];
+    });
+    await tx.$executeRaw`
+      UPDATE "AlertCause" c SET "alertId" = d.alert
+      FROM unnest(${settled.map((d) => d.cause)}::bigint[], ${settled.map((d) => d.alert)}::text[]) AS d(cause, alert) WHERE c.id = d.cause`;
+    await tx.alertRule.updateMany({ where: { id: { in: firing.map((f) => f.owner.id) } }, data: { lastFiredAt: now } });
+    return firing.length;
+  });
 }
