@@ -106,6 +106,8 @@ async function measureRescan(db: Db, dyads: readonly BenchDyad[], today: number)
   await rescanEveryRule({ db, rules, seen, since, now: since, key: "prime", write: false });
   const samples: number[] = [];
   const disagreements: string[] = [];
+  // How many causes each comparison held: a comparison of none proves nothing.
+  const compared: number[] = [];
   for (let n = 0; n < BASELINE_WRITES; n++) {
     await coolDownAll(db);
     const written = await publish(db, dyads, 1_000 + n, today);
@@ -118,6 +120,7 @@ async function measureRescan(db: Db, dyads: readonly BenchDyad[], today: number)
     await settleOutbox({ db, now, use: (tx, change) => recordCauses({ db: tx, change, now }) });
     const byJob = await judgedByJob(db, written);
     const byBaseline = judged.judged.sort();
+    compared.push(byJob.length);
     const onlyJob = byJob.filter((c) => !byBaseline.includes(c));
     const onlyBaseline = byBaseline.filter((c) => !byJob.includes(c));
     if (byJob.length !== byBaseline.length || onlyJob.length > 0 || onlyBaseline.length > 0) {
@@ -125,7 +128,7 @@ async function measureRescan(db: Db, dyads: readonly BenchDyad[], today: number)
     }
     await db.alertCause.deleteMany({ where: { alertId: null } });
   }
-  return { evaluate: summarize(samples), rules: rules.length, disagreements };
+  return { evaluate: summarize(samples), rules: rules.length, causesCompared: compared, disagreements };
 }
 
 /** One run of the `alerts` job with `DELIVERIES` webhook posts due, as the one worker makes it each minute. */
@@ -187,7 +190,7 @@ async function main() {
     log(`baseline: ${BASELINE_WRITES} writes, each followed by every rule rescanned…`);
     started = performance.now();
     const baseline = await measureRescan(db, dyads, today);
-    log(`baseline, ${baseline.rules.toLocaleString("en")} rules rescanned after one write: ${fmt(baseline.evaluate)}`);
+    log(`baseline, ${baseline.rules.toLocaleString("en")} rules rescanned after one write: ${fmt(baseline.evaluate)}; causes compared with the job's per write: ${baseline.causesCompared.join(", ")}`);
     const ratio = { medians: baseline.evaluate.medianMs / product.evaluate.medianMs, p95s: baseline.evaluate.p95Ms / product.evaluate.p95Ms };
     log(`the job is ${ratio.medians.toFixed(0)}× faster than the baseline (medians), ${ratio.p95s.toFixed(0)}× (p95s)`);
     for (const d of baseline.disagreements) console.error(`✘ ${d}`);
@@ -208,6 +211,7 @@ async function main() {
     // Wrong at any speed: the baseline and the job judging differently, a post lost, doubled or badly signed.
     const problems = [
       baseline.disagreements.length > 0 && "the baseline and the job judged different causes",
+      baseline.causesCompared.every((c) => c === 0) && "the baseline's writes judged no cause: nothing was compared",
       webhooks.delivered !== webhooks.received && `${webhooks.delivered} deliveries marked delivered, ${webhooks.received} received`,
       webhooks.distinct !== webhooks.received && "a delivery received twice",
       webhooks.refusedSignatures > 0 && `${webhooks.refusedSignatures} signatures refused`,

@@ -21,7 +21,8 @@ export const TINY: Record<string, TinySize> = {
   "bench:soak": { args: ["--duration", "5", "--analysts", "3", "--events", "2000", "--agreements", "200"] },
   "bench:faults": { args: ["--readers", "2", "--outage", "2000", "--steady", "1000", "--write-every", "250"] },
   "bench:ingest": { env: { BENCH_GDELT_ROWS: "300", BENCH_RUNS: "1", BENCH_BASELINE_ROWS: "20" } },
-  "bench:alerts": { args: ["--events", "2000", "--rules", "200", "--writes", "3", "--warmup", "1", "--baseline-writes", "2", "--deliveries", "20"] },
+  // 600 rules: 20 on each of the 30 dyads, so the baseline's writes land where rules fire and its comparison holds causes.
+  "bench:alerts": { args: ["--events", "2000", "--rules", "600", "--writes", "3", "--warmup", "1", "--baseline-writes", "2", "--deliveries", "20"] },
 };
 
 /** The bench:* scripts package.json declares, each with its tiny size; throws on one without. */
