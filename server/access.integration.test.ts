@@ -124,6 +124,7 @@ describe("who may call what", async () => {
     "drafts.authors": { kind: "query", adminOnly: true },
     "drafts.publishMany": { kind: "mutation", adminOnly: true, input: { drafts: [{ id: "no-such-draft", version: 1 }] } },
     "drafts.returnMany": { kind: "mutation", adminOnly: true, input: { drafts: [{ id: "no-such-draft", version: 1 }], comment: "Access check" } },
+    "drafts.resubmit": { kind: "mutation", adminOnly: true, input: { id: "no-such-draft", version: 1 } },
     "users.list": { kind: "query", adminOnly: true },
     "users.create": { kind: "mutation", adminOnly: true, input: { name: "New Person", email: "new.person@example.com", role: "analyst", password: "a-long-password-1" } },
     "users.setRole": { kind: "mutation", adminOnly: true, input: { userId: target.id, role: "admin" } },

@@ -160,6 +160,11 @@ describe("every state change is audited", async () => {
     "drafts.withdraw": async () => ({ as: admin, input: await eventDraft() }),
     "drafts.publishMany": async () => ({ as: reviewer, input: { drafts: [await eventDraft()] } }),
     "drafts.returnMany": async () => ({ as: reviewer, input: { drafts: [await eventDraft()], comment: "Name the ministry that announced it." } }),
+    "drafts.resubmit": async () => {
+      const draft = await eventDraft();
+      await call("drafts.return", { ...draft, comment: "Name the ministry that announced it." }, reviewer);
+      return { as: admin, input: { id: draft.id, version: draft.version + 1 } };
+    },
     "review.setRule": async () => ({ as: admin, input: { dyad: "FRA-MAR", enabled: false, minSources: 3, minGoldstein: 5 } }),
     "alerts.createRule": async () => ({ as: analyst, input: { kind: "MOVE", dyad: "DZA-MAR", threshold: 10, days: 30 } }),
     "alerts.editRule": async () => ({ as: analyst, input: { ruleId: (await alertRule()).id, version: 1, kind: "MOVE", threshold: 15, days: 10, emailOn: false, cadence: "DAILY", hour: 8, weekday: 1, timeZone: "UTC" } }),
@@ -248,6 +253,13 @@ describe("every state change is audited", async () => {
       const response = await handle(new Request(`${ORIGIN}/api/admin/import`, { method: "POST", headers: { ...Object.fromEntries(admin.headers), "content-type": "text/csv" }, body: file }));
       expect(response.status, await response.clone().text()).toBe(200);
       await response.text();
+      // Submitted for review instead: a draft per row, each with its DRAFT entry by the admin.
+      const before = await lastAuditId();
+      const forReview = await handle(
+        new Request(`${ORIGIN}/api/admin/import?review=1&file=audit.csv`, { method: "POST", headers: { ...Object.fromEntries(admin.headers), "content-type": "text/csv" }, body: file.replaceAll("audit-imp-1", "audit-imp-2") }),
+      );
+      expect(await forReview.text()).toContain('"phase":"submitted"');
+      expect((await entriesSince(before)).map((e) => [e.action, e.entityType, e.actorId])).toEqual([["DRAFT", "Draft", admin.id]]);
       return [admin.id];
     },
     // Signed out: the token alone stops the rule's e-mail, audited as its owner's change.

@@ -151,6 +151,10 @@ export default async function MethodologyPage() {
         </tbody>
       </table>
 
+      <h3 id="review-workflow">{t("workflow.heading")}</h3>
+      <p>{t("workflow.body")}</p>
+      <p>{t("workflow.paths")}</p>
+
       <h2>{t("screens.heading")}</h2>
       <ul>
         <li>

@@ -1,7 +1,8 @@
 import { adminProcedure, publishingProcedure, authedProcedure, router } from "../trpc";
 import { agreementFormOptions } from "./form-options";
 import { decodeCursor, encodeCursor, StaleCursorError } from "./cursor";
-import { agreementForEditing, createAgreement, setAgreementArchived, updateAgreement } from "./write";
+import { agreementForEditing, createAgreement, updateAgreement } from "./write";
+import { archiveOrSubmit, archiving } from "../drafts/archive";
 import { agreementInput, agreementVersionInput, updateAgreementInput } from "./write-schemas";
 import { agreementIdInput, agreementListInput } from "./schemas";
 import { agreementDetail, agreementSectors, listAgreements } from "./service";
@@ -21,12 +22,8 @@ export const agreementsRouter = router({
   }),
   create: publishingProcedure.input(agreementInput).mutation(({ ctx, input }) => createAgreement({ db: ctx.db, actorId: ctx.user.id, data: input })),
   update: publishingProcedure.input(updateAgreementInput).mutation(({ ctx, input }) => updateAgreement({ db: ctx.db, actorId: ctx.user.id, ...input })),
-  archive: adminProcedure
-    .input(agreementVersionInput)
-    .mutation(({ ctx, input }) => setAgreementArchived({ db: ctx.db, actorId: ctx.user.id, ...input, archived: true })),
-  restore: adminProcedure
-    .input(agreementVersionInput)
-    .mutation(({ ctx, input }) => setAgreementArchived({ db: ctx.db, actorId: ctx.user.id, ...input, archived: false })),
+  archive: adminProcedure.input(agreementVersionInput).mutation(({ ctx, input }) => archiveOrSubmit({ ...archiving(ctx), recordType: "Agreement", ...input, archived: true })),
+  restore: adminProcedure.input(agreementVersionInput).mutation(({ ctx, input }) => archiveOrSubmit({ ...archiving(ctx), recordType: "Agreement", ...input, archived: false })),
 
   /** One page of the feed, filtered; `nextCursor` asks for the page after it. */
   list: authedProcedure.input(agreementListInput).query(async ({ ctx, input }) => {

@@ -4,7 +4,8 @@ import { toDay } from "../method/day";
 import { recordId } from "../shared/schemas";
 import { adminProcedure, publishingProcedure, router } from "../trpc";
 import { conditionInput, updateConditionInput } from "./schemas";
-import { conditionForEditing, createCondition, setConditionArchived, updateCondition } from "./write";
+import { conditionForEditing, createCondition, updateCondition } from "./write";
+import { archiveOrSubmit, archiving } from "../drafts/archive";
 import { AppError } from "../shared/errors";
 import { said } from "../shared/said";
 
@@ -22,10 +23,6 @@ export const conditionsRouter = router({
   update: publishingProcedure
     .input(updateConditionInput)
     .mutation(({ ctx, input }) => updateCondition({ db: ctx.db, actorId: ctx.user.id, ...input, today: today() })),
-  archive: adminProcedure
-    .input(archiveInput)
-    .mutation(({ ctx, input }) => setConditionArchived({ db: ctx.db, actorId: ctx.user.id, ...input, archived: true, today: today() })),
-  restore: adminProcedure
-    .input(archiveInput)
-    .mutation(({ ctx, input }) => setConditionArchived({ db: ctx.db, actorId: ctx.user.id, ...input, archived: false, today: today() })),
+  archive: adminProcedure.input(archiveInput).mutation(({ ctx, input }) => archiveOrSubmit({ ...archiving(ctx), recordType: "Condition", ...input, archived: true, today: today() })),
+  restore: adminProcedure.input(archiveInput).mutation(({ ctx, input }) => archiveOrSubmit({ ...archiving(ctx), recordType: "Condition", ...input, archived: false, today: today() })),
 });

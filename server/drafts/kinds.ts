@@ -11,8 +11,10 @@ import { conditionRecord } from "../conditions/write";
 import { conditionInput } from "../conditions/schemas";
 import { eventRecord } from "../events/write";
 import { eventInput } from "../events/schemas";
-import { createRecord, recordForEditing, updateRecord, type RecordType, type StoredRecord } from "../records/pipeline";
-import { FieldErrors } from "../shared/errors";
+import { createRecord, recordForEditing, setRecordArchived, updateRecord, type ArchiveArgs, type Origin, type RecordType, type StoredRecord } from "../records/pipeline";
+import { AppError, FieldErrors } from "../shared/errors";
+import { said } from "../shared/said";
+import { isUniqueViolation } from "../shared/unique-violation";
 import type { DraftRecordType } from "./schemas";
 
 /** What publishing writes besides the record, in its transaction (the draft's own status). */
@@ -25,8 +27,22 @@ export interface DraftKind {
   checkReferences(db: DbOrTx, values: unknown, today: number): Promise<void>;
   /** The published record as an editor would load it; null when there is none. */
   current(db: Db, id: string): Promise<{ id: string; version: number; archived: boolean; values: object } | null>;
-  /** Creates the record (no target) or updates it against the version the draft was based on. */
-  publish(input: { db: Db; actorId: string; values: unknown; target: { id: string; version: number } | null; today: number; alongside: Alongside }): Promise<{ id: string; version: number }>;
+  /** Archives or restores the record at once (review off). */
+  setArchived(input: ArchiveArgs): Promise<{ id: string; version: number }>;
+  /**
+   * Creates the record (no target, stored with `origin`), updates it against the version the draft
+   * was based on, or (`archive` true or false) archives or restores it at that version.
+   */
+  publish(input: {
+    db: Db;
+    actorId: string;
+    values: unknown;
+    target: { id: string; version: number } | null;
+    archive: boolean | null;
+    origin: Origin;
+    today: number;
+    alongside: Alongside;
+  }): Promise<{ id: string; version: number }>;
 }
 
 function kindOf<R extends StoredRecord, I extends object, F, C>(schema: z.ZodType<I>, type: RecordType<R, I, F, C>): DraftKind {
@@ -43,11 +59,16 @@ function kindOf<R extends StoredRecord, I extends object, F, C>(schema: z.ZodTyp
       await type.references(db, parse(values), today);
     },
     current: (db, id) => recordForEditing({ db, type, id }),
-    publish: ({ db, actorId, values, target, today, alongside }) => {
+    setArchived: (args) => setRecordArchived({ ...args, type }),
+    publish: ({ db, actorId, values, target, archive, origin, today, alongside }) => {
+      if (target && archive !== null) return setRecordArchived({ db, type, actorId, id: target.id, version: target.version, archived: archive, today, alongside });
       const data = parse(values);
-      return target
-        ? updateRecord({ db, type, actorId, id: target.id, version: target.version, data, today, alongside })
-        : createRecord({ db, type, actorId, data, today, alongside });
+      if (target) return updateRecord({ db, type, actorId, id: target.id, version: target.version, data, today, alongside });
+      return createRecord({ db, type, actorId, data, today, origin, alongside }).catch((error: unknown) => {
+        // An imported row's or a headline's event published meanwhile by another path: not a 500.
+        if (origin.externalId !== undefined && isUniqueViolation(error)) throw new AppError("CONFLICT", said("externalIdTaken"));
+        throw error;
+      });
     },
   };
 }

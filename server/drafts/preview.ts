@@ -30,10 +30,11 @@ interface Proposal {
 
 const PROPOSED = "draft";
 
-async function proposalOf(db: DbOrTx, draft: Pick<StoredDraft, "recordType" | "recordId" | "values">): Promise<Proposal | null> {
+async function proposalOf(db: DbOrTx, draft: Pick<StoredDraft, "recordType" | "recordId" | "values" | "archive">): Promise<Proposal | null> {
   const stored = draft.recordId ? await storedPlacement(db, draft.recordType, draft.recordId) : null;
-  // An archived record stays archived when its edit is published: it counts neither before nor after.
-  const archived = stored?.archived ?? false;
+  // An archived record stays archived when its edit is published: it counts neither before nor
+  // after. An archive draft takes it out; a restore draft brings it back.
+  const archived = draft.archive ?? stored?.archived ?? false;
   if (draft.recordType === "Event") {
     const parsed = eventInput.safeParse(draft.values);
     if (!parsed.success) return null;
@@ -82,7 +83,7 @@ export function sharedInputs(db: DbOrTx): (dyadId: string) => Promise<IndexInput
  */
 export async function draftPreview(input: {
   db: DbOrTx;
-  draft: Pick<StoredDraft, "recordType" | "recordId" | "values">;
+  draft: Pick<StoredDraft, "recordType" | "recordId" | "values" | "archive">;
   today: number;
   inputsOf?: (dyadId: string) => Promise<IndexInputs>;
 }): Promise<DyadPreview[]> {

@@ -7,7 +7,7 @@ import { draftPreview } from "./preview";
 import { awaitingReviewCount, draftQueue, queueAuthors } from "./queue";
 import { draftQueueInput, publishManyInput, returnManyInput } from "./queue-schemas";
 import { draftIdInput, draftVersionInput, returnDraftInput, saveDraftInput } from "./schemas";
-import { draftById, mayWithdraw, publishDraft, returnDraft, saveDraft, withdrawDraft, type StoredDraft } from "./service";
+import { draftById, mayWithdraw, publishDraft, resubmitDraft, returnDraft, saveDraft, withdrawDraft, type StoredDraft } from "./service";
 
 const today = () => toDay(new Date());
 /** Drafts the review screen shows at once, each with its preview. */
@@ -67,6 +67,9 @@ export const draftsRouter = router({
     const outcome = await decideDrafts({ db: ctx.db, reviewer: ctx.user, drafts: input.drafts, decision: { kind: "return", comment: input.comment }, today: today() });
     return inReadersWords(outcome, ctx.headers);
   }),
+
+  /** A returned draft back to the queue unchanged, by its author (an archive draft's only "edit"). */
+  resubmit: adminProcedure.input(draftVersionInput).mutation(({ ctx, input }) => resubmitDraft({ db: ctx.db, author: ctx.user, ...input })),
 
   withdraw: adminProcedure.input(draftVersionInput).mutation(({ ctx, input }) => withdrawDraft({ db: ctx.db, author: ctx.user, ...input })),
 });

@@ -11,6 +11,7 @@ import type { DraftStatus, Prisma } from "../generated/prisma/client";
 import { AppError, staleVersion } from "../shared/errors";
 import { said } from "../shared/said";
 import { DRAFT_KINDS } from "./kinds";
+import { releaseOrigins, settleOrigins } from "./origins";
 import type { DraftRecordType, SaveDraftInput } from "./schemas";
 
 export const draftSelect = {
@@ -30,6 +31,12 @@ export const draftSelect = {
   author: { select: { name: true, email: true } },
   reviewer: { select: { name: true } },
   fromEvent: { select: { id: true, title: true } },
+  source: true,
+  archive: true,
+  provenance: true,
+  externalId: true,
+  fromHeadlineId: true,
+  fromClusterId: true,
 } satisfies Prisma.DraftSelect;
 
 export type StoredDraft = Prisma.DraftGetPayload<{ select: typeof draftSelect }>;
@@ -81,6 +88,7 @@ export async function saveDraft(input: { db: Db; author: SessionUser; save: Save
     }
     const before = await loadDraft(tx, save.draft.id);
     if (before.authorId !== author.id) throw new AppError("FORBIDDEN", said("draftAuthorEdits"));
+    if (before.archive !== null) throw new AppError("BAD_REQUEST", said("archiveDraftHasNoValues"));
     if (before.recordType !== save.type || before.recordId !== (save.target?.id ?? null)) throw new AppError("BAD_REQUEST", said("draftOtherRecord"));
     refuseMoved(before, save.draft.version, OPEN);
     const { count } = await tx.draft.updateMany({
@@ -109,11 +117,14 @@ export async function publishDraft(input: { db: Db; reviewer: SessionUser; id: s
     actorId: reviewer.id,
     values: draft.values,
     target,
+    archive: draft.archive,
+    origin: { provenance: draft.provenance, ...(draft.externalId !== null && { externalId: draft.externalId }) },
     today,
     alongside: async (tx, record) => {
       await settle(tx, { draft, version, reviewer, data: { status: "PUBLISHED", recordId: record.id } });
       const linkedEventId = await linkProposingEvent(tx, draft, record.id);
-      await audit(tx, reviewer.id, "PUBLISH", draft.id, { status: "PENDING" }, { status: "PUBLISHED", recordType: draft.recordType, recordId: record.id, recordVersion: record.version, linkedEventId });
+      await settleOrigins(tx, draft, record.id, reviewer.id);
+      await audit(tx, reviewer.id, "PUBLISH", draft.id, { status: "PENDING" }, { status: "PUBLISHED", recordType: draft.recordType, recordId: record.id, recordVersion: record.version, linkedEventId, ...(draft.archive !== null && { archive: draft.archive }) });
     },
   });
   return { recordType: draft.recordType, recordId: written.id };
@@ -153,9 +164,27 @@ export async function withdrawDraft(input: { db: Db; author: SessionUser; id: st
   await db.$transaction(async (tx) => {
     const { count } = await tx.draft.updateMany({ where: { id, version, status: { in: OPEN } }, data: { status: "WITHDRAWN", version: { increment: 1 } } });
     if (count === 0) throw new AppError("CONFLICT", said("draftChangedMeanwhile"));
+    await releaseOrigins(tx, draft, author.id);
     await audit(tx, author.id, "WITHDRAW", id, { status: draft.status }, { status: "WITHDRAWN" });
   });
   return { id };
+}
+
+/**
+ * The author sends a returned draft back to the queue as it is (an archive or restore has no
+ * values to edit; any other draft may answer the comment without a change too). Audited as DRAFT.
+ */
+export async function resubmitDraft(input: { db: Db; author: SessionUser; id: string; version: number }): Promise<{ id: string; version: number }> {
+  const { db, author, id, version } = input;
+  const draft = await loadDraft(db, id);
+  if (draft.authorId !== author.id) throw new AppError("FORBIDDEN", said("draftAuthorEdits"));
+  refuseMoved(draft, version, ["RETURNED"]);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.draft.updateMany({ where: { id, version, status: "RETURNED" }, data: { status: "PENDING", version: { increment: 1 } } });
+    if (count === 0) throw new AppError("CONFLICT", said("draftChangedMeanwhile"));
+    await audit(tx, author.id, "DRAFT", id, { status: "RETURNED" }, { status: "PENDING", resubmitted: true });
+    return { id, version: version + 1 };
+  });
 }
 
 /** One draft as its page shows it: the values, the status, the reviewer's comment. */

@@ -2,7 +2,8 @@ import { adminProcedure, publishingProcedure, authedProcedure, router } from "..
 import { toDay } from "../method/day";
 import { archiveInput, createEventInput, eventByIdInput, eventsForMapInput, updateEventInput } from "./schemas";
 import { eventById, eventFormOptions, eventsForMap } from "./service";
-import { createEvent, eventForEditing, setEventArchived, updateEvent } from "./write";
+import { createEvent, eventForEditing, updateEvent } from "./write";
+import { archiveOrSubmit, archiving } from "../drafts/archive";
 import { canReadArchived } from "../auth/permissions";
 import { AppError } from "../shared/errors";
 import { said } from "../shared/said";
@@ -33,13 +34,10 @@ export const eventsRouter = router({
     .input(updateEventInput)
     .mutation(({ ctx, input }) => updateEvent({ db: ctx.db, actorId: ctx.user.id, ...input, today: today() })),
 
-  archive: adminProcedure
-    .input(archiveInput)
-    .mutation(({ ctx, input }) => setEventArchived({ db: ctx.db, actorId: ctx.user.id, ...input, archived: true, today: today() })),
+  /** Archive (or restore): at once, or with review required as a draft ({ draftId }). */
+  archive: adminProcedure.input(archiveInput).mutation(({ ctx, input }) => archiveOrSubmit({ ...archiving(ctx), recordType: "Event", ...input, archived: true, today: today() })),
 
-  restore: adminProcedure
-    .input(archiveInput)
-    .mutation(({ ctx, input }) => setEventArchived({ db: ctx.db, actorId: ctx.user.id, ...input, archived: false, today: today() })),
+  restore: adminProcedure.input(archiveInput).mutation(({ ctx, input }) => archiveOrSubmit({ ...archiving(ctx), recordType: "Event", ...input, archived: false, today: today() })),
 
   /** Events of a range as points on the map, newest first, capped (the response says when). */
   forMap: authedProcedure

@@ -7,6 +7,7 @@ import {
   createEventFromHeadline,
   deleteFeed,
   dismissHeadline,
+  draftEventFromHeadline,
   eventDraftOf,
   listFeeds,
   listHeadlines,
@@ -26,9 +27,11 @@ export const feedsRouter = router({
   dismiss: adminProcedure.input(headlineIdInput).mutation(({ ctx, input }) => dismissHeadline({ db: ctx.db, actorId: ctx.user.id, id: input.id })),
   /** The new-event form's starting values for a headline. */
   eventDraft: adminProcedure.input(headlineIdInput).query(({ ctx, input }) => eventDraftOf({ db: ctx.db, id: input.id, today: isoDayOf(new Date()) })),
-  createEvent: adminProcedure
-    .input(eventFromHeadlineInput)
-    .mutation(({ ctx, input }) => createEventFromHeadline({ db: ctx.db, actorId: ctx.user.id, headlineId: input.headlineId, data: input.data, today: toDay(new Date()) })),
+  /** "Make event": the event, or with review required a draft of it ({ id, draft: true }). */
+  createEvent: adminProcedure.input(eventFromHeadlineInput).mutation(({ ctx, input }): Promise<{ id: string; version: number } | { id: string; draft: true }> => {
+    const make = { db: ctx.db, actorId: ctx.user.id, headlineId: input.headlineId, data: input.data, today: toDay(new Date()) };
+    return ctx.reviewRequired ? draftEventFromHeadline(make) : createEventFromHeadline(make);
+  }),
 
   keywords: adminProcedure.query(({ ctx }) => countryKeywords({ db: ctx.db })),
   saveKeywords: adminProcedure.input(countryKeywordsInput).mutation(({ ctx, input }) => saveCountryKeywords({ db: ctx.db, actorId: ctx.user.id, input })),

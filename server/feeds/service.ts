@@ -8,7 +8,10 @@ import { recordAudit } from "../admin/audit";
 import { createEvent } from "../events/write";
 import type { EventInput } from "../events/schemas";
 import { isoDayOf } from "../scope/day";
+import { DRAFT_KINDS } from "../drafts/kinds";
+import { submitDrafts } from "../drafts/submit";
 import { AppError, fieldError } from "../shared/errors";
+import { said } from "../shared/said";
 import { keywordListsOf, trackedCountries } from "./lists";
 import { HEADLINES_PER_PAGE, type CountryKeywordsInput, type FeedInput, type headlinesInput } from "./schemas";
 import type { z } from "zod";
@@ -41,7 +44,7 @@ export const headlineSelect = {
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
-const notFound = (what: string) => new AppError("NOT_FOUND", `No such ${what}: it may have been removed meanwhile.`);
+const notFound = (what: "feed" | "headline") => new AppError("NOT_FOUND", said("feedThingRemoved", { what }));
 
 export async function listFeeds({ db }: { db: Db }) {
   const feeds = await db.newsFeed.findMany({ select: { ...feedSelect, _count: { select: { headlines: { where: { status: "NEW" } } } } }, orderBy: { createdAt: "asc" } });
@@ -52,9 +55,9 @@ export async function registerFeed({ db, actorId, input, allowLoopback = loopbac
   // An address inside our network would let an admin probe it through the poller. A host name is
   // resolved and judged before each poll (fetch.ts): it may not resolve from here right now.
   const refused = await refusedTargetUrl(input.url, { schemes: "http-or-https", allowLoopback, resolve: false });
-  if (refused) throw fieldError("BAD_REQUEST", "url", `a feed needs ${refused}`);
+  if (refused) throw fieldError("BAD_REQUEST", "url", said("feedNeeds", { refused }));
   const country = await db.country.findUnique({ where: { code: input.country }, select: { code: true } });
-  if (!country) throw fieldError("BAD_REQUEST", "country", `no country ${input.country} is recorded`);
+  if (!country) throw fieldError("BAD_REQUEST", "country", said("noCountryRecorded", { country: input.country }));
   try {
     return await db.$transaction(async (tx) => {
       const feed = await tx.newsFeed.create({
@@ -65,7 +68,7 @@ export async function registerFeed({ db, actorId, input, allowLoopback = loopbac
       return feed;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw fieldError("CONFLICT", "url", "This feed is already registered.");
+    if (isUniqueViolation(error)) throw fieldError("CONFLICT", "url", said("feedRegistered"));
     throw error;
   }
 }
@@ -120,7 +123,7 @@ async function markHeadline(tx: DbOrTx, input: { actorId: string; id: string; fr
   if (!before) throw notFound("headline");
   const allowed = input.from === "NEW" ? ["NEW"] : ["NEW", "DISMISSED"];
   if (!allowed.includes(before.status)) {
-    throw new AppError("CONFLICT", before.status === "USED" ? "This headline has already been made into an event." : "This headline was dismissed meanwhile.");
+    throw new AppError("CONFLICT", before.status === "USED" ? said("headlineUsed") : said("headlineDismissed"));
   }
   const after = { status, eventId: eventId ?? null };
   await tx.headline.update({ where: { id }, data: { ...after, reviewedById: actorId, reviewedAt: new Date() } });
@@ -143,7 +146,9 @@ export async function eventDraftOf({ db, id, today }: { db: Db; id: string; toda
   // The tracked dyad both of whose countries the item names (the outlet's own counts), if any.
   const dyad = dyads.find((d) => named.has(d.countryA) && named.has(d.countryB));
   const publisher = headline.feed.title ?? new URL(headline.feed.url).host;
+  const inReview = headline.status === "USED" && headline.eventId === null && (await db.draft.count({ where: { fromHeadlineId: id, status: { in: ["PENDING", "RETURNED"] } } })) > 0;
   return {
+    inReview,
     headline: { id: headline.id, status: headline.status, eventId: headline.eventId, link: headline.link, title: headline.title },
     values: {
       title: headline.title.slice(0, 200),
@@ -162,7 +167,7 @@ export async function eventDraftOf({ db, id, today }: { db: Db; id: string; toda
 export async function createEventFromHeadline({ db, actorId, headlineId, data, today }: { db: Db; actorId: string; headlineId: string; data: EventInput; today?: number }) {
   const headline = await db.headline.findUnique({ where: { id: headlineId }, select: { status: true } });
   if (!headline) throw notFound("headline");
-  if (headline.status === "USED") throw new AppError("CONFLICT", "This headline has already been made into an event.");
+  if (headline.status === "USED") throw new AppError("CONFLICT", said("headlineUsed"));
   const externalId = `headline:${headlineId}`;
   let created: { id: string; version: number };
   try {
@@ -177,6 +182,45 @@ export async function createEventFromHeadline({ db, actorId, headlineId, data, t
   return created;
 }
 
+/**
+ * "Make event" while review is required: the form's event becomes a draft authored by the admin,
+ * and the headline is marked used (by no event yet) in the same transaction, so it leaves the list
+ * of new headlines and cannot be drafted twice. Publishing the draft links the headline to its
+ * event (linkHeadlineToEvent); withdrawing it puts the headline back (releaseHeadline).
+ */
+export async function draftEventFromHeadline({ db, actorId, headlineId, data, today }: { db: Db; actorId: string; headlineId: string; data: EventInput; today: number }) {
+  const headline = await db.headline.findUnique({ where: { id: headlineId }, select: { status: true, title: true } });
+  if (!headline) throw notFound("headline");
+  if (headline.status === "USED") throw new AppError("CONFLICT", said("headlineUsed"));
+  await DRAFT_KINDS.Event.checkReferences(db, data, today);
+  const id = await db.$transaction(async (tx) => {
+    await markHeadline(tx, { actorId, id: headlineId, from: "NEW_OR_DISMISSED", status: "USED" });
+    const [draftId = ""] = await submitDrafts(tx, {
+      authorId: actorId,
+      source: `feeds: ${headline.title}`,
+      drafts: [{ recordType: "Event", values: data, title: data.title, provenance: "FEED", externalId: `headline:${headlineId}`, fromHeadlineId: headlineId }],
+    });
+    return draftId;
+  });
+  return { id, draft: true as const };
+}
+
+/** A drafted headline's event is published: the headline now names it. */
+export async function linkHeadlineToEvent(tx: DbOrTx, input: { actorId: string; id: string; eventId: string }) {
+  const before = await tx.headline.findUnique({ where: { id: input.id }, select: { status: true, eventId: true } });
+  // A headline removed with its feed meanwhile: the event stands on its own.
+  if (!before) return;
+  const after = { status: "USED" as const, eventId: input.eventId };
+  await tx.headline.update({ where: { id: input.id }, data: after });
+  await recordAudit({ db: tx, actorId: input.actorId, action: "UPDATE", entityType: "Headline", entityId: input.id, before, after });
+}
+
+/** A drafted headline's draft was withdrawn: the headline is new again, for another try or a dismissal. */
+export async function releaseHeadline(tx: DbOrTx, input: { actorId: string; id: string }) {
+  const { count } = await tx.headline.updateMany({ where: { id: input.id, status: "USED", eventId: null }, data: { status: "NEW", reviewedById: null, reviewedAt: null } });
+  if (count) await recordAudit({ db: tx, actorId: input.actorId, action: "UPDATE", entityType: "Headline", entityId: input.id, before: { status: "USED", eventId: null }, after: { status: "NEW" } });
+}
+
 export function countryKeywords({ db }: { db: Db }) {
   return keywordListsOf(db);
 }
@@ -184,7 +228,7 @@ export function countryKeywords({ db }: { db: Db }) {
 export async function saveCountryKeywords({ db, actorId, input }: { db: Db; actorId: string; input: CountryKeywordsInput }) {
   const { country, ...lists } = input;
   const tracked = await trackedCountries(db);
-  if (!tracked.some((c) => c.code === country)) throw fieldError("BAD_REQUEST", "country", `${country} is not a country of a tracked dyad`);
+  if (!tracked.some((c) => c.code === country)) throw fieldError("BAD_REQUEST", "country", said("notTrackedCountry", { country }));
   const unique = (list: string[]) => [...new Set(list)];
   const after = { fr: unique(lists.fr), en: unique(lists.en), ar: unique(lists.ar) };
   return db.$transaction(async (tx) => {

@@ -3,6 +3,7 @@
 import type { Db } from "../db-client";
 import type { EventInput } from "../events/schemas";
 import { editableSelect, eventValues, referenceProblem, type EditableEvent } from "../events/write";
+import { said } from "../shared/said";
 import { canonicalEvent, sameEvent } from "./compare";
 import type { CsvRow } from "./csv";
 import { columnOf, externalIdCell, validateRow, type RowProblem } from "./rows";
@@ -52,7 +53,7 @@ export async function planImport({ db, rows, today }: { db: Db; rows: CsvRow[]; 
   for (const { row, before, result } of validated) {
     const problems = result.ok ? [] : [...result.problems];
     const earlier = result.externalId === null ? undefined : firstRowOf.get(result.externalId);
-    if (earlier !== undefined) problems.unshift({ column: "external_id", message: `the same id is on row ${earlier}: each event once per file` });
+    if (earlier !== undefined) problems.unshift({ column: "external_id", message: said("sameIdOnRow", { row: earlier }) });
     else if (result.externalId !== null) firstRowOf.set(result.externalId, row.row);
     let status: RowStatus = "invalid";
     if (result.ok) {

@@ -1,6 +1,7 @@
 // One CSV row to the event form's input, validated by the form's own schema (eventInput), with
 // each problem said as the column it is about.
 import { z } from "zod";
+import { said } from "../shared/said";
 import { eventInput, type EventInput } from "../events/schemas";
 import { PLACE_COLUMNS, SOURCE_FIELDS, sourceColumn, sourceColumnName } from "./columns";
 import type { CsvRow } from "./csv";
@@ -57,7 +58,7 @@ function rawInput(row: CsvRow, stored: EventInput | undefined) {
     if (value === undefined) return undefined;
     const n = Number(value);
     if (Number.isFinite(n)) return n;
-    problems.push({ column, message: `"${value}" is not a number` });
+    problems.push({ column, message: said("notANumber", { value }) });
     return undefined;
   };
   const raw: Record<string, unknown> = stored ? { ...stored } : { agreementIds: [], sources: [] };

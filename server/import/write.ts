@@ -4,24 +4,18 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db-client";
 import { allowLongStatements } from "../db-limits";
-import { Prisma } from "../generated/prisma/client";
 import { eventRecord } from "../events/write";
 import { IndexChanges } from "../records/index-changes";
 import { changedRecord, insertRecords, touchOf, updateRecordAt, type BulkPath } from "../records/pipeline";
 import type { ChangedRecord } from "../alerts/outbox";
+import { submitDrafts, type DraftProposal } from "../drafts/submit";
+import { said } from "../shared/said";
+import { isUniqueViolation } from "../shared/unique-violation";
 import type { ImportPlan } from "./plan";
 import { IMPORT_BATCH, type ImportProgress } from "./progress";
 
 /** The events the result links to: enough to check a few, not a second copy of the file. */
 const SHOWN_EVENTS = 20;
-
-/** A unique key taken: P2002 from Prisma's own writes, the adapter's classification from a raw (unnest) statement. */
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (error.code === "P2002") return true;
-  const adapterError = error.meta?.driverAdapterError;
-  return typeof adapterError === "object" && adapterError !== null && "cause" in adapterError && typeof adapterError.cause === "object" && adapterError.cause !== null && "kind" in adapterError.cause && adapterError.cause.kind === "UniqueConstraintViolation";
-}
 
 /** Someone else wrote one of the file's events while it was being imported. */
 export class ImportConflictError extends Error {}
@@ -69,7 +63,7 @@ export async function runImport(input: {
       for (const w of updates) {
         // The version read by the dry run, checked in the statement that bumps it (as the form does).
         if (!(await updateRecordAt(tx, eventRecord, { before: w.before, data: w.data, refs: w.dyadId }, audit))) {
-          throw new ImportConflictError(`Event ${w.externalId} was changed by someone else during the import.`);
+          throw new ImportConflictError(said("importRowChanged", { id: w.externalId }));
         }
         events.push({ id: w.before.id, title: w.data.title, status: "changed" });
         written.push(changedRecord(eventRecord, eventRecord.columns(w.data, w.dyadId), { id: w.before.id, version: w.before.version + 1, action: "UPDATE" }));
@@ -81,9 +75,47 @@ export async function runImport(input: {
   } catch (error) {
     // A unique external id taken meanwhile: another import of the same rows won the race.
     if (isUniqueViolation(error)) {
-      throw new ImportConflictError("Some of these events were imported by someone else during the import.");
+      throw new ImportConflictError(said("importRaced"));
     }
     throw error;
   }
   return { phase: "done", created: creates.length, updated: updates.length, unchanged: plan.counts.unchanged, events: events.slice(0, SHOWN_EVENTS) };
+}
+
+/** The batch label the review queue filters an import's drafts by. */
+export const importSource = (fileName: string, rows: number) => `import: ${fileName} (${rows} ${rows === 1 ? "row" : "rows"})`;
+
+/**
+ * The import while review is required (or asked for): one draft per new or changed row instead of
+ * the events, in one transaction, batches of IMPORT_BATCH in two statements each (the drafts and
+ * their DRAFT audit entries), tagged with the file. Nothing published moves: no index refresh, no
+ * alert. A new row's draft keeps its external id, so the published event is the one a direct
+ * import would have written; a changed row's draft is an edit against the version the plan read.
+ */
+export async function submitImport(input: {
+  db: Db;
+  actorId: string;
+  plan: ImportPlan;
+  source: string;
+  onProgress?: (progress: ImportProgress) => void;
+}): Promise<Extract<ImportProgress, { phase: "submitted" }>> {
+  const { db, actorId, plan, source, onProgress } = input;
+  const total = plan.writes.length;
+  onProgress?.({ phase: "validated", writes: total, dyads: 0 });
+  const proposals: DraftProposal[] = plan.writes.map((w) =>
+    w.kind === "create"
+      ? { recordType: "Event", values: w.data, title: w.data.title, provenance: "IMPORTED", externalId: w.externalId }
+      : { recordType: "Event", values: w.data, title: w.data.title, target: { id: w.before.id, version: w.before.version } },
+  );
+  const shown: { id: string; title: string }[] = [];
+  await db.$transaction(async (tx) => {
+    await allowLongStatements(tx, TRANSACTION.timeout);
+    for (let i = 0; i < total; i += IMPORT_BATCH) {
+      const batch = proposals.slice(i, i + IMPORT_BATCH);
+      const ids = await submitDrafts(tx, { authorId: actorId, source, drafts: batch });
+      if (shown.length < SHOWN_EVENTS) shown.push(...batch.slice(0, SHOWN_EVENTS - shown.length).map((d, k) => ({ id: ids[k] ?? "", title: d.title })));
+      onProgress?.({ phase: "writing", done: Math.min(i + IMPORT_BATCH, total), total });
+    }
+  }, TRANSACTION);
+  return { phase: "submitted", drafts: total, unchanged: plan.counts.unchanged, source, shown };
 }

@@ -20,6 +20,7 @@ import type { Prisma, Provenance } from "../generated/prisma/client";
 import { recordAudit, recordAudits, type AuditEntity } from "../admin/audit";
 import { toDay } from "../method/day";
 import { fieldError, staleVersion } from "../shared/errors";
+import { said } from "../shared/said";
 import type { ChildRelation } from "./children";
 import { insertUnnest, newId, type SqlTypes } from "./bulk-insert";
 import { IndexChanges, type Touch } from "./index-changes";
@@ -115,7 +116,7 @@ export type CreateArgs<I> = WriteArgs & {
   alongside?: (tx: Prisma.TransactionClient, created: { id: string; version: number }) => Promise<void>;
 };
 export type UpdateArgs<I> = WriteArgs & { id: string; version: number; data: I; alongside?: CreateArgs<I>["alongside"] };
-export type ArchiveArgs = WriteArgs & { id: string; version: number; archived: boolean };
+export type ArchiveArgs = WriteArgs & { id: string; version: number; archived: boolean; alongside?: CreateArgs<unknown>["alongside"] };
 
 export async function createRecord<R extends StoredRecord, I extends object, F, C>(input: CreateArgs<I> & { type: RecordType<R, I, F, C> }): Promise<{ id: string; version: number }> {
   const { db, type, actorId, data, today = toDay(new Date()), origin = { provenance: "ENTERED" }, alongside } = input;
@@ -152,7 +153,7 @@ export async function updateRecord<R extends StoredRecord, I extends object, F, 
 
 /** Archive (archived: true) or restore: the record leaves or rejoins the index, the feeds and the exports. */
 export async function setRecordArchived<R extends StoredRecord, I extends object, F, C>(input: ArchiveArgs & { type: RecordType<R, I, F, C> }): Promise<{ id: string; version: number }> {
-  const { db, type, actorId, id, version, archived, today = toDay(new Date()) } = input;
+  const { db, type, actorId, id, version, archived, today = toDay(new Date()), alongside } = input;
   return db.$transaction(async (tx) => {
     const before = await loadForWrite(tx, type, id, version);
     await new IndexChanges().add(touchOf(type, { stored: before })).catchUp(tx, today);
@@ -160,6 +161,7 @@ export async function setRecordArchived<R extends StoredRecord, I extends object
     if (count === 0) throw raced(type, before);
     const after = await loadOrRefuse(tx, type, id);
     await audit(tx, type, { actorId, action: archived ? "ARCHIVE" : "RESTORE", before, after });
+    await alongside?.(tx, { id, version: after.version });
     await new IndexChanges().add(type.touches?.(after) ?? null).apply(tx, today, changeOf(type, after, archived ? "ARCHIVE" : "RESTORE"));
     return { id, version: after.version };
   });
@@ -306,7 +308,7 @@ function audit<R extends StoredRecord, I extends object, F, C>(
 
 async function loadOrRefuse<R extends StoredRecord, I extends object, F, C>(db: DbOrTx, type: RecordType<R, I, F, C>, id: string): Promise<R> {
   const row = await type.load(db, id);
-  if (!row) throw fieldError("NOT_FOUND", "id", `no such ${type.noun}`);
+  if (!row) throw fieldError("NOT_FOUND", "id", said("noSuchRecordOf", { noun: type.noun }));
   return row;
 }
 

@@ -1,7 +1,7 @@
 import { toDay } from "../method/day";
 import { adminProcedure, router } from "../trpc";
 import { autoAcceptRules, setAutoAcceptRule } from "./auto-accept";
-import { acceptCluster, rejectCluster } from "./decide";
+import { acceptCluster, acceptEditedCluster, rejectCluster } from "./decide";
 import { acceptEditedInput, autoAcceptRuleInput, clusterIdInput, rejectInput, reviewQueueInput } from "./schemas";
 import { clusterDraft, reviewQueue } from "./service";
 
@@ -21,9 +21,12 @@ export const reviewRouter = router({
     .input(clusterIdInput)
     .mutation(({ ctx, input }) => acceptCluster({ db: ctx.db, clusterId: input.clusterId, reviewerId: ctx.user.id, today: today() })),
 
+  /** Accepts with the form's values; with review required, changed values become a draft instead ({ draftId }). */
   acceptEdited: adminProcedure
     .input(acceptEditedInput)
-    .mutation(({ ctx, input }) => acceptCluster({ db: ctx.db, clusterId: input.clusterId, reviewerId: ctx.user.id, today: today(), data: input.data })),
+    .mutation(({ ctx, input }) =>
+      acceptEditedCluster({ db: ctx.db, clusterId: input.clusterId, reviewerId: ctx.user.id, today: today(), data: input.data, reviewRequired: ctx.reviewRequired }),
+    ),
 
   reject: adminProcedure
     .input(rejectInput)

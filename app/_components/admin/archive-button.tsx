@@ -1,6 +1,7 @@
 "use client";
 // Archive or restore a record (event, condition, agreement): it leaves (or rejoins) the index and
 // the feeds; nothing is deleted. The server checks the version, so a stale page cannot undo a save.
+// With review required the server answers with a draft instead (the record unchanged): its page.
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPCClient } from "@/app/_trpc/client";
@@ -14,8 +15,9 @@ export function ArchiveButton({ domain, id, version, archived }: { domain: "even
   const [error, setError] = useState<string | null>(null);
   const toggle = useMutation({
     mutationFn: () => (archived ? client[domain].restore : client[domain].archive).mutate({ id, version }),
-    onSuccess: () => {
+    onSuccess: (done: { draftId?: string }) => {
       setError(null);
+      if (done.draftId) return router.push(`/admin/drafts/${done.draftId}`);
       router.refresh();
     },
     onError: (e: Error) => setError(e.message),

@@ -1,12 +1,15 @@
 "use client";
 // The CSV import page's two steps: a dry run that previews the rows and lists every error, then
-// the import, whose progress the server streams while its one transaction runs.
+// the import, whose progress the server streams while its one transaction runs. With review
+// required the import submits one draft per row instead ("Submit for review", offered beside
+// "Import" when review is optional, as the record forms do).
 import { useTranslations } from "next-intl";
 import { Link } from "@/app/_components/link";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import type { DryRunResult, ImportRefusal, RowError } from "@/server/import/handler";
 import type { ImportProgress } from "@/server/import/progress";
 import { useFormat } from "../use-format";
+import { batchTag } from "../review/draft-origin";
 import { readNdjson } from "./ndjson";
 
 type Check = { state: "idle" } | { state: "checking" } | { state: "checked"; text: string; result: DryRunResult } | { state: "refused"; refusal: ImportRefusal };
@@ -14,6 +17,7 @@ type Run =
   | { state: "idle" }
   | { state: "running"; done: number; total: number; label: string }
   | { state: "done"; result: Extract<ImportProgress, { phase: "done" }> }
+  | { state: "submitted"; result: Extract<ImportProgress, { phase: "submitted" }> }
   | { state: "failed"; refusal: ImportRefusal };
 
 const ENDPOINT = "/api/admin/import";
@@ -26,11 +30,19 @@ async function refusalOf(response: Response, serverAnswered: (status: number) =>
   }
 }
 
-const post = (text: string, dryRun: boolean) =>
-  fetch(`${ENDPOINT}${dryRun ? "?dryRun=1" : ""}`, { method: "POST", headers: { "content-type": "text/csv" }, body: text });
+/** A dry run, the import, or (`review`) the import as drafts, tagged with the file's name. */
+const post = (text: string, how: { dryRun: true } | { review: boolean; fileName: string }) =>
+  fetch(`${ENDPOINT}?${new URLSearchParams("dryRun" in how ? { dryRun: "1" } : { file: how.fileName, ...(how.review && { review: "1" }) })}`, {
+    method: "POST",
+    headers: { "content-type": "text/csv" },
+    body: text,
+  });
 
-export function ImportPanel({ maxBytes }: { maxBytes: number }) {
+const queueLink = (words: ReactNode) => <Link href="/admin/review#drafts">{words}</Link>;
+
+export function ImportPanel({ maxBytes, reviewRequired }: { maxBytes: number; reviewRequired: boolean }) {
   const t = useTranslations("admin.controls.import");
+  const forReview = useTranslations("review.imported");
   const format = useFormat();
   const [file, setFile] = useState<File | null>(null);
   const [check, setCheck] = useState<Check>({ state: "idle" });
@@ -49,17 +61,17 @@ export function ImportPanel({ maxBytes }: { maxBytes: number }) {
     setCheck({ state: "checking" });
     try {
       const text = await file.text();
-      const response = await post(text, true);
+      const response = await post(text, { dryRun: true });
       setCheck(response.ok ? { state: "checked", text, result: (await response.json()) as DryRunResult } : { state: "refused", refusal: await refusalOf(response, serverAnswered) });
     } catch {
       setCheck({ state: "refused", refusal: { error: t("unreachable") } });
     }
   }
 
-  async function onImport(text: string, writes: number) {
+  async function onImport(text: string, writes: number, review: boolean) {
     setRun({ state: "running", done: 0, total: writes, label: t("starting") });
     try {
-      const response = await post(text, false);
+      const response = await post(text, { review, fileName: file?.name ?? "file.csv" });
       if (!response.ok || !response.body) return setRun({ state: "failed", refusal: await refusalOf(response, serverAnswered) });
       let steps = { writes, dyads: 0 };
       await readNdjson<ImportProgress>(response.body, (line) => {
@@ -73,6 +85,8 @@ export function ImportPanel({ maxBytes }: { maxBytes: number }) {
             return setRun({ state: "running", done: steps.writes + line.done, total: steps.writes + steps.dyads, label: t("indexing", { done: format.number(line.done), total: line.total }) });
           case "done":
             return setRun({ state: "done", result: line });
+          case "submitted":
+            return setRun({ state: "submitted", result: line });
           case "failed":
             return setRun({ state: "failed", refusal: { error: line.message } });
         }
@@ -85,8 +99,10 @@ export function ImportPanel({ maxBytes }: { maxBytes: number }) {
   const checked = check.state === "checked" ? check : null;
   const writes = checked ? checked.result.counts.new + checked.result.counts.changed : 0;
   const blocked = checked !== null && checked.result.errors.length > 0;
+  const finished = run.state === "running" || run.state === "done" || run.state === "submitted";
   return (
     <>
+      {reviewRequired && <p className="notice">{forReview("required")}</p>}
       <form onSubmit={onCheck} className="panel import-form" aria-label={t("checkForm")}>
         <label htmlFor="import-file">{t("file", { megabytes })}</label>{" "}
         <input
@@ -129,9 +145,18 @@ export function ImportPanel({ maxBytes }: { maxBytes: number }) {
           {!blocked && writes === 0 ? (
             <p>{t("nothing")}</p>
           ) : (
-            <button type="button" disabled={blocked || run.state === "running" || run.state === "done"} onClick={() => void onImport(checked.text, writes)}>
-              {t("importButton", { count: writes })}
-            </button>
+            <div className="actions">
+              {!reviewRequired && (
+                <>
+                  <button type="button" disabled={blocked || finished} onClick={() => void onImport(checked.text, writes, false)}>
+                    {t("importButton", { count: writes })}
+                  </button>{" "}
+                </>
+              )}
+              <button type="button" disabled={blocked || finished} onClick={() => void onImport(checked.text, writes, true)}>
+                {forReview("submit", { count: writes })}
+              </button>
+            </div>
           )}
         </section>
       )}
@@ -146,6 +171,24 @@ export function ImportPanel({ maxBytes }: { maxBytes: number }) {
         </div>
       )}
       {run.state === "failed" && <Refusal refusal={run.refusal} />}
+      {run.state === "submitted" && (
+        <section className="panel" aria-labelledby="import-submitted">
+          <h2 id="import-submitted">{forReview("submittedTitle")}</h2>
+          <output className="import-line">{forReview.rich("submitted", { count: run.result.drafts, unchanged: run.result.unchanged, link: queueLink })}</output>
+          <p className="meta">{forReview.rich("batch", { source: run.result.source, code: batchTag })}</p>
+          {run.result.shown.length > 0 && (
+            <ul>
+              {run.result.shown.map((d) => (
+                <li key={d.id}>
+                  <Link href={`/admin/drafts/${d.id}`} dir="auto">
+                    {d.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
       {run.state === "done" && (
         <section className="panel" aria-labelledby="import-done">
           <h2 id="import-done">{t("done")}</h2>

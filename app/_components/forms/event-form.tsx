@@ -65,7 +65,8 @@ export function EventForm({
   options: EventFormOptions;
   initial?: { id: string; version: number; values: FormValues };
   fromCluster?: { clusterId: string; values: FormValues };
-  fromHeadline?: { id: string; values: Partial<FormValues> };
+  /** `forReview`: review is required, so saving submits a draft (the server decides; the button says so). */
+  fromHeadline?: { id: string; values: Partial<FormValues>; forReview?: boolean };
   /** Offered for a new event or an edit (not for a cluster or a headline, which have their own saves). */
   review?: ReviewMode<FormValues>;
 }) {
@@ -109,7 +110,11 @@ export function EventForm({
     save: async (data, version): Promise<{ id: string; draft?: boolean }> => {
       if (reviewing.isForReview()) return reviewing.saveDraft({ type: "Event", data }, initial && { id: initial.id, version });
       if (initial) return client.events.update.mutate({ id: initial.id, version, data });
-      if (fromCluster) return { id: (await client.review.acceptEdited.mutate({ clusterId: fromCluster.clusterId, data })).eventId };
+      if (fromCluster) {
+        // Changed fields with review required come back as a draft (the server compares).
+        const accepted = await client.review.acceptEdited.mutate({ clusterId: fromCluster.clusterId, data });
+        return accepted.eventId === undefined ? { id: accepted.draftId, draft: true } : { id: accepted.eventId };
+      }
       if (fromHeadline) return client.feeds.createEvent.mutate({ headlineId: fromHeadline.id, data });
       return client.events.create.mutate(data);
     },
@@ -118,6 +123,7 @@ export function EventForm({
 
   const { err, aria } = useFieldMessages(formState.errors);
   const t = useTranslations("forms.event");
+  const saveWords = useTranslations("forms.save");
   const say = useEnumWords();
 
   return (
@@ -252,7 +258,7 @@ export function EventForm({
           {err("agreementIds")}
         </div>
         <div className="actions">
-          <SaveButtons saving={saving} label={initial ? t("saveChanges") : fromCluster ? t("acceptForm") : t("record")} reviewing={reviewing} />{" "}
+          <SaveButtons saving={saving} label={initial ? t("saveChanges") : fromCluster ? t("acceptForm") : fromHeadline?.forReview ? saveWords("submit") : t("record")} reviewing={reviewing} />{" "}
           <Link href={fromCluster ? "/admin/review" : "/admin"}>{t("cancel")}</Link>
         </div>
       </form>

@@ -15,6 +15,7 @@ import { ActionError } from "../refreshing-action";
 import { linkTag } from "../rich-tags";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
 import { useFormat } from "../use-format";
+import { DraftOrigin } from "./draft-origin";
 import { DraftPreview, type DyadMovePreview } from "./draft-preview";
 
 export interface DraftItem {
@@ -36,6 +37,10 @@ export interface DraftItem {
   updatedAt: Date;
   reviewer: { name: string } | null;
   preview: DyadMovePreview[];
+  /** The batch it came in (an import, a headline, a GDELT cluster); null from a form. */
+  source: string | null;
+  /** An archive (true) or a restore (false) of the record; null for its values. */
+  archive: boolean | null;
 }
 
 /** Publish, and Return with a comment: the decisions of an admin who did not write the draft. */
@@ -87,6 +92,7 @@ export function DraftStatusLine({ draft, effect }: { draft: DraftItem; effect?: 
         {draft.status === "RETURNED" ? returned : ""}
       </p>
       {effect !== undefined && draft.preview.length > 0 && <p className="meta">{t("effect", { points: format.number(effect, { maximumFractionDigits: 1 }) })}</p>}
+      <DraftOrigin draft={draft} />
       {draft.fromEvent && (
         <p className="meta">
           {t.rich("proposedFrom", { title: draft.fromEvent.title, event: eventLink, link: linkTag("/methodology#standing-conditions") })}

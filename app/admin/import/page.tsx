@@ -6,6 +6,7 @@ import { codeTag } from "@/app/_components/rich-tags";
 import { getFormat } from "@/app/_components/server-format";
 import type { Messages } from "@/i18n/messages";
 import { requireAdmin } from "@/server/auth/page-guards";
+import { env } from "@/server/env";
 import { EVENT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, SOURCE_COLUMNS } from "@/server/import/columns";
 import { DATE_PRECISIONS, LEVELS, OVERRIDE_KEYS, VERIFICATIONS } from "@/server/method/params";
 
@@ -45,7 +46,7 @@ export default async function ImportPage() {
         </a>{" "}
         {t("limits", { rows: format.number(MAX_IMPORT_ROWS), megabytes })}
       </p>
-      <ImportPanel maxBytes={MAX_IMPORT_BYTES} />
+      <ImportPanel maxBytes={MAX_IMPORT_BYTES} reviewRequired={env.REVIEW_REQUIRED} />
       <details className="panel import-format">
         <summary>{t("format")}</summary>
         <p>{t("formatText")}</p>

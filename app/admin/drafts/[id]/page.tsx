@@ -7,6 +7,7 @@ import { ConditionForm } from "@/app/_components/forms/condition-form";
 import { EventForm } from "@/app/_components/forms/event-form";
 import { DraftPreview } from "@/app/_components/review/draft-preview";
 import { DraftDecision, DraftStatusLine, WithdrawDraft, type DraftItem } from "@/app/_components/review/draft-list";
+import { ResubmitDraft } from "@/app/_components/review/draft-origin";
 import { agreementInput } from "@/server/agreements/write-schemas";
 import { requireAdmin } from "@/server/auth/page-guards";
 import { orNotFound, serverCaller } from "@/server/caller";
@@ -73,8 +74,9 @@ export default async function DraftPage({ params }: { params: Promise<{ id: stri
         <section aria-labelledby="edit-draft">
           <h2 id="edit-draft">{t("edit")}</h2>
           <p className="meta">{t("editIntro")}</p>
+          {draft.status === "RETURNED" && <ResubmitDraft draft={draft} />}
           <WithdrawDraft draft={draft} />
-          <DraftEditor draft={draft} />
+          {draft.archive === null ? <DraftEditor draft={draft} /> : draft.status === "RETURNED" && <p className="meta">{t("archiveReturned")}</p>}
         </section>
       )}
       <p>

@@ -62,6 +62,7 @@ export default async function NewEventPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <p className="meta">{t("fromCluster")}</p>
+          {env.REVIEW_REQUIRED && <p className="notice">{t("clusterReview")}</p>}
           <EventForm options={options} fromCluster={draft} />
         </>
       )}
@@ -78,7 +79,8 @@ const outboundLink = (href: string) => (words: ReactNode) => (
 );
 
 async function HeadlineEventForm({ options, draft }: { options: EventFormOptions; draft: Awaited<ReturnType<typeof eventDraftOf>> }) {
-  const { headline } = draft;
+  // inReview: used by no event yet, "Make event" made a draft of it that is still in review.
+  const { headline, inReview } = draft;
   const t = await getTranslations("admin.eventNew");
   return (
     <>
@@ -91,10 +93,13 @@ async function HeadlineEventForm({ options, draft }: { options: EventFormOptions
       </p>
       {headline.status === "USED" ? (
         <p className="empty">
-          {headline.eventId ? t.rich("headlineUsedOpen", { link: linkTo(`/events/${headline.eventId}`) }) : t("headlineUsed")}
+          {headline.eventId ? t.rich("headlineUsedOpen", { link: linkTo(`/events/${headline.eventId}`) }) : inReview ? t("headlineDrafted") : t("headlineUsed")}
         </p>
       ) : (
-        <EventForm options={options} fromHeadline={{ id: headline.id, values: draft.values }} />
+        <>
+          {env.REVIEW_REQUIRED && <ReviewNote required />}
+          <EventForm options={options} fromHeadline={{ id: headline.id, values: draft.values, forReview: env.REVIEW_REQUIRED }} />
+        </>
       )}
     </>
   );
