@@ -8,6 +8,9 @@ import { useTestDatabase } from "@/scripts/test/database";
 import { agreementFixture } from "@/test/fixtures/agreement";
 import { exportAgreements } from "../agreements/exports";
 import { createFeedToken } from "../feed-tokens/service";
+import { parseImportCsv } from "../import/csv";
+import { planImport } from "../import/plan";
+import { submitImport } from "../import/write";
 import { fromDay, toDay } from "../method/day";
 import { createCaller } from "../root";
 import { createContextInner } from "../trpc";
@@ -178,7 +181,21 @@ describe("drafts", async () => {
         exported.map((text) => text.replace(/<updated>[^<]*<\/updated>|"generatedAt":"[^"]*"/g, "")),
       ]);
     };
+    // A published event whose archive is proposed: it stays in every read until the draft is published.
+    const live = await (await user("Lina Live", "admin", false)).api.events.create(strongEvent("Live until its archive is published", daysAgo(2)));
     const before = await reads();
+    expect((await author.api.events.archive(live)).draftId).toEqual(expect.any(String));
+    // An import's drafts, written in bulk: a new row and an edit of the live event's dyad.
+    const csv = parseImportCsv(
+      [
+        "external_id,title,date,date_precision,dyad,actor,target,cameo_code,level,verification",
+        `leak-1,${marker} imported,${daysAgo(3)},DAY,DZA-FRA,DZA,FRA,190,MINISTER,CONFIRMED`,
+        `leak-2,${marker} imported too,${daysAgo(1)},DAY,FRA-MAR,FRA,MAR,057,HEAD_OF_STATE,CONFIRMED`,
+      ].join("\n"),
+    );
+    if (!csv.ok) throw new Error(csv.problems.join(" "));
+    await submitImport({ db, actorId: author.id, plan: await planImport({ db, rows: csv.rows, today }), source: "import: leak.csv (2 rows)" });
+    expect(await db.draft.count({ where: { source: "import: leak.csv (2 rows)" } })).toBe(2);
     await author.api.drafts.save({ type: "Event", data: strongEvent(`${marker} event`, daysAgo(2)) });
     await author.api.drafts.save({ type: "Condition", data: { dyad: "FRA-DZA", kind: "RELATIONS_SEVERED", title: `${marker} condition`, startDate: daysAgo(20), startPrecision: "DAY", verification: "CONFIRMED", sources: [] } });
     await author.api.drafts.save({ type: "Agreement", data: { ...agreementFixture, title: `${marker} agreement` } as never });
