@@ -54,6 +54,45 @@ test.describe("as an admin", () => {
   });
 });
 
+test.describe("submitted for review", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  // This server publishes directly (REVIEW_REQUIRED=0), where "Submit for review" is offered beside
+  // "Import", as on the record forms; with REVIEW_REQUIRED=1 it is the only button.
+  test("an import submitted for review makes a draft per row, tagged with its file; nothing is published until another admin publishes one", async ({ page, browser, baseURL }) => {
+    const stamp = `e2e-review-${Date.now()}`;
+    const header = "external_id,title,date,date_precision,dyad,actor,target,cameo_code,level,verification";
+    const csv = [header, `${stamp}-1,Consultations in Algiers ${stamp},2023-03-01,DAY,DZA-FRA,DZA,FRA,046,MINISTER,CONFIRMED`, `${stamp}-2,Talks in Rabat ${stamp},2023-03-02,DAY,FRA-MAR,FRA,MAR,046,MINISTER,CONFIRMED`].join("\n");
+    await page.goto("/admin/import");
+    await page.getByLabel(/CSV file/).setInputFiles({ name: `${stamp}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("button", { name: "Check file" }).click();
+    await expect(page.getByText("2 rows: 2 new, 0 changed, 0 unchanged.")).toBeVisible();
+    await page.getByRole("button", { name: "Submit 2 events for review" }).click();
+
+    const submitted = page.getByRole("region", { name: "Submitted for review" });
+    await expect(submitted.getByText(/^2 drafts submitted for review, 0 rows unchanged\./)).toBeVisible();
+    await expect(submitted.getByText(`import: ${stamp}.csv (2 rows)`)).toBeVisible();
+    await submitted.getByRole("link", { name: `Talks in Rabat ${stamp}` }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Draft: Talks in Rabat ${stamp}`);
+    await expect(page.getByText(`Batch: import: ${stamp}.csv (2 rows)`)).toBeVisible();
+    const draftPage = page.url();
+
+    // Its author cannot publish it: another admin does.
+    await expect(page.getByRole("button", { name: `Publish Talks in Rabat ${stamp}` })).toHaveCount(0);
+    const reviewer = await browser.newContext({ storageState: storageStateOf("reviewer"), baseURL });
+    try {
+      const review = await reviewer.newPage();
+      await review.goto(draftPage);
+      await review.getByRole("button", { name: `Publish Talks in Rabat ${stamp}` }).click();
+      await expect(review.getByRole("link", { name: "open the record" })).toBeVisible();
+      await review.getByRole("link", { name: "open the record" }).click();
+      await expect(review.getByRole("heading", { level: 1 })).toHaveText(`Talks in Rabat ${stamp}`);
+    } finally {
+      await reviewer.close();
+    }
+  });
+});
+
 test.describe("as an analyst", () => {
   test.use({ storageState: storageStateOf("analyst") });
 
