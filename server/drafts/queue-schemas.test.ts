@@ -11,6 +11,10 @@ describe("the drafts queue's filters", () => {
     expect(narrowsDrafts(data)).toBe(true);
     expect(narrowsDrafts(parseLeniently(draftQueueAddress, { order: "newest" }).data)).toBe(false);
     expect(parseLeniently(draftQueueAddress, { minEffect: "2.5" }).data.minEffect).toBe(2.5);
+    const batch = parseLeniently(draftQueueAddress, { source: "  import: visits.csv (2 rows) " }).data;
+    expect(draftQueueFiltersOf(batch)).toEqual({ source: "import: visits.csv (2 rows)" });
+    expect(narrowsDrafts(batch)).toBe(true);
+    expect(parseLeniently(draftQueueAddress, { source: "   " }).dropped).toEqual(["source"]);
   });
 
   it("as the procedure takes them: strict, oldest first by default", () => {

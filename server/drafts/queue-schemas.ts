@@ -24,12 +24,16 @@ const minEffect = z.number({ error: EFFECT_MESSAGE }).min(0, EFFECT_MESSAGE).max
 const kind = z.enum(DRAFT_QUEUE_KINDS);
 const author = z.union([z.literal(SYSTEM_AUTHOR), recordId]);
 const order = z.enum(DRAFT_QUEUE_ORDERS);
+/** A batch's label as Draft.source stores it ("import: spring visits.csv (2 rows)", "feeds: …"). */
+const source = z.string().trim().min(1).max(500, said("atMostChars", { max: 500 }));
 
 /** The drafts queue's filters, as the procedure takes them. */
 export const draftQueueInput = z.object({
   kind: kind.optional(),
   dyad: dyadKey.optional(),
   author: author.optional(),
+  /** The batch the drafts came in: an import's file, a headline, a GDELT cluster. */
+  source: source.optional(),
   /** Least size of the effect: the largest |change| of the draft's preview. */
   minEffect: minEffect.optional(),
   order: order.default("waiting"),
@@ -42,6 +46,7 @@ export const draftQueueAddress = z.object({
   kind: kind.optional(),
   draftDyad: dyadKey.optional(),
   author: author.optional(),
+  source: source.optional(),
   minEffect: z.coerce.number().pipe(minEffect).optional(),
   order: order.optional(),
 });
@@ -49,7 +54,7 @@ export const DRAFT_QUEUE_PARAMS = Object.keys(draftQueueAddress.shape) as (keyof
 
 /** Whether the address narrows the queue (the order alone does not). */
 export function narrowsDrafts(address: z.output<typeof draftQueueAddress>): boolean {
-  return address.kind !== undefined || address.draftDyad !== undefined || address.author !== undefined || address.minEffect !== undefined;
+  return address.kind !== undefined || address.draftDyad !== undefined || address.author !== undefined || address.source !== undefined || address.minEffect !== undefined;
 }
 
 /** The procedure's filters from what the address held. */

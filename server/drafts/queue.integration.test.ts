@@ -1,4 +1,4 @@
-// The drafts queue at volume, against a real PostgreSQL: filters (kind, dyad, author, least
+// The drafts queue at volume, against a real PostgreSQL: filters (kind, dyad, author, batch, least
 // effect), the orders, the admin menu's count, and bulk decisions: each draft decided on its own
 // with its audit entry, the author's own drafts and stale versions refused with their reasons.
 import { TRPCError } from "@trpc/server";
@@ -86,7 +86,22 @@ describe("the drafts queue", async () => {
         { id: bilal.id, name: "Bilal Second" },
       ],
       system: false,
+      sources: [],
     });
+  });
+
+  it("filters by the batch drafts came in, and lists the open batches for the filter", async () => {
+    // The import and Make event paths write the label (server/drafts/submit.ts); the filter reads it.
+    const label = "import: spring visits.csv (2 rows)";
+    await db.draft.updateMany({ where: { id: { in: [small.id, condition.id] } }, data: { source: label } });
+    try {
+      expect(await titles({ source: label })).toEqual(["Queue: praise", "Queue: visas"]);
+      expect(await titles({ source: "import: another.csv (1 row)" })).toEqual([]);
+      expect((await rami.api.drafts.authors()).sources).toEqual([label]);
+      expect((await refusal(rami.api.drafts.open({ source: "x".repeat(501) })))?.code).toBe("BAD_REQUEST");
+    } finally {
+      await db.draft.updateMany({ where: { id: { in: [small.id, condition.id] } }, data: { source: null } });
+    }
   });
 
   it("publishes many: each draft in its own transaction and audit entry; the author's own and a stale one are refused with their reasons", async () => {

@@ -30,6 +30,7 @@ function queueWhere(filters: DraftQueueFilters): Prisma.DraftWhereInput {
     status: { in: ["PENDING", "RETURNED"] },
     ...(filters.kind ? { recordType: KIND_RECORD_TYPES[filters.kind] } : {}),
     ...(filters.author ? { authorId: filters.author === SYSTEM_AUTHOR ? null : filters.author } : {}),
+    ...(filters.source ? { source: filters.source } : {}),
     // Every draft's values carry the form's `dyad` (an agreement's is optional).
     ...(filters.dyad ? { values: { path: ["dyad"], equals: filters.dyad } } : {}),
   };
@@ -68,12 +69,19 @@ export function awaitingReviewCount(input: { db: DbOrTx; viewerId: string }): Pr
   return input.db.draft.count({ where: { status: "PENDING", OR: [{ authorId: null }, { authorId: { not: input.viewerId } }] } });
 }
 
-/** Who wrote the drafts in review, for the author filter; drafts proposed from events are "system"'s. */
-export async function queueAuthors(input: { db: DbOrTx }): Promise<{ authors: { id: string; name: string }[]; system: boolean }> {
+/** The batches offered by the source filter: the newest ones, a list to pick from, not an archive. */
+const SOURCES_LISTED = 100;
+
+/**
+ * Who wrote the drafts in review, for the author filter (drafts proposed from events are
+ * "system"'s), and the batches they came in (an import's file, a headline, a GDELT cluster).
+ */
+export async function queueAuthors(input: { db: DbOrTx }): Promise<{ authors: { id: string; name: string }[]; system: boolean; sources: string[] }> {
   const open = { status: { in: ["PENDING" as const, "RETURNED" as const] } };
-  const [authors, system] = await Promise.all([
+  const [authors, system, sources] = await Promise.all([
     input.db.user.findMany({ where: { draftsWritten: { some: open } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     input.db.draft.count({ where: { ...open, authorId: null }, take: 1 }),
+    input.db.draft.groupBy({ by: ["source"], where: { ...open, source: { not: null } }, _max: { createdAt: true }, orderBy: { _max: { createdAt: "desc" } }, take: SOURCES_LISTED }),
   ]);
-  return { authors, system: system > 0 };
+  return { authors, system: system > 0, sources: sources.flatMap((s) => (s.source ? [s.source] : [])) };
 }

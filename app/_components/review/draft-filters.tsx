@@ -9,7 +9,7 @@ import { DRAFT_QUEUE_KINDS, DRAFT_QUEUE_ORDERS, narrowsDrafts, SYSTEM_AUTHOR, ty
 interface Props {
   address: z.output<typeof draftQueueAddress>;
   dyads: { key: string; label: string }[];
-  authors: { authors: { id: string; name: string }[]; system: boolean };
+  authors: { authors: { id: string; name: string }[]; system: boolean; sources: string[] };
   /** The other filters of the page, kept as they are. */
   keep: [string, string][];
 }
@@ -64,6 +64,20 @@ export function DraftFilters({ address, dyads, authors, keep }: Props) {
           ))}
         </select>
       </label>
+      {(authors.sources.length > 0 || address.source) && (
+        <label>
+          <span>{t("source")}</span>
+          <select name="source" defaultValue={address.source ?? ""}>
+            <option value="">{t("allSources")}</option>
+            {/* A batch named in the address but decided since stays choosable, so the form says what is filtered. */}
+            {[...new Set([...(address.source ? [address.source] : []), ...authors.sources])].map((s) => (
+              <option key={s} value={s} dir="auto">
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         <span>{t("minEffect")}</span>
         <input name="minEffect" inputMode="decimal" size={5} defaultValue={address.minEffect ?? ""} />
