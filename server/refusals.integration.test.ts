@@ -33,6 +33,17 @@ describe("refusals in the reader's language", async () => {
     expect(refused).toMatchObject({ status: 409, message: "Une équipe porte déjà ce nom.", data: { fieldErrors: { name: ["Une équipe porte déjà ce nom."] } } });
   });
 
+  it("an address refused for a news feed says why in French, every part of the sentence", async () => {
+    const admin = (await t.signIn("admin@example.com")).get("cookie") ?? "";
+    const create = (headers: HeadersInit) => t.api(t.trpcRequest("feeds.create", { url: "http://10.1.2.3/rss", language: "fr", country: "FRA" }, { headers }));
+    expect((await refusal(await create({ cookie: admin, origin: ORIGIN }))).data.fieldErrors).toEqual({
+      url: ["a feed needs a public address: private, loopback and link-local ones are refused"],
+    });
+    expect((await refusal(await create({ cookie: `${admin}; ${LOCALE_COOKIE}=fr`, origin: ORIGIN }))).data.fieldErrors).toEqual({
+      url: ["un flux exige une adresse publique : les adresses privées, de bouclage et lien-local sont refusées"],
+    });
+  });
+
   it("a schema's refusal said with an argument keeps its number, written the French way", async () => {
     const body = "x".repeat(2_001);
     const create = (headers: HeadersInit) => t.api(t.trpcRequest("notes.create", { body, teamId: null, on: { kind: "day", dyad: "FRA-MAR", day: "2025-01-01" } }, { headers }));

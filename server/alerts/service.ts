@@ -10,7 +10,7 @@ import { said } from "../shared/said";
 import type { AlertEmailInput, CreateAlertRuleInput, EditAlertRuleInput, SubscriptionDeliveryInput } from "./schemas";
 import { newWebhookSecret } from "./webhook-sign";
 import { accepted, postSigned } from "./webhooks";
-import { refusedTargetUrl } from "../http/outbound-target";
+import { refusedTargetUrl, targetNeedOf, type TargetNeed } from "../http/outbound-target";
 import { canReadShared, canShareWith } from "../auth/permissions";
 import { teamsOf } from "../teams/service";
 import { agreementFiltersToSearchParams, describeAgreementFilters, hasAgreementFilters } from "../agreements/filters";
@@ -181,14 +181,18 @@ function emailColumns(email: AlertEmailInput | undefined, { emailEnabled }: Aler
   return { email: true, emailCadence: email.cadence, digestHour: email.hour, digestWeekday: email.weekday, timeZone: email.timeZone };
 }
 
-/** Why outbound-target refuses an address, as the end of "needs …", said in the reader's language. */
-const WEBHOOK_NEEDS: Record<string, () => string> = {
-  "an https:// address": () => said("webhookNeedsHttps"),
-  "an address without a user name or password": () => said("webhookNeedsNoCredentials"),
-  "an address whose host name resolves": () => said("webhookNeedsResolvable"),
-  "a public address: private, loopback and link-local ones are refused": () => said("webhookNeedsPublic"),
+/** Why outbound-target refuses an address, as "needs …", said in the reader's language. */
+const WEBHOOK_NEEDS: Record<TargetNeed, () => string> = {
+  https: () => said("webhookNeedsHttps"),
+  httpOrHttps: () => said("webhookNeedsHttps"),
+  noCredentials: () => said("webhookNeedsNoCredentials"),
+  resolvable: () => said("webhookNeedsResolvable"),
+  public: () => said("webhookNeedsPublic"),
 };
-const webhookRefusal = (refused: string) => WEBHOOK_NEEDS[refused]?.() ?? `needs ${refused}`;
+const webhookRefusal = (refused: string) => {
+  const need = targetNeedOf(refused);
+  return need ? WEBHOOK_NEEDS[need]() : `needs ${refused}`;
+};
 
 /** The webhook URL the input sets, checked (https, public address): refused on its field. */
 async function checkedWebhookUrl(raw: string | undefined, { allowLocalHttp }: AlertChannels): Promise<string | null> {

@@ -2,7 +2,7 @@
 // one, or turn it into an event), and edit the keyword lists the poller matches. Every change is
 // written with its audit entry in the same transaction.
 import type { Db, DbOrTx } from "../db-client";
-import { loopbackTargetsAllowed, refusedTargetUrl } from "../http/outbound-target";
+import { loopbackTargetsAllowed, refusedTargetUrl, targetNeedOf, type TargetNeed } from "../http/outbound-target";
 import { Prisma } from "../generated/prisma/client";
 import { recordAudit } from "../admin/audit";
 import { createEvent } from "../events/write";
@@ -44,6 +44,19 @@ export const headlineSelect = {
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
+/** Why outbound-target refuses a feed's address, said in the reader's language. */
+const FEED_NEEDS: Record<TargetNeed, () => string> = {
+  https: () => said("feedNeedsHttp"),
+  httpOrHttps: () => said("feedNeedsHttp"),
+  noCredentials: () => said("feedNeedsNoCredentials"),
+  resolvable: () => said("feedNeedsResolvable"),
+  public: () => said("feedNeedsPublic"),
+};
+const feedRefusal = (refused: string) => {
+  const need = targetNeedOf(refused);
+  return need ? FEED_NEEDS[need]() : said("feedNeeds", { refused });
+};
+
 const notFound = (what: "feed" | "headline") => new AppError("NOT_FOUND", said("feedThingRemoved", { what }));
 
 export async function listFeeds({ db }: { db: Db }) {
@@ -55,7 +68,7 @@ export async function registerFeed({ db, actorId, input, allowLoopback = loopbac
   // An address inside our network would let an admin probe it through the poller. A host name is
   // resolved and judged before each poll (fetch.ts): it may not resolve from here right now.
   const refused = await refusedTargetUrl(input.url, { schemes: "http-or-https", allowLoopback, resolve: false });
-  if (refused) throw fieldError("BAD_REQUEST", "url", said("feedNeeds", { refused }));
+  if (refused) throw fieldError("BAD_REQUEST", "url", feedRefusal(refused));
   const country = await db.country.findUnique({ where: { code: input.country }, select: { code: true } });
   if (!country) throw fieldError("BAD_REQUEST", "country", said("noCountryRecorded", { country: input.country }));
   try {

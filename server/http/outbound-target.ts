@@ -28,6 +28,20 @@ export function isPrivateAddress(address: string): boolean {
 
 export const LOOPBACK_FOR_TESTS = "127.0.0.1";
 const PUBLIC_ONLY = "a public address: private, loopback and link-local ones are refused";
+
+/** What refusedTargetUrl can answer, each named once: the messages key them (webhooks, feeds). */
+export const TARGET_NEEDS = {
+  https: "an https:// address",
+  httpOrHttps: "an http:// or https:// address",
+  noCredentials: "an address without a user name or password",
+  resolvable: "an address whose host name resolves",
+  public: PUBLIC_ONLY,
+} as const;
+export type TargetNeed = keyof typeof TARGET_NEEDS;
+
+/** Which need an answer of refusedTargetUrl names. */
+export const targetNeedOf = (refused: string): TargetNeed | undefined =>
+  (Object.keys(TARGET_NEEDS) as TargetNeed[]).find((need) => TARGET_NEEDS[need] === refused);
 const RESOLVE_TIMEOUT_MS = 3_000;
 
 /** Whether this server lets requests go to 127.0.0.1: outside production, or when told to. */
@@ -46,7 +60,7 @@ export interface TargetRules {
  * it may (its addresses resolved now).
  */
 export async function refusedTargetUrl(raw: string, rules: TargetRules): Promise<string | null> {
-  const wanted = rules.schemes === "https" ? "an https:// address" : "an http:// or https:// address";
+  const wanted = rules.schemes === "https" ? TARGET_NEEDS.https : TARGET_NEEDS.httpOrHttps;
   let url: URL;
   try {
     url = new URL(raw);
@@ -56,7 +70,7 @@ export async function refusedTargetUrl(raw: string, rules: TargetRules): Promise
   const local = rules.allowLoopback && url.hostname === LOOPBACK_FOR_TESTS;
   const schemes = rules.schemes === "https" && !local ? ["https:"] : ["http:", "https:"];
   if (!schemes.includes(url.protocol)) return wanted;
-  if (url.username || url.password) return "an address without a user name or password";
+  if (url.username || url.password) return TARGET_NEEDS.noCredentials;
   if (local) return null;
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   // Without resolving (a feed saved while its host is unreachable from here), the name is
@@ -66,9 +80,9 @@ export async function refusedTargetUrl(raw: string, rules: TargetRules): Promise
   try {
     addresses = isIP(host) ? [host] : (await withTimeout(lookup(host, { all: true, verbatim: true }), RESOLVE_TIMEOUT_MS)).map((a) => a.address);
   } catch {
-    return "an address whose host name resolves";
+    return TARGET_NEEDS.resolvable;
   }
-  if (addresses.length === 0) return "an address whose host name resolves";
+  if (addresses.length === 0) return TARGET_NEEDS.resolvable;
   return addresses.some(isPrivateAddress) ? PUBLIC_ONLY : null;
 }
 
