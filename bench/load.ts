@@ -19,6 +19,7 @@ import { ensureBuilt, signIn, sleep, startAppServer, type AppServer } from "./lo
 import { buildLoadData, LOAD_PASSWORD, type LoadData } from "./load/data";
 import { keptLoadDatabase } from "./load/kept-data";
 import { feedCursors, loadMix, type LoadRoute } from "./load/mix";
+import { observeClient, observeDatabase, observeMachine, summarizeInstances, type ClientObservation, type InstanceObservation } from "./load/observe";
 import { resultsFile, summarize, type Timing } from "./stats";
 
 // The last of a repeated option wins: `npm run bench:soak -- --duration 5` overrides the script's 600.
@@ -36,7 +37,8 @@ const RATE = arg("rate", 0.2);
 const EVENTS = arg("events", 300_000);
 const AGREEMENTS = arg("agreements", 100_000);
 const PORT = arg("port", Number(process.env.PORT ?? 3393));
-const POOL_SIZE = 10;
+/** Each instance's database pool (DATABASE_POOL_SIZE), as `npm start` sizes it unless told otherwise. */
+const POOL_SIZE = arg("pool", 10);
 /** Server processes sharing the port (`npm start -- --instances N`); compare runs with 1 and N. */
 const INSTANCES = arg("instances", 1);
 /** Better Auth's own client keeps a pool of 3 beside the app's (server/db-client.ts). */
@@ -49,6 +51,11 @@ const log = (line: string) => console.log(`[load] ${line}`);
 const KEEP_DATA = process.argv.includes("--keep-data");
 /** Write V8 CPU profiles of the server to bench/results/cpu-prof/ (open them in Chrome DevTools or speedscope). */
 const CPU_PROFILE = process.argv.includes("--cpu-prof");
+/** More Node flags for the server, e.g. `--server-flags "--trace-gc --max-semi-space-size=64"`. */
+const SERVER_FLAGS = (() => {
+  const i = process.argv.lastIndexOf("--server-flags");
+  return i > 0 ? (process.argv[i + 1] ?? "").split(/\s+/).filter(Boolean) : [];
+})();
 
 interface RouteResult {
   name: string;
@@ -144,6 +151,24 @@ function slopePerMinute(samples: Sample[]): number {
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
+/** A client this busy queues its own requests, and its latencies measure that queueing too. */
+const CLIENT_LIMITS = { loopDelayP99Ms: 50, cpuCores: 0.5 };
+
+function printWaits(instances: InstanceObservation[], client: ClientObservation) {
+  console.log(`\n| instance | seconds | event-loop delay p50 / p99 / max | pool checkouts | per request (mean / p95) | held p50 / p99 | pool wait p50 / p99 / max | waited > 1 ms | queued for a connection (mean / max) | requests in flight (mean / max) |`);
+  console.log(`|---|---:|---|---:|---|---|---|---:|---|---|`);
+  for (const i of instances) {
+    console.log(
+      `| ${i.pid} | ${i.seconds} | ${ms(i.loopDelay.medianMs)} / ${ms(i.loopDelay.p99Ms)} / ${ms(i.loopDelayMaxMs)} ms | ${i.poolWait.checkouts} | ${i.checkoutsPerRequest.mean} / ${i.checkoutsPerRequest.p95} | ${ms(i.poolHold.medianMs)} / ${ms(i.poolHold.p99Ms)} ms | ${ms(i.poolWait.medianMs)} / ${ms(i.poolWait.p99Ms)} / ${ms(i.poolWait.maxMs)} ms | ${i.poolWait.overOneMs} | ${i.poolWaiting.mean} / ${i.poolWaiting.max} | ${i.inFlight.mean} / ${i.inFlight.max} |`,
+    );
+  }
+  for (const i of instances) console.log(`checkouts per request, by path (instance ${i.pid}): ${i.checkoutsByPath.map((p) => `${p.path} ${p.mean} (${p.requests})`).join(", ")}`);
+  const healthy = client.loopDelayP99Ms <= CLIENT_LIMITS.loopDelayP99Ms && client.cpuCores <= CLIENT_LIMITS.cpuCores;
+  console.log(
+    `load client: ${client.cpuCores} cores, event-loop delay p50 ${client.loopDelayP50Ms} ms, p99 ${client.loopDelayP99Ms} ms, max ${client.loopDelayMaxMs} ms: ${healthy ? "kept up (its timings are the server's)" : `**could not keep up** (limits: p99 ≤ ${CLIENT_LIMITS.loopDelayP99Ms} ms, ≤ ${CLIENT_LIMITS.cpuCores} cores): latencies include its own queueing`}`,
+  );
+}
+
 type Build = (url: string) => Promise<LoadData>;
 
 async function freshData(build: Build) {
@@ -171,7 +196,7 @@ async function main() {
   try {
     log(`data ready in ${data.seconds.toFixed(0)} s: ${data.events.toLocaleString("en")} events, ${data.agreements.toLocaleString("en")} agreements, ${data.dyads} dyads, ${data.analysts.length} analysts`);
 
-    server = await startAppServer({ databaseUrl: database.url, port: PORT, poolSize: POOL_SIZE, instances: INSTANCES, nodeArgs: CPU_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/results/cpu-prof"] : undefined });
+    server = await startAppServer({ databaseUrl: database.url, port: PORT, poolSize: POOL_SIZE, instances: INSTANCES, nodeArgs: [...(CPU_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/results/cpu-prof"] : []), ...SERVER_FLAGS], log: SERVER_FLAGS.length ? (line) => console.log(line) : undefined });
     const origin = server.origin;
     // One at a time: the throttle counts an attempt before checking it and forgives a success after.
     const cookies: string[] = [];
@@ -185,10 +210,19 @@ async function main() {
 
     log(`load: ${INSTANCES} server instance(s), ${cookies.length} analysts at ${RATE} request/s each on average (${(cookies.length * RATE).toFixed(0)} req/s offered), for ${DURATION_S} s, and one admin writing an event every second`);
     const sampler = sampleEvery(server, database.url, 10_000);
+    const loadStarted = Date.now();
+    const clientWatch = observeClient();
+    const machineWatch = observeMachine();
+    const databaseWatch = observeDatabase(database.url);
     const writer = startAdminWriter({ origin: () => origin, cookie: () => admin, everyMs: 1_000, label: "load" });
     const samples = await runAnalysts({ origin, cookies, routes, ratePerAnalyst: RATE, durationMs: DURATION_S * 1000 });
     await writer.stop();
+    const loadEnded = Date.now();
+    const client = clientWatch.stop();
+    const machineLoad = machineWatch.stop();
+    const databaseWaits = await databaseWatch.stop();
     await sampler.stop();
+    const instances = summarizeInstances(server.runtimeReports, loadStarted, loadEnded);
 
     const check = new Client({ connectionString: database.url });
     await check.connect();
@@ -233,6 +267,9 @@ async function main() {
     // or size (errors, lost writes, more connections than the pools allow).
     console.log(`server RSS target ≤ ${TARGETS.rssMiB * INSTANCES} MiB for ${INSTANCES} instance(s): ${memory.peakMiB <= TARGETS.rssMiB * INSTANCES ? "met" : "missed"}`);
     console.log(`server RSS (MiB): start ${memory.startMiB}, peak ${memory.peakMiB}, end ${memory.endMiB}, slope ${memory.slopeMiBPerMinute.toFixed(1)} MiB/min over the second half; database connections: peak ${pool.peak} (limit ${pool.limit}), parallel query workers at most ${Math.max(0, ...sampler.samples.map((x) => x.parallelWorkers))}; server CPU ${serverCpu.meanCores.toFixed(2)} cores on average, peak ${serverCpu.peakCores.toFixed(2)}`);
+    printWaits(instances, client);
+    console.log(`machine: ${(machineLoad.busyShare * 100).toFixed(0)} % of its ${machineLoad.cores} cores busy (steal ${(machineLoad.stealShare * 100).toFixed(0)} %); some task waited for a core ${machineLoad.cpuWaitShare === null ? "(no pressure information)" : `${(machineLoad.cpuWaitShare * 100).toFixed(0)} % of the time`}`);
+    console.log(`PostgreSQL's client backends (${databaseWaits.samples} samples, ${databaseWaits.backendsPerSample} backends each on average): ${databaseWaits.shares.map((s) => `${s.what} ${(s.share * 100).toFixed(0)} %`).join(", ")}`);
     const machine = `${os.cpus()[0]?.model ?? "?"} · ${os.cpus().length} cores · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`;
     const loadAverage = { before: loadBefore.map((l) => l.toFixed(2)).join(" "), after: os.loadavg().map((l) => l.toFixed(2)).join(" ") };
     console.log(`machine: ${machine}; load average before ${loadAverage.before}, after ${loadAverage.after}`);
@@ -240,7 +277,7 @@ async function main() {
     const file = resultsFile(`load${DURATION_S >= 600 ? "-soak" : ""}${INSTANCES > 1 ? `-${INSTANCES}-instances` : ""}`);
     writeFileSync(
       file,
-      JSON.stringify({ machine, loadAverage, instances: INSTANCES, durationSeconds: DURATION_S, ratePerConnection: RATE, data: { ...data, analysts: data.analysts.length }, results, serverCpu, writes: { ...writes, attempts: writer.attempts.length, failed: failedWrites, acknowledged: writer.acknowledged.length, lost: lostWrites }, memory, pool, samples: sampler.samples }, null, 2),
+      JSON.stringify({ machine, loadAverage, instances: INSTANCES, durationSeconds: DURATION_S, ratePerConnection: RATE, data: { ...data, analysts: data.analysts.length }, results, serverCpu, perInstance: instances, client, machineLoad, databaseWaits, writes: { ...writes, attempts: writer.attempts.length, failed: failedWrites, acknowledged: writer.acknowledged.length, lost: lostWrites }, memory, pool, samples: sampler.samples }, null, 2),
     );
     log(`results written to ${file}`);
 
@@ -249,6 +286,8 @@ async function main() {
       errors > 0 && `${errors} failed requests or writes`,
       lostWrites > 0 && `${lostWrites} acknowledged writes missing`,
       pool.peak > pool.limit && `${pool.peak} database connections, more than the pools' ${pool.limit}`,
+      // A run that cannot say where requests waited is not a measurement (server/runtime-metrics.ts).
+      instances.length < INSTANCES && `runtime figures from ${instances.length} of ${INSTANCES} instance(s)`,
     ].filter(Boolean);
     if (problems.length) {
       console.error(`✘ ${problems.join("; ")}`);

@@ -4,6 +4,7 @@
 // stateless — sessions, throttles and job schedules live in PostgreSQL — so any of them may
 // answer any request, and losing one loses only the requests it was answering.
 import cluster, { type Worker } from "node:cluster";
+import { isRuntimeReport } from "../server/runtime-metrics";
 
 /** A crashed instance is replaced at once; one that died before it ever listened, after this pause. */
 const RESTART_PAUSE_MS = 1_000;
@@ -17,6 +18,11 @@ export function superviseInstances(options: { count: number; graceMs: number; lo
     const worker = cluster.fork();
     worker.once("listening", () => listening.add(worker));
   };
+
+  // Each instance's runtime figures (server/runtime-metrics.ts) go on to whoever started us.
+  cluster.on("message", (_worker, message: unknown) => {
+    if (isRuntimeReport(message)) process.send?.(message);
+  });
 
   cluster.on("exit", (worker, code, signal) => {
     const hadListened = listening.delete(worker);

@@ -10,6 +10,7 @@ import cluster from "node:cluster";
 import { parseArgs } from "node:util";
 import { parseEnv } from "../server/env";
 import { appServer } from "../server/http/node-server";
+import { reportRuntimeMetrics } from "../server/runtime-metrics";
 import { superviseInstances } from "./instances";
 
 const { values } = parseArgs({
@@ -28,6 +29,7 @@ async function serve(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = appServer((req, res) => handle(req, res), settings.TRUSTED_PROXY_HOPS);
+  reportRuntimeMetrics();
 
   // SIGTERM from start.ts, the primary or a process manager: stop taking connections, let
   // requests in flight finish, then go — within GRACE_MS whatever they do, since a request

@@ -1,5 +1,6 @@
 // Builds a PrismaClient for a database URL; shared by the app, the seed, scripts and tests.
 import { PrismaPg } from "@prisma/adapter-pg";
+import { statementName } from "./db-statements";
 import { databaseLimitsFrom, KEEPALIVE_IDLE_MS, type DatabaseLimits } from "./db-limits";
 import { serialTransactions } from "./db-serial-transactions";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
@@ -23,7 +24,7 @@ function pgAdapter(databaseUrl: string, options: ClientOptions, defaultSize: num
     keepAlive: true,
     keepAliveInitialDelayMillis: KEEPALIVE_IDLE_MS,
   });
-  return { pool, adapter: serialTransactions(new PrismaPg(pool, { disposeExternalPool: true })) };
+  return { pool, adapter: serialTransactions(new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: statementName })) };
 }
 
 export function createPrismaClient(databaseUrl: string, options: ClientOptions = {}) {
@@ -51,6 +52,11 @@ export function databaseUrlOf(db: Db): string {
   return madeHere(db).url;
 }
 
+/** The connection pool under a client, for the runtime figures (server/runtime-metrics.ts). */
+export function poolOf(db: Db): LimitedPool {
+  return madeHere(db).pool;
+}
+
 /** The client or a transaction's: what a function takes when it may run inside its caller's transaction. */
 export type DbOrTx = Db | Prisma.TransactionClient;
 
@@ -68,7 +74,7 @@ export function createCredentialsClient(databaseUrl: string, options: ClientOpti
  * full pool reads as busy for both. Disconnecting it leaves the shared pool open.
  */
 export function credentialsClientOn(db: Db) {
-  return new PrismaClient({ adapter: serialTransactions(new PrismaPg(madeHere(db).pool)) });
+  return new PrismaClient({ adapter: serialTransactions(new PrismaPg(madeHere(db).pool, { statementNameGenerator: statementName })) });
 }
 
 export type CredentialsDb = ReturnType<typeof createCredentialsClient>;

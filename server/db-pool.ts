@@ -2,7 +2,10 @@
 // "timeout exceeded when trying to connect" from pg-pool; when every connection is open and
 // checked out, the wait timed out because the app is busy, and the request is told to retry
 // (503 "busy") rather than that the database is down.
+import { performance } from "node:perf_hooks";
 import { Pool, type PoolClient, type PoolConfig } from "pg";
+import { recordPoolHold, recordPoolWait } from "./runtime-metrics";
+import { noteCheckout } from "./shared/request-outcome";
 import { BUSY_MESSAGE, POOL_BUSY_CODE } from "./shared/unavailable";
 
 /** Every pooled connection stayed in use for the whole acquire timeout. */
@@ -39,7 +42,30 @@ export class LimitedPool extends Pool {
   override connect(): Promise<PoolClient>;
   override connect(callback: Checkout): void;
   override connect(callback?: Checkout): Promise<PoolClient> | void {
-    if (!callback) return super.connect().catch((error: Error) => Promise.reject(this.#explain(error)));
-    super.connect((error, client, done) => callback(error && this.#explain(error), client, done));
+    const asked = performance.now();
+    noteCheckout();
+    const waited = () => {
+      const got = performance.now();
+      recordPoolWait(got - asked);
+      return () => recordPoolHold(performance.now() - got);
+    };
+    // pg-pool hands out a new release function with each checkout; pool.query() calls it, not `done`.
+    const timed = (client: PoolClient) => {
+      const held = waited();
+      const release = client.release.bind(client);
+      client.release = (err?: Error | boolean) => (held(), release(err));
+      return client;
+    };
+    if (!callback) {
+      return super.connect().then(timed, (error: Error) => (waited(), Promise.reject(this.#explain(error))));
+    }
+    super.connect((error, client, done) => {
+      if (error || !client) {
+        waited();
+        callback(error && this.#explain(error), client, done);
+        return;
+      }
+      callback(undefined, timed(client), done);
+    });
   }
 }

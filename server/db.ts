@@ -1,7 +1,8 @@
 // The one PrismaClient of a server process: Rust-free client over node-postgres.
 import "server-only";
-import { createPrismaClient, type Db } from "./db-client";
+import { createPrismaClient, poolOf, type Db } from "./db-client";
 import { createReplicaClient } from "./db-replica";
+import { watchPool } from "./runtime-metrics";
 import { watchChanges } from "./shared/change-feed";
 
 const globalForPrisma = globalThis as { prisma?: Db; replica?: Db };
@@ -16,7 +17,9 @@ export function getDb(): Db {
   if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one.");
   // The server's caches hear of writes from every instance through this one connection.
   watchChanges(url);
-  return (globalForPrisma.prisma = createPrismaClient(url));
+  const db = (globalForPrisma.prisma = createPrismaClient(url));
+  watchPool(poolOf(db));
+  return db;
 }
 
 /** Where read-only procedures read: the replica at DATABASE_REPLICA_URL, or the primary when unset. */

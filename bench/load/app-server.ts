@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { buildIsStale } from "../../scripts/build-state";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { serveArgs } from "../../scripts/serve-args";
+import { isRuntimeReport, type RuntimeReport } from "../../server/runtime-metrics";
 
 export interface AppServer {
   origin: string;
@@ -21,6 +22,8 @@ export interface AppServer {
   rssMiB(): number;
   /** CPU time the server's process tree has used so far, in seconds (user + system). */
   cpuSeconds(): number;
+  /** Each instance's per-second runtime figures so far (server/runtime-metrics.ts), oldest first. */
+  runtimeReports: RuntimeReport[];
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -115,11 +118,18 @@ export async function startAppServer(options: {
       PORT: String(options.port),
       // The admin writer measures direct saves, as before drafts existed.
       REVIEW_REQUIRED: "0",
+      // Each instance reports its event-loop delay, pool waits and requests in flight over the channel below.
+      RUNTIME_METRICS: "ipc",
     },
     // Its own process group, so a kill reaches Next's worker too.
     detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
+  const runtimeReports: RuntimeReport[] = [];
+  child.on("message", (message: unknown) => {
+    if (isRuntimeReport(message)) runtimeReports.push(message);
+  });
+
   const pid = child.pid;
   if (pid === undefined) throw new Error("the web server did not start");
   const print = (chunk: Buffer) => options.log?.(chunk.toString().trimEnd());
@@ -154,6 +164,7 @@ export async function startAppServer(options: {
     },
     rssMiB: () => treeRssMiB(pid),
     cpuSeconds: () => treeCpuSeconds(pid),
+    runtimeReports,
   };
   try {
     await waitUntilHealthy(origin);

@@ -5,6 +5,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { forwardedFor } from "../auth/client-address";
+import { requestStarted } from "../runtime-metrics";
 import { requestOutcomes, type RequestOutcome } from "../shared/request-outcome";
 import { retryAfterOf } from "../shared/unavailable";
 
@@ -37,7 +38,9 @@ function refusalsAs503(res: ServerResponse, outcome: RequestOutcome): void {
 export function withClientAddress(handle: Handle, trustedProxyHops: number) {
   return (req: IncomingMessage, res: ServerResponse) => {
     req.headers["x-forwarded-for"] = forwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustedProxyHops);
-    const outcome: RequestOutcome = { databaseRefusal: null };
+    const answered = requestStarted((req.url ?? "").split("?")[0] ?? "");
+    const outcome: RequestOutcome = { databaseRefusal: null, checkouts: 0 };
+    res.once("close", () => answered(outcome.checkouts));
     refusalsAs503(res, outcome);
     outcomes.run(outcome, () => void handle(req, res));
   };

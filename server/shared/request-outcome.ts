@@ -10,10 +10,18 @@ import type { AppError } from "./errors";
 export interface RequestOutcome {
   /** The first "database unavailable" or "busy" refusal met while serving the request. */
   databaseRefusal: AppError | null;
+  /** Database connections checked out while serving it (server/db-pool.ts), for the runtime figures. */
+  checkouts: number;
 }
 
 /** The store node-server.ts registers; absent in tests, scripts and browsers. */
 export const requestOutcomes = globalThis as { maghrebRequestOutcomes?: { getStore(): RequestOutcome | undefined; run<R>(store: RequestOutcome, serve: () => R): R } };
+
+/** Counts a connection checkout against the request being served, if any. */
+export function noteCheckout(): void {
+  const outcome = requestOutcomes.maghrebRequestOutcomes?.getStore();
+  if (outcome) outcome.checkouts++;
+}
 
 /** Notes a database refusal on the request being served, if any. */
 export function noteDatabaseRefusal(refusal: AppError): void {
