@@ -23,6 +23,13 @@ describe("instanceCount", () => {
 });
 
 describe("serveArgs", () => {
+  it("starts the server with the heap settings measured under load, before the script", () => {
+    const args = serveArgs({ hostname: "127.0.0.1", port: 3000 });
+    expect(args.slice(0, 2)).toEqual(["--max-semi-space-size=64", "--max-old-space-size=448"]);
+    expect(args.indexOf("--max-old-space-size=448")).toBeLessThan(args.findIndex((a) => a.endsWith("scripts/serve.ts")));
+    expect(serveArgs({ hostname: "127.0.0.1", port: 3000, dev: true })).not.toContain("--max-old-space-size=448");
+  });
+
   it("passes --instances to the server only when there are several", () => {
     expect(serveArgs({ hostname: "127.0.0.1", port: 3000 })).not.toContain("--instances");
     expect(serveArgs({ hostname: "127.0.0.1", port: 3000, instances: 1 })).not.toContain("--instances");

@@ -2,10 +2,23 @@
 // benchmarks and the fault tests all serve the app the same way.
 import path from "node:path";
 
+/**
+ * The server's V8 heap, measured under `npm run bench:load` (BENCHMARKS.md, "Where requests
+ * wait"): a request's objects live as long as the request, so with V8's default young
+ * generation most were promoted and every scavenge took 10–45 ms of the event loop; 64 MiB
+ * semi-spaces let them die young. Left alone, V8 also let the old generation grow past 1 GiB
+ * before collecting what was mostly garbage (about 210 MiB live): the cap keeps an instance's
+ * memory flat and under 600 MiB. Instances started by the primary inherit these flags.
+ * Production only: `next dev` compiles in the server's process and needs more room.
+ */
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64", "--max-old-space-size=448"];
+
 export function serveArgs(options: { hostname: string; port: number; dev?: boolean; instances?: number }): string[] {
   const script = path.resolve("scripts/serve.ts");
   const instances = options.instances ?? 1;
   return [
+    // Development compiles on demand in this process and needs more room than serving does.
+    ...(options.dev ? [] : SERVER_NODE_FLAGS),
     "--import",
     "tsx",
     script,
