@@ -39,12 +39,20 @@ const AGREEMENTS = arg("agreements", 100_000);
 const PORT = arg("port", Number(process.env.PORT ?? 3393));
 /** Each instance's database pool (DATABASE_POOL_SIZE), as `npm start` sizes it unless told otherwise. */
 const POOL_SIZE = arg("pool", 10);
-/** Server processes sharing the port (`npm start -- --instances N`); compare runs with 1 and N. */
-const INSTANCES = arg("instances", 1);
+/**
+ * Server processes sharing the port (`npm start -- --instances N`). A list (`--instances 1,2`)
+ * measures each in turn on the same data and server build, and prints them side by side.
+ */
+const INSTANCE_COUNTS = (() => {
+  const i = process.argv.lastIndexOf("--instances");
+  const counts = (i > 0 ? (process.argv[i + 1] ?? "") : "1").split(",").map(Number);
+  if (!counts.every((n) => Number.isInteger(n) && n >= 1)) throw new Error(`--instances takes whole numbers, e.g. 1 or 1,2; got ${process.argv[i + 1]}`);
+  return counts;
+})();
 /** Better Auth's own client keeps a pool of 3 beside the app's (server/db-client.ts). */
 const AUTH_POOL_SIZE = 3;
 /** Each instance's connections: its pool, Better Auth's, and the one that listens for changes (server/shared/change-feed.ts). */
-const CONNECTION_LIMIT = INSTANCES * (POOL_SIZE + AUTH_POOL_SIZE + 1);
+const connectionLimit = (instances: number) => instances * (POOL_SIZE + AUTH_POOL_SIZE + 1);
 const TARGETS = { apiP95Ms: 100, pageP95Ms: 300, rssMiB: 600 };
 const log = (line: string) => console.log(`[load] ${line}`);
 /** Keep the generated data between runs (bench/load/kept-data.ts): iterations skip the minutes of generation. */
@@ -100,7 +108,7 @@ async function baseline(origin: string, cookie: string, routes: LoadRoute[]): Pr
   return timings;
 }
 
-function sampleEvery(server: AppServer, databaseUrl: string, everyMs: number) {
+function sampleEvery(server: AppServer, databaseUrl: string, everyMs: number, connectionLimit: number) {
   const samples: Sample[] = [];
   const client = new Client({ connectionString: databaseUrl });
   const started = Date.now();
@@ -115,7 +123,7 @@ function sampleEvery(server: AppServer, databaseUrl: string, everyMs: number) {
     const cpuCores = now.at > last.at ? (now.cpu - last.cpu) / ((now.at - last.at) / 1000) : 0;
     last = now;
     const connections = rows.filter((r) => r.kind === "client backend");
-    const backends = connections.length > CONNECTION_LIMIT ? connections.map((r) => ({ pid: r.pid, state: r.state, port: r.port, started: r.started.toISOString() })) : undefined;
+    const backends = connections.length > connectionLimit ? connections.map((r) => ({ pid: r.pid, state: r.state, port: r.port, started: r.started.toISOString() })) : undefined;
     samples.push({
       second: Math.round((Date.now() - started) / 1000),
       rssMiB: Math.round(server.rssMiB()),
@@ -150,6 +158,24 @@ function slopePerMinute(samples: Sample[]): number {
 }
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+
+/** Each route's median and p95 with each instance count, one column pair per count. */
+function printSideBySide(runs: { count: number; results: RouteResult[]; memory: { peakMiB: number }; machineLoad: { busyShare: number; cpuWaitShare: number | null } }[]) {
+  console.log(`\n| route | ${runs.map((r) => `${r.count} instance(s): median · p95`).join(" | ")} | target |`);
+  console.log(`|---|${runs.map(() => "---|").join("")}---|`);
+  const first = runs[0]?.results ?? [];
+  for (const route of first) {
+    const target = route.kind === "api" ? TARGETS.apiP95Ms : TARGETS.pageP95Ms;
+    const cells = runs.map((r) => {
+      const mine = r.results.find((x) => x.name === route.name);
+      if (!mine || mine.latency.runs === 0) return "no answers";
+      return `${ms(mine.latency.medianMs)} · ${ms(mine.latency.p95Ms)} ms${mine.errors + mine.non2xx ? `, ${mine.errors + mine.non2xx} failed` : ""}`;
+    });
+    console.log(`| ${route.name} | ${cells.join(" | ")} | p95 < ${target} ms |`);
+  }
+  console.log(`| server RSS peak | ${runs.map((r) => `${r.memory.peakMiB} MiB`).join(" | ")} | ≤ ${TARGETS.rssMiB} MiB each |`);
+  console.log(`| machine busy · CPU wait | ${runs.map((r) => `${(r.machineLoad.busyShare * 100).toFixed(0)} % · ${r.machineLoad.cpuWaitShare === null ? "?" : (r.machineLoad.cpuWaitShare * 100).toFixed(0)} %`).join(" | ")} | |`);
+}
 
 /** A client this busy queues its own requests, and its latencies measure that queueing too. */
 const CLIENT_LIMITS = { loopDelayP99Ms: 50, cpuCores: 0.5 };
@@ -196,103 +222,112 @@ async function main() {
   try {
     log(`data ready in ${data.seconds.toFixed(0)} s: ${data.events.toLocaleString("en")} events, ${data.agreements.toLocaleString("en")} agreements, ${data.dyads} dyads, ${data.analysts.length} analysts`);
 
-    server = await startAppServer({ databaseUrl: database.url, port: PORT, poolSize: POOL_SIZE, instances: INSTANCES, nodeArgs: [...(CPU_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/results/cpu-prof"] : []), ...SERVER_FLAGS], log: SERVER_FLAGS.length ? (line) => console.log(line) : undefined });
-    const origin = server.origin;
-    // One at a time: the throttle counts an attempt before checking it and forgives a success after.
-    const cookies: string[] = [];
-    for (const email of data.analysts) cookies.push(await signIn(origin, email, LOAD_PASSWORD));
-    const admin = await signIn(origin, "admin@example.com", DEMO_PASSWORD);
-    const first = cookies[0] ?? "";
-    const routes = loadMix({ today, cursors: await feedCursors(origin, first, 30) });
+    // One measurement per instance count, on the same data: each its own server, sign-ins and baseline.
+    const measure = async (count: number) => {
+      server = await startAppServer({ databaseUrl: database.url, port: PORT, poolSize: POOL_SIZE, instances: count, nodeArgs: [...(CPU_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/results/cpu-prof"] : []), ...SERVER_FLAGS], log: SERVER_FLAGS.length ? (line) => console.log(line) : undefined });
+      const origin = server.origin;
+      // One at a time: the throttle counts an attempt before checking it and forgives a success after.
+      const cookies: string[] = [];
+      for (const email of data.analysts) cookies.push(await signIn(origin, email, LOAD_PASSWORD));
+      const admin = await signIn(origin, "admin@example.com", DEMO_PASSWORD);
+      const first = cookies[0] ?? "";
+      const routes = loadMix({ today, cursors: await feedCursors(origin, first, 30) });
 
-    log("baseline: each route alone, one request at a time (5 warm-up, 20 timed)");
-    const alone = await baseline(origin, first, routes);
+      log("baseline: each route alone, one request at a time (5 warm-up, 20 timed)");
+      const alone = await baseline(origin, first, routes);
 
-    log(`load: ${INSTANCES} server instance(s), ${cookies.length} analysts at ${RATE} request/s each on average (${(cookies.length * RATE).toFixed(0)} req/s offered), for ${DURATION_S} s, and one admin writing an event every second`);
-    const sampler = sampleEvery(server, database.url, 10_000);
-    const loadStarted = Date.now();
-    const clientWatch = observeClient();
-    const machineWatch = observeMachine();
-    const databaseWatch = observeDatabase(database.url);
-    const writer = startAdminWriter({ origin: () => origin, cookie: () => admin, everyMs: 1_000, label: "load" });
-    const samples = await runAnalysts({ origin, cookies, routes, ratePerAnalyst: RATE, durationMs: DURATION_S * 1000 });
-    await writer.stop();
-    const loadEnded = Date.now();
-    const client = clientWatch.stop();
-    const machineLoad = machineWatch.stop();
-    const databaseWaits = await databaseWatch.stop();
-    await sampler.stop();
-    const instances = summarizeInstances(server.runtimeReports, loadStarted, loadEnded);
+      log(`load: ${count} server instance(s), ${cookies.length} analysts at ${RATE} request/s each on average (${(cookies.length * RATE).toFixed(0)} req/s offered), for ${DURATION_S} s, and one admin writing an event every second`);
+      const sampler = sampleEvery(server, database.url, 10_000, connectionLimit(count));
+      const loadStarted = Date.now();
+      const clientWatch = observeClient();
+      const machineWatch = observeMachine();
+      const databaseWatch = observeDatabase(database.url);
+      const writer = startAdminWriter({ origin: () => origin, cookie: () => admin, everyMs: 1_000, label: "load" });
+      const samples = await runAnalysts({ origin, cookies, routes, ratePerAnalyst: RATE, durationMs: DURATION_S * 1000 });
+      await writer.stop();
+      const loadEnded = Date.now();
+      const client = clientWatch.stop();
+      const machineLoad = machineWatch.stop();
+      const databaseWaits = await databaseWatch.stop();
+      await sampler.stop();
+      const instances = summarizeInstances(server.runtimeReports, loadStarted, loadEnded);
 
-    const check = new Client({ connectionString: database.url });
-    await check.connect();
-    const found = await check.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Event" WHERE id = ANY($1::text[])`, [writer.acknowledged]);
-    await check.end();
-    const lostWrites = writer.acknowledged.length - (found.rows[0]?.n ?? 0);
+      const check = new Client({ connectionString: database.url });
+      await check.connect();
+      const found = await check.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Event" WHERE id = ANY($1::text[])`, [writer.acknowledged]);
+      await check.end();
+      const lostWrites = writer.acknowledged.length - (found.rows[0]?.n ?? 0);
 
-    const results: RouteResult[] = routes.map((route) => {
-      const mine = samples.filter((x) => x.route === route.name);
-      return {
-        name: route.name,
-        kind: route.kind,
-        requests: mine.length,
-        perSecond: mine.length / DURATION_S,
-        latency: summarize(mine.filter((x) => x.status !== 0).map((x) => x.ms)),
-        non2xx: mine.filter((x) => x.status !== 0 && x.status !== 200).length,
-        errors: mine.filter((x) => x.status === 0).length,
-        statuses: mine.reduce<Record<string, number>>((counts, x) => ({ ...counts, [x.status]: (counts[x.status] ?? 0) + 1 }), {}),
-        baseline: alone.get(route.name) ?? summarize([]),
-      };
-    });
-    const writes = summarize(writer.attempts.map((a) => a.ms));
-    const failedWrites = writer.attempts.filter((a) => a.status !== 200).length;
-    const rss = sampler.samples.map((s) => s.rssMiB);
-    const connections = sampler.samples.map((s) => s.connections);
-    const memory = { startMiB: rss[0] ?? 0, peakMiB: Math.max(...rss), endMiB: rss.at(-1) ?? 0, slopeMiBPerMinute: slopePerMinute(sampler.samples) };
-    const pool = { peak: Math.max(...connections), limit: CONNECTION_LIMIT };
-    const cpu = sampler.samples.slice(1).map((x) => x.cpuCores);
-    const serverCpu = { meanCores: cpu.reduce((a, b) => a + b, 0) / Math.max(1, cpu.length), peakCores: Math.max(0, ...cpu) };
+      const results: RouteResult[] = routes.map((route) => {
+        const mine = samples.filter((x) => x.route === route.name);
+        return {
+          name: route.name,
+          kind: route.kind,
+          requests: mine.length,
+          perSecond: mine.length / DURATION_S,
+          latency: summarize(mine.filter((x) => x.status !== 0).map((x) => x.ms)),
+          non2xx: mine.filter((x) => x.status !== 0 && x.status !== 200).length,
+          errors: mine.filter((x) => x.status === 0).length,
+          statuses: mine.reduce<Record<string, number>>((counts, x) => ({ ...counts, [x.status]: (counts[x.status] ?? 0) + 1 }), {}),
+          baseline: alone.get(route.name) ?? summarize([]),
+        };
+      });
+      const writes = summarize(writer.attempts.map((a) => a.ms));
+      const failedWrites = writer.attempts.filter((a) => a.status !== 200).length;
+      const rss = sampler.samples.map((s) => s.rssMiB);
+      const connections = sampler.samples.map((s) => s.connections);
+      const memory = { startMiB: rss[0] ?? 0, peakMiB: Math.max(...rss), endMiB: rss.at(-1) ?? 0, slopeMiBPerMinute: slopePerMinute(sampler.samples) };
+      const pool = { peak: Math.max(...connections), limit: connectionLimit(count) };
+      const cpu = sampler.samples.slice(1).map((x) => x.cpuCores);
+      const serverCpu = { meanCores: cpu.reduce((a, b) => a + b, 0) / Math.max(1, cpu.length), peakCores: Math.max(0, ...cpu) };
 
-    console.log(`\n| route | requests | req/s | median | p95 | p99 | non-2xx | errors | alone: median | alone: p95 | p95 ratio | target |`);
-    console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|`);
-    for (const r of results) {
-      const target = r.kind === "api" ? TARGETS.apiP95Ms : TARGETS.pageP95Ms;
-      console.log(
-        `| ${r.name} | ${r.requests} | ${r.perSecond.toFixed(1)} | ${ms(r.latency.medianMs)} ms | ${ms(r.latency.p95Ms)} ms | ${ms(r.latency.p99Ms)} ms | ${r.non2xx} | ${r.errors} | ${ms(r.baseline.medianMs)} ms | ${ms(r.baseline.p95Ms)} ms | ${(r.latency.p95Ms / r.baseline.p95Ms).toFixed(1)}× | p95 < ${target} ms: ${r.latency.p95Ms < target ? "met" : "missed"} |`,
+      console.log(`\n| route | requests | req/s | median | p95 | p99 | non-2xx | errors | alone: median | alone: p95 | p95 ratio | target |`);
+      console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|`);
+      for (const r of results) {
+        const target = r.kind === "api" ? TARGETS.apiP95Ms : TARGETS.pageP95Ms;
+        console.log(
+          `| ${r.name} | ${r.requests} | ${r.perSecond.toFixed(1)} | ${ms(r.latency.medianMs)} ms | ${ms(r.latency.p95Ms)} ms | ${ms(r.latency.p99Ms)} ms | ${r.non2xx} | ${r.errors} | ${ms(r.baseline.medianMs)} ms | ${ms(r.baseline.p95Ms)} ms | ${(r.latency.p95Ms / r.baseline.p95Ms).toFixed(1)}× | p95 < ${target} ms: ${r.latency.p95Ms < target ? "met" : "missed"} |`,
+        );
+      }
+      const total = results.reduce((s, r) => s + r.requests, 0);
+      console.log(`\nall routes: ${total} requests, ${(total / DURATION_S).toFixed(1)} req/s; admin writes: ${writer.attempts.length}, ${failedWrites} failed, median ${ms(writes.medianMs)} ms, p95 ${ms(writes.p95Ms)} ms; acknowledged ${writer.acknowledged.length}, lost ${lostWrites}`);
+      // A target like the p95s, reported met or missed; the run fails only on what is wrong at any speed
+      // or size (errors, lost writes, more connections than the pools allow).
+      console.log(`server RSS target ≤ ${TARGETS.rssMiB * count} MiB for ${count} instance(s): ${memory.peakMiB <= TARGETS.rssMiB * count ? "met" : "missed"}`);
+      console.log(`server RSS (MiB): start ${memory.startMiB}, peak ${memory.peakMiB}, end ${memory.endMiB}, slope ${memory.slopeMiBPerMinute.toFixed(1)} MiB/min over the second half; database connections: peak ${pool.peak} (limit ${pool.limit}), parallel query workers at most ${Math.max(0, ...sampler.samples.map((x) => x.parallelWorkers))}; server CPU ${serverCpu.meanCores.toFixed(2)} cores on average, peak ${serverCpu.peakCores.toFixed(2)}`);
+      printWaits(instances, client);
+      console.log(`machine: ${(machineLoad.busyShare * 100).toFixed(0)} % of its ${machineLoad.cores} cores busy (steal ${(machineLoad.stealShare * 100).toFixed(0)} %); some task waited for a core ${machineLoad.cpuWaitShare === null ? "(no pressure information)" : `${(machineLoad.cpuWaitShare * 100).toFixed(0)} % of the time`}`);
+      console.log(`PostgreSQL's client backends (${databaseWaits.samples} samples, ${databaseWaits.backendsPerSample} backends each on average): ${databaseWaits.shares.map((s) => `${s.what} ${(s.share * 100).toFixed(0)} %`).join(", ")}`);
+      const machine = `${os.cpus()[0]?.model ?? "?"} · ${os.cpus().length} cores · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`;
+      const loadAverage = { before: loadBefore.map((l) => l.toFixed(2)).join(" "), after: os.loadavg().map((l) => l.toFixed(2)).join(" ") };
+      console.log(`machine: ${machine}; load average before ${loadAverage.before}, after ${loadAverage.after}`);
+
+      const file = resultsFile(`load${DURATION_S >= 600 ? "-soak" : ""}${count > 1 ? `-${count}-instances` : ""}`);
+      writeFileSync(
+        file,
+        JSON.stringify({ machine, loadAverage, instances: count, durationSeconds: DURATION_S, ratePerConnection: RATE, data: { ...data, analysts: data.analysts.length }, results, serverCpu, perInstance: instances, client, machineLoad, databaseWaits, writes: { ...writes, attempts: writer.attempts.length, failed: failedWrites, acknowledged: writer.acknowledged.length, lost: lostWrites }, memory, pool, samples: sampler.samples }, null, 2),
       );
-    }
-    const total = results.reduce((s, r) => s + r.requests, 0);
-    console.log(`\nall routes: ${total} requests, ${(total / DURATION_S).toFixed(1)} req/s; admin writes: ${writer.attempts.length}, ${failedWrites} failed, median ${ms(writes.medianMs)} ms, p95 ${ms(writes.p95Ms)} ms; acknowledged ${writer.acknowledged.length}, lost ${lostWrites}`);
-    // A target like the p95s, reported met or missed; the run fails only on what is wrong at any speed
-    // or size (errors, lost writes, more connections than the pools allow).
-    console.log(`server RSS target ≤ ${TARGETS.rssMiB * INSTANCES} MiB for ${INSTANCES} instance(s): ${memory.peakMiB <= TARGETS.rssMiB * INSTANCES ? "met" : "missed"}`);
-    console.log(`server RSS (MiB): start ${memory.startMiB}, peak ${memory.peakMiB}, end ${memory.endMiB}, slope ${memory.slopeMiBPerMinute.toFixed(1)} MiB/min over the second half; database connections: peak ${pool.peak} (limit ${pool.limit}), parallel query workers at most ${Math.max(0, ...sampler.samples.map((x) => x.parallelWorkers))}; server CPU ${serverCpu.meanCores.toFixed(2)} cores on average, peak ${serverCpu.peakCores.toFixed(2)}`);
-    printWaits(instances, client);
-    console.log(`machine: ${(machineLoad.busyShare * 100).toFixed(0)} % of its ${machineLoad.cores} cores busy (steal ${(machineLoad.stealShare * 100).toFixed(0)} %); some task waited for a core ${machineLoad.cpuWaitShare === null ? "(no pressure information)" : `${(machineLoad.cpuWaitShare * 100).toFixed(0)} % of the time`}`);
-    console.log(`PostgreSQL's client backends (${databaseWaits.samples} samples, ${databaseWaits.backendsPerSample} backends each on average): ${databaseWaits.shares.map((s) => `${s.what} ${(s.share * 100).toFixed(0)} %`).join(", ")}`);
-    const machine = `${os.cpus()[0]?.model ?? "?"} · ${os.cpus().length} cores · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`;
-    const loadAverage = { before: loadBefore.map((l) => l.toFixed(2)).join(" "), after: os.loadavg().map((l) => l.toFixed(2)).join(" ") };
-    console.log(`machine: ${machine}; load average before ${loadAverage.before}, after ${loadAverage.after}`);
+      log(`results written to ${file}`);
 
-    const file = resultsFile(`load${DURATION_S >= 600 ? "-soak" : ""}${INSTANCES > 1 ? `-${INSTANCES}-instances` : ""}`);
-    writeFileSync(
-      file,
-      JSON.stringify({ machine, loadAverage, instances: INSTANCES, durationSeconds: DURATION_S, ratePerConnection: RATE, data: { ...data, analysts: data.analysts.length }, results, serverCpu, perInstance: instances, client, machineLoad, databaseWaits, writes: { ...writes, attempts: writer.attempts.length, failed: failedWrites, acknowledged: writer.acknowledged.length, lost: lostWrites }, memory, pool, samples: sampler.samples }, null, 2),
-    );
-    log(`results written to ${file}`);
-
-    const errors = results.reduce((sum, r) => sum + r.errors + r.non2xx, 0) + failedWrites;
-    const problems = [
-      errors > 0 && `${errors} failed requests or writes`,
-      lostWrites > 0 && `${lostWrites} acknowledged writes missing`,
-      pool.peak > pool.limit && `${pool.peak} database connections, more than the pools' ${pool.limit}`,
-      // A run that cannot say where requests waited is not a measurement (server/runtime-metrics.ts).
-      instances.length < INSTANCES && `runtime figures from ${instances.length} of ${INSTANCES} instance(s)`,
-    ].filter(Boolean);
-    if (problems.length) {
-      console.error(`✘ ${problems.join("; ")}`);
-      process.exitCode = 1;
-    }
+      const errors = results.reduce((sum, r) => sum + r.errors + r.non2xx, 0) + failedWrites;
+      const problems = [
+        errors > 0 && `${errors} failed requests or writes`,
+        lostWrites > 0 && `${lostWrites} acknowledged writes missing`,
+        pool.peak > pool.limit && `${pool.peak} database connections, more than the pools' ${pool.limit}`,
+        // A run that cannot say where requests waited is not a measurement (server/runtime-metrics.ts).
+        instances.length < count && `runtime figures from ${instances.length} of ${count} instance(s)`,
+      ].filter(Boolean);
+      if (problems.length) {
+        console.error(`✘ ${problems.join("; ")}`);
+        process.exitCode = 1;
+      }
+      await server.stop();
+      server = undefined;
+      return { count, results, memory, machineLoad };
+    };
+    const runs = [];
+    for (const count of INSTANCE_COUNTS) runs.push(await measure(count));
+    if (runs.length > 1) printSideBySide(runs);
   } finally {
     await server?.stop();
     await sleep(100);
