@@ -108,7 +108,7 @@ async function baseline(origin: string, cookie: string, routes: LoadRoute[]): Pr
   return timings;
 }
 
-function sampleEvery(server: AppServer, databaseUrl: string, everyMs: number, connectionLimit: number) {
+function sampleEvery(server: AppServer, databaseUrl: string, everyMs: number, limit: number) {
   const samples: Sample[] = [];
   const client = new Client({ connectionString: databaseUrl });
   const started = Date.now();
@@ -123,7 +123,7 @@ function sampleEvery(server: AppServer, databaseUrl: string, everyMs: number, co
     const cpuCores = now.at > last.at ? (now.cpu - last.cpu) / ((now.at - last.at) / 1000) : 0;
     last = now;
     const connections = rows.filter((r) => r.kind === "client backend");
-    const backends = connections.length > connectionLimit ? connections.map((r) => ({ pid: r.pid, state: r.state, port: r.port, started: r.started.toISOString() })) : undefined;
+    const backends = connections.length > limit ? connections.map((r) => ({ pid: r.pid, state: r.state, port: r.port, started: r.started.toISOString() })) : undefined;
     samples.push({
       second: Math.round((Date.now() - started) / 1000),
       rssMiB: Math.round(server.rssMiB()),
