@@ -4,7 +4,7 @@
 // (503 "busy") rather than that the database is down.
 import { performance } from "node:perf_hooks";
 import { Pool, type PoolClient, type PoolConfig } from "pg";
-import { recordPoolHold, recordPoolWait } from "./runtime-metrics";
+import { isRecording, recordPoolHold, recordPoolWait } from "./runtime-metrics";
 import { noteCheckout } from "./shared/request-outcome";
 import { BUSY_MESSAGE, POOL_BUSY_CODE } from "./shared/unavailable";
 
@@ -42,18 +42,20 @@ export class LimitedPool extends Pool {
   override connect(): Promise<PoolClient>;
   override connect(callback: Checkout): void;
   override connect(callback?: Checkout): Promise<PoolClient> | void {
-    const asked = performance.now();
-    noteCheckout();
+    // Timed only for a supervisor that asked (server/runtime-metrics.ts): nothing extra per checkout otherwise.
+    const asked = isRecording() ? performance.now() : null;
+    if (asked !== null) noteCheckout();
     const waited = () => {
       const got = performance.now();
-      recordPoolWait(got - asked);
-      return () => recordPoolHold(performance.now() - got);
+      if (asked !== null) recordPoolWait(got - asked);
+      return got;
     };
     // pg-pool hands out a new release function with each checkout; pool.query() calls it, not `done`.
     const timed = (client: PoolClient) => {
-      const held = waited();
+      if (asked === null) return client;
+      const got = waited();
       const release = client.release.bind(client);
-      client.release = (err?: Error | boolean) => (held(), release(err));
+      client.release = (err?: Error | boolean) => (recordPoolHold(performance.now() - got), release(err));
       return client;
     };
     if (!callback) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRuntimeReport, recordPoolWait, reportRuntimeMetrics, requestStarted } from "./runtime-metrics";
+import { isRecording, isRuntimeReport, recordPoolWait, reportRuntimeMetrics, requestStarted } from "./runtime-metrics";
 
 const state = () => (globalThis as { maghrebRuntimeMetrics?: { inFlight: number; recording: boolean; poolWaitMs: number[] } }).maghrebRuntimeMetrics!;
 
@@ -16,7 +16,7 @@ describe("runtime metrics", () => {
   it("measures nothing unless a supervisor asked for the figures over an IPC channel", () => {
     // Vitest's workers may have a channel; without RUNTIME_METRICS=ipc nothing starts.
     reportRuntimeMetrics({});
-    expect(state().recording).toBe(false);
+    expect(isRecording()).toBe(false);
     recordPoolWait(12);
     expect(state().poolWaitMs).toEqual([]);
   });

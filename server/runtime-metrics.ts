@@ -49,8 +49,8 @@ interface State {
 const shared = globalThis as { maghrebRuntimeMetrics?: State };
 const state = (shared.maghrebRuntimeMetrics ??= { inFlight: 0, recording: false, loopDelayMs: [], poolWaitMs: [], poolHoldMs: [], checkoutsPerRequest: [], requestPaths: [] });
 
-/** Counts a request from its arrival to its answer's end (or its connection's close). */
-export function requestStarted(path: string): (checkouts: number) => void {
+/** Counts a request from its arrival to its answer's end (or its connection's close). `url` is the request's, query included: only its path is kept, and only while recording. */
+export function requestStarted(url: string): (checkouts: number) => void {
   state.inFlight++;
   let done = false;
   return (checkouts) => {
@@ -59,8 +59,13 @@ export function requestStarted(path: string): (checkouts: number) => void {
     state.inFlight--;
     if (!state.recording) return;
     state.checkoutsPerRequest.push(checkouts);
-    state.requestPaths.push(path);
+    state.requestPaths.push(url.split("?")[0] ?? "");
   };
+}
+
+/** Whether a supervisor asked for the figures: measuring code skips its work otherwise. */
+export function isRecording(): boolean {
+  return state.recording;
 }
 
 /** The app's pool, read at each report. */

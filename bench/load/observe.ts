@@ -100,12 +100,16 @@ export interface InstanceObservation {
 /** Each instance's reports from a window of time, summarized with exact percentiles. */
 export function summarizeInstances(reports: readonly RuntimeReport[], from: number, to: number): InstanceObservation[] {
   const byPid = new Map<number, RuntimeReport[]>();
-  for (const r of reports) if (r.at > from && r.at <= to + 1_000) byPid.set(r.pid, [...(byPid.get(r.pid) ?? []), r]);
+  for (const r of reports) {
+    if (r.at <= from || r.at > to + 1_000) continue;
+    const mine = byPid.get(r.pid);
+    if (mine) mine.push(r);
+    else byPid.set(r.pid, [r]);
+  }
   return [...byPid].map(([pid, mine]) => {
     const delays = mine.flatMap((r) => r.loopDelayMs);
     const waits = mine.flatMap((r) => r.poolWaitMs);
-    const perRequest = summarize(mine.flatMap((r) => r.checkoutsPerRequest));
-    const perRequestAll = mine.flatMap((r) => r.checkoutsPerRequest);
+    const perRequest = mine.flatMap((r) => r.checkoutsPerRequest);
     return {
       pid,
       seconds: mine.length,
@@ -113,7 +117,7 @@ export function summarizeInstances(reports: readonly RuntimeReport[], from: numb
       loopDelayMaxMs: round(Math.max(0, ...delays)),
       poolWait: { ...summarize(waits), checkouts: waits.length, overOneMs: waits.filter((w) => w > 1).length, maxMs: round(Math.max(0, ...waits)) },
       poolHold: summarize(mine.flatMap((r) => r.poolHoldMs)),
-      checkoutsPerRequest: { mean: meanMax(perRequestAll).mean, p95: perRequest.p95Ms, max: meanMax(perRequestAll).max },
+      checkoutsPerRequest: { ...meanMax(perRequest), p95: summarize(perRequest).p95Ms },
       checkoutsByPath: byPath(mine),
       inFlight: meanMax(mine.map((r) => r.inFlight)),
       poolWaiting: meanMax(mine.map((r) => r.pool.waiting)),

@@ -38,7 +38,7 @@ function refusalsAs503(res: ServerResponse, outcome: RequestOutcome): void {
 export function withClientAddress(handle: Handle, trustedProxyHops: number) {
   return (req: IncomingMessage, res: ServerResponse) => {
     req.headers["x-forwarded-for"] = forwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustedProxyHops);
-    const answered = requestStarted((req.url ?? "").split("?")[0] ?? "");
+    const answered = requestStarted(req.url ?? "");
     const outcome: RequestOutcome = { databaseRefusal: null, checkouts: 0 };
     res.once("close", () => answered(outcome.checkouts));
     refusalsAs503(res, outcome);
