@@ -12,7 +12,7 @@ import { DEMO_PASSWORD } from "../../prisma/seed/demo";
 import { seed } from "../../prisma/seed";
 import { startEmbeddedPostgres, type EmbeddedCluster } from "../../scripts/db/embedded";
 import { applyMigrations } from "../../scripts/db/migrate";
-import { startAdminWriter, type WriteAttempt } from "./admin-writer";
+import { startAdminWriter, type AdminWriter, type WriteAttempt } from "./admin-writer";
 import { signIn, sleep, startAppServer, trpcQueryPath, type AppServer } from "./app-server";
 
 export interface Sample {
@@ -96,6 +96,19 @@ export async function missingIds(databaseUrl: string, ids: string[]): Promise<st
 }
 
 /** Time until a signed-in API call answers 200 again, polled every 100 ms. */
+/**
+ * A steady phase: `steadyMs` of load, and then as long as it takes (at most 30 s) for the writer
+ * to have `writes` more writes acknowledged than when the phase began. A phase measured by the
+ * clock alone held 5 writes on a slow start and 10 on a quick one; what a fault must not lose
+ * has to be there first.
+ */
+async function steady(writer: AdminWriter, steadyMs: number, writes = 3): Promise<void> {
+  const before = writer.acknowledged.length;
+  await sleep(steadyMs);
+  const deadline = Date.now() + 30_000;
+  while (writer.acknowledged.length - before < writes && Date.now() < deadline) await sleep(50);
+}
+
 async function untilServing(origin: string, cookie: string, timeoutMs = 30_000): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
@@ -147,7 +160,7 @@ export async function runFaultScenario(options: FaultOptions): Promise<FaultRepo
     log(`outage: ${options.readers} readers and one admin writing every ${options.writeEveryMs} ms; stopping PostgreSQL in ${options.steadyMs} ms`);
     let readers = startReaders(options.readers, current, analyst);
     let writer = startAdminWriter({ origin: () => current().origin, cookie: () => admin, everyMs: options.writeEveryMs, label: "outage" });
-    await sleep(options.steadyMs);
+    await steady(writer, options.steadyMs);
     const stoppedAt = Date.now();
     await cluster.stop();
     cluster = undefined;
@@ -175,7 +188,7 @@ export async function runFaultScenario(options: FaultOptions): Promise<FaultRepo
     const restartedAt = Date.now();
     const recoveryMs = await untilServing(current().origin, analyst);
     log(`PostgreSQL back after ${restartedAt - stopDoneAt} ms; the app answered again ${recoveryMs} ms later`);
-    await sleep(options.steadyMs);
+    await steady(writer, options.steadyMs);
     await Promise.all([readers.stop(), writer.stop()]);
     const outage = {
       samples: readers.samples,
@@ -196,7 +209,7 @@ export async function runFaultScenario(options: FaultOptions): Promise<FaultRepo
     log("crash: killing the app process under load");
     readers = startReaders(options.readers, current, analyst);
     writer = startAdminWriter({ origin: () => current().origin, cookie: () => admin, everyMs: options.writeEveryMs, label: "crash" });
-    await sleep(options.steadyMs);
+    await steady(writer, options.steadyMs);
     const killedAt = Date.now();
     await current().kill();
     server = await startAppServer({ databaseUrl, port: options.appPort, authSecret });
@@ -204,7 +217,7 @@ export async function runFaultScenario(options: FaultOptions): Promise<FaultRepo
     log(`app killed and started again in ${restartedAppAt - killedAt} ms`);
     // Sessions live in PostgreSQL: the same cookies work on the new process.
     const servesAfterRestart = (await untilServing(server.origin, analyst, 5_000)) < 5_000;
-    await sleep(options.steadyMs);
+    await steady(writer, options.steadyMs);
     await Promise.all([readers.stop(), writer.stop()]);
     const crash = {
       samples: readers.samples,
