@@ -1,10 +1,11 @@
 // The drafts queue at volume: an admin submits three event drafts; the reviewer filters the queue
 // by kind and dyad (the address carries the filters), moves through it with j/k, publishes one
 // with p, puts the cursor in a return comment with r (where j is typed, not obeyed), then ticks
-// "Select all shown" and publishes the rest at once. The author's own p is refused with the
-// four-eyes sentence. The drafts are dated three years back, before the index's 900-day reach,
-// so they move no value the journeys beside it read (Algeria – France, as proposed-conditions.spec.ts
-// does); still, publishing writes the dyad's rollup, so it runs with the journeys that move the index.
+// "Select all shown" and publishes the rest at once: the answer stays beside the now empty queue.
+// The author's own p is refused with the four-eyes sentence. The drafts are dated three years
+// back, before the index's 900-day reach, so they move no value the journeys beside it read
+// (Algeria – France, as proposed-conditions.spec.ts does); still, publishing writes the dyad's
+// rollup, so it runs with the journeys that move the index.
 import { expect, test, type Page } from "@playwright/test";
 import { storageStateOf } from "./fixtures/auth";
 
@@ -80,8 +81,10 @@ test("a reviewer works through a filtered queue with j/k/p/r and publishes the r
     await review.getByLabel("Select all shown").check();
     await expect(review.getByText(/^\d+ drafts selected$/)).toBeVisible();
     await review.getByRole("button", { name: "Publish selected" }).click();
-    await expect(review.getByRole("status").filter({ hasText: /\d+ published, 0 refused/ })).toBeVisible();
+    // The page is read again once they are published; the answer outlives it, beside the empty queue.
     for (const title of [first, second]) await expect(review.getByRole("article", { name: `Draft: ${title}` })).toHaveCount(0);
+    await expect(review.getByText("No draft waiting for review with these filters.")).toBeVisible();
+    await expect(review.getByRole("status").filter({ hasText: /\d+ published, 0 refused/ })).toBeVisible();
   } finally {
     await reviewer.close();
   }

@@ -3,7 +3,8 @@
 // it is marked aria-current), x ticks the selected one, p publishes it, r puts the cursor in its
 // return comment; keys are ignored while the reader types in a field. Ticked drafts are published
 // or returned together with one comment: the server decides each in its own transaction and
-// answers "N published, M refused" with each refusal's reason.
+// answers "N published, M refused" with each refusal's reason. The queue stays on the page when
+// its last draft is decided, saying it is empty, so that answer outlives the refresh.
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -35,7 +36,7 @@ const decidable = (draft: DraftItem) => draft.mayDecide && draft.status === "PEN
 const noChange = () => () => undefined;
 const useInBrowser = () => useSyncExternalStore(noChange, () => true, () => false);
 
-export function DraftQueue({ drafts }: { drafts: QueuedItem[] }) {
+export function DraftQueue({ drafts, empty }: { drafts: QueuedItem[]; /** Said when no draft is left. */ empty: string }) {
   const t = useTranslations("review");
   const trpc = useTRPC();
   const router = useRouter();
@@ -123,35 +124,39 @@ export function DraftQueue({ drafts }: { drafts: QueuedItem[] }) {
 
   return (
     <>
-      {/* Said once the keys work, not in the server's HTML before they do. */}
-      <p className="meta keys-help" id="draft-keys">
-        {inBrowser ? t("keys.help") : null}
-      </p>
-      <form
-        className="inline-form bulk-bar"
-        noValidate
-        aria-label={t("bulk.label")}
-        onSubmit={(event) => {
-          form.setValue("drafts", refs);
-          void form.handleSubmit((data) => returnMany.mutate(data))(event);
-        }}
-      >
-        <label>
-          <input type="checkbox" checked={allTicked} disabled={open.length === 0} onChange={(e) => setTicked(e.target.checked ? new Set(open.map((d) => d.id)) : new Set())} />{" "}
-          {t("bulk.selectAll")}
-        </label>
-        <output aria-live="polite">{t("bulk.selected", { count: chosen.length })}</output>
-        <button type="button" disabled={busy || chosen.length === 0} onClick={() => publishMany.mutate({ drafts: refs })}>
-          {publishMany.isPending ? t("bulk.working") : t("bulk.publish")}
-        </button>
-        <Field form={form} name="comment" label={t("bulk.comment")}>
-          {(props) => <input {...props} maxLength={2000} />}
-        </Field>
-        <button type="submit" disabled={busy || chosen.length === 0}>
-          {returnMany.isPending ? t("bulk.working") : t("bulk.return")}
-        </button>
-        <FormMessage form={form} hidden="drafts" />
-      </form>
+      {drafts.length > 0 && (
+        <>
+          {/* Said once the keys work, not in the server's HTML before they do. */}
+          <p className="meta keys-help" id="draft-keys">
+            {inBrowser ? t("keys.help") : null}
+          </p>
+          <form
+            className="inline-form bulk-bar"
+            noValidate
+            aria-label={t("bulk.label")}
+            onSubmit={(event) => {
+              form.setValue("drafts", refs);
+              void form.handleSubmit((data) => returnMany.mutate(data))(event);
+            }}
+          >
+            <label>
+              <input type="checkbox" checked={allTicked} disabled={open.length === 0} onChange={(e) => setTicked(e.target.checked ? new Set(open.map((d) => d.id)) : new Set())} />{" "}
+              {t("bulk.selectAll")}
+            </label>
+            <output aria-live="polite">{t("bulk.selected", { count: chosen.length })}</output>
+            <button type="button" disabled={busy || chosen.length === 0} onClick={() => publishMany.mutate({ drafts: refs })}>
+              {publishMany.isPending ? t("bulk.working") : t("bulk.publish")}
+            </button>
+            <Field form={form} name="comment" label={t("bulk.comment")}>
+              {(props) => <input {...props} maxLength={2000} />}
+            </Field>
+            <button type="submit" disabled={busy || chosen.length === 0}>
+              {returnMany.isPending ? t("bulk.working") : t("bulk.return")}
+            </button>
+            <FormMessage form={form} hidden="drafts" />
+          </form>
+        </>
+      )}
       {outcome && (
         <div className="notice">
           <output>{t(outcome.kind === "publish" ? "bulk.publishedResult" : "bulk.returnedResult", { done: outcome.decided.length, refused: outcome.refused.length })}</output>
@@ -169,37 +174,41 @@ export function DraftQueue({ drafts }: { drafts: QueuedItem[] }) {
       <output className="meta" aria-live="polite">
         {status}
       </output>
-      <ul className="draft-list" aria-label={t("drafts.list")} aria-describedby="draft-keys">
-        {drafts.map((draft) => (
-          <li key={draft.id} aria-current={draft.id === currentId ? "true" : undefined}>
-            <article
-              className={draft.id === currentId ? "panel selected" : "panel"}
-              aria-label={t("drafts.article", { title: draft.title })}
-              tabIndex={-1}
-              ref={(element) => {
-                if (element) rows.current.set(draft.id, element);
-                else rows.current.delete(draft.id);
-              }}
-            >
-              <DraftCard
-                draft={draft}
-                effect={draft.effect}
-                chooser={
-                  decidable(draft) && (
-                    <input
-                      type="checkbox"
-                      className="draft-tick"
-                      checked={ticked.has(draft.id)}
-                      onChange={(e) => tick(draft.id, e.target.checked)}
-                      aria-label={t("drafts.select", { title: draft.title })}
-                    />
-                  )
-                }
-              />
-            </article>
-          </li>
-        ))}
-      </ul>
+      {drafts.length === 0 ? (
+        <p className="empty">{empty}</p>
+      ) : (
+        <ul className="draft-list" aria-label={t("drafts.list")} aria-describedby="draft-keys">
+          {drafts.map((draft) => (
+            <li key={draft.id} aria-current={draft.id === currentId ? "true" : undefined}>
+              <article
+                className={draft.id === currentId ? "panel selected" : "panel"}
+                aria-label={t("drafts.article", { title: draft.title })}
+                tabIndex={-1}
+                ref={(element) => {
+                  if (element) rows.current.set(draft.id, element);
+                  else rows.current.delete(draft.id);
+                }}
+              >
+                <DraftCard
+                  draft={draft}
+                  effect={draft.effect}
+                  chooser={
+                    decidable(draft) && (
+                      <input
+                        type="checkbox"
+                        className="draft-tick"
+                        checked={ticked.has(draft.id)}
+                        onChange={(e) => tick(draft.id, e.target.checked)}
+                        aria-label={t("drafts.select", { title: draft.title })}
+                      />
+                    )
+                  }
+                />
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

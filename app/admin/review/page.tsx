@@ -79,11 +79,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         <h2 id="drafts">{t("drafts.heading")}</h2>
         <p className="meta">{t.rich("drafts.intro", { link: auditLink("Draft") })}</p>
         <DraftFilters address={draftAddress} dyads={dyads} authors={authors} keep={pairsOf({ ...filters })} />
-        {drafts.length === 0 ? (
-          <p className="empty">{narrowsDrafts(draftAddress) ? t("drafts.emptyFiltered") : t("drafts.empty")}</p>
-        ) : (
-          <DraftQueue drafts={drafts} />
-        )}
+        <DraftQueue drafts={drafts} empty={narrowsDrafts(draftAddress) ? t("drafts.emptyFiltered") : t("drafts.empty")} />
       </section>
       <h2>{t("page.clusters")}</h2>
       <form method="get" action="/admin/review" className="filter-bar" aria-label={t("clusters.filters")}>
