@@ -109,6 +109,19 @@ async function steady(writer: AdminWriter, steadyMs: number, writes = 3): Promis
   while (writer.acknowledged.length - before < writes && Date.now() < deadline) await sleep(50);
 }
 
+/**
+ * The outage lasts `outageMs`, and then as long as it takes (at most 30 s) for the readers to have
+ * had 12 API calls and 2 pages answered since PostgreSQL stopped: what users are told during an
+ * outage is checked on enough answers however slowly a busy machine sends them (a clean-clone CI
+ * beside other work once saw 5 API calls and no page in 4 s).
+ */
+async function holdOutage(readers: { samples: Sample[] }, since: number, outageMs: number): Promise<void> {
+  await sleep(outageMs);
+  const deadline = Date.now() + 30_000;
+  const answered = (api: boolean) => readers.samples.filter((s) => s.sent >= since && s.route.startsWith("page ") !== api).length;
+  while ((answered(true) < 12 || answered(false) < 2) && Date.now() < deadline) await sleep(50);
+}
+
 async function untilServing(origin: string, cookie: string, timeoutMs = 30_000): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
@@ -182,7 +195,7 @@ export async function runFaultScenario(options: FaultOptions): Promise<FaultRepo
       signal: AbortSignal.timeout(10_000),
     });
     const signOutDuringOutage = { status: signOutResponse.status, body: await signOutResponse.text(), ms: performance.now() - signOutStarted };
-    await sleep(Math.max(0, options.outageMs - signInDuringOutage.ms - signOutDuringOutage.ms));
+    await holdOutage(readers, stopDoneAt, Math.max(0, options.outageMs - signInDuringOutage.ms - signOutDuringOutage.ms));
     const restartingAt = Date.now();
     cluster = await startEmbeddedPostgres({ dataDir, port, persistent: true, log });
     const restartedAt = Date.now();
