@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { Link } from "@/app/_components/link";
 import type { ReactNode } from "react";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AccountMenu } from "./_components/auth/account-menu";
 import { IntlProvider } from "./_components/intl-provider";
-import { clientMessages } from "@/i18n/messages";
 import { LanguageMenu } from "./_components/language-menu";
 import { TRPCReactProvider } from "./_trpc/client";
 import { isAdmin } from "@/server/auth/permissions";
@@ -29,11 +28,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     caller ? caller.alerts.unread().catch(() => null) : null,
     caller && user && isAdmin(user) ? caller.drafts.awaiting().catch(() => null) : null,
   ]);
-  const [locale, messages, t, review] = await Promise.all([getLocale(), getMessages(), getTranslations("common"), getTranslations("review.menu")]);
+  const [locale, t, review] = await Promise.all([getLocale(), getTranslations("common"), getTranslations("review.menu")]);
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body>
-        <IntlProvider locale={locale} messages={clientMessages(messages)}>
+        <IntlProvider locale={locale}>
           <TRPCReactProvider>
             <a className="skip-link" href="#main">
               {t("skipToContent")}

@@ -6,7 +6,8 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/server/i18n/locales";
-import { CLIENT_MESSAGES, clientMessages, loadMessages, NAMESPACES } from "./messages";
+import { CLIENT_MESSAGES, clientMessages } from "./client-messages";
+import { loadMessages, NAMESPACES } from "./messages";
 
 type Tree = { [key: string]: string | Tree };
 const root = path.resolve(import.meta.dirname, "..");
@@ -130,5 +131,10 @@ describe("message files", () => {
     expect(Object.keys(sent)).not.toContain("email");
     expect(Object.keys(sent.methodology ?? {})).toEqual(["sensitivity"]);
     expect(sent.common).toEqual((await loadMessages("fr")).common);
+  });
+
+  it.each(LOCALES)("gives the browser reading %s its language's script, picked as the list says", async (locale) => {
+    const script = ((await import(`./client/${locale}.ts`)) as { default: unknown }).default;
+    expect(script).toEqual(clientMessages(await loadMessages(locale)));
   });
 });

@@ -63,36 +63,3 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
   // The files' shapes are held equal to English's by messages.test.ts; the typecheck cannot see into a dynamic import.
   return Object.fromEntries(entries) as Messages;
 }
-
-/**
- * What the browser is sent: the namespaces, or parts of one, that components read with
- * useTranslations. The rest (e-mails, exports, CAMEO, the methodology's prose…) is read on the
- * server only and would add tens of kilobytes to every page. `messages.test.ts` fails when a
- * useTranslations reads outside this list.
- */
-export const CLIENT_MESSAGES = [
-  "common", "auth", "account", "agreements", "alerts", "dashboard", "errors", "filters", "forms",
-  "places", "relations", "review", "states", "views", "notes", "methodology.sensitivity", "admin.controls",
-] as const;
-
-type Tree = { [key: string]: string | Tree };
-
-export function clientMessages(messages: Messages): Tree {
-  const all: Tree = messages;
-  const out: Tree = {};
-  for (const path of CLIENT_MESSAGES) {
-    const keys = path.split(".");
-    let from: string | Tree | undefined = all;
-    let to = out;
-    keys.forEach((key, i) => {
-      from = typeof from === "object" ? from[key] : undefined;
-      if (from === undefined) return;
-      if (i === keys.length - 1) to[key] = from;
-      else {
-        const next: string | Tree = (to[key] ??= {});
-        if (typeof next === "object") to = next;
-      }
-    });
-  }
-  return out;
-}
