@@ -6,12 +6,13 @@ import { useTranslations } from "next-intl";
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { plausibleMeaning } from "../relations/format-index";
 import { useFormat } from "../use-format";
+import { tenth, type ChartPoint } from "./chart-points";
 
 export interface ChartSeries {
   key: string;
   label: string;
-  /** low/high: the plausible range of the value (server/method/plausible.ts). */
-  points: { day: string; index: number; low?: number; high?: number }[];
+  /** As chartPoints gives them; low/high: the plausible range of the value (server/method/plausible.ts). */
+  points: ChartPoint[];
   /** Drawn dashed and grey: another method version's line for comparison, not a dyad of its own. */
   dashed?: boolean;
 }
@@ -36,7 +37,6 @@ export interface ChartNote {
 
 const RANGE_KEY = "plausible";
 const TWO_DECIMALS = { minimumFractionDigits: 2, maximumFractionDigits: 2 } as const;
-const tenth = (x: number) => Math.round(x * 10) / 10;
 const COLOURS = ["#0b5c7a", "#b8461b", "#5b3f99", "#2f7d32", "#8a5a00", "#444"];
 /** The compared version's line; recharts writes its legend text in it: #767676 is the lightest grey at 4.5:1 on white. */
 const COMPARED_GREY = "#767676";
