@@ -10,6 +10,8 @@ export interface RequestSample {
   ms: number;
   /** HTTP status; 0 when the request failed or took longer than the timeout. */
   status: number;
+  /** When it was sent (performance.now()): a run keeps only what was sent after its warm-up. */
+  sentAt: number;
 }
 
 export async function runAnalysts(options: {
@@ -39,7 +41,7 @@ export async function runAnalysts(options: {
           .then(async (r) => (await r.arrayBuffer(), r.status))
           .catch(() => 0);
         const ms = performance.now() - started;
-        samples.push({ route: route.name, ms, status });
+        samples.push({ route: route.name, ms, status, sentAt: started });
         // Think time: exponential around the mean gap, less the time the answer took; none past the end.
         await sleep(Math.min(deadline - Date.now(), Math.max(0, -Math.log(1 - random()) * meanGapMs - ms)));
       }
