@@ -3,7 +3,8 @@
 // written with its audit entry in the same transaction.
 import type { Db, DbOrTx } from "../db-client";
 import { loopbackTargetsAllowed, refusedTargetUrl, targetNeedOf, type TargetNeed } from "../http/outbound-target";
-import { Prisma } from "../generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
+import { isUniqueViolation } from "../shared/unique-violation";
 import { recordAudit } from "../admin/audit";
 import { createEvent } from "../events/write";
 import type { EventInput } from "../events/schemas";
@@ -41,8 +42,6 @@ export const headlineSelect = {
   eventId: true,
   feed: { select: { id: true, title: true, url: true, countryCode: true } },
 } satisfies Prisma.HeadlineSelect;
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /** Why outbound-target refuses a feed's address, said in the reader's language. */
 const FEED_NEEDS: Record<TargetNeed, () => string> = {
