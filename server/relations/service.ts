@@ -1,6 +1,9 @@
 // Database reads for the relations index. Indicators come from the DyadDay rollup only;
 // raw events are read just to name what drives a number (drivers, chart markers).
-import type { Db } from "../db-client";
+import { databaseUrlOf, type Db } from "../db-client";
+import { primaryOf } from "../db-replica";
+import { changeFeedOf } from "../shared/change-feed";
+import { instanceCache, type InstanceCache } from "../shared/instance-cache";
 import { Prisma } from "../generated/prisma/client";
 import { fromDay, toDay } from "../method/day";
 import { dateOfDay } from "../scope/day";
@@ -22,13 +25,34 @@ type DyadWithCountries = Prisma.DyadGetPayload<{ select: typeof dyadSelect }>;
 
 /** France first, then the other party: analysts read "France – Morocco". */
 
+type KnownDyad = { dyad: DyadWithCountries; tracked: boolean };
+
+/**
+ * Every dyad with its countries: a few dozen rows, named by nearly every read of the index, that
+ * change only when a dyad is recorded or a country renamed. Each instance keeps them until the
+ * database announces such a write (server/shared/instance-cache.ts), a minute at most; without
+ * a listener (scripts, tests) they are read each time. Callers get them shared: never mutated.
+ */
+const DYADS_TTL_MS = 60_000;
+
+/** One instance's dyads cache, hearing changes through `feedFor` (tests make one per simulated instance). */
+export const dyadsCacheWith = (feedFor: typeof changeFeedOf) => instanceCache<KnownDyad[]>({ topic: "dyads", ttlMs: DYADS_TTL_MS, feedFor, withoutListener: "readThrough" });
+const dyadsCache = dyadsCacheWith(changeFeedOf);
+
+function knownDyads(db: Db, cache: InstanceCache<KnownDyad[]>): Promise<KnownDyad[]> {
+  // Filled from the primary: the notice comes from there, and a replica may not have the write yet.
+  const primary = primaryOf(db);
+  const load = () =>
+    primary.dyad
+      .findMany({ select: { ...dyadSelect, tracked: true }, orderBy: { key: "asc" } })
+      .then((rows) => rows.map(({ tracked, ...dyad }) => ({ dyad, tracked })));
+  return cache.get({ databaseUrl: databaseUrlOf(primary), load });
+}
+
 /** The named dyads (all tracked ones when none are named), France's first; NOT_FOUND names the unknown. */
-export async function dyadsByKey(db: Db, keys: string[] | undefined): Promise<DyadWithCountries[]> {
-  const dyads = await db.dyad.findMany({
-    where: keys ? { key: { in: keys } } : { tracked: true },
-    select: dyadSelect,
-    orderBy: { key: "asc" },
-  });
+export async function dyadsByKey(db: Db, keys: string[] | undefined, cache = dyadsCache): Promise<DyadWithCountries[]> {
+  const known = await knownDyads(db, cache);
+  const dyads = known.filter((k) => (keys ? keys.includes(k.dyad.key) : k.tracked)).map((k) => k.dyad);
   const missing = (keys ?? []).filter((k) => !dyads.some((d) => d.key === k));
   if (missing.length) throw new AppError("NOT_FOUND", said("dyadsNotRecorded", { dyads: missing.join(", ") }));
   // France's dyads first, as the product is about France and the Maghreb.

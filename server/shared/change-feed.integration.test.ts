@@ -1,12 +1,13 @@
-// Several app instances on one database, each with its own in-memory sectors list and its own
-// change listener (as `npm start -- --instances 2`, or two machines, run them): a write through
-// one instance is announced on commit, and neither instance serves the old list afterwards.
+// Several app instances on one database, each with its own in-memory sectors list and dyads, and
+// its own change listener (as `npm start -- --instances 2`, or two machines, run them): a write
+// through one instance is announced on commit, and neither instance serves the old list afterwards.
 import { afterAll, describe, expect, it } from "vitest";
 import { createAgreement } from "@/prisma/seed/factories";
 import { useAuthTestDatabase } from "@/scripts/test/auth";
 import { agreementFixture } from "@/test/fixtures/agreement";
 import { agreementSectors, sectorsCacheWith } from "../agreements/service";
 import { agreementInput } from "../agreements/write-schemas";
+import { dyadsByKey, dyadsCacheWith } from "../relations/service";
 import { listenForChanges, type Change, type ChangeFeed } from "./change-feed";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,14 +30,14 @@ describe("two instances' caches on one database", async () => {
   const admin = await t.callerAs("admin@example.com");
   const instances = ["A", "B"].map((name) => {
     const feed = listenForChanges({ databaseUrl: t.url, log: () => undefined });
-    return { name, feed, cache: sectorsCacheWith(() => feed) };
+    return { name, feed, cache: sectorsCacheWith(() => feed), dyads: dyadsCacheWith(() => feed) };
   });
   afterAll(() => Promise.all(instances.map((i) => i.feed.close())));
   await Promise.all(instances.map((i) => i.feed.ready()));
   const sectorsOn = (instance: (typeof instances)[number]) => agreementSectors({ db: t.db, cache: instance.cache });
   /** A write, once every instance has heard of it: the notice leaves on commit and arrives moments later. */
-  async function announced<T>(write: () => Promise<T>): Promise<T> {
-    const heard = Promise.all(instances.map((i) => nextNotice(i.feed, "sectors")));
+  async function announced<T>(write: () => Promise<T>, topic: Change = "sectors"): Promise<T> {
+    const heard = Promise.all(instances.map((i) => nextNotice(i.feed, topic)));
     const result = await write();
     await within(heard, 2_000, "the notice on both listeners");
     return result;
@@ -53,6 +54,24 @@ describe("two instances' caches on one database", async () => {
     for (const instance of instances) expect(await sectorsOn(instance)).toContain("zz-archived-sector");
     await announced(() => admin.agreements.archive(made));
     for (const instance of instances) expect(await sectorsOn(instance), instance.name).not.toContain("zz-archived-sector");
+  });
+
+  it("serve the dyads from memory, and the new ones on both instances once a country is renamed or a dyad recorded", async () => {
+    const names = async (instance: (typeof instances)[number]) => (await dyadsByKey(t.db, undefined, instance.dyads)).map((d) => `${d.a.name} – ${d.b.name}`);
+    for (const instance of instances) expect(await names(instance)).toContain("France – Morocco");
+    // A rename the listeners cannot hear (triggers off for this transaction): both still answer from memory.
+    await t.db.$transaction([t.db.$executeRaw`SET LOCAL session_replication_role = replica`, t.db.$executeRaw`UPDATE "Country" SET name = 'Morocco (unheard)' WHERE code = 'MAR'`]);
+    for (const instance of instances) expect(await names(instance), instance.name).toContain("France – Morocco");
+    await announced(() => t.db.country.update({ where: { code: "MAR" }, data: { name: "Kingdom of Morocco" } }), "dyads");
+    for (const instance of instances) expect(await names(instance), instance.name).toContain("France – Kingdom of Morocco");
+    await announced(() => t.db.country.update({ where: { code: "MAR" }, data: { name: "Morocco" } }), "dyads");
+
+    await expect(dyadsByKey(t.db, ["ESP-FRA"], instances[0]?.dyads)).rejects.toThrow(/ESP-FRA/);
+    await announced(async () => {
+      await t.db.country.upsert({ where: { code: "ESP" }, create: { code: "ESP", name: "Spain" }, update: {} });
+      await t.db.dyad.create({ data: { key: "ESP-FRA", countryA: "ESP", countryB: "FRA", tracked: false } });
+    }, "dyads");
+    for (const instance of instances) expect((await dyadsByKey(t.db, ["ESP-FRA"], instance.dyads)).map((d) => d.key), instance.name).toEqual(["ESP-FRA"]);
   });
 
   it("hear nothing from a write that rolled back", async () => {

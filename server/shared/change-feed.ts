@@ -9,7 +9,9 @@ import { Client } from "pg";
 export const CHANGES_CHANNEL = "maghreb_changes";
 
 /** What a notice names: one word per cached thing, as the triggers send it. */
-export type ChangeTopic = "sectors";
+const TOPICS = ["sectors", "dyads"] as const;
+export type ChangeTopic = (typeof TOPICS)[number];
+const isTopic = (payload: string): payload is ChangeTopic => (TOPICS as readonly string[]).includes(payload);
 
 /** A topic that changed, or "everything": notices may have been missed (connection lost or regained). */
 export type Change = ChangeTopic | "everything";
@@ -68,7 +70,7 @@ export function listenForChanges(options: { databaseUrl: string; log?: (line: st
     next.on("error", (error) => lost(error.message));
     next.on("end", () => lost("closed by the server"));
     next.on("notification", (notice) => {
-      if (notice.channel === CHANGES_CHANNEL && notice.payload) emit(notice.payload === "sectors" ? "sectors" : "everything");
+      if (notice.channel === CHANGES_CHANNEL && notice.payload) emit(isTopic(notice.payload) ? notice.payload : "everything");
     });
     next
       .connect()

@@ -56,6 +56,14 @@ describe("instanceCache", () => {
     expect(await cache.get({ databaseUrl: URL_A, load, now: now + 61_000 })).toEqual(["read 2"]);
   });
 
+  it("without a listener, reads each time when told to (a value tests write and read at once)", async () => {
+    const cache = instanceCache<string[]>({ topic: "dyads", ttlMs: 60_000, feedFor: () => undefined, withoutListener: "readThrough" });
+    const { load } = counter();
+    expect(await cache.get({ databaseUrl: URL_A, load })).toEqual(["read 1"]);
+    expect(await cache.get({ databaseUrl: URL_A, load })).toEqual(["read 2"]);
+    expect(cache.size).toBe(0);
+  });
+
   it("holds at most maxEntries databases' values, forgetting the least recently loaded", async () => {
     const cache = instanceCache<string[]>({ topic: "sectors", ttlMs: 60_000, maxEntries: 2, feedFor: () => undefined });
     const { load } = counter();

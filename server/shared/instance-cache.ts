@@ -5,7 +5,8 @@
 // milliseconds). Three cases, by the process's listener on that database:
 //   listening     → cached until the notice or ttlMs;
 //   not listening → read through: a notice may be lost while the connection is down;
-//   none          → cached for ttlMs (scripts and tests that start no listener).
+//   none          → cached for ttlMs (scripts and tests that start no listener), or read
+//                   through when the cache says so (a value tests write and read at once).
 import type { Change, ChangeFeed, ChangeTopic } from "./change-feed";
 
 export interface InstanceCache<T> {
@@ -13,7 +14,14 @@ export interface InstanceCache<T> {
   readonly size: number;
 }
 
-export function instanceCache<T>(options: { topic: ChangeTopic; ttlMs: number; maxEntries?: number; feedFor: (databaseUrl: string) => ChangeFeed | undefined }): InstanceCache<T> {
+export function instanceCache<T>(options: {
+  topic: ChangeTopic;
+  ttlMs: number;
+  maxEntries?: number;
+  feedFor: (databaseUrl: string) => ChangeFeed | undefined;
+  /** Without a listener: keep the value for ttlMs (the default), or read it each time. */
+  withoutListener?: "ttl" | "readThrough";
+}): InstanceCache<T> {
   const maxEntries = options.maxEntries ?? 16;
   const entries = new Map<string, { expires: number; value: Promise<T> }>();
   const heard = new WeakSet<ChangeFeed>();
@@ -30,7 +38,7 @@ export function instanceCache<T>(options: { topic: ChangeTopic; ttlMs: number; m
     get({ databaseUrl, load, now = Date.now() }) {
       const feed = options.feedFor(databaseUrl);
       if (feed) follow(databaseUrl, feed);
-      if (feed && !feed.listening) return load();
+      if (feed ? !feed.listening : options.withoutListener === "readThrough") return load();
       const cached = entries.get(databaseUrl);
       if (cached && cached.expires > now) return cached.value;
       const value = load();
