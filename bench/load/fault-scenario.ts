@@ -95,33 +95,37 @@ export async function missingIds(databaseUrl: string, ids: string[]): Promise<st
   }
 }
 
-/** Time until a signed-in API call answers 200 again, polled every 100 ms. */
 /**
- * A steady phase: `steadyMs` of load, and then as long as it takes (at most 30 s) for the writer
- * to have `writes` more writes acknowledged than when the phase began. A phase measured by the
- * clock alone held 5 writes on a slow start and 10 on a quick one; what a fault must not lose
- * has to be there first.
+ * A phase of the scenario: `ms` of load, and then as long as it takes (at most 30 s) until
+ * `enough()` — a phase measured by the clock alone holds too little to check on a busy machine.
  */
-async function steady(writer: AdminWriter, steadyMs: number, writes = 3): Promise<void> {
+async function phase(ms: number, enough: () => boolean): Promise<void> {
+  await sleep(ms);
+  const deadline = Date.now() + 30_000;
+  while (!enough() && Date.now() < deadline) await sleep(50);
+}
+
+/**
+ * A steady phase lasts until the writer has `writes` more writes acknowledged than when it began:
+ * by the clock alone it held 5 writes on a slow start and 10 on a quick one, and what a fault
+ * must not lose has to be there first.
+ */
+function steady(writer: AdminWriter, steadyMs: number, writes = 3): Promise<void> {
   const before = writer.acknowledged.length;
-  await sleep(steadyMs);
-  const deadline = Date.now() + 30_000;
-  while (writer.acknowledged.length - before < writes && Date.now() < deadline) await sleep(50);
+  return phase(steadyMs, () => writer.acknowledged.length - before >= writes);
 }
 
 /**
- * The outage lasts `outageMs`, and then as long as it takes (at most 30 s) for the readers to have
- * had 12 API calls and 2 pages answered since PostgreSQL stopped: what users are told during an
- * outage is checked on enough answers however slowly a busy machine sends them (a clean-clone CI
- * beside other work once saw 5 API calls and no page in 4 s).
+ * The outage lasts until the readers have had 12 API calls and 2 pages answered since PostgreSQL
+ * stopped, so what users are told during it is checked on enough answers (a clean-clone CI beside
+ * other work once saw 5 API calls and no page in 4 s).
  */
-async function holdOutage(readers: { samples: Sample[] }, since: number, outageMs: number): Promise<void> {
-  await sleep(outageMs);
-  const deadline = Date.now() + 30_000;
+function holdOutage(readers: { samples: Sample[] }, since: number, outageMs: number): Promise<void> {
   const answered = (api: boolean) => readers.samples.filter((s) => s.sent >= since && s.route.startsWith("page ") !== api).length;
-  while ((answered(true) < 12 || answered(false) < 2) && Date.now() < deadline) await sleep(50);
+  return phase(outageMs, () => answered(true) >= 12 && answered(false) >= 2);
 }
 
+/** Time until a signed-in API call answers 200 again, polled every 100 ms. */
 async function untilServing(origin: string, cookie: string, timeoutMs = 30_000): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
