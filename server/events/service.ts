@@ -7,6 +7,7 @@ import { cameoLabel, eventScore } from "../method/goldstein";
 import { OVERRIDE_KEYS } from "../method/params";
 import { capitalPlaces } from "../geo/places";
 import { readableRecords } from "../records/archived";
+import { indexAnswers } from "../relations/answers";
 import { dyadsByKey } from "../relations/service";
 import { gdeltEvidence } from "../review/service";
 import { packMapEvents, type MapEvent } from "./map-wire";
@@ -98,7 +99,11 @@ const capitalSelect = { code: true, capitalName: true, capitalLat: true, capital
  * events, Date objects and repeated labels would double the response. The events travel packed
  * (map-wire.ts); `unpackMapEvents` reads them.
  */
-export async function eventsForMap(input: { db: Db; keys?: string[]; from: number; to: number; limit: number }) {
+export function eventsForMap(input: Parameters<typeof readEventsForMap>[0], answers = indexAnswers) {
+  return answers.answer("eventsForMap", input, readEventsForMap);
+}
+
+async function readEventsForMap(input: { db: Db; keys?: string[]; from: number; to: number; limit: number }) {
   const { db, from, to, limit } = input;
   const dyads = await dyadsByKey(db, input.keys);
   const keyOf = new Map(dyads.map((d) => [d.id, d.key]));

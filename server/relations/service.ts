@@ -4,6 +4,7 @@ import { databaseUrlOf, type Db } from "../db-client";
 import { primaryOf } from "../db-replica";
 import { changeFeedOf } from "../shared/change-feed";
 import { instanceCache, type InstanceCache } from "../shared/instance-cache";
+import { indexAnswers } from "./answers";
 import { Prisma } from "../generated/prisma/client";
 import { fromDay, toDay } from "../method/day";
 import { dateOfDay } from "../scope/day";
@@ -69,7 +70,11 @@ const rangeColumns = (withRange: boolean) =>
   Prisma.raw(withRange ? `"plausibleLow", "plausibleHigh"` : `NULL::float8 AS "plausibleLow", NULL::float8 AS "plausibleHigh"`);
 
 /** Headline numbers per dyad as of a day, with the latest event and the coverage for the card. */
-export async function dyadSummaries(input: { db: Db; now: number; asOf?: number; keys?: string[]; withRange?: boolean }) {
+export function dyadSummaries(input: Parameters<typeof readSummaries>[0], answers = indexAnswers) {
+  return answers.answer("summaries", input, readSummaries);
+}
+
+async function readSummaries(input: { db: Db; now: number; asOf?: number; keys?: string[]; withRange?: boolean }) {
   const { db, now, withRange = true } = input;
   const asOf = input.asOf ?? now;
   await ensureRollupsCurrent({ db, today: now });
@@ -118,7 +123,11 @@ export async function dyadSummaries(input: { db: Db; now: number; asOf?: number;
 }
 
 /** The index per day (or per week: each Sunday's value and the last day) over a range. */
-export async function dyadSeries(input: {
+export function dyadSeries(input: Parameters<typeof readSeries>[0], answers = indexAnswers) {
+  return answers.answer("series", input, readSeries);
+}
+
+async function readSeries(input: {
   db: Db;
   now: number;
   keys: string[];
@@ -205,7 +214,11 @@ export async function dyadSeriesUnder(input: {
 }
 
 /** The first day any of the dyads has data (its rollup's first row), for an "all" range. */
-export async function dataStart({ db, keys }: { db: Db; keys: string[] }): Promise<number | null> {
+export function dataStart(input: { db: Db; keys: string[] }, answers = indexAnswers): Promise<number | null> {
+  return answers.answer("dataStart", input, readDataStart);
+}
+
+async function readDataStart({ db, keys }: { db: Db; keys: string[] }): Promise<number | null> {
   const dyads = await dyadsByKey(db, keys);
   const [row] = await db.$queryRaw<{ first: Date | null }[]>`
     SELECT min(first) AS first FROM (
@@ -296,7 +309,11 @@ export async function dyadDrivers(input: { db: Db; now: number; key: string; asO
  * The largest events of a range, as chart markers: the days with the largest |S(t)| from the
  * rollup, then the largest event of each of those days (two index lookups, no scan of the range).
  */
-export async function keyEvents(input: { db: Db; now: number; keys: string[]; from: number; to: number; limit?: number }) {
+export function keyEvents(input: Parameters<typeof readKeyEvents>[0], answers = indexAnswers) {
+  return answers.answer("keyEvents", input, readKeyEvents);
+}
+
+async function readKeyEvents(input: { db: Db; now: number; keys: string[]; from: number; to: number; limit?: number }) {
   const { db, now, from, to, limit = 40 } = input;
   const dyads = await dyadsByKey(db, input.keys);
   const ids = dyads.map((d) => d.id);
@@ -325,7 +342,11 @@ export async function keyEvents(input: { db: Db; now: number; keys: string[]; fr
  * Events per dyad placed within a range, summed from the rollup's daily counts (never a scan of
  * raw events), so the map's arcs cost one indexed range read per dyad at any volume.
  */
-export async function eventVolumes(input: { db: Db; now: number; keys?: string[]; from: number; to: number }) {
+export function eventVolumes(input: Parameters<typeof readVolumes>[0], answers = indexAnswers) {
+  return answers.answer("volumes", input, readVolumes);
+}
+
+async function readVolumes(input: { db: Db; now: number; keys?: string[]; from: number; to: number }) {
   const { db, now, from, to } = input;
   await ensureRollupsCurrent({ db, today: now });
   const dyads = await dyadsByKey(db, input.keys);

@@ -2,12 +2,16 @@
 // its own change listener (as `npm start -- --instances 2`, or two machines, run them): a write
 // through one instance is announced on commit, and neither instance serves the old list afterwards.
 import { afterAll, describe, expect, it } from "vitest";
-import { createAgreement } from "@/prisma/seed/factories";
+import { createAgreement, eventInputFixture } from "@/prisma/seed/factories";
 import { useAuthTestDatabase } from "@/scripts/test/auth";
 import { agreementFixture } from "@/test/fixtures/agreement";
 import { agreementSectors, sectorsCacheWith } from "../agreements/service";
 import { agreementInput } from "../agreements/write-schemas";
-import { dyadsByKey, dyadsCacheWith } from "../relations/service";
+import { eventsForMap } from "../events/service";
+import { fromDay, toDay } from "../method/day";
+import { indexAnswersWith } from "../relations/answers";
+import { ensureRollupsCurrent } from "../relations/rollup";
+import { dyadSeries, dyadsByKey, dyadsCacheWith, dyadSummaries } from "../relations/service";
 import { listenForChanges, type Change, type ChangeFeed } from "./change-feed";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -30,7 +34,7 @@ describe("two instances' caches on one database", async () => {
   const admin = await t.callerAs("admin@example.com");
   const instances = ["A", "B"].map((name) => {
     const feed = listenForChanges({ databaseUrl: t.url, log: () => undefined });
-    return { name, feed, cache: sectorsCacheWith(() => feed), dyads: dyadsCacheWith(() => feed) };
+    return { name, feed, cache: sectorsCacheWith(() => feed), dyads: dyadsCacheWith(() => feed), answers: indexAnswersWith(() => feed) };
   });
   afterAll(() => Promise.all(instances.map((i) => i.feed.close())));
   await Promise.all(instances.map((i) => i.feed.ready()));
@@ -72,6 +76,29 @@ describe("two instances' caches on one database", async () => {
       await t.db.dyad.create({ data: { key: "ESP-FRA", countryA: "ESP", countryB: "FRA", tracked: false } });
     }, "dyads");
     for (const instance of instances) expect((await dyadsByKey(t.db, ["ESP-FRA"], instance.dyads)).map((d) => d.key), instance.name).toEqual(["ESP-FRA"]);
+  });
+
+  it("share the index's answers from memory, and the new ones on both instances once an event is published", async () => {
+    const now = toDay(new Date());
+    const lastEventOn = async (instance: (typeof instances)[number]) => (await dyadSummaries({ db: t.db, now, keys: ["FRA-MAR"] }, instance.answers))[0]?.lastEvent?.title;
+    const mapOn = async (instance: (typeof instances)[number]) => (await eventsForMap({ db: t.db, from: now - 365, to: now, limit: 1_000 }, instance.answers)).total;
+    const todayOn = async (instance: (typeof instances)[number]) => (await dyadSeries({ db: t.db, now, keys: ["FRA-MAR"], from: now - 30, to: now, granularity: "daily" }, instance.answers))[0]?.points.at(-1)?.index;
+    // The day's first read extends the rollup to today, a write announced like any other: done first.
+    await ensureRollupsCurrent({ db: t.db, today: now });
+    await sleep(300);
+    const before = await Promise.all(instances.map(async (i) => ({ title: await lastEventOn(i), mapped: await mapOn(i), index: await todayOn(i) })));
+    expect(before[0]?.title).toBeDefined();
+    expect(before[1]).toEqual(before[0]);
+    // A change the listeners cannot hear (triggers off for this transaction): both answer from memory.
+    await t.db.$transaction([t.db.$executeRaw`SET LOCAL session_replication_role = replica`, t.db.$executeRaw`UPDATE "DyadDay" SET index = index + 50 WHERE day = ${fromDay(now)}::date`]);
+    for (const [n, instance] of instances.entries()) expect(await todayOn(instance), instance.name).toBe(before[n]?.index);
+
+    await announced(() => admin.events.create(eventInputFixture({ title: "Paris and Rabat sign a water accord", cameoCode: "057", overrideKey: undefined, dyad: "FRA-MAR", actor: "FRA", target: "MAR" })), "index");
+    for (const [n, instance] of instances.entries()) {
+      expect(await lastEventOn(instance), instance.name).toBe("Paris and Rabat sign a water accord");
+      expect(await mapOn(instance), instance.name).toBe((before[n]?.mapped ?? 0) + 1);
+      expect(await todayOn(instance), instance.name).not.toBe(before[n]?.index);
+    }
   });
 
   it("hear nothing from a write that rolled back", async () => {

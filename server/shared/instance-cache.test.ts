@@ -72,6 +72,25 @@ describe("instanceCache", () => {
     expect(await cache.get({ databaseUrl: "postgres://a/1", load })).toEqual(["read 4"]);
   });
 
+  it("keeps one value per question, and drops a database's all on a notice for any of its topics", async () => {
+    const feed = fakeFeed();
+    const cache = instanceCache<string[]>({ topic: ["index", "dyads"], ttlMs: 60_000, feedFor: () => feed });
+    const { load, loads } = counter();
+    const ask = (key: string, databaseUrl = URL_A) => cache.get({ databaseUrl, key, load });
+    expect(await ask("summaries {}")).toEqual(["read 1"]);
+    expect(await ask("series {\"keys\":[\"FRA-MAR\"]}")).toEqual(["read 2"]);
+    expect(await ask("summaries {}")).toEqual(["read 1"]);
+    expect(await ask("summaries {}", "postgres://b/db")).toEqual(["read 3"]);
+    feed.announce("sectors"); // not one of its topics
+    expect(await ask("summaries {}")).toEqual(["read 1"]);
+    feed.announce("dyads");
+    expect(await ask("summaries {}")).toEqual(["read 4"]);
+    expect(await ask("series {\"keys\":[\"FRA-MAR\"]}")).toEqual(["read 5"]);
+    feed.announce("index");
+    expect(await ask("series {\"keys\":[\"FRA-MAR\"]}")).toEqual(["read 6"]);
+    expect(loads()).toBe(6);
+  });
+
   it("does not keep a failed read", async () => {
     const cache = instanceCache<string[]>({ topic: "sectors", ttlMs: 60_000, feedFor: () => fakeFeed() });
     await expect(cache.get({ databaseUrl: URL_A, load: () => Promise.reject(new Error("gone")) })).rejects.toThrow("gone");

@@ -1,8 +1,9 @@
 // A value an app instance keeps in memory because many requests ask for it and it rarely
-// changes (the sectors list). Bounded twice: entries expire after ttlMs, and at most maxEntries
-// are kept. Dropped when the database says the topic changed (server/shared/change-feed.ts), so
-// after a write no instance serves the old value once the notice has arrived (on commit, within
-// milliseconds). Three cases, by the process's listener on that database:
+// changes (the sectors list; answers every analyst gets alike, one entry per question asked).
+// Bounded twice: entries expire after ttlMs, and at most maxEntries are kept. Dropped when the
+// database says one of its topics changed (server/shared/change-feed.ts), so after a write no
+// instance serves the old value once the notice has arrived (on commit, within milliseconds).
+// Three cases, by the process's listener on that database:
 //   listening     → cached until the notice or ttlMs;
 //   not listening → read through: a notice may be lost while the connection is down;
 //   none          → cached for ttlMs (scripts and tests that start no listener), or read
@@ -10,12 +11,14 @@
 import type { Change, ChangeFeed, ChangeTopic } from "./change-feed";
 
 export interface InstanceCache<T> {
-  get(options: { databaseUrl: string; load: () => Promise<T>; now?: number }): Promise<T>;
+  /** `key` names the question when one cache keeps several answers per database. */
+  get(options: { databaseUrl: string; key?: string; load: () => Promise<T>; now?: number }): Promise<T>;
   readonly size: number;
 }
 
 export function instanceCache<T>(options: {
-  topic: ChangeTopic;
+  /** What a notice must name to drop this cache's entries (any of them). */
+  topic: ChangeTopic | readonly ChangeTopic[];
   ttlMs: number;
   maxEntries?: number;
   feedFor: (databaseUrl: string) => ChangeFeed | undefined;
@@ -23,34 +26,37 @@ export function instanceCache<T>(options: {
   withoutListener?: "ttl" | "readThrough";
 }): InstanceCache<T> {
   const maxEntries = options.maxEntries ?? 16;
-  const entries = new Map<string, { expires: number; value: Promise<T> }>();
+  const topics: readonly Change[] = [...[options.topic].flat(), "everything"];
+  const entries = new Map<string, { databaseUrl: string; expires: number; value: Promise<T> }>();
   const heard = new WeakSet<ChangeFeed>();
 
   const follow = (databaseUrl: string, feed: ChangeFeed) => {
     if (heard.has(feed)) return;
     heard.add(feed);
     feed.onChange((change: Change) => {
-      if (change === options.topic || change === "everything") entries.delete(databaseUrl);
+      if (!topics.includes(change)) return;
+      for (const [id, entry] of entries) if (entry.databaseUrl === databaseUrl) entries.delete(id);
     });
   };
 
   return {
-    get({ databaseUrl, load, now = Date.now() }) {
+    get({ databaseUrl, key = "", load, now = Date.now() }) {
       const feed = options.feedFor(databaseUrl);
       if (feed) follow(databaseUrl, feed);
       if (feed ? !feed.listening : options.withoutListener === "readThrough") return load();
-      const cached = entries.get(databaseUrl);
+      const id = `${databaseUrl}\n${key}`;
+      const cached = entries.get(id);
       if (cached && cached.expires > now) return cached.value;
       const value = load();
-      entries.delete(databaseUrl); // re-inserted last: the Map's order is the eviction order
-      entries.set(databaseUrl, { expires: now + options.ttlMs, value });
+      entries.delete(id); // re-inserted last: the Map's order is the eviction order
+      entries.set(id, { databaseUrl, expires: now + options.ttlMs, value });
       for (const oldest of entries.keys()) {
         if (entries.size <= maxEntries) break;
         entries.delete(oldest);
       }
       // A failed read is not kept: the next request asks again.
       value.catch(() => {
-        if (entries.get(databaseUrl)?.value === value) entries.delete(databaseUrl);
+        if (entries.get(id)?.value === value) entries.delete(id);
       });
       return value;
     },
