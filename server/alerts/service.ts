@@ -10,7 +10,7 @@ import { said } from "../shared/said";
 import type { AlertEmailInput, CreateAlertRuleInput, EditAlertRuleInput, SubscriptionDeliveryInput } from "./schemas";
 import { newWebhookSecret } from "./webhook-sign";
 import { accepted, postSigned } from "./webhooks";
-import { refusedTargetUrl, targetNeedOf, type TargetNeed } from "../http/outbound-target";
+import { refusedTargetUrl, type TargetNeed } from "../http/outbound-target";
 import { canReadShared, canShareWith } from "../auth/permissions";
 import { teamsOf } from "../teams/service";
 import { agreementFiltersToSearchParams, describeAgreementFilters, hasAgreementFilters } from "../agreements/filters";
@@ -181,7 +181,7 @@ function emailColumns(email: AlertEmailInput | undefined, { emailEnabled }: Aler
   return { email: true, emailCadence: email.cadence, digestHour: email.hour, digestWeekday: email.weekday, timeZone: email.timeZone };
 }
 
-/** Why outbound-target refuses an address, as "needs …", said in the reader's language. */
+/** What outbound-target finds an address lacks, as "needs …", said in the reader's language. */
 const WEBHOOK_NEEDS: Record<TargetNeed, () => string> = {
   https: () => said("webhookNeedsHttps"),
   httpOrHttps: () => said("webhookNeedsHttps"),
@@ -189,16 +189,12 @@ const WEBHOOK_NEEDS: Record<TargetNeed, () => string> = {
   resolvable: () => said("webhookNeedsResolvable"),
   public: () => said("webhookNeedsPublic"),
 };
-const webhookRefusal = (refused: string) => {
-  const need = targetNeedOf(refused);
-  return need ? WEBHOOK_NEEDS[need]() : `needs ${refused}`;
-};
 
 /** The webhook URL the input sets, checked (https, public address): refused on its field. */
 async function checkedWebhookUrl(raw: string | undefined, { allowLocalHttp }: AlertChannels): Promise<string | null> {
   const webhookUrl = raw || null;
   const refused = webhookUrl && (await refusedTargetUrl(webhookUrl, { schemes: "https", allowLoopback: allowLocalHttp }));
-  if (refused) throw fieldError("BAD_REQUEST", "webhookUrl", webhookRefusal(refused));
+  if (refused) throw fieldError("BAD_REQUEST", "webhookUrl", WEBHOOK_NEEDS[refused]());
   return webhookUrl;
 }
 

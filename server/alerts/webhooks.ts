@@ -4,7 +4,7 @@
 // succeeds or a day has passed, when it is marked FAILED with its last status.
 import type { Db } from "../db-client";
 import { signedHeaders } from "./webhook-sign";
-import { refusedTargetUrl } from "../http/outbound-target";
+import { refusedTargetUrl, TARGET_NEEDS } from "../http/outbound-target";
 import { fetchPublic } from "../http/public-fetch";
 import { recipientNow } from "./recipients";
 
@@ -30,7 +30,7 @@ export interface PostOutcome {
 export async function postSigned(input: { url: string; secret: string | null; id: string; now: Date; body: string; allowLocalHttp: boolean; signal?: AbortSignal }): Promise<PostOutcome> {
   const { url, secret, id, now, body, allowLocalHttp, signal } = input;
   const refused = await refusedTargetUrl(url, { schemes: "https", allowLoopback: allowLocalHttp });
-  if (refused) return { status: null, error: `target refused: needs ${refused}` };
+  if (refused) return { status: null, error: `target refused: needs ${TARGET_NEEDS[refused]}` };
   if (!secret) return { status: null, error: "the rule has no signing secret" };
   try {
     const response = await fetchPublic(url, {

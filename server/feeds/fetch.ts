@@ -2,7 +2,7 @@
 // feed costs a 304 and nothing else. The body is read up to a cap and refused past it (by its
 // Content-Length before reading, or while reading), and the whole request has a time limit. The
 // feed's address, and each address it redirects to, must be public (outbound-target.ts).
-import { refusedTargetUrl } from "../http/outbound-target";
+import { refusedTargetUrl, TARGET_NEEDS } from "../http/outbound-target";
 import { fetchPublic } from "../http/public-fetch";
 import { readBodyCapped } from "../http/request-limits";
 import { FeedConnectionError, FeedReadError } from "./errors";
@@ -76,7 +76,7 @@ async function fetchFollowingPublicRedirects(first: string, init: { headers: Hea
   let url = first;
   for (let hop = 0; ; hop++) {
     const refused = await refusedTargetUrl(url, { schemes: "http-or-https", allowLoopback });
-    if (refused) throw new FeedReadError(`${hop === 0 ? "the feed's address" : `its redirect to ${url}`} is refused: a feed needs ${refused}`);
+    if (refused) throw new FeedReadError(`${hop === 0 ? "the feed's address" : `its redirect to ${url}`} is refused: a feed needs ${TARGET_NEEDS[refused]}`);
     const response = await fetchPublic(url, { ...init, redirect: "manual" }, allowLoopback);
     const location = response.headers.get("location");
     if (response.status < 300 || response.status > 399 || response.status === 304 || !location) return response;

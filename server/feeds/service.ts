@@ -2,7 +2,7 @@
 // one, or turn it into an event), and edit the keyword lists the poller matches. Every change is
 // written with its audit entry in the same transaction.
 import type { Db, DbOrTx } from "../db-client";
-import { loopbackTargetsAllowed, refusedTargetUrl, targetNeedOf, type TargetNeed } from "../http/outbound-target";
+import { loopbackTargetsAllowed, refusedTargetUrl, type TargetNeed } from "../http/outbound-target";
 import type { Prisma } from "../generated/prisma/client";
 import { isUniqueViolation } from "../shared/unique-violation";
 import { recordAudit } from "../admin/audit";
@@ -43,17 +43,13 @@ export const headlineSelect = {
   feed: { select: { id: true, title: true, url: true, countryCode: true } },
 } satisfies Prisma.HeadlineSelect;
 
-/** Why outbound-target refuses a feed's address, said in the reader's language. */
+/** What outbound-target finds a feed's address lacks, said in the reader's language. */
 const FEED_NEEDS: Record<TargetNeed, () => string> = {
   https: () => said("feedNeedsHttp"),
   httpOrHttps: () => said("feedNeedsHttp"),
   noCredentials: () => said("feedNeedsNoCredentials"),
   resolvable: () => said("feedNeedsResolvable"),
   public: () => said("feedNeedsPublic"),
-};
-const feedRefusal = (refused: string) => {
-  const need = targetNeedOf(refused);
-  return need ? FEED_NEEDS[need]() : said("feedNeeds", { refused });
 };
 
 const notFound = (what: "feed" | "headline") => new AppError("NOT_FOUND", said("feedThingRemoved", { what }));
@@ -67,7 +63,7 @@ export async function registerFeed({ db, actorId, input, allowLoopback = loopbac
   // An address inside our network would let an admin probe it through the poller. A host name is
   // resolved and judged before each poll (fetch.ts): it may not resolve from here right now.
   const refused = await refusedTargetUrl(input.url, { schemes: "http-or-https", allowLoopback, resolve: false });
-  if (refused) throw fieldError("BAD_REQUEST", "url", feedRefusal(refused));
+  if (refused) throw fieldError("BAD_REQUEST", "url", FEED_NEEDS[refused]());
   const country = await db.country.findUnique({ where: { code: input.country }, select: { code: true } });
   if (!country) throw fieldError("BAD_REQUEST", "country", said("noCountryRecorded", { country: input.country }));
   try {

@@ -19,16 +19,16 @@ describe("refusedTargetUrl for webhooks (https only)", () => {
   it("takes https to a public address, and http to 127.0.0.1 only outside production", async () => {
     expect(await refusedWebhookUrl("https://8.8.8.8/hook", dev)).toBeNull();
     expect(await refusedWebhookUrl("http://127.0.0.1:8080/hook", dev)).toBeNull();
-    expect(await refusedWebhookUrl("http://127.0.0.1:8080/hook", { allowLocalHttp: false })).toMatch(/https/);
+    expect(await refusedWebhookUrl("http://127.0.0.1:8080/hook", { allowLocalHttp: false })).toBe("https");
   });
   it("refuses http elsewhere, private and loopback targets, credentials and nonsense", async () => {
-    expect(await refusedWebhookUrl("http://8.8.8.8/hook", dev)).toMatch(/https/);
-    expect(await refusedWebhookUrl("https://10.0.0.5/hook", dev)).toMatch(/public address/);
-    expect(await refusedWebhookUrl("https://[::1]/hook", dev)).toMatch(/public address/);
-    expect(await refusedWebhookUrl("https://127.0.0.1/hook", { allowLocalHttp: false })).toMatch(/public address/);
-    expect(await refusedWebhookUrl("https://localhost/hook", dev)).toMatch(/public address|resolves/);
-    expect(await refusedWebhookUrl("https://user:pw@8.8.8.8/", dev)).toMatch(/user name/);
-    expect(await refusedWebhookUrl("not a url", dev)).toMatch(/https/);
+    expect(await refusedWebhookUrl("http://8.8.8.8/hook", dev)).toBe("https");
+    expect(await refusedWebhookUrl("https://10.0.0.5/hook", dev)).toBe("public");
+    expect(await refusedWebhookUrl("https://[::1]/hook", dev)).toBe("public");
+    expect(await refusedWebhookUrl("https://127.0.0.1/hook", { allowLocalHttp: false })).toBe("public");
+    expect(await refusedWebhookUrl("https://localhost/hook", dev)).toMatch(/^(public|resolvable)$/);
+    expect(await refusedWebhookUrl("https://user:pw@8.8.8.8/", dev)).toBe("noCredentials");
+    expect(await refusedWebhookUrl("not a url", dev)).toBe("https");
   });
 });
 
@@ -39,17 +39,17 @@ describe("refusedTargetUrl for news feeds (http or https)", () => {
     expect(await refusedTargetUrl("https://8.8.8.8/rss.xml", production)).toBeNull();
   });
   it("refuses internal addresses, other schemes, and loopback unless allowed", async () => {
-    expect(await refusedTargetUrl("http://169.254.169.254/latest/meta-data/", production)).toMatch(/public address/);
-    expect(await refusedTargetUrl("http://10.0.0.5/rss", production)).toMatch(/public address/);
-    expect(await refusedTargetUrl("http://127.0.0.1:8080/rss", production)).toMatch(/public address/);
+    expect(await refusedTargetUrl("http://169.254.169.254/latest/meta-data/", production)).toBe("public");
+    expect(await refusedTargetUrl("http://10.0.0.5/rss", production)).toBe("public");
+    expect(await refusedTargetUrl("http://127.0.0.1:8080/rss", production)).toBe("public");
     expect(await refusedTargetUrl("http://127.0.0.1:8080/rss", { ...production, allowLoopback: true })).toBeNull();
-    expect(await refusedTargetUrl("ftp://8.8.8.8/rss", production)).toBe("an http:// or https:// address");
+    expect(await refusedTargetUrl("ftp://8.8.8.8/rss", production)).toBe("httpOrHttps");
   });
   it("without resolving, judges literal addresses and localhost only", async () => {
     const atSave: TargetRules = { ...production, resolve: false };
     expect(await refusedTargetUrl("https://quotidien.example/rss.xml", atSave)).toBeNull();
-    expect(await refusedTargetUrl("http://localhost:8080/rss", atSave)).toMatch(/public address/);
-    expect(await refusedTargetUrl("http://[::1]/rss", atSave)).toMatch(/public address/);
-    expect(await refusedTargetUrl("http://192.168.1.1/rss", atSave)).toMatch(/public address/);
+    expect(await refusedTargetUrl("http://localhost:8080/rss", atSave)).toBe("public");
+    expect(await refusedTargetUrl("http://[::1]/rss", atSave)).toBe("public");
+    expect(await refusedTargetUrl("http://192.168.1.1/rss", atSave)).toBe("public");
   });
 });

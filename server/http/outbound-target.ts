@@ -27,21 +27,19 @@ export function isPrivateAddress(address: string): boolean {
 }
 
 export const LOOPBACK_FOR_TESTS = "127.0.0.1";
-const PUBLIC_ONLY = "a public address: private, loopback and link-local ones are refused";
 
-/** What refusedTargetUrl can answer, each named once: the messages key them (webhooks, feeds). */
+/**
+ * What a refused address lacks, as refusedTargetUrl answers it: each service says it in the
+ * reader's language (messages keyed per need); the worker's logs and delivery records in these words.
+ */
 export const TARGET_NEEDS = {
   https: "an https:// address",
   httpOrHttps: "an http:// or https:// address",
   noCredentials: "an address without a user name or password",
   resolvable: "an address whose host name resolves",
-  public: PUBLIC_ONLY,
+  public: "a public address: private, loopback and link-local ones are refused",
 } as const;
 export type TargetNeed = keyof typeof TARGET_NEEDS;
-
-/** Which need an answer of refusedTargetUrl names. */
-export const targetNeedOf = (refused: string): TargetNeed | undefined =>
-  (Object.keys(TARGET_NEEDS) as TargetNeed[]).find((need) => TARGET_NEEDS[need] === refused);
 const RESOLVE_TIMEOUT_MS = 3_000;
 
 /** Whether this server lets requests go to 127.0.0.1: outside production, or when told to. */
@@ -56,11 +54,11 @@ export interface TargetRules {
 }
 
 /**
- * Why the URL may not be a target, as the end of "needs …" ("an https:// address"), or null when
- * it may (its addresses resolved now).
+ * What the URL lacks to be a target (TARGET_NEEDS), or null when it may be one (its addresses
+ * resolved now).
  */
-export async function refusedTargetUrl(raw: string, rules: TargetRules): Promise<string | null> {
-  const wanted = rules.schemes === "https" ? TARGET_NEEDS.https : TARGET_NEEDS.httpOrHttps;
+export async function refusedTargetUrl(raw: string, rules: TargetRules): Promise<TargetNeed | null> {
+  const wanted = rules.schemes === "https" ? "https" : "httpOrHttps";
   let url: URL;
   try {
     url = new URL(raw);
@@ -70,20 +68,20 @@ export async function refusedTargetUrl(raw: string, rules: TargetRules): Promise
   const local = rules.allowLoopback && url.hostname === LOOPBACK_FOR_TESTS;
   const schemes = rules.schemes === "https" && !local ? ["https:"] : ["http:", "https:"];
   if (!schemes.includes(url.protocol)) return wanted;
-  if (url.username || url.password) return TARGET_NEEDS.noCredentials;
+  if (url.username || url.password) return "noCredentials";
   if (local) return null;
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   // Without resolving (a feed saved while its host is unreachable from here), the name is
   // judged again, resolved, before each request.
-  if (rules.resolve === false && !isIP(host)) return host === "localhost" || host.endsWith(".localhost") ? PUBLIC_ONLY : null;
+  if (rules.resolve === false && !isIP(host)) return host === "localhost" || host.endsWith(".localhost") ? "public" : null;
   let addresses: string[];
   try {
     addresses = isIP(host) ? [host] : (await withTimeout(lookup(host, { all: true, verbatim: true }), RESOLVE_TIMEOUT_MS)).map((a) => a.address);
   } catch {
-    return TARGET_NEEDS.resolvable;
+    return "resolvable";
   }
-  if (addresses.length === 0) return TARGET_NEEDS.resolvable;
-  return addresses.some(isPrivateAddress) ? PUBLIC_ONLY : null;
+  if (addresses.length === 0) return "resolvable";
+  return addresses.some(isPrivateAddress) ? "public" : null;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
