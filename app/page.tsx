@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { chartPoints } from "@/app/_components/charts/chart-points";
+import { tenth } from "@/app/_components/charts/chart-points";
 import { Link } from "@/app/_components/link";
 import { AgreementFeed } from "./_components/feed/agreement-feed";
 import { prefetchAgreementFeed } from "./_components/feed/prefetch";
@@ -68,8 +68,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   ]);
   const keys = cards.map((c) => c.key).slice(0, 8);
   const series = keys.length ? await caller.relations.series({ dyads: keys, ...sparkRange, markers: false }) : { dyads: [] };
-  // Only what a sparkline draws: pulse and ledger would double the page's payload for nothing.
-  const sparklines = Object.fromEntries(series.dyads.map((d) => [d.key, chartPoints(d.points.map(({ day, index }) => ({ day, index })))]));
+  // Only what a sparkline draws, the values in order: days, pulse and ledger would triple the page's payload for nothing.
+  const sparklines = Object.fromEntries(series.dyads.map((d) => [d.key, d.points.map((p) => tenth(p.index))]));
   const shareable = teams.filter((team) => team.myRole !== null).map(({ id, name }) => ({ id, name }));
   const feedQuery = agreementFiltersToSearchParams(feed.filters).toString();
   const [t, places] = await Promise.all([getTranslations("dashboard"), getPlaces()]);

@@ -1,10 +1,13 @@
 "use client";
 // A small line of the index over the last year, for a card; the card's text carries the numbers.
+// It has no axis of days: it draws the values in order, and the page sends only those.
 import { useTranslations } from "next-intl";
+import { useMemo } from "react";
 import { Line, LineChart, ReferenceLine, ResponsiveContainer, YAxis } from "recharts";
 
-export function Sparkline({ points, label }: { points: { day: string; index: number }[]; label: string }) {
+export function Sparkline({ values, label }: { values: readonly number[]; label: string }) {
   const t = useTranslations("relations.cards");
+  const points = useMemo(() => values.map((index) => ({ index })), [values]);
   if (points.length < 2) return null;
   return (
     // Decorative: the card states the value and change in words. Time runs left to right in every language.

@@ -31,7 +31,8 @@ export async function IndicatorCards({
   sparklines,
 }: {
   cards: IndicatorCardData[];
-  sparklines: Record<string, { day: string; index: number }[]>;
+  /** Each card's index week by week, oldest first. */
+  sparklines: Record<string, number[]>;
 }) {
   const [t, format] = await Promise.all([getTranslations("relations"), getFormat()]);
   if (cards.length === 0) {
@@ -60,7 +61,7 @@ export async function IndicatorCards({
               {change.direction === "up" ? "▲" : change.direction === "down" ? "▼" : "■"} {t("cards.change", { change: change.text })}
               {card.unusualChange && <strong className="unusual"> · {t("cards.unusual")}</strong>}
             </p>
-            <Sparkline points={sparklines[card.key] ?? []} label={card.label} />
+            <Sparkline values={sparklines[card.key] ?? []} label={card.label} />
             <p className="meta">{t("cards.parts", { ledger: formatIndex(card.ledger, format), pulse: formatIndex(card.pulse, format) })}</p>
             <p className="meta">
               {card.lastEvent ? (
