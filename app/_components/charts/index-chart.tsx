@@ -3,16 +3,17 @@
 // analyst notes its reader may see as flags, and one dyad's plausible range (the page's own, not a
 // compared one) shaded around its line.
 import { useTranslations } from "next-intl";
+import { useMemo } from "react";
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { plausibleMeaning } from "../relations/format-index";
 import { useFormat } from "../use-format";
-import { tenth, type ChartPoint } from "./chart-points";
+import { tenth, unpackPoints, type PackedPoints } from "./chart-points";
 
 export interface ChartSeries {
   key: string;
   label: string;
-  /** As chartPoints gives them; low/high: the plausible range of the value (server/method/plausible.ts). */
-  points: ChartPoint[];
+  /** As packPoints gives them; low/high: the plausible range of the value (server/method/plausible.ts). */
+  points: PackedPoints;
   /** Drawn dashed and grey: another method version's line for comparison, not a dyad of its own. */
   dashed?: boolean;
 }
@@ -48,7 +49,7 @@ const BANDS = [
 ];
 
 export function IndexChart({
-  series,
+  series: packed,
   markers,
   notes = [],
   title,
@@ -62,6 +63,7 @@ export function IndexChart({
   /** The key of the dyad whose plausible range is shaded. */
   rangeOf?: string;
 }) {
+  const series = useMemo(() => packed.map((s) => ({ ...s, points: unpackPoints(s.points) })), [packed]);
   // One row per day with a column per dyad: the shape recharts wants for several lines.
   const rows = new Map<string, Record<string, number | string | number[]>>();
   const primary = series[0];

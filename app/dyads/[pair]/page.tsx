@@ -4,7 +4,7 @@ import { Link } from "@/app/_components/link";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AlertMe } from "@/app/_components/alerts/alert-me";
-import { chartPoints } from "@/app/_components/charts/chart-points";
+import { packPoints } from "@/app/_components/charts/chart-points";
 import { IndexChart } from "@/app/_components/charts/index-chart";
 import { NotesPanel } from "@/app/_components/notes/notes-panel";
 import { ScopeNotice } from "@/app/_components/filters/scope-notice";
@@ -86,7 +86,7 @@ export default async function DyadPage({ params, searchParams }: Props) {
   const trendRate = format.number(summary.trend.pointsPer30Days, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero" });
   const rangeHref = (r: Range) => `/dyads/${key}?${writeScope({ range: r, compare, overlay }).toString()}`;
 
-  const series_ = series.dyads.map((d) => ({ key: d.key, label: places.dyadOfKey(d.key, d.label), points: chartPoints(d.points) }));
+  const series_ = series.dyads.map((d) => ({ key: d.key, label: places.dyadOfKey(d.key, d.label), points: packPoints(d.points) }));
   const others = tracked.filter((x) => x.key !== key);
 
   return (
@@ -155,7 +155,7 @@ export default async function DyadPage({ params, searchParams }: Props) {
         </form>
         <IndexChart
           title={dyadWords(compare.length ? "chartTitleOthers" : "chartTitle", { dyad: label })}
-          series={overlaid ? [...series_, { key: `${key}-previous`, label: dyadWords("previousLine", { dyad: label, version: overlay ?? "" }), points: chartPoints(overlaid.points), dashed: true }] : series_}
+          series={overlaid ? [...series_, { key: `${key}-previous`, label: dyadWords("previousLine", { dyad: label, version: overlay ?? "" }), points: packPoints(overlaid.points), dashed: true }] : series_}
           rangeOf={key}
           markers={series.markers.map((m) => ({ ...m, dateLabel: format.period(m.date, m.datePrecision) }))}
           notes={notes.flatMap((n) => (n.day ? [{ id: n.id, day: n.day, label: noteWords("flag", { day: format.day(n.day), author: n.owner.name, opening: openingOf(n.body) }) }] : []))}
