@@ -1,7 +1,7 @@
 // tRPC's one initialisation: context shape, error shape and the procedure ladder
 // public → authed (signed in) → admin. Every procedure but a health check climbs it.
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
-import superjson from "superjson";
+import superjson, { deserialize, serialize } from "superjson";
 import type { Auth } from "./auth/auth";
 import { requireDirectPublishing, requireRole, requireSignedIn } from "./auth/gate";
 import type { SessionUser } from "./auth/permissions";
@@ -12,6 +12,7 @@ import { env } from "./env";
 import { localeOfRequest, speakerFor } from "./i18n/spoken";
 import { AppError, type AppErrorCode, fieldMessagesOf, StaleVersionError } from "./shared/errors";
 import { said } from "./shared/said";
+import { serializedOnce } from "./shared/shared-answer";
 import { pathOfUnstorableText, unstorableTextRefusal } from "./shared/storable-text";
 import { databaseUnavailable, isDatabaseUnavailable } from "./shared/unavailable";
 
@@ -74,7 +75,8 @@ export function trpcErrorOf(error: AppError): TRPCError {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  // The browser reads superjson; an answer many requests share is turned into it once (shared-answer.ts).
+  transformer: { input: superjson, output: { serialize: (value: unknown) => serializedOnce(value, serialize), deserialize } },
   errorFormatter({ shape, error, ctx }) {
     // In the language of the page that asked (English for a server component's call without headers).
     const speak = speakerFor(localeOfRequest(ctx?.headers));

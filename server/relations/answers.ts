@@ -3,10 +3,12 @@
 // index. Each instance keeps them per question (what was read, with which input) until the
 // database announces such a write (topics "index" and "dyads": a rollup row, an event, a dyad, a
 // country), a minute at most; without a listener (scripts, tests) each is read every time.
+// Callers share each answer: it is frozen (server/shared/shared-answer.ts).
 import { databaseUrlOf, type Db } from "../db-client";
 import { primaryOf } from "../db-replica";
 import { changeFeedOf } from "../shared/change-feed";
 import { instanceCache } from "../shared/instance-cache";
+import { shared } from "../shared/shared-answer";
 
 const TTL_MS = 60_000;
 /** Questions kept per instance: the largest, three years of a dyad day by day, is ~100 KB. */
@@ -25,19 +27,10 @@ export function indexAnswersWith(feedFor: typeof changeFeedOf): IndexAnswers {
       const { db, ...asked } = input;
       // Filled from the primary: the notice comes from there, and a replica may not have the write yet.
       const primary = primaryOf(db);
-      const load = () => read({ ...input, db: primary }).then(frozen);
+      const load = () => read({ ...input, db: primary }).then(shared);
       return cache.get({ databaseUrl: databaseUrlOf(primary), key: `${name} ${JSON.stringify(asked)}`, load }) as Promise<R>;
     },
   };
 }
 
 export const indexAnswers = indexAnswersWith(changeFeedOf);
-
-/** Callers share one answer: frozen, a caller that changed it would throw rather than change another's. */
-function frozen<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) frozen(inner);
-  }
-  return value;
-}

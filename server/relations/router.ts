@@ -1,7 +1,7 @@
 import { authedProcedure, router } from "../trpc";
 import { fromDay, toDay } from "../method/day";
 import { driversInput, extentInput, seriesInput, seriesUnderInput, summaryInput, volumeInput } from "./schemas";
-import { dataStart, dyadDrivers, dyadSensitivity, dyadSeries, dyadSeriesUnder, dyadSummaries, eventVolumes, keyEvents, listTrackedDyads } from "./service";
+import { dataStart, dyadDrivers, dyadSensitivity, dyadSeriesUnder, dyadSummaries, eventVolumes, listTrackedDyads, seriesWithMarkers } from "./service";
 
 /** The server's calendar day (UTC): the index is daily. */
 const today = () => toDay(new Date());
@@ -16,15 +16,11 @@ export const relationsRouter = router({
     .query(({ ctx, input }) => dyadSummaries({ db: ctx.db, now: today(), asOf: input.asOf, keys: input.dyads })),
 
   /** The index over a range, daily or weekly, with the range's largest events as markers. */
-  series: authedProcedure.input(seriesInput).query(async ({ ctx, input }) => {
-    const { from, to } = input;
-    const now = today();
-    const [dyads, markers] = await Promise.all([
-      dyadSeries({ db: ctx.db, now, keys: input.dyads, from, to, granularity: input.granularity }),
-      input.markers ? keyEvents({ db: ctx.db, now, keys: input.dyads, from, to }) : [],
-    ]);
-    return { dyads, markers };
-  }),
+  series: authedProcedure
+    .input(seriesInput)
+    .query(({ ctx, input }) =>
+      seriesWithMarkers({ db: ctx.db, now: today(), keys: input.dyads, from: input.from, to: input.to, granularity: input.granularity, markers: input.markers }),
+    ),
 
   /** One dyad's index under another published method version, computed on request (the chart's overlay). */
   seriesUnder: authedProcedure

@@ -127,6 +127,14 @@ export function dyadSeries(input: Parameters<typeof readSeries>[0], answers = in
   return answers.answer("series", input, readSeries);
 }
 
+/** The chart's one answer: the series, with the range's largest events as markers when asked. */
+export function seriesWithMarkers(input: Parameters<typeof readSeries>[0] & { markers: boolean }, answers = indexAnswers) {
+  return answers.answer("seriesWithMarkers", input, async (asked) => {
+    const [dyads, markers] = await Promise.all([readSeries(asked), asked.markers ? readKeyEvents(asked) : []]);
+    return { dyads, markers };
+  });
+}
+
 async function readSeries(input: {
   db: Db;
   now: number;
@@ -309,10 +317,6 @@ export async function dyadDrivers(input: { db: Db; now: number; key: string; asO
  * The largest events of a range, as chart markers: the days with the largest |S(t)| from the
  * rollup, then the largest event of each of those days (two index lookups, no scan of the range).
  */
-export function keyEvents(input: Parameters<typeof readKeyEvents>[0], answers = indexAnswers) {
-  return answers.answer("keyEvents", input, readKeyEvents);
-}
-
 async function readKeyEvents(input: { db: Db; now: number; keys: string[]; from: number; to: number; limit?: number }) {
   const { db, now, from, to, limit = 40 } = input;
   const dyads = await dyadsByKey(db, input.keys);
