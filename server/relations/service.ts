@@ -122,20 +122,16 @@ async function readSummaries(input: { db: Db; now: number; asOf?: number; keys?:
   });
 }
 
-/** The index per day (or per week: each Sunday's value and the last day) over a range. */
-export function dyadSeries(input: Parameters<typeof readSeries>[0], answers = indexAnswers) {
-  return answers.answer("series", input, readSeries);
-}
-
 /** The chart's one answer: the series, with the range's largest events as markers when asked. */
-export function seriesWithMarkers(input: Parameters<typeof readSeries>[0] & { markers: boolean }, answers = indexAnswers) {
+export function seriesWithMarkers(input: Parameters<typeof dyadSeries>[0] & { markers: boolean }, answers = indexAnswers) {
   return answers.answer("seriesWithMarkers", input, async (asked) => {
-    const [dyads, markers] = await Promise.all([readSeries(asked), asked.markers ? readKeyEvents(asked) : []]);
+    const [dyads, markers] = await Promise.all([dyadSeries(asked), asked.markers ? readKeyEvents(asked) : []]);
     return { dyads, markers };
   });
 }
 
-async function readSeries(input: {
+/** The index per day (or per week: each Sunday's value and the last day) over a range, read each time (bench:relations). */
+export async function dyadSeries(input: {
   db: Db;
   now: number;
   keys: string[];

@@ -11,7 +11,7 @@ import { eventsForMap } from "../events/service";
 import { fromDay, toDay } from "../method/day";
 import { indexAnswersWith } from "../relations/answers";
 import { ensureRollupsCurrent } from "../relations/rollup";
-import { dyadSeries, dyadsByKey, dyadsCacheWith, dyadSummaries } from "../relations/service";
+import { dyadsByKey, dyadsCacheWith, dyadSummaries, seriesWithMarkers } from "../relations/service";
 import { listenForChanges, type Change, type ChangeFeed } from "./change-feed";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -82,7 +82,7 @@ describe("two instances' caches on one database", async () => {
     const now = toDay(new Date());
     const lastEventOn = async (instance: (typeof instances)[number]) => (await dyadSummaries({ db: t.db, now, keys: ["FRA-MAR"] }, instance.answers))[0]?.lastEvent?.title;
     const mapOn = async (instance: (typeof instances)[number]) => (await eventsForMap({ db: t.db, from: now - 365, to: now, limit: 1_000 }, instance.answers)).total;
-    const todayOn = async (instance: (typeof instances)[number]) => (await dyadSeries({ db: t.db, now, keys: ["FRA-MAR"], from: now - 30, to: now, granularity: "daily" }, instance.answers))[0]?.points.at(-1)?.index;
+    const todayOn = async (instance: (typeof instances)[number]) => (await seriesWithMarkers({ db: t.db, now, keys: ["FRA-MAR"], from: now - 30, to: now, granularity: "daily", markers: true }, instance.answers)).dyads[0]?.points.at(-1)?.index;
     // The day's first read extends the rollup to today, a write announced like any other: done first.
     await ensureRollupsCurrent({ db: t.db, today: now });
     await sleep(300);
