@@ -5,6 +5,7 @@
 // runs this same file.
 //   node --import tsx scripts/serve.ts --hostname 127.0.0.1 --port 3000 [--dev] [--instances N]
 import "./require-node";
+import "./closed-output";
 import next from "next";
 import cluster from "node:cluster";
 import { parseArgs } from "node:util";

@@ -2,6 +2,7 @@
 // database, as `npm start` would find it. `npm start` runs one beside the app with `--prepared`
 // (it has opened and migrated the database already and passes DATABASE_URL).
 import "./require-node";
+import "./closed-output";
 import exitHook from "async-exit-hook";
 import { createPrismaClient, type Db } from "../server/db-client";
 import { parseEnv } from "../server/env";
