@@ -114,6 +114,11 @@ describe("map API", async () => {
       const result = await api.events.forMap({ from: "2032-01-01", to: "2032-12-31", limit: 1 });
       expect(result.events.map((e) => e.id)).toEqual(["map-rabat"]);
       expect(result).toMatchObject({ total: 2, unplaced: 1, truncated: false });
+      // A range holding only what cannot be drawn still counts it; an empty one counts nothing.
+      const undrawable = await api.events.forMap({ from: "2032-06-02", to: "2032-12-31" });
+      expect(undrawable).toMatchObject({ events: [], total: 1, unplaced: 1, truncated: false });
+      const empty = await api.events.forMap({ from: "2033-01-01", to: "2033-12-31" });
+      expect(empty).toMatchObject({ events: [], total: 0, unplaced: 0, truncated: false });
     } finally {
       await db.event.deleteMany({ where: { id: { in: ["map-nowhere", "map-rabat"] } } });
       await db.$executeRaw`DELETE FROM "Country" WHERE code = 'ZZX'`;

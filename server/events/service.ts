@@ -4,7 +4,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { fromDay, toDay } from "../method/day";
 import { dateOfDay } from "../scope/day";
 import { cameoLabel, eventScore } from "../method/goldstein";
-import { OVERRIDE_KEYS } from "../method/params";
+import { OVERRIDE_KEYS, type DatePrecision } from "../method/params";
 import { capitalPlaces } from "../geo/places";
 import { readableRecords } from "../records/archived";
 import { indexAnswers } from "../relations/answers";
@@ -73,24 +73,25 @@ export async function eventFormOptions({ db }: { db: Db }) {
   return { dyads, places: capitalPlaces(countries), agreements };
 }
 
-const mapEventSelect = {
-  id: true,
-  title: true,
-  date: true,
-  datePrecision: true,
-  cameoCode: true,
-  score: true,
-  dyadId: true,
-  actorCode: true,
-  targetCode: true,
-  placeName: true,
-  placeLat: true,
-  placeLon: true,
-} satisfies Prisma.EventSelect;
-
-const capitalKnown = { capitalLat: { not: null }, capitalLon: { not: null } } satisfies Prisma.CountryWhereInput;
-
 const capitalSelect = { code: true, capitalName: true, capitalLat: true, capitalLon: true } satisfies Prisma.CountrySelect;
+
+/** One row of the map's pick: the counts, and one event shown (all null when none is). */
+interface MapPickRow {
+  total: number;
+  drawable: number;
+  id: string | null;
+  title: string;
+  date: Date;
+  datePrecision: DatePrecision;
+  cameoCode: string;
+  score: number;
+  dyadId: string;
+  actorCode: string;
+  targetCode: string;
+  placeName: string | null;
+  placeLat: number | null;
+  placeLon: number | null;
+}
 
 /**
  * Live events of the dyads placed within [from, to] (day numbers) that can be drawn, newest first, at
@@ -107,34 +108,44 @@ async function readEventsForMap(input: { db: Db; keys?: string[]; from: number; 
   const { db, from, to, limit } = input;
   const dyads = await dyadsByKey(db, input.keys);
   const keyOf = new Map(dyads.map((d) => [d.id, d.key]));
-  const where = {
-    dyadId: { in: dyads.map((d) => d.id) },
-    archivedAt: null,
-    placementDate: { gte: dateOfDay(from), lte: dateOfDay(to) },
-  } satisfies Prisma.EventWhereInput;
-  // Only events that can be drawn are read: most synthetic and many sourced events have neither a
-  // place nor a known capital, and reading 10,000 rows to drop nine in ten cost the server ~60 ms.
-  const drawable = { ...where, OR: [{ placeLat: { not: null }, placeLon: { not: null } }, { target: capitalKnown }, { actor: capitalKnown }] } satisfies Prisma.EventWhereInput;
-  const [rows, [counts], countries] = await Promise.all([
-    db.event.findMany({ where: drawable, select: mapEventSelect, orderBy: [{ placementDate: "desc" }, { id: "asc" }], take: limit }),
-    // Both counts in one pass over the range (the same conditions as `where` and `drawable`): two
-    // counts cost the database two scans of up to a year of every dyad's events.
-    db.$queryRaw<{ total: number; drawable: number }[]>`
-      SELECT count(*)::int AS total,
-             count(*) FILTER (WHERE (e."placeLat" IS NOT NULL AND e."placeLon" IS NOT NULL)
-               OR (t."capitalLat" IS NOT NULL AND t."capitalLon" IS NOT NULL)
-               OR (a."capitalLat" IS NOT NULL AND a."capitalLon" IS NOT NULL))::int AS drawable
-      FROM "Event" e
-      JOIN "Country" t ON t.code = e."targetCode"
-      JOIN "Country" a ON a.code = e."actorCode"
-      WHERE e."dyadId" = ANY(${dyads.map((d) => d.id)}) AND e."archivedAt" IS NULL
-        AND e."placementDate" >= ${dateOfDay(from)}::date AND e."placementDate" <= ${dateOfDay(to)}::date`,
+  // One statement, one connection. `picked` reads a year of every dyad's events from
+  // Event_map_idx alone (no heap page): whether each can be drawn (its place, or a capital to
+  // stand in), and both counts. Only the events shown are then fetched, one by id each: the
+  // OFFSET 0 keeps PostgreSQL from swapping those lookups for a scan of the whole table, which its
+  // estimate of a CTE's rows would otherwise choose. Most synthetic and many sourced events cannot
+  // be drawn, and reading every row of the range to drop nine in ten cost two heap passes.
+  const [rows, countries] = await Promise.all([
+    db.$queryRaw<MapPickRow[]>`
+      WITH picked AS MATERIALIZED (
+        SELECT e.id, e."placementDate",
+               (e."placeLat" IS NOT NULL AND e."placeLon" IS NOT NULL)
+                 OR (t."capitalLat" IS NOT NULL AND t."capitalLon" IS NOT NULL)
+                 OR (a."capitalLat" IS NOT NULL AND a."capitalLon" IS NOT NULL) AS drawable
+        FROM "Event" e
+        JOIN "Country" t ON t.code = e."targetCode"
+        JOIN "Country" a ON a.code = e."actorCode"
+        WHERE e."dyadId" = ANY(${dyads.map((d) => d.id)}) AND e."archivedAt" IS NULL
+          AND e."placementDate" >= ${dateOfDay(from)}::date AND e."placementDate" <= ${dateOfDay(to)}::date
+      ), counts AS (
+        SELECT count(*)::int AS total, count(*) FILTER (WHERE drawable)::int AS drawable FROM picked
+      ), shown AS (
+        SELECT id, "placementDate" FROM picked WHERE drawable ORDER BY "placementDate" DESC, id LIMIT ${limit}
+      )
+      SELECT counts.total, counts.drawable, e.*
+      FROM counts
+      LEFT JOIN (shown CROSS JOIN LATERAL (
+        SELECT x.id, x.title, x.date, x."datePrecision", x."cameoCode", x.score, x."dyadId",
+               x."actorCode", x."targetCode", x."placeName", x."placeLat", x."placeLon"
+        FROM "Event" x WHERE x.id = shown.id OFFSET 0) e) ON TRUE
+      ORDER BY shown."placementDate" DESC, shown.id`,
     db.country.findMany({ select: capitalSelect }),
   ]);
+  const counts = rows[0];
   const total = counts?.total ?? 0;
   const drawableTotal = counts?.drawable ?? 0;
+  const shown = rows.filter((row): row is MapPickRow & { id: string } => row.id !== null);
   const capitals = new Map<string, Capital>(countries.map((c) => [c.code, { name: c.capitalName, lat: c.capitalLat, lon: c.capitalLon }]));
-  const events = rows.flatMap((e): MapEvent[] => {
+  const events = shown.flatMap((e): MapEvent[] => {
     const place = placeOnMap(e, capitals);
     if (!place) return [];
     return [
@@ -154,9 +165,9 @@ async function readEventsForMap(input: { db: Db; keys?: string[]; from: number; 
   return {
     events: packMapEvents(events),
     total,
-    truncated: drawableTotal > rows.length,
+    truncated: drawableTotal > shown.length,
     /** Events in range with no place and no capital to stand in for one (placeOnMap has the last word on coordinates). */
-    unplaced: total - drawableTotal + (rows.length - events.length),
+    unplaced: total - drawableTotal + (shown.length - events.length),
     typeLabels: Object.fromEntries(codes.map((code) => [code, cameoLabel(code) ?? code])),
   };
 }
