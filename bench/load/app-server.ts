@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { buildIsStale } from "../../scripts/build-state";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import net from "node:net";
 import { serveArgs } from "../../scripts/serve-args";
 import { isRuntimeReport, type RuntimeReport } from "../../server/runtime-metrics";
 
@@ -27,6 +28,15 @@ export interface AppServer {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Whether nothing listens on the loopback port: true when this process could listen there itself. */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
 
 export async function waitUntilHealthy(origin: string, timeoutMs = 60_000): Promise<number> {
   const started = Date.now();
@@ -105,6 +115,11 @@ export async function startAppServer(options: {
   log?: (line: string) => void;
 }): Promise<AppServer> {
   const origin = `http://127.0.0.1:${options.port}`;
+  // A server already on the port (another benchmark's, a demo) would pass the health check and be
+  // measured in place of this one, whose own would fail to listen: that has happened.
+  if (!(await portIsFree(options.port))) {
+    throw new Error(`Port ${options.port} is already taken on 127.0.0.1 (another benchmark or server is running there); stop it, or pass --port.`);
+  }
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...serveArgs({ hostname: "127.0.0.1", port: options.port, instances: options.instances })], {
     env: {
       ...process.env,
