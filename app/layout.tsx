@@ -57,7 +57,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <Link href="/methodology">{t("nav.methodology")}</Link>
                   </nav>
                   <Link href="/alerts" className="alert-bell" aria-label={unread === null ? t("alerts.bell") : t("alerts.bellUnread", { count: unread })}>
-                    <span aria-hidden="true">🔔</span>
+                    {/* Drawn, not an emoji: a machine without an emoji font shows an empty box instead. */}
+                    <svg className="alert-bell-icon" aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+                    </svg>
                     {unread ? <span className="badge">{unread}</span> : null}
                   </Link>
                   <AccountMenu name={user.name} />
