@@ -58,7 +58,7 @@ const fileNameOf = (url: URL) => FILE_NAME.safeParse(url.searchParams.get("file"
 
 /** 401 signed out, 403 for analysts, thrown by the app's one gate (answered by `answering`). */
 async function adminOf(parts: Parts, req: Request): Promise<{ id: string }> {
-  const session = await sessionOf({ auth: parts.auth, headers: req.headers });
+  const session = await sessionOf({ auth: parts.auth, headers: req.headers, db: parts.db });
   return requireRole(session?.user ?? null, "admin", { forbidden: said("onlyAdminsImport") });
 }
 

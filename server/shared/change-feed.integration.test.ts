@@ -12,22 +12,8 @@ import { fromDay, toDay } from "../method/day";
 import { indexAnswersWith } from "../relations/answers";
 import { ensureRollupsCurrent } from "../relations/rollup";
 import { dyadsByKey, dyadsCacheWith, dyadSummaries, seriesWithMarkers } from "../relations/service";
-import { listenForChanges, type Change, type ChangeFeed } from "./change-feed";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([promise, sleep(ms).then(() => Promise.reject(new Error(`${what} not within ${ms} ms`)))]);
-}
-
-/** The next notice of a topic on a listener. */
-function nextNotice(feed: ChangeFeed, wanted: Change): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = feed.onChange((change) => {
-      if (change === wanted) resolve(void stop());
-    });
-  });
-}
+import { listenForChanges, type Change } from "./change-feed";
+import { nextNotice, sleep, within } from "@/scripts/test/notices";
 
 describe("two instances' caches on one database", async () => {
   const t = await useAuthTestDatabase({ seed: true });

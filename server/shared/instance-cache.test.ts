@@ -37,6 +37,19 @@ describe("instanceCache", () => {
     expect(loads()).toBe(3);
   });
 
+  it("keeps only the values it is told to keep, asking again for the others", async () => {
+    const feed = fakeFeed();
+    const cache = instanceCache<string[]>({ topic: "sessions", ttlMs: 60_000, feedFor: () => feed, keep: (value) => value.length > 0 });
+    let loads = 0;
+    const load = async () => (++loads < 3 ? [] : ["signed in"]);
+    expect(await cache.get({ databaseUrl: URL_A, key: "cookie", load })).toEqual([]);
+    expect(await cache.get({ databaseUrl: URL_A, key: "cookie", load })).toEqual([]);
+    expect(cache.size).toBe(0);
+    expect(await cache.get({ databaseUrl: URL_A, key: "cookie", load })).toEqual(["signed in"]);
+    expect(await cache.get({ databaseUrl: URL_A, key: "cookie", load })).toEqual(["signed in"]);
+    expect(loads).toBe(3);
+  });
+
   it("reads through while its listener is down: a notice may be missed meanwhile", async () => {
     const feed = fakeFeed(false);
     const cache = instanceCache<string[]>({ topic: "sectors", ttlMs: 60_000, feedFor: () => feed });

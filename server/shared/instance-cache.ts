@@ -24,6 +24,8 @@ export function instanceCache<T>(options: {
   feedFor: (databaseUrl: string) => ChangeFeed | undefined;
   /** Without a listener: keep the value for ttlMs (the default), or read it each time. */
   withoutListener?: "ttl" | "readThrough";
+  /** Which values are kept (all by default): the others are answered once and asked again next time. */
+  keep?: (value: T) => boolean;
 }): InstanceCache<T> {
   const maxEntries = options.maxEntries ?? 16;
   const topics: readonly Change[] = [...[options.topic].flat(), "everything"];
@@ -54,10 +56,11 @@ export function instanceCache<T>(options: {
         if (entries.size <= maxEntries) break;
         entries.delete(oldest);
       }
-      // A failed read is not kept: the next request asks again.
-      value.catch(() => {
+      // A failed read is not kept, nor a value `keep` refuses: the next request asks again.
+      const forget = () => {
         if (entries.get(id)?.value === value) entries.delete(id);
-      });
+      };
+      value.then((v) => (options.keep && !options.keep(v) ? forget() : undefined), forget);
       return value;
     },
     get size() {
