@@ -1,5 +1,5 @@
 // Timing helpers shared by the benchmarks: warm-up, then N timed runs, median, p95 and p99.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 export interface Timing {
   runs: number;
@@ -35,12 +35,16 @@ export async function time(fn: () => Promise<unknown>, options: { runs?: number;
 export const fmt = (t: Timing) => `median ${t.medianMs.toFixed(2)} ms · p95 ${t.p95Ms.toFixed(2)} ms (${t.runs} runs)`;
 
 /**
- * Where a benchmark writes its results: bench/results/<name>-<date>.json, or under
- * BENCH_RESULTS_DIR (the smoke step of `npm test` runs every bench at a tiny size and must not
- * overwrite the day's real results). Creates the folder.
+ * Where a benchmark writes its results: bench/results/<name>-<date>.json, then -2, -3… for the
+ * day's later runs (three soaks in a day once kept only the last), or under BENCH_RESULTS_DIR
+ * (the smoke step of `npm test` runs every bench at a tiny size and must not write among the
+ * real results). Creates the folder.
  */
-export function resultsFile(name: string): string {
-  const dir = process.env.BENCH_RESULTS_DIR || "bench/results";
+export function resultsFile(name: string, dir = process.env.BENCH_RESULTS_DIR || "bench/results", now = new Date()): string {
   mkdirSync(dir, { recursive: true });
-  return path.join(dir, `${name}-${new Date().toISOString().slice(0, 10)}.json`);
+  const day = `${name}-${now.toISOString().slice(0, 10)}`;
+  for (let run = 1; ; run++) {
+    const file = path.join(dir, `${day}${run === 1 ? "" : `-${run}`}.json`);
+    if (!existsSync(file)) return file;
+  }
 }

@@ -5,20 +5,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readdir, readFile, chmod } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import net from "node:net";
+import { freePort } from "./free-port";
 import { Client } from "pg";
 import { describe, expect, it } from "vitest";
 
 const START = ["--import", "tsx", "scripts/start.ts"];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 function startApp(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let output = "";

@@ -29,6 +29,32 @@ export interface AppServer {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Servers started here and not yet exited, by process group. A server runs in a group of its own
+ * (so a kill reaches Next's workers), which a signal to this process does not reach: without
+ * this, a benchmark stopped by Ctrl-C, `timeout` or an uncaught error left its server serving.
+ */
+const running = new Set<number>();
+const killRunning = () => {
+  for (const group of running) {
+    try {
+      process.kill(-group, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  running.clear();
+};
+let exitGuarded = false;
+function stopWhenThisProcessEnds(group: number): void {
+  running.add(group);
+  if (exitGuarded) return;
+  exitGuarded = true;
+  process.once("exit", killRunning);
+  // Then the signal again, now without a listener: the process ends as it would have.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => (killRunning(), process.kill(process.pid, signal)));
+}
+
 /** Whether nothing listens on the loopback port: true when this process could listen there itself. */
 export function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -151,7 +177,8 @@ export async function startAppServer(options: {
   child.stdout?.on("data", print);
   child.stderr?.on("data", print);
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.on("exit", () => ((exited = true), resolve())));
+  stopWhenThisProcessEnds(pid);
+  const exit = new Promise<void>((resolve) => child.on("exit", () => ((exited = true), running.delete(pid), resolve())));
   const signalGroup = (signal: NodeJS.Signals) => {
     try {
       process.kill(-pid, signal);

