@@ -110,20 +110,22 @@ async function aboutTarget(db: Db, user: SessionUser, on: NoteTarget): Promise<P
 /** The notes I may read about one event, agreement or dyad day, oldest first. */
 export async function notesOn({ db, user, on }: { db: Db; user: SessionUser; on: NoteTarget }): Promise<AnalystNote[]> {
   const [about, reader] = await Promise.all([aboutTarget(db, user, on), readerOf(db, user)]);
-  const rows = await db.analystNote.findMany({ where: { AND: [about, readableBy(reader)] }, select: noteSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: NOTES_LISTED });
+  const rows = await db.analystNote.findMany({ where: { AND: [about, readableBy(user.id)] }, select: noteSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: NOTES_LISTED });
   return rows.map((row) => present(row, reader));
 }
 
 /** The notes I may read placed on a dyad between two days (its chart's markers), by day. */
 export async function notesOnDyad({ db, user, dyad, from, to }: { db: Db; user: SessionUser; dyad: string; from: string; to: string }): Promise<AnalystNote[]> {
   if (from > to) throw fieldError("BAD_REQUEST", "to", said("rangeOrder"));
-  const reader = await readerOf(db, user);
-  const rows = await db.analystNote.findMany({
-    where: { AND: [{ dyad: { key: dyad }, day: { gte: dateOfDay(toDay(from)), lte: dateOfDay(toDay(to)) } }, readableBy(reader), onReadableRecords(user)] },
-    select: noteSelect,
-    orderBy: [{ day: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-    take: NOTES_LISTED,
-  });
+  const [reader, rows] = await Promise.all([
+    readerOf(db, user),
+    db.analystNote.findMany({
+      where: { AND: [{ dyad: { key: dyad }, day: { gte: dateOfDay(toDay(from)), lte: dateOfDay(toDay(to)) } }, readableBy(user.id), onReadableRecords(user)] },
+      select: noteSelect,
+      orderBy: [{ day: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      take: NOTES_LISTED,
+    }),
+  ]);
   return rows.map((row) => present(row, reader));
 }
 

@@ -13,9 +13,12 @@ export async function readerOf(db: Db, user: SessionUser): Promise<Reader> {
   return { id: user.id, ...(await teamsOf({ db, userId: user.id })) };
 }
 
-/** The query form of canReadShared: mine, and those shared with my teams. */
-export const readableBy = (reader: Reader) =>
-  ({ OR: [{ ownerId: reader.id }, { teamId: { in: reader.teamIds } }] }) satisfies Prisma.SavedViewWhereInput & Prisma.AnalystNoteWhereInput;
+/**
+ * The query form of canReadShared: mine, and those shared with my teams. My teams are read in the
+ * same query, so a list asks for its rows beside readerOf (which its rows' edit rights need), not after it.
+ */
+export const readableBy = (userId: string) =>
+  ({ OR: [{ ownerId: userId }, { team: { memberships: { some: { userId } } } }] }) satisfies Prisma.SavedViewWhereInput & Prisma.AnalystNoteWhereInput;
 
 /** The write's own repeat of canEditShared's team half: private, or shared with a team the writer is still in. */
 export const stillEditableBy = (userId: string) =>

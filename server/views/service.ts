@@ -73,14 +73,16 @@ export interface ViewsPage {
 export async function listViews({ db, user, cursor, limit }: { db: Db; user: SessionUser; cursor?: string | null; limit: number }): Promise<ViewsPage> {
   const position = cursor ? decodeViewCursor(cursor) : null;
   if (cursor && !position) throw fieldError("BAD_REQUEST", "cursor", said("badPageLink"));
-  const reader = await readerOf(db, user);
   const newer = position?.towards === "newer";
-  const rows = await db.savedView.findMany({
-    where: position ? { AND: [readableBy(reader), beyond(position)] } : readableBy(reader),
-    select: savedViewSelect,
-    orderBy: newer ? [{ updatedAt: "asc" }, { id: "desc" }] : [{ updatedAt: "desc" }, { id: "asc" }],
-    take: limit + 1,
-  });
+  const [reader, rows] = await Promise.all([
+    readerOf(db, user),
+    db.savedView.findMany({
+      where: position ? { AND: [readableBy(user.id), beyond(position)] } : readableBy(user.id),
+      select: savedViewSelect,
+      orderBy: newer ? [{ updatedAt: "asc" }, { id: "desc" }] : [{ updatedAt: "desc" }, { id: "asc" }],
+      take: limit + 1,
+    }),
+  ]);
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   if (newer) page.reverse();

@@ -25,6 +25,9 @@ describe("saved views", async () => {
     expect(opened.canEdit).toBe(false);
     expect((await analyst2.views.list()).items.map((v) => v.name)).toEqual(["FR–MA, 2024 on"]);
     expect((await analyst.views.list()).items.map((v) => v.name).sort()).toEqual(["FR–MA, 2024 on", "My scratch"]);
+    // Another team's member and an admin outside the team list neither.
+    expect((await outsider.views.list()).items).toEqual([]);
+    expect((await admin.views.list()).items).toEqual([]);
   });
 
   it("refuse a teammate's rename, update and delete with FORBIDDEN, changing nothing", async () => {
