@@ -126,6 +126,19 @@ describe("agreements feed", async () => {
     expect(await codeOf(api.agreements.list({ filters: { q: "x".repeat(201) } }))).toBe("BAD_REQUEST");
   });
 
+  it("refuses a next-page link from another ordering, and follows a dated one when the search has no words", async () => {
+    for (const date of ["2022-05-01", "2022-06-01"]) await createAgreement(db, { title: `Larkspur accord of ${date}`, date });
+    const searched = await api.agreements.list({ filters: { q: "larkspur" }, limit: 1 });
+    const dated = await api.agreements.list({ filters: {}, limit: 1 });
+    expect(searched.nextCursor && dated.nextCursor).toBeTruthy();
+    expect(await codeOf(api.agreements.list({ filters: {}, limit: 1, cursor: searched.nextCursor }))).toBe("BAD_REQUEST");
+    expect(await codeOf(api.agreements.list({ filters: { q: "larkspur" }, limit: 1, cursor: dated.nextCursor }))).toBe("BAD_REQUEST");
+    expect(await codeOf(api.agreements.list({ filters: { q: "the" }, limit: 1, cursor: searched.nextCursor }))).toBe("BAD_REQUEST");
+    const wordless = await api.agreements.list({ filters: { q: "the" }, limit: 1, cursor: dated.nextCursor });
+    expect(wordless.items).toEqual((await api.agreements.list({ filters: {}, limit: 1, cursor: dated.nextCursor })).items);
+    expect(wordless.notice).toMatch(/no words to search for/);
+  });
+
   it("keeps the search current when parties, signatories or titles change", async () => {
     const { id } = await createAgreement(db, { title: "Quillwort accord", parties: [{ name: "Brambleton Authority" }] });
     await db.signatory.create({ data: { agreementId: id, name: "Ysolde Marchetti", role: "Envoy" } });

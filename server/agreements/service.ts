@@ -77,8 +77,14 @@ function inOrderOf<T extends { id: string }>(ids: string[], rows: T[]): T[] {
  * Drops a search that PostgreSQL would turn into an empty query ("!!!", "the"), which would
  * match nothing, and says why: the other filters still apply.
  */
-async function effectiveFilters(db: Db, filters: AgreementFilters): Promise<{ filters: AgreementFilters; notice: string | null; searchLeftOut: string | null }> {
-  if (!filters.q || (await searchableWords({ db, q: filters.q }))) return { filters, notice: null, searchLeftOut: null };
+async function effectiveFilters(db: Db, filters: AgreementFilters): Promise<EffectiveFilters> {
+  return filtersSearching(filters, !filters.q || (await searchableWords({ db, q: filters.q })));
+}
+
+type EffectiveFilters = { filters: AgreementFilters; notice: string | null; searchLeftOut: string | null };
+
+function filtersSearching(filters: AgreementFilters, searchable: boolean): EffectiveFilters {
+  if (!filters.q || searchable) return { filters, notice: null, searchLeftOut: null };
   const { q, ...rest } = filters;
   return {
     filters: rest,
@@ -99,9 +105,14 @@ export async function listAgreements({
   after: FeedPosition | null;
   limit: number;
 }): Promise<{ items: AgreementListItem[]; next: FeedPosition | null; notice: string | null; searchLeftOut: string | null }> {
-  const effective = await effectiveFilters(db, filters);
-  if (after && (after.rank !== undefined) !== Boolean(effective.filters.q)) throw new StaleCursorError();
-  const rows = await agreementPageRows({ db, filters: effective.filters, after, take: limit + 1 });
+  const take = limit + 1;
+  const fits = (asked: AgreementFilters) => !after || (after.rank !== undefined) === Boolean(asked.q);
+  // The search's words are checked beside the page's query, not before it: one round trip, and a
+  // second only for a search with no words to look for, asked again without it.
+  const [searchable, searched] = await Promise.all([!filters.q || searchableWords({ db, q: filters.q }), fits(filters) ? agreementPageRows({ db, filters, after, take }) : null]);
+  const effective = filtersSearching(filters, searchable);
+  if (!fits(effective.filters)) throw new StaleCursorError();
+  const rows = searched && effective.filters === filters ? searched : await agreementPageRows({ db, filters: effective.filters, after, take });
   const page = rows.slice(0, limit);
   const ids = page.map((r) => r.id);
   const last = page.at(-1);
