@@ -112,7 +112,7 @@ export async function listAgreements({
   const [searchable, searched] = await Promise.all([!filters.q || searchableWords({ db, q: filters.q }), fits(filters) ? agreementPageRows({ db, filters, after, take }) : null]);
   const effective = filtersSearching(filters, searchable);
   if (!fits(effective.filters)) throw new StaleCursorError();
-  const rows = searched && effective.filters === filters ? searched : await agreementPageRows({ db, filters: effective.filters, after, take });
+  const rows = searchable && searched ? searched : await agreementPageRows({ db, filters: effective.filters, after, take });
   const page = rows.slice(0, limit);
   const ids = page.map((r) => r.id);
   const last = page.at(-1);
