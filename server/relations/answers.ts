@@ -3,6 +3,9 @@
 // index. Each instance keeps them per question (what was read, with which input) until the
 // database announces such a write (topics "index" and "dyads": a rollup row, an event, a dyad, a
 // country), a minute at most; without a listener (scripts, tests) each is read every time.
+// A notice also starts reading again, one after another, the answers asked for since their last
+// read: under a steady trickle of writes (ingestion, an admin at work) the next caller finds its
+// answer ready instead of paying for the read after every write.
 // Callers share each answer: it is frozen (server/shared/shared-answer.ts).
 import { databaseUrlOf, type Db } from "../db-client";
 import { primaryOf } from "../db-replica";
@@ -17,11 +20,13 @@ const MAX_ENTRIES = 200;
 export interface IndexAnswers {
   /** `read(input)`'s answer, shared with every caller asking `name` with the same input. */
   answer<I extends { db: Db }, R>(name: string, input: I, read: (input: I) => Promise<R>): Promise<R>;
+  /** Resolves once the answers a notice started reading again are in (tests). */
+  settled(): Promise<void>;
 }
 
 /** One instance's answers, hearing changes through `feedFor` (tests make one per simulated instance). */
 export function indexAnswersWith(feedFor: typeof changeFeedOf): IndexAnswers {
-  const cache = instanceCache<unknown>({ topic: ["index", "dyads"], ttlMs: TTL_MS, maxEntries: MAX_ENTRIES, feedFor, withoutListener: "readThrough" });
+  const cache = instanceCache<unknown>({ topic: ["index", "dyads"], ttlMs: TTL_MS, maxEntries: MAX_ENTRIES, feedFor, withoutListener: "readThrough", refreshAhead: true });
   return {
     answer<I extends { db: Db }, R>(name: string, input: I, read: (input: I) => Promise<R>): Promise<R> {
       const { db, ...asked } = input;
@@ -30,6 +35,7 @@ export function indexAnswersWith(feedFor: typeof changeFeedOf): IndexAnswers {
       const load = () => read({ ...input, db: primary }).then(shared);
       return cache.get({ databaseUrl: databaseUrlOf(primary), key: `${name} ${JSON.stringify(asked)}`, load }) as Promise<R>;
     },
+    settled: () => cache.settled(),
   };
 }
 

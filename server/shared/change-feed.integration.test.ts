@@ -87,6 +87,21 @@ describe("two instances' caches on one database", async () => {
     }
   });
 
+  it("read the index's answers again as soon as an event is published, before anyone asks", async () => {
+    const [a] = instances;
+    if (!a) throw new Error("no instance");
+    const now = toDay(new Date());
+    const lastEventOn = async () => (await dyadSummaries({ db: t.db, now, keys: ["FRA-MAR"] }, a.answers))[0]?.lastEvent;
+    await lastEventOn(); // asked for: worth reading again after the next write
+    const made = await announced(() => admin.events.create(eventInputFixture({ title: "Rabat and Paris reopen a consulate", cameoCode: "057", overrideKey: undefined, dyad: "FRA-MAR", actor: "FRA", target: "MAR" })), "index");
+    await a.answers.settled();
+    // Renamed unheard (triggers off): an answer read from now on would carry the new title.
+    await t.db.$transaction([t.db.$executeRaw`SET LOCAL session_replication_role = replica`, t.db.$executeRaw`UPDATE "Event" SET title = 'Renamed unheard' WHERE id = ${made.id}`]);
+    expect(await lastEventOn()).toMatchObject({ id: made.id, title: "Rabat and Paris reopen a consulate" });
+    await announced(() => t.db.event.update({ where: { id: made.id }, data: { title: "Rabat and Paris reopen a consulate in Agadir" } }), "index");
+    expect((await lastEventOn())?.title).toBe("Rabat and Paris reopen a consulate in Agadir");
+  });
+
   it("hear nothing from a write that rolled back", async () => {
     const [a] = instances;
     if (!a) throw new Error("no instance");

@@ -109,4 +109,88 @@ describe("instanceCache", () => {
     await expect(cache.get({ databaseUrl: URL_A, load: () => Promise.reject(new Error("gone")) })).rejects.toThrow("gone");
     expect(cache.size).toBe(0);
   });
+
+  describe("with refreshAhead", () => {
+    const refreshing = (feed: ReturnType<typeof fakeFeed>) => instanceCache<string[]>({ topic: "index", ttlMs: 60_000, feedFor: () => feed, refreshAhead: true });
+
+    it("reads again at once what a notice drops, so the next caller gets the new value without waiting for a read", async () => {
+      const feed = fakeFeed();
+      const cache = refreshing(feed);
+      const { load, loads } = counter();
+      expect(await cache.get({ databaseUrl: URL_A, key: "map", load })).toEqual(["read 1"]);
+      feed.announce("index");
+      expect(loads()).toBe(2); // started by the notice, before anyone asked
+      await cache.settled();
+      expect(await cache.get({ databaseUrl: URL_A, key: "map", load })).toEqual(["read 2"]);
+      expect(loads()).toBe(2);
+    });
+
+    it("stops reading ahead what no caller asked for since its last read", async () => {
+      const feed = fakeFeed();
+      const cache = refreshing(feed);
+      const { load, loads } = counter();
+      await cache.get({ databaseUrl: URL_A, key: "map", load });
+      feed.announce("index");
+      await cache.settled();
+      feed.announce("index"); // nobody read "read 2": a third read would be for no one
+      await cache.settled();
+      expect(loads()).toBe(2);
+      expect(cache.size).toBe(0);
+      expect(await cache.get({ databaseUrl: URL_A, key: "map", load })).toEqual(["read 3"]);
+    });
+
+    it("reads one at a time, and skips what a caller has filled meanwhile", async () => {
+      const feed = fakeFeed();
+      const cache = refreshing(feed);
+      let inFlight = 0;
+      let most = 0;
+      const reads: string[] = []; // in the order they started
+      const loader = (key: string) => async () => {
+        reads.push(key);
+        const label = `${key} ${reads.length}`;
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight--;
+        return [label];
+      };
+      for (const key of ["a", "b", "c"]) await cache.get({ databaseUrl: URL_A, key, load: loader(key) });
+      feed.announce("index");
+      // "c" is asked for while "a" is being read ahead: its caller reads it, the refresh does not.
+      expect(await cache.get({ databaseUrl: URL_A, key: "c", load: loader("c") })).toEqual(["c 5"]);
+      await cache.settled();
+      expect(reads).toEqual(["a", "b", "c", "a", "c", "b"]);
+      expect(most).toBe(2); // the caller's read beside the refresh's one, never more
+      expect(await cache.get({ databaseUrl: URL_A, key: "b", load: loader("b") })).toEqual(["b 6"]);
+      expect(reads).toHaveLength(6);
+    });
+
+    it("reads again what a second notice drops while it was being read ahead: that read may predate the write", async () => {
+      const feed = fakeFeed();
+      const cache = refreshing(feed);
+      let n = 0;
+      let release: () => void = () => undefined;
+      const load = () => {
+        const read = ++n;
+        return read === 2 ? new Promise<string[]>((resolve) => (release = () => resolve([`read ${read}`]))) : Promise.resolve([`read ${read}`]);
+      };
+      await cache.get({ databaseUrl: URL_A, key: "map", load });
+      feed.announce("index"); // read 2 starts and hangs
+      feed.announce("index"); // read 2 is dropped unanswered; read 3 must follow it
+      release();
+      await cache.settled();
+      expect(n).toBe(3);
+      expect(await cache.get({ databaseUrl: URL_A, key: "map", load })).toEqual(["read 3"]);
+    });
+
+    it("reads nothing ahead while its listener is down", async () => {
+      const feed = fakeFeed();
+      const cache = refreshing(feed);
+      const { load, loads } = counter();
+      await cache.get({ databaseUrl: URL_A, key: "map", load });
+      feed.listening = false;
+      feed.announce("everything");
+      await cache.settled();
+      expect(loads()).toBe(1);
+    });
+  });
 });

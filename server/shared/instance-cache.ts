@@ -8,12 +8,28 @@
 //   not listening → read through: a notice may be lost while the connection is down;
 //   none          → cached for ttlMs (scripts and tests that start no listener), or read
 //                   through when the cache says so (a value tests write and read at once).
+// With `refreshAhead`, what a notice drops is read again at once when callers had asked for it
+// since it was last read: the next caller finds the new value ready instead of paying for it.
+// Never the old value: the new read starts after the notice, so after the write's commit.
 import type { Change, ChangeFeed, ChangeTopic } from "./change-feed";
 
 export interface InstanceCache<T> {
   /** `key` names the question when one cache keeps several answers per database. */
   get(options: { databaseUrl: string; key?: string; load: () => Promise<T>; now?: number }): Promise<T>;
   readonly size: number;
+  /** Resolves once the reads a notice started ahead of callers are done (tests). */
+  settled(): Promise<void>;
+}
+
+interface Entry<T> {
+  databaseUrl: string;
+  expires: number;
+  value: Promise<T>;
+  load: () => Promise<T>;
+  /** A caller asked for it since it was read: worth reading again ahead of the next one. */
+  asked: boolean;
+  /** Its read has not answered yet: dropped now, it has served no one the new value. */
+  reading: boolean;
 }
 
 export function instanceCache<T>(options: {
@@ -26,18 +42,59 @@ export function instanceCache<T>(options: {
   withoutListener?: "ttl" | "readThrough";
   /** Which values are kept (all by default): the others are answered once and asked again next time. */
   keep?: (value: T) => boolean;
+  /** Read again at once, one at a time, what a notice drops and callers had asked for since its last read. */
+  refreshAhead?: boolean;
 }): InstanceCache<T> {
   const maxEntries = options.maxEntries ?? 16;
   const topics: readonly Change[] = [...[options.topic].flat(), "everything"];
-  const entries = new Map<string, { databaseUrl: string; expires: number; value: Promise<T> }>();
+  const entries = new Map<string, Entry<T>>();
   const heard = new WeakSet<ChangeFeed>();
+  /** Dropped entries to read again ahead of callers, oldest notice first. */
+  const wanted = new Map<string, Pick<Entry<T>, "databaseUrl" | "load">>();
+  let refreshing: Promise<void> = Promise.resolve();
+  let draining = false;
+
+  const fill = (id: string, databaseUrl: string, load: () => Promise<T>, asked: boolean, now: number): Promise<T> => {
+    const value = load();
+    entries.delete(id); // re-inserted last: the Map's order is the eviction order
+    const entry: Entry<T> = { databaseUrl, expires: now + options.ttlMs, value, load, asked, reading: true };
+    entries.set(id, entry);
+    for (const oldest of entries.keys()) {
+      if (entries.size <= maxEntries) break;
+      entries.delete(oldest);
+    }
+    // A failed read is not kept, nor a value `keep` refuses: the next request asks again.
+    const forget = () => {
+      if (entries.get(id)?.value === value) entries.delete(id);
+    };
+    const answered = () => (entry.reading = false);
+    value.then((v) => (answered(), options.keep && !options.keep(v) ? forget() : undefined), () => (answered(), forget()));
+    return value;
+  };
+
+  // One read at a time: a burst of notices must not become a burst of reads, and a caller
+  // arriving first fills the entry itself (then it is skipped here).
+  const drain = async () => {
+    draining = true;
+    for (const [id, { databaseUrl, load }] of wanted) {
+      wanted.delete(id);
+      if (entries.has(id) || !options.feedFor(databaseUrl)?.listening) continue;
+      await fill(id, databaseUrl, load, false, Date.now()).catch(() => undefined);
+    }
+    draining = false;
+  };
 
   const follow = (databaseUrl: string, feed: ChangeFeed) => {
     if (heard.has(feed)) return;
     heard.add(feed);
     feed.onChange((change: Change) => {
       if (!topics.includes(change)) return;
-      for (const [id, entry] of entries) if (entry.databaseUrl === databaseUrl) entries.delete(id);
+      for (const [id, entry] of entries) {
+        if (entry.databaseUrl !== databaseUrl) continue;
+        entries.delete(id);
+        if (options.refreshAhead && (entry.asked || entry.reading)) wanted.set(id, entry);
+      }
+      if (wanted.size && !draining) refreshing = drain();
     });
   };
 
@@ -48,23 +105,21 @@ export function instanceCache<T>(options: {
       if (feed ? !feed.listening : options.withoutListener === "readThrough") return load();
       const id = `${databaseUrl}\n${key}`;
       const cached = entries.get(id);
-      if (cached && cached.expires > now) return cached.value;
-      const value = load();
-      entries.delete(id); // re-inserted last: the Map's order is the eviction order
-      entries.set(id, { databaseUrl, expires: now + options.ttlMs, value });
-      for (const oldest of entries.keys()) {
-        if (entries.size <= maxEntries) break;
-        entries.delete(oldest);
+      if (cached && cached.expires > now) {
+        cached.asked = true;
+        return cached.value;
       }
-      // A failed read is not kept, nor a value `keep` refuses: the next request asks again.
-      const forget = () => {
-        if (entries.get(id)?.value === value) entries.delete(id);
-      };
-      value.then((v) => (options.keep && !options.keep(v) ? forget() : undefined), forget);
-      return value;
+      return fill(id, databaseUrl, load, true, now);
     },
     get size() {
       return entries.size;
+    },
+    async settled() {
+      // A notice heard meanwhile may have started another round: wait until none is newer.
+      for (let round = refreshing; ; round = refreshing) {
+        await round;
+        if (round === refreshing) return;
+      }
     },
   };
 }
