@@ -6,6 +6,7 @@ import { readableRecords } from "../records/archived";
 import { isoDayOf } from "../scope/day";
 import { changeFeedOf } from "../shared/change-feed";
 import { instanceCache, type InstanceCache } from "../shared/instance-cache";
+import { feedAnswers } from "./answers";
 import { StaleCursorError, type FeedPosition } from "./cursor";
 import { agreementPageRows, searchableWords, type PageRow } from "./page-query";
 import type { AgreementFilters } from "./schemas";
@@ -94,7 +95,14 @@ function filtersSearching(filters: AgreementFilters, searchable: boolean): Effec
   };
 }
 
-export async function listAgreements({
+type AgreementsPage = { items: AgreementListItem[]; next: FeedPosition | null; notice: string | null; searchLeftOut: string | null };
+
+/** A page of the feed, kept per instance until agreements change (server/agreements/answers.ts). */
+export function listAgreements(input: { db: Db; filters: AgreementFilters; after: FeedPosition | null; limit: number }, answers = feedAnswers): Promise<AgreementsPage> {
+  return answers.answer("agreementsPage", input, readAgreementsPage);
+}
+
+async function readAgreementsPage({
   db,
   filters,
   after,
@@ -104,7 +112,7 @@ export async function listAgreements({
   filters: AgreementFilters;
   after: FeedPosition | null;
   limit: number;
-}): Promise<{ items: AgreementListItem[]; next: FeedPosition | null; notice: string | null; searchLeftOut: string | null }> {
+}): Promise<AgreementsPage> {
   const take = limit + 1;
   const fits = (asked: AgreementFilters) => !after || (after.rank !== undefined) === Boolean(asked.q);
   // The search's words are checked beside the page's query, not before it: one round trip, and a

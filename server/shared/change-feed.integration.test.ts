@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createAgreement, eventInputFixture } from "@/prisma/seed/factories";
 import { useAuthTestDatabase } from "@/scripts/test/auth";
 import { agreementFixture } from "@/test/fixtures/agreement";
-import { agreementSectors, sectorsCacheWith } from "../agreements/service";
+import { feedAnswersWith } from "../agreements/answers";
+import { agreementSectors, listAgreements, sectorsCacheWith } from "../agreements/service";
 import { agreementInput } from "../agreements/write-schemas";
 import { eventsForMap } from "../events/service";
 import { fromDay, toDay } from "../method/day";
@@ -20,7 +21,7 @@ describe("two instances' caches on one database", async () => {
   const admin = await t.callerAs("admin@example.com");
   const instances = ["A", "B"].map((name) => {
     const feed = listenForChanges({ databaseUrl: t.url, log: () => undefined });
-    return { name, feed, cache: sectorsCacheWith(() => feed), dyads: dyadsCacheWith(() => feed), answers: indexAnswersWith(() => feed) };
+    return { name, feed, cache: sectorsCacheWith(() => feed), dyads: dyadsCacheWith(() => feed), answers: indexAnswersWith(() => feed), pages: feedAnswersWith(() => feed) };
   });
   afterAll(() => Promise.all(instances.map((i) => i.feed.close())));
   await Promise.all(instances.map((i) => i.feed.ready()));
@@ -100,6 +101,32 @@ describe("two instances' caches on one database", async () => {
     expect(await lastEventOn()).toMatchObject({ id: made.id, title: "Rabat and Paris reopen a consulate" });
     await announced(() => t.db.event.update({ where: { id: made.id }, data: { title: "Rabat and Paris reopen a consulate in Agadir" } }), "index");
     expect((await lastEventOn())?.title).toBe("Rabat and Paris reopen a consulate in Agadir");
+  });
+
+  it("keep the feed's pages, and the new ones on both instances once an agreement, a party or its source is written; not for an event's source", async () => {
+    const made = await announced(() => admin.agreements.create(agreementInput.parse({ ...agreementFixture, title: "Desalination plant at Dakhla", sectors: ["water"] })), "agreements");
+    const titleOn = async (instance: (typeof instances)[number]) =>
+      (await listAgreements({ db: t.db, filters: { q: "desalination" }, after: null, limit: 20 }, instance.pages)).items.find((a) => a.id === made.id)?.title;
+    for (const instance of instances) expect(await titleOn(instance), instance.name).toBe("Desalination plant at Dakhla");
+    /** Renamed with triggers off: no notice; an instance shows it only once something else drops its pages. */
+    const renameUnheard = (title: string) =>
+      t.db.$transaction([t.db.$executeRaw`SET LOCAL session_replication_role = replica`, t.db.$executeRaw`UPDATE "Agreement" SET title = ${title} WHERE id = ${made.id}`]);
+
+    await renameUnheard("Desalination plant, renamed unheard");
+    for (const instance of instances) expect(await titleOn(instance), instance.name).toBe("Desalination plant at Dakhla");
+    // An event and its source: topic "index" only, the pages stay.
+    await announced(() => admin.events.create(eventInputFixture({ title: "Paris and Rabat discuss desalination", cameoCode: "040", overrideKey: undefined, dyad: "FRA-MAR", actor: "FRA", target: "MAR" })), "index");
+    for (const instance of instances) expect(await titleOn(instance), instance.name).toBe("Desalination plant at Dakhla");
+
+    await announced(() => t.db.source.create({ data: { agreementId: made.id, publisher: "Example Wire", title: "Plant financed", url: "https://example.org/plant" } }), "agreements");
+    for (const instance of instances) expect(await titleOn(instance), instance.name).toBe("Desalination plant, renamed unheard");
+
+    await renameUnheard("Desalination plant, renamed unheard again");
+    await announced(() => t.db.agreementParty.updateMany({ where: { agreementId: made.id, name: "ONCF" }, data: { name: "ONEE" } }), "agreements");
+    for (const instance of instances) expect(await titleOn(instance), instance.name).toBe("Desalination plant, renamed unheard again");
+
+    await announced(() => admin.agreements.archive(made), "agreements");
+    for (const instance of instances) expect(await titleOn(instance), instance.name).toBeUndefined();
   });
 
   it("hear nothing from a write that rolled back", async () => {

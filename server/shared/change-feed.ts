@@ -9,7 +9,7 @@ import { Client } from "pg";
 export const CHANGES_CHANNEL = "maghreb_changes";
 
 /** What a notice names: one word per cached thing, as the triggers send it. */
-const TOPICS = ["sectors", "dyads", "index", "sessions"] as const;
+const TOPICS = ["sectors", "dyads", "index", "sessions", "agreements"] as const;
 export type ChangeTopic = (typeof TOPICS)[number];
 const isTopic = (payload: string): payload is ChangeTopic => (TOPICS as readonly string[]).includes(payload);
 
