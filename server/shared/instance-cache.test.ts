@@ -139,7 +139,7 @@ describe("instanceCache", () => {
       expect(await cache.get({ databaseUrl: URL_A, key: "map", load })).toEqual(["read 3"]);
     });
 
-    it("reads one at a time, and skips what a caller has filled meanwhile", async () => {
+    it("reads three at a time, the most asked first, and skips what a caller has filled meanwhile", async () => {
       const feed = fakeFeed();
       const cache = refreshing(feed);
       let inFlight = 0;
@@ -153,15 +153,19 @@ describe("instanceCache", () => {
         inFlight--;
         return [label];
       };
-      for (const key of ["a", "b", "c"]) await cache.get({ databaseUrl: URL_A, key, load: loader(key) });
+      // Asked for once (the read), plus as many hits as the key's position: "e" is the most asked.
+      const keys = ["a", "b", "c", "d", "e"];
+      for (const [hits, key] of keys.entries()) for (let i = 0; i <= hits; i++) await cache.get({ databaseUrl: URL_A, key, load: loader(key) });
+      reads.length = 0;
       feed.announce("index");
-      // "c" is asked for while "a" is being read ahead: its caller reads it, the refresh does not.
-      expect(await cache.get({ databaseUrl: URL_A, key: "c", load: loader("c") })).toEqual(["c 5"]);
+      expect(reads).toEqual(["e", "d", "c"]); // the three most asked, side by side
+      // "a" is asked for while they are read: its caller reads it, the refresh does not.
+      expect(await cache.get({ databaseUrl: URL_A, key: "a", load: loader("a") })).toEqual(["a 4"]);
       await cache.settled();
-      expect(reads).toEqual(["a", "b", "c", "a", "c", "b"]);
-      expect(most).toBe(2); // the caller's read beside the refresh's one, never more
-      expect(await cache.get({ databaseUrl: URL_A, key: "b", load: loader("b") })).toEqual(["b 6"]);
-      expect(reads).toHaveLength(6);
+      expect(reads).toEqual(["e", "d", "c", "a", "b"]);
+      expect(most).toBe(4); // three ahead and the caller's own, never more
+      expect(await cache.get({ databaseUrl: URL_A, key: "b", load: loader("b") })).toEqual(["b 5"]);
+      expect(reads).toHaveLength(5);
     });
 
     it("reads again what a second notice drops while it was being read ahead: that read may predate the write", async () => {

@@ -9,8 +9,9 @@
 //   none          → cached for ttlMs (scripts and tests that start no listener), or read
 //                   through when the cache says so (a value tests write and read at once).
 // With `refreshAhead`, what a notice drops is read again at once when callers had asked for it
-// since it was last read: the next caller finds the new value ready instead of paying for it.
-// Never the old value: the new read starts after the notice, so after the write's commit.
+// since it was last read, the most asked first, a few side by side: the next caller finds the new
+// value ready instead of paying for it. Never the old value: the new read starts after the
+// notice, so after the write's commit.
 import type { Change, ChangeFeed, ChangeTopic } from "./change-feed";
 
 export interface InstanceCache<T> {
@@ -26,11 +27,14 @@ interface Entry<T> {
   expires: number;
   value: Promise<T>;
   load: () => Promise<T>;
-  /** A caller asked for it since it was read: worth reading again ahead of the next one. */
-  asked: boolean;
+  /** Callers that asked for it since it was read: worth reading again ahead of the next one. */
+  asks: number;
   /** Its read has not answered yet: dropped now, it has served no one the new value. */
   reading: boolean;
 }
+
+/** Reads a notice starts at once, at most. */
+const REFRESH_SIDE_BY_SIDE = 3;
 
 export function instanceCache<T>(options: {
   /** What a notice must name to drop this cache's entries (any of them). */
@@ -42,22 +46,22 @@ export function instanceCache<T>(options: {
   withoutListener?: "ttl" | "readThrough";
   /** Which values are kept (all by default): the others are answered once and asked again next time. */
   keep?: (value: T) => boolean;
-  /** Read again at once, one at a time, what a notice drops and callers had asked for since its last read. */
+  /** Read again at once what a notice drops and callers had asked for since its last read. */
   refreshAhead?: boolean;
 }): InstanceCache<T> {
   const maxEntries = options.maxEntries ?? 16;
   const topics: readonly Change[] = [...[options.topic].flat(), "everything"];
   const entries = new Map<string, Entry<T>>();
   const heard = new WeakSet<ChangeFeed>();
-  /** Dropped entries to read again ahead of callers, oldest notice first. */
-  const wanted = new Map<string, Pick<Entry<T>, "databaseUrl" | "load">>();
+  /** Dropped entries to read again ahead of callers. */
+  const wanted = new Map<string, Pick<Entry<T>, "databaseUrl" | "load" | "asks">>();
   let refreshing: Promise<void> = Promise.resolve();
   let draining = false;
 
-  const fill = (id: string, databaseUrl: string, load: () => Promise<T>, asked: boolean, now: number): Promise<T> => {
+  const fill = (id: string, databaseUrl: string, load: () => Promise<T>, asks: number, now: number): Promise<T> => {
     const value = load();
     entries.delete(id); // re-inserted last: the Map's order is the eviction order
-    const entry: Entry<T> = { databaseUrl, expires: now + options.ttlMs, value, load, asked, reading: true };
+    const entry: Entry<T> = { databaseUrl, expires: now + options.ttlMs, value, load, asks, reading: true };
     entries.set(id, entry);
     for (const oldest of entries.keys()) {
       if (entries.size <= maxEntries) break;
@@ -72,14 +76,20 @@ export function instanceCache<T>(options: {
     return value;
   };
 
-  // One read at a time: a burst of notices must not become a burst of reads, and a caller
-  // arriving first fills the entry itself (then it is skipped here).
+  // A few reads side by side, the most asked first: the sooner each is in, the fewer callers pay
+  // for it themselves, yet a burst of notices must not become a burst of reads holding the pool.
+  // A caller arriving first fills the entry itself; it is skipped here.
   const drain = async () => {
     draining = true;
-    for (const [id, { databaseUrl, load }] of wanted) {
-      wanted.delete(id);
-      if (entries.has(id) || !options.feedFor(databaseUrl)?.listening) continue;
-      await fill(id, databaseUrl, load, false, Date.now()).catch(() => undefined);
+    while (wanted.size) {
+      const next = [...wanted].sort(([, a], [, b]) => b.asks - a.asks).slice(0, REFRESH_SIDE_BY_SIDE);
+      await Promise.all(
+        next.map(([id, { databaseUrl, load }]) => {
+          wanted.delete(id);
+          if (entries.has(id) || !options.feedFor(databaseUrl)?.listening) return undefined;
+          return fill(id, databaseUrl, load, 0, Date.now()).catch(() => undefined);
+        }),
+      );
     }
     draining = false;
   };
@@ -92,7 +102,7 @@ export function instanceCache<T>(options: {
       for (const [id, entry] of entries) {
         if (entry.databaseUrl !== databaseUrl) continue;
         entries.delete(id);
-        if (options.refreshAhead && (entry.asked || entry.reading)) wanted.set(id, entry);
+        if (options.refreshAhead && (entry.asks > 0 || entry.reading)) wanted.set(id, entry);
       }
       if (wanted.size && !draining) refreshing = drain();
     });
@@ -106,10 +116,10 @@ export function instanceCache<T>(options: {
       const id = `${databaseUrl}\n${key}`;
       const cached = entries.get(id);
       if (cached && cached.expires > now) {
-        cached.asked = true;
+        cached.asks++;
         return cached.value;
       }
-      return fill(id, databaseUrl, load, true, now);
+      return fill(id, databaseUrl, load, 1, now);
     },
     get size() {
       return entries.size;
