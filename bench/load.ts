@@ -4,7 +4,7 @@
 // requests, throughput, median, p95, p99, non-2xx and errors, against a baseline of the same
 // routes one request at a time; samples the server's memory and the database's connections
 // every 10 s; checks every acknowledged write is in the database. Results: bench/results/load-*.json.
-// Run: npm run bench:load [-- --duration 60 --warmup 15 --rate 0.2 --events 300000 --agreements 100000 --instances 2 --keep-data --cpu-prof]
+// Run: npm run bench:load [-- --duration 60 --warmup 15 --rate 0.2 --events 300000 --agreements 100000 --instances 2 --write-every 1000 --keep-data --cpu-prof]
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { Client } from "pg";
@@ -13,7 +13,7 @@ import { createThrowawayDatabase, startTestCluster } from "../scripts/db/throwaw
 import { createPrismaClient } from "../server/db-client";
 import { NO_TIME_LIMITS } from "../server/db-limits";
 import { toDay } from "../server/method/day";
-import { startAdminWriter } from "./load/admin-writer";
+import { noWriter, startAdminWriter } from "./load/admin-writer";
 import { runAnalysts } from "./load/analysts";
 import { ensureBuilt, signIn, sleep, startAppServer, type AppServer } from "./load/app-server";
 import { buildLoadData, LOAD_PASSWORD, type LoadData } from "./load/data";
@@ -41,6 +41,9 @@ const ANALYSTS = arg("analysts", 100);
  * calls every 25 s, a brisk reading pace. Raise it to find the server's capacity.
  */
 const RATE = arg("rate", 0.2);
+/** The admin's pace, in ms between events; 0 leaves the admin out (what the reads cost without writes). */
+const WRITE_EVERY_MS = arg("write-every", 1_000);
+if (!(WRITE_EVERY_MS >= 0)) throw new Error(`--write-every takes milliseconds (0: no admin); got ${process.argv[process.argv.lastIndexOf("--write-every") + 1]}`);
 const EVENTS = arg("events", 300_000);
 const AGREEMENTS = arg("agreements", 100_000);
 const PORT = arg("port", Number(process.env.PORT ?? 3393));
@@ -243,8 +246,8 @@ async function main() {
       log("baseline: each route alone, one request at a time (5 warm-up, 20 timed)");
       const alone = await baseline(origin, first, routes);
 
-      log(`load: ${count} server instance(s), ${cookies.length} analysts at ${RATE} request/s each on average (${(cookies.length * RATE).toFixed(0)} req/s offered), for ${WARMUP_S} s unmeasured and then ${DURATION_S} s measured, and one admin writing an event every second`);
-      const writer = startAdminWriter({ origin: () => origin, cookie: () => admin, everyMs: 1_000, label: "load" });
+      log(`load: ${count} server instance(s), ${cookies.length} analysts at ${RATE} request/s each on average (${(cookies.length * RATE).toFixed(0)} req/s offered), for ${WARMUP_S} s unmeasured and then ${DURATION_S} s measured, ${WRITE_EVERY_MS > 0 ? `and one admin writing an event every ${WRITE_EVERY_MS} ms` : "and no admin writing"}`);
+      const writer = WRITE_EVERY_MS > 0 ? startAdminWriter({ origin: () => origin, cookie: () => admin, everyMs: WRITE_EVERY_MS, label: "load" }) : noWriter();
       const running = runAnalysts({ origin, cookies, routes, ratePerAnalyst: RATE, durationMs: (WARMUP_S + DURATION_S) * 1000 });
       await sleep(WARMUP_S * 1000);
       const measuredFrom = performance.now();
@@ -316,7 +319,7 @@ async function main() {
       const file = resultsFile(`load${DURATION_S >= 600 ? "-soak" : ""}${count > 1 ? `-${count}-instances` : ""}`);
       writeFileSync(
         file,
-        JSON.stringify({ machine, loadAverage, instances: count, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, ratePerConnection: RATE, data: { ...data, analysts: data.analysts.length }, results, serverCpu, perInstance: instances, client, machineLoad, databaseWaits, writes: { ...writes, attempts: writer.attempts.length, failed: failedWrites, acknowledged: writer.acknowledged.length, lost: lostWrites }, memory, pool, samples: sampler.samples }, null, 2),
+        JSON.stringify({ machine, loadAverage, instances: count, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, ratePerConnection: RATE, writeEveryMs: WRITE_EVERY_MS, data: { ...data, analysts: data.analysts.length }, results, serverCpu, perInstance: instances, client, machineLoad, databaseWaits, writes: { ...writes, attempts: writer.attempts.length, failed: failedWrites, acknowledged: writer.acknowledged.length, lost: lostWrites }, memory, pool, samples: sampler.samples }, null, 2),
       );
       log(`results written to ${file}`);
 

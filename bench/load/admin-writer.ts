@@ -43,6 +43,11 @@ export async function createEventOverHttp(origin: string, cookie: string, title:
   }
 }
 
+/** No admin at all (`--write-every 0`): what the reads cost without writes beside them. */
+export function noWriter(): AdminWriter {
+  return { acknowledged: [], attempts: [], stop: async () => undefined };
+}
+
 /** Writes one event every `everyMs` (without overlapping) until stopped. */
 export function startAdminWriter(options: { origin: () => string; cookie: () => string; everyMs: number; label: string }): AdminWriter {
   const writer: AdminWriter = { acknowledged: [], attempts: [], stop: async () => undefined };

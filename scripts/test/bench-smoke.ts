@@ -19,7 +19,8 @@ export const TINY: Record<string, TinySize> = {
   "bench:import": { env: { BENCH_IMPORT_ROWS: "40", BENCH_RUNS: "1" } },
   // One and two instances side by side, so the comparison the issue asks for keeps running.
   "bench:load": { args: ["--duration", "5", "--warmup", "1", "--analysts", "3", "--events", "2000", "--agreements", "200", "--instances", "1,2"] },
-  "bench:soak": { args: ["--duration", "5", "--warmup", "1", "--analysts", "3", "--events", "2000", "--agreements", "200"] },
+  // The same script as bench:load: here without the admin, so that switch keeps running too.
+  "bench:soak": { args: ["--duration", "5", "--warmup", "1", "--analysts", "3", "--events", "2000", "--agreements", "200", "--write-every", "0"] },
   "bench:faults": { args: ["--readers", "2", "--outage", "2000", "--steady", "1000", "--write-every", "250"] },
   "bench:ingest": { env: { BENCH_GDELT_ROWS: "300", BENCH_RUNS: "1", BENCH_BASELINE_ROWS: "20" } },
   // 600 rules: 20 on each of the 30 dyads, so the baseline's writes land where rules fire and its comparison holds causes.
