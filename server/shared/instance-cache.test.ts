@@ -186,6 +186,27 @@ describe("instanceCache", () => {
       expect(await cache.get({ databaseUrl: URL_A, key: "map", load })).toEqual(["read 3"]);
     });
 
+    it("keeps reading ahead after a read that failed, even one that threw before it began", async () => {
+      const feed = fakeFeed();
+      const cache = refreshing(feed);
+      let n = 0;
+      const load = () => {
+        n++;
+        if (n === 2) throw new Error("no connection");
+        if (n === 3) return Promise.reject(new Error("gone"));
+        return Promise.resolve([`read ${n}`]);
+      };
+      await cache.get({ databaseUrl: URL_A, key: "map", load });
+      feed.announce("index"); // read 2 throws at once
+      await cache.settled();
+      expect(await cache.get({ databaseUrl: URL_A, key: "map", load }).catch((e: Error) => e.message)).toBe("gone"); // the caller's own read 3
+      expect(await cache.get({ databaseUrl: URL_A, key: "map", load })).toEqual(["read 4"]);
+      feed.announce("index");
+      await cache.settled();
+      expect(n).toBe(5); // read ahead again: the failures stopped nothing
+      expect(await cache.get({ databaseUrl: URL_A, key: "map", load })).toEqual(["read 5"]);
+    });
+
     it("reads nothing ahead while its listener is down", async () => {
       const feed = fakeFeed();
       const cache = refreshing(feed);

@@ -87,7 +87,12 @@ export function instanceCache<T>(options: {
         next.map(([id, { databaseUrl, load }]) => {
           wanted.delete(id);
           if (entries.has(id) || !options.feedFor(databaseUrl)?.listening) return undefined;
-          return fill(id, databaseUrl, load, 0, Date.now()).catch(() => undefined);
+          // A failed read is the next caller's to retry; it must not stop the rounds after it.
+          try {
+            return fill(id, databaseUrl, load, 0, Date.now()).catch(() => undefined);
+          } catch {
+            return undefined;
+          }
         }),
       );
     }
