@@ -132,6 +132,23 @@ test("the API answers the signed-out with a 401", async ({ playwright, baseURL }
   await anonymous.dispose();
 });
 
+test("the index's shared answers travel gzipped, and read the same as uncompressed", async ({ request }) => {
+  const input = encodeURIComponent(JSON.stringify({ json: { dyads: ["FRA-MAR"], from: "2024-01-01", to: "2025-12-31", granularity: "daily" } }));
+  const path = `/api/trpc/relations.series?input=${input}`;
+  const [gzipped, again, plain] = [
+    await request.get(path, { headers: { "accept-encoding": "gzip" } }),
+    await request.get(path, { headers: { "accept-encoding": "gzip" } }),
+    await request.get(path, { headers: { "accept-encoding": "identity" } }),
+  ];
+  expect(gzipped.headers()["content-encoding"]).toBe("gzip");
+  expect(gzipped.headers()["x-maghreb-content-encoding"]).toBeUndefined();
+  expect(plain.headers()["content-encoding"]).toBeUndefined();
+  const answer = await plain.json();
+  expect(answer.result.data.json.dyads[0].points.length).toBeGreaterThan(700);
+  expect(await gzipped.json()).toEqual(answer);
+  expect(await again.json()).toEqual(answer);
+});
+
 test("the API answers bad input with a 400 and the reason", async ({ request }) => {
   const input = encodeURIComponent(JSON.stringify({ json: { limit: 5000 } }));
   const response = await request.get(`/api/trpc/agreements.list?input=${input}`);

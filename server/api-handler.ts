@@ -12,6 +12,7 @@ import { BODY_LIMITS, MAX_BATCH_SIZE, withBodyLimit } from "./http/request-limit
 import { AppError } from "./shared/errors";
 import { retryAfterOf } from "./shared/unavailable";
 import { createContext } from "./trpc";
+import { compressedOnce } from "./http/compressed-once";
 import { said } from "./shared/said";
 import { localeOfRequest } from "./i18n/negotiate";
 
@@ -24,20 +25,23 @@ export function createApiHandler(parts: { db: Db; replica?: Db; auth: Auth; trus
     }
     const req = await withBodyLimit(incoming, BODY_LIMITS.api);
     if (req instanceof Response) return req;
-    return fetchRequestHandler({
-      endpoint: "/api/trpc",
-      req,
-      router: appRouter,
-      maxBatchSize: MAX_BATCH_SIZE,
-      createContext: ({ resHeaders }) => createContext({ db: parts.db, replica: parts.replica, resHeaders, auth: parts.auth, headers: req.headers }),
-      // A 503 (database away, or every pooled connection busy) says when to try again.
-      responseMeta({ errors }) {
-        const waits = errors.flatMap((e) => (e.code === "SERVICE_UNAVAILABLE" && e.cause instanceof AppError ? [retryAfterOf(e.cause)] : []));
-        return waits.length ? { headers: { "Retry-After": String(Math.max(...waits)) } } : {};
-      },
-      onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error.cause ?? error);
-      },
-    });
+    const answer = () =>
+      fetchRequestHandler({
+        endpoint: "/api/trpc",
+        req,
+        router: appRouter,
+        maxBatchSize: MAX_BATCH_SIZE,
+        createContext: ({ resHeaders }) => createContext({ db: parts.db, replica: parts.replica, resHeaders, auth: parts.auth, headers: req.headers }),
+        // A 503 (database away, or every pooled connection busy) says when to try again.
+        responseMeta({ errors }) {
+          const waits = errors.flatMap((e) => (e.code === "SERVICE_UNAVAILABLE" && e.cause instanceof AppError ? [retryAfterOf(e.cause)] : []));
+          return waits.length ? { headers: { "Retry-After": String(Math.max(...waits)) } } : {};
+        },
+        onError({ error, path }) {
+          if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error.cause ?? error);
+        },
+      });
+    // A shared answer (the index's) is gzipped once, not per request.
+    return compressedOnce(req, answer);
   };
 }

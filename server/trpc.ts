@@ -13,6 +13,7 @@ import { localeOfRequest, speakerFor } from "./i18n/spoken";
 import { AppError, type AppErrorCode, fieldMessagesOf, StaleVersionError } from "./shared/errors";
 import { said } from "./shared/said";
 import { serializedOnce } from "./shared/shared-answer";
+import { noteAnswer } from "./http/compressed-once";
 import { pathOfUnstorableText, unstorableTextRefusal } from "./shared/storable-text";
 import { databaseUnavailable, isDatabaseUnavailable } from "./shared/unavailable";
 
@@ -76,7 +77,8 @@ export function trpcErrorOf(error: AppError): TRPCError {
 
 const t = initTRPC.context<Context>().create({
   // The browser reads superjson; an answer many requests share is turned into it once (shared-answer.ts).
-  transformer: { input: superjson, output: { serialize: (value: unknown) => serializedOnce(value, serialize), deserialize } },
+  // Each value sent is noted for the request, so a shared one's compressed bytes are reused (server/http/compressed-once.ts).
+  transformer: { input: superjson, output: { serialize: (value: unknown) => (noteAnswer(value), serializedOnce(value, serialize)), deserialize } },
   errorFormatter({ shape, error, ctx }) {
     // In the language of the page that asked (English for a server component's call without headers).
     const speak = speakerFor(localeOfRequest(ctx?.headers));

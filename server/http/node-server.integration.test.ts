@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientAddress } from "../auth/client-address";
 import { PoolBusyError } from "../db-pool";
 import { databaseUnavailable } from "../shared/unavailable";
+import { gzipSync } from "node:zlib";
+import { ENCODED_BODY_HEADER } from "./compressed-once";
 import { appServer } from "./node-server";
 
 // A real HTTP server with our wrapper in front of a handler that answers the address the
@@ -71,5 +73,24 @@ describe("a page that failed", () => {
   it("for any other reason stays a 500, and other requests keep their status", async () => {
     expect((await get("/bug")).status).toBe(500);
     expect((await get("/fine")).status).toBe(200);
+  });
+});
+
+// What Next.js does with a route's response: its headers set one by one, Content-Encoding left
+// out, the body written as it is.
+describe("a body the route encoded itself", () => {
+  const server = appServer((req, res) => {
+    res.setHeader("content-type", "application/json");
+    res.setHeader(ENCODED_BODY_HEADER, "gzip");
+    res.end(gzipSync(JSON.stringify({ result: { data: { json: { index: 12.5 } } } })));
+  }, 0);
+  beforeAll(() => new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve)));
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it("reaches the client as Content-Encoding, so it is decoded there, and the marker is not sent", async () => {
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc/relations.series`);
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+    expect(response.headers.get(ENCODED_BODY_HEADER)).toBeNull();
+    expect(await response.json()).toEqual({ result: { data: { json: { index: 12.5 } } } });
   });
 });

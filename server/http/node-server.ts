@@ -8,6 +8,7 @@ import { forwardedFor } from "../auth/client-address";
 import { requestStarted } from "../runtime-metrics";
 import { requestOutcomes, type RequestOutcome } from "../shared/request-outcome";
 import { retryAfterOf } from "../shared/unavailable";
+import { ENCODED_BODY_HEADER } from "./compressed-once";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -34,6 +35,19 @@ function refusalsAs503(res: ServerResponse, outcome: RequestOutcome): void {
   } as ServerResponse["writeHead"];
 }
 
+/**
+ * Next.js drops Content-Encoding from a route's response (it may be a fetched body it decoded)
+ * and compresses the body again: a body the route encoded itself (server/http/compressed-once.ts)
+ * names its encoding in ENCODED_BODY_HEADER, set here as Content-Encoding before Next's
+ * compression looks, which then leaves it as it is.
+ */
+function encodedBodiesPassed(res: ServerResponse): void {
+  const setHeader = res.setHeader;
+  res.setHeader = function (this: ServerResponse, name: string, value: number | string | readonly string[]) {
+    return Reflect.apply(setHeader, this, [name.toLowerCase() === ENCODED_BODY_HEADER ? "Content-Encoding" : name, value]);
+  } as ServerResponse["setHeader"];
+}
+
 /** Rewrites X-Forwarded-For from the socket before the app sees the request. */
 export function withClientAddress(handle: Handle, trustedProxyHops: number) {
   return (req: IncomingMessage, res: ServerResponse) => {
@@ -42,6 +56,7 @@ export function withClientAddress(handle: Handle, trustedProxyHops: number) {
     const outcome: RequestOutcome = { databaseRefusal: null, checkouts: 0 };
     res.once("close", () => answered(outcome.checkouts));
     refusalsAs503(res, outcome);
+    encodedBodiesPassed(res);
     outcomes.run(outcome, () => void handle(req, res));
   };
 }

@@ -17,6 +17,11 @@ export interface RequestOutcome {
 /** The store node-server.ts registers; absent in tests, scripts and browsers. */
 export const requestOutcomes = globalThis as { maghrebRequestOutcomes?: { getStore(): RequestOutcome | undefined; run<R>(store: RequestOutcome, serve: () => R): R } };
 
+/** Whether the request is served by our HTTP server, which passes on a body a route encoded itself (server/http/compressed-once.ts). */
+export function servedByAppServer(): boolean {
+  return requestOutcomes.maghrebRequestOutcomes?.getStore() !== undefined;
+}
+
 /** Counts a connection checkout against the request being served, if any. */
 export function noteCheckout(): void {
   const outcome = requestOutcomes.maghrebRequestOutcomes?.getStore();

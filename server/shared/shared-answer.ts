@@ -19,6 +19,11 @@ function deepFrozen<T>(value: T): T {
   return value;
 }
 
+/** Whether the value is one many requests share (server/http/compressed-once.ts keeps its bytes). */
+export function isShared(value: object): boolean {
+  return sharedValues.has(value);
+}
+
 /** `serialize(value)`, worked out once per shared value (kept as long as the value is), every time for any other. */
 export function serializedOnce<S>(value: unknown, serialize: (value: unknown) => S): S {
   if (typeof value !== "object" || value === null || !sharedValues.has(value)) return serialize(value);
