@@ -1,6 +1,6 @@
 import { adminProcedure, publishingProcedure, authedProcedure, router } from "../trpc";
 import { agreementFormOptions } from "./form-options";
-import { decodeCursor, encodeCursor, StaleCursorError } from "./cursor";
+import { decodeCursor, StaleCursorError } from "./cursor";
 import { agreementForEditing, createAgreement, updateAgreement } from "./write";
 import { archiveOrSubmit, archiving } from "../drafts/archive";
 import { agreementInput, agreementVersionInput, updateAgreementInput } from "./write-schemas";
@@ -31,10 +31,9 @@ export const agreementsRouter = router({
     if (input.cursor && !after) {
       throw new AppError("BAD_REQUEST", said("badFeedCursor"));
     }
-    const page = await listAgreements({ db: ctx.db, filters: input.filters, after, limit: input.limit }).catch((e: unknown) => {
+    return listAgreements({ db: ctx.db, filters: input.filters, after, limit: input.limit }).catch((e: unknown) => {
       throw e instanceof StaleCursorError ? new AppError("BAD_REQUEST", e.message) : e;
     });
-    return { items: page.items, nextCursor: page.next && encodeCursor(page.next), notice: page.notice, searchLeftOut: page.searchLeftOut };
   }),
 
   byId: authedProcedure.input(agreementIdInput).query(async ({ ctx, input }) => {

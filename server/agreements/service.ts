@@ -7,7 +7,7 @@ import { isoDayOf } from "../scope/day";
 import { changeFeedOf } from "../shared/change-feed";
 import { instanceCache, type InstanceCache } from "../shared/instance-cache";
 import { feedAnswers } from "./answers";
-import { StaleCursorError, type FeedPosition } from "./cursor";
+import { encodeCursor, StaleCursorError, type FeedPosition } from "./cursor";
 import { agreementPageRows, searchableWords, type PageRow } from "./page-query";
 import type { AgreementFilters } from "./schemas";
 
@@ -97,9 +97,16 @@ function filtersSearching(filters: AgreementFilters, searchable: boolean): Effec
 
 type AgreementsPage = { items: AgreementListItem[]; next: FeedPosition | null; notice: string | null; searchLeftOut: string | null };
 
-/** A page of the feed, kept per instance until agreements change (server/agreements/answers.ts). */
-export function listAgreements(input: { db: Db; filters: AgreementFilters; after: FeedPosition | null; limit: number }, answers = feedAnswers): Promise<AgreementsPage> {
-  return answers.answer("agreementsPage", input, readAgreementsPage);
+/**
+ * A page of the feed as the API sends it, kept per instance until agreements change
+ * (server/agreements/answers.ts). The next page's cursor is encoded in the read, so the page is
+ * the one shared answer every caller gets: serialized and compressed once, not per call.
+ */
+export function listAgreements(input: { db: Db; filters: AgreementFilters; after: FeedPosition | null; limit: number }, answers = feedAnswers) {
+  return answers.answer("agreementsPage", input, async (asked) => {
+    const { items, next, notice, searchLeftOut } = await readAgreementsPage(asked);
+    return { items, nextCursor: next && encodeCursor(next), notice, searchLeftOut };
+  });
 }
 
 async function readAgreementsPage({

@@ -108,6 +108,11 @@ describe("two instances' caches on one database", async () => {
     const titleOn = async (instance: (typeof instances)[number]) =>
       (await listAgreements({ db: t.db, filters: { q: "desalination" }, after: null, limit: 20 }, instance.pages)).items.find((a) => a.id === made.id)?.title;
     for (const instance of instances) expect(await titleOn(instance), instance.name).toBe("Desalination plant at Dakhla");
+    // One answer for every caller, its cursor included: serialized and compressed once (server/http/compressed-once.ts).
+    const firstPage = () => listAgreements({ db: t.db, filters: {}, after: null, limit: 2 }, instances[0]?.pages);
+    const page = await firstPage();
+    expect(await firstPage()).toBe(page);
+    expect(page.nextCursor).toEqual(expect.any(String));
     /** Renamed with triggers off: no notice; an instance shows it only once something else drops its pages. */
     const renameUnheard = (title: string) =>
       t.db.$transaction([t.db.$executeRaw`SET LOCAL session_replication_role = replica`, t.db.$executeRaw`UPDATE "Agreement" SET title = ${title} WHERE id = ${made.id}`]);
