@@ -2,7 +2,6 @@
 // keeping the id of every write the server acknowledged: after an outage or a crash, each of
 // them must still be in the database.
 import { eventInputFixture } from "../../prisma/seed/factories";
-import { sleep } from "./app-server";
 
 export interface WriteAttempt {
   at: number;
@@ -52,6 +51,13 @@ export function noWriter(): AdminWriter {
 export function startAdminWriter(options: { origin: () => string; cookie: () => string; everyMs: number; label: string }): AdminWriter {
   const writer: AdminWriter = { acknowledged: [], attempts: [], stop: async () => undefined };
   const state = { running: true }; // read by the loop, cleared by stop()
+  // The pause between writes ends early on stop(): a slow pace (--write-every 600000) must not hold the run's end.
+  let wake = () => undefined as void;
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => (clearTimeout(timer), resolve());
+    });
   let n = 0;
   const loop = (async () => {
     while (state.running) {
@@ -59,11 +65,12 @@ export function startAdminWriter(options: { origin: () => string; cookie: () => 
       const attempt = await createEventOverHttp(options.origin(), options.cookie(), `${options.label} write ${++n}`);
       writer.attempts.push(attempt);
       if (attempt.status === 200 && attempt.id) writer.acknowledged.push(attempt.id);
-      await sleep(Math.max(0, options.everyMs - (performance.now() - tick)));
+      if (state.running) await pause(Math.max(0, options.everyMs - (performance.now() - tick)));
     }
   })();
   writer.stop = async () => {
     state.running = false;
+    wake();
     await loop;
   };
   return writer;
