@@ -41,7 +41,7 @@ export function createApiHandler(parts: { db: Db; replica?: Db; auth: Auth; trus
           if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error.cause ?? error);
         },
       });
-    // A shared answer (the index's) is gzipped once, not per request.
+    // A shared answer (the index's, the feed's pages) is gzipped once, not per request.
     return compressedOnce(req, answer);
   };
 }

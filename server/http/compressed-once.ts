@@ -1,10 +1,10 @@
 // An API answer many requests share (server/shared/shared-answer.ts) compressed once, not once per
 // request. Next.js gzips every response as it is sent: for the largest shared answers, three years
-// of a dyad day by day (160 KB) and the map's year of events (125 KB), that took longer than the
-// rest of the call (a cached series: 22 ms gzipped, 12 ms not). The first request for an answer
-// compresses its body off the event loop (zlib's thread pool) and later ones send the same bytes;
-// the bytes go with the answer, which a write replaces. Only behind our HTTP server, which hands
-// the encoding on to the client past Next.js (server/http/node-server.ts).
+// of a dyad day by day (160 KB) and the map's year of events (125 KB), that was most of the call's
+// CPU (BENCHMARKS.md, "Compressed once": the series 16–18 ms per call before, 7–11 after). The
+// first request for an answer compresses its body off the event loop (zlib's thread pool) and
+// later ones send the same bytes; the bytes go with the answer, which a write replaces. Only
+// behind our HTTP server, which hands the encoding on past Next.js (server/http/node-server.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
