@@ -16,6 +16,33 @@ test("a signed-out visitor is sent to sign in, then back to the page they asked 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
 });
 
+test("before the page's script has run, the sign-in form sends nothing, so a password never lands in the address bar", async ({ page }) => {
+  // Hold the app's scripts, as a slow connection does, so the page stays as the server drew it.
+  let release = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto("/login", { waitUntil: "commit" }); // the held scripts hold the page's load events
+  const navigations: string[] = [];
+  page.on("request", (request) => {
+    if (request.isNavigationRequest()) navigations.push(`${request.method()} ${request.url()}`);
+  });
+
+  const send = page.getByRole("button", { name: "Sign in" });
+  await expect(send).toBeDisabled();
+  await page.getByLabel("Email").fill("analyst@example.com");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Password").press("Enter");
+
+  release();
+  await expect(send).toBeEnabled();
+  expect(navigations).toEqual([]);
+  await signInWithForm(page, "analyst@example.com");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("France and the Maghreb");
+});
+
 test("a wrong password is refused without saying whether the account exists", async ({ page }) => {
   await page.goto("/login");
   await signInWithForm(page, "analyst@example.com", "not-the-password");

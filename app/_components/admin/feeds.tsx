@@ -8,7 +8,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { countryKeywordsForm, FEED_LANGUAGES, feedInput } from "@/server/feeds/schemas";
-import { Field, FormMessage } from "../forms/form-fields";
+import { Field, FormMessage, SubmitButton } from "../forms/form-fields";
 import { CountryOptions } from "../forms/options";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
 
@@ -48,9 +48,9 @@ export function RegisterFeedForm({ countries }: { countries: Country[] }) {
         )}
       </Field>
       <FormMessage form={form} />
-      <button type="submit" disabled={create.isPending}>
+      <SubmitButton busy={create.isPending}>
         {create.isPending ? t("registering") : t("register")}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
@@ -151,9 +151,9 @@ export function KeywordsForm({ lists }: { lists: { code: string; name: string; f
         ))}
       </div>
       <FormMessage form={form} hidden="country" />
-      <button type="submit" disabled={save.isPending}>
+      <SubmitButton busy={save.isPending}>
         {save.isPending ? t("saving") : t("save", { country: lists.name })}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -11,6 +11,7 @@ import type { ImportProgress } from "@/server/import/progress";
 import { useFormat } from "../use-format";
 import { batchTag } from "../review/draft-origin";
 import { readNdjson } from "./ndjson";
+import { SubmitButton } from "../forms/form-fields";
 
 type Check = { state: "idle" } | { state: "checking" } | { state: "checked"; text: string; result: DryRunResult } | { state: "refused"; refusal: ImportRefusal };
 type Run =
@@ -115,9 +116,9 @@ export function ImportPanel({ maxBytes, reviewRequired }: { maxBytes: number; re
             setRun({ state: "idle" });
           }}
         />{" "}
-        <button type="submit" disabled={!file || check.state === "checking" || run.state === "running"}>
+        <SubmitButton busy={!file || check.state === "checking" || run.state === "running"}>
           {t("check")}
-        </button>
+        </SubmitButton>
         {check.state === "checking" && <output className="import-line loading">{t("checking")}</output>}
       </form>
 

@@ -8,7 +8,7 @@ import { Role } from "@/server/generated/prisma/enums";
 import { createUserInput, resetPasswordInput } from "@/server/users/schemas";
 import type { UserSummary } from "@/server/users/service";
 import { ColumnHeads } from "../column-heads";
-import { Field, FormMessage } from "../forms/form-fields";
+import { Field, FormMessage, SubmitButton } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
 
 function RoleOptions() {
@@ -65,9 +65,9 @@ function UserRow({ user, isMe }: { user: UserSummary; isMe: boolean }) {
             <Field form={form} name="password" label={t("newPassword")}>
               {(props) => <input {...props} type="password" autoComplete="new-password" />}
             </Field>
-            <button type="submit" disabled={reset.isPending}>
+            <SubmitButton busy={reset.isPending}>
               {t("reset")}
-            </button>
+            </SubmitButton>
           </form>
         ) : (
           <button
@@ -131,9 +131,9 @@ export function CreateUserForm() {
         {(props) => <input {...props} type="password" autoComplete="new-password" />}
       </Field>
       <FormMessage form={form} />
-      <button type="submit" disabled={create.isPending}>
+      <SubmitButton busy={create.isPending}>
         {t("create")}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

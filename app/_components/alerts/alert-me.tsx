@@ -8,7 +8,7 @@ import { useState } from "react";
 import { Link } from "@/app/_components/link";
 import { useTRPC } from "@/app/_trpc/client";
 import { eventScoreRuleInput, moveRuleInput } from "@/server/alerts/schemas";
-import { FormMessage } from "../forms/form-fields";
+import { FormMessage, SubmitButton } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
 import { MoveFields, ScoreField } from "./move-fields";
 
@@ -35,16 +35,16 @@ export function AlertMe({ dyad, label }: { dyad: string; label: string }) {
       <form onSubmit={form.handleSubmit((data) => create.mutate(data))} aria-label={t("moveForm")} noValidate>
         <MoveFields form={form} />
         <FormMessage form={form} />
-        <button type="submit" disabled={create.isPending}>
+        <SubmitButton busy={create.isPending}>
           {t("move")}
-        </button>
+        </SubmitButton>
       </form>
       <form onSubmit={scoreForm.handleSubmit((data) => createScore.mutate(data))} aria-label={t("scoreForm")} noValidate>
         <ScoreField form={scoreForm} />
         <FormMessage form={scoreForm} />
-        <button type="submit" disabled={createScore.isPending}>
+        <SubmitButton busy={createScore.isPending}>
           {t("score")}
-        </button>
+        </SubmitButton>
       </form>
       {made && (
         <output>

@@ -4,7 +4,7 @@
 // delivery) and the subscription editor (a teammate's own) both lay them out.
 import { useTranslations } from "next-intl";
 import type { FieldPath, FieldValues, UseFormReturn } from "react-hook-form";
-import { Field, FormMessage } from "../forms/form-fields";
+import { Field, FormMessage, SubmitButton } from "../forms/form-fields";
 import { numberOrNothing } from "./move-fields";
 
 /** Sunday (0) to Saturday (6), as rules and subscriptions store a digest's weekday. */
@@ -122,9 +122,9 @@ export function SaveOrCancel<T extends FieldValues>({ form, pending, save, onCan
   return (
     <>
       <FormMessage form={form} />
-      <button type="submit" disabled={pending}>
+      <SubmitButton busy={pending}>
         {save}
-      </button>{" "}
+      </SubmitButton>{" "}
       <button type="button" onClick={onCancel}>
         {t("cancel")}
       </button>

@@ -2,10 +2,9 @@
 // The signed-in user's menu: their name opens it; "Sign out" ends the session on the server.
 import { Link } from "@/app/_components/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { LanguageMenu } from "../language-menu";
-
-const noSubscription = () => () => undefined;
+import { useHydrated } from "../use-hydrated";
 
 export function AccountMenu({ name }: { name: string }) {
   const t = useTranslations("common.account");
@@ -15,7 +14,7 @@ export function AccountMenu({ name }: { name: string }) {
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
   // Until React has hydrated, a click would do nothing: say so with a disabled button instead.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useHydrated();
 
   useEffect(() => {
     if (!open) return;

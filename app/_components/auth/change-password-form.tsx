@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_trpc/client";
 import { changePasswordInput } from "@/server/users/schemas";
-import { Field, FormMessage } from "../forms/form-fields";
+import { Field, FormMessage, SubmitButton } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
 
 export function ChangePasswordForm() {
@@ -25,9 +25,9 @@ export function ChangePasswordForm() {
       </Field>
       <FormMessage form={form} />
       {change.isSuccess && <output>{t("changed")}</output>}
-      <button type="submit" disabled={change.isPending}>
+      <SubmitButton busy={change.isPending}>
         {t("submit")}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

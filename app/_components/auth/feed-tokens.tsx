@@ -9,7 +9,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import { createFeedTokenInput } from "@/server/feed-tokens/schemas";
 import { FEED_TOKEN_DAYS, tokenState } from "@/server/feed-tokens/state";
 import { ColumnHeads } from "../column-heads";
-import { Field, FormMessage } from "../forms/form-fields";
+import { Field, FormMessage, SubmitButton } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
 import { useFormat } from "../use-format";
 import { tokenStateIn } from "./token-state";
@@ -64,9 +64,9 @@ export function FeedTokens() {
           {(props) => <input {...props} maxLength={80} placeholder={t("placeholder")} />}
         </Field>
         <FormMessage form={form} />
-        <button type="submit" disabled={create.isPending}>
+        <SubmitButton busy={create.isPending}>
           {t("create")}
-        </button>
+        </SubmitButton>
       </form>
       {tokens.isPending ? (
         <p aria-busy="true">{t("loading")}</p>

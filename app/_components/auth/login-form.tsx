@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { safeNextPath } from "@/server/auth/paths";
 import { signInInput } from "@/server/users/schemas";
-import { Field, FormMessage } from "../forms/form-fields";
+import { Field, FormMessage, SubmitButton } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, useSchemaForm } from "../forms/schema-form";
 
 type SignInWords = ReturnType<typeof useTranslations<"auth.signIn">>;
@@ -46,9 +46,9 @@ export function LoginForm({ next }: { next: string }) {
         {(props) => <input {...props} type="password" autoComplete="current-password" required />}
       </Field>
       <FormMessage form={form} />
-      <button type="submit" disabled={pending}>
+      <SubmitButton busy={pending}>
         {pending ? t("pending") : t("submit")}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { useRef, useState } from "react";
 import type { z } from "zod";
 import { useTRPCClient } from "@/app/_trpc/client";
 import type { saveDraftInput } from "@/server/drafts/schemas";
+import { SubmitButton } from "./form-fields";
 
 /** How a form saves: straight to the record, or for review; `draft` when it edits one. */
 export interface ReviewMode<V> {
@@ -59,16 +60,16 @@ export function SaveButtons<V>({ saving, label, reviewing }: { saving: boolean; 
   return (
     <>
       {!onlyForReview && (
-        <button type="submit" disabled={saving} onClick={() => choose("publish")}>
+        <SubmitButton busy={saving} onClick={() => choose("publish")}>
           {saving && choice === "publish" ? t("saving") : label}
-        </button>
+        </SubmitButton>
       )}
       {review && (
         <>
           {" "}
-          <button type="submit" disabled={saving} onClick={() => choose("review")}>
+          <SubmitButton busy={saving} onClick={() => choose("review")}>
             {saving && choice === "review" ? t("submitting") : review.draft ? t("resubmit") : t("submit")}
-          </button>
+          </SubmitButton>
         </>
       )}
     </>

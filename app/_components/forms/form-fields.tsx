@@ -1,8 +1,9 @@
 // Fields and their messages, for every form built with useSchemaForm: a message sits under its
 // control and is tied to it for screen readers; dotted paths reach into repeated rows
 // ("amounts.0.currency"). Messages are shown in the page's language (./spoken.ts).
-import { useId, type ReactNode } from "react";
+import { useId, type ComponentProps, type ReactNode } from "react";
 import type { FieldPath, FieldValues, FormState, UseFormRegister, UseFormRegisterReturn } from "react-hook-form";
+import { useHydrated } from "../use-hydrated";
 import { useSpoken } from "./spoken";
 
 /** A field's message found by its dotted path ("sources.0.url") in react-hook-form's errors. */
@@ -84,4 +85,15 @@ export function FormMessage<T extends FieldValues>({ form, hidden }: { form: Pic
       {speak(message)}
     </p>
   ) : null;
+}
+
+/**
+ * The send button of a form that only its handler may send (a tRPC call, a fetch): disabled while
+ * `busy`, and until hydration. Before it, the handler is not attached and the browser would send
+ * the form itself, a GET that reloads the page with every field, passwords too, in the address bar.
+ * (The filter forms are GET forms meant to work so and keep a plain button.)
+ */
+export function SubmitButton({ busy = false, ...props }: Omit<ComponentProps<"button">, "type" | "disabled"> & { busy?: boolean }) {
+  const hydrated = useHydrated();
+  return <button {...props} type="submit" disabled={busy || !hydrated} />;
 }

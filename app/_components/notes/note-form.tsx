@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { useTRPC } from "@/app/_trpc/client";
 import { createNoteInput, NOTE_BODY_MAX, type NoteTarget } from "@/server/notes/schemas";
 import { DayInput } from "../forms/day-input";
-import { Field, FormMessage } from "../forms/form-fields";
+import { Field, FormMessage, SubmitButton } from "../forms/form-fields";
 import { ShareWithField } from "../forms/share-with-field";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
 
@@ -69,9 +69,9 @@ export function NewNoteForm({ on, teams, label }: { on: NoteTarget; teams: TeamO
       )}
       <NoteFields form={form} teams={teams} />
       <div className="actions">
-        <button type="submit" disabled={create.isPending}>
+        <SubmitButton busy={create.isPending}>
           {t("add")}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -9,7 +9,7 @@ import { bdiTag, linkTag } from "@/app/_components/rich-tags";
 import { useTRPC } from "@/app/_trpc/client";
 import type { AnalystNote } from "@/server/notes/service";
 import { noteForm } from "@/server/notes/schemas";
-import { FormMessage } from "../forms/form-fields";
+import { FormMessage, SubmitButton } from "../forms/form-fields";
 import { SaveStatus, useSaveConflict } from "../forms/record-save";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
 import { useFormat } from "../use-format";
@@ -67,9 +67,9 @@ function EditNote({ note, teams, done }: { note: AnalystNote; teams: TeamOption[
     <form onSubmit={submit} className="form note-form" aria-label={t("editLabel")} noValidate>
       <NoteFields form={form} teams={teams} />
       <div className="actions">
-        <button type="submit" disabled={update.isPending}>
+        <SubmitButton busy={update.isPending}>
           {t("save")}
-        </button>
+        </SubmitButton>
         <button type="button" onClick={done}>
           {t("cancel")}
         </button>

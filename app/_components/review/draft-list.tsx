@@ -10,7 +10,7 @@ import type { ReactNode } from "react";
 import { Link } from "@/app/_components/link";
 import { useTRPC } from "@/app/_trpc/client";
 import { returnDraftInput } from "@/server/drafts/schemas";
-import { Field, FormMessage } from "../forms/form-fields";
+import { Field, FormMessage, SubmitButton } from "../forms/form-fields";
 import { ActionError } from "../refreshing-action";
 import { linkTag } from "../rich-tags";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
@@ -63,9 +63,9 @@ export function DraftDecision({ draft }: { draft: Pick<DraftItem, "id" | "versio
         <Field form={form} name="comment" label={t("comment")}>
           {(props) => <input {...props} maxLength={2000} />}
         </Field>
-        <button type="submit" disabled={busy}>
+        <SubmitButton busy={busy}>
           {giveBack.isPending ? t("returning") : t("return")}
-        </button>
+        </SubmitButton>
       </form>
       <FormMessage form={form} hidden="id" />
     </div>

@@ -11,7 +11,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { returnManyInput } from "@/server/drafts/queue-schemas";
-import { Field, FormMessage } from "../forms/form-fields";
+import { Field, FormMessage, SubmitButton } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
 import { DraftCard, type DraftItem } from "./draft-list";
 
@@ -150,9 +150,9 @@ export function DraftQueue({ drafts, empty }: { drafts: QueuedItem[]; /** Said w
             <Field form={form} name="comment" label={t("bulk.comment")}>
               {(props) => <input {...props} maxLength={2000} />}
             </Field>
-            <button type="submit" disabled={busy || chosen.length === 0}>
+            <SubmitButton busy={busy || chosen.length === 0}>
               {returnMany.isPending ? t("bulk.working") : t("bulk.return")}
-            </button>
+            </SubmitButton>
             <FormMessage form={form} hidden="drafts" />
           </form>
         </>

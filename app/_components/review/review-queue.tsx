@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { Link } from "@/app/_components/link";
 import { useTRPC } from "@/app/_trpc/client";
 import { autoAcceptRuleInput, rejectInput } from "@/server/review/schemas";
-import { Field, FormMessage } from "../forms/form-fields";
+import { Field, FormMessage, SubmitButton } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
 import { SourceLinks } from "./source-links";
 import { ColumnHeads } from "../column-heads";
@@ -73,9 +73,9 @@ function ClusterRow({ item }: { item: QueueItem }) {
           <Field form={form} name="reason" label={t("reason")}>
             {(props) => <input {...props} maxLength={1000} />}
           </Field>
-          <button type="submit" disabled={busy}>
+          <SubmitButton busy={busy}>
             {reject.isPending ? t("rejecting") : t("reject")}
-          </button>
+          </SubmitButton>
         </form>
         <FormMessage form={form} hidden="clusterId" />
       </td>
@@ -136,9 +136,9 @@ function RuleForm({ rule }: { rule: RuleRow }) {
       <Field form={form} name="minGoldstein" label={t("minGoldstein")} setValueAs={asNumber}>
         {(props) => <input {...props} inputMode="decimal" size={4} />}
       </Field>
-      <button type="submit" disabled={save.isPending}>
+      <SubmitButton busy={save.isPending}>
         {save.isPending ? t("saving") : t("save", { dyad: rule.label })}
-      </button>
+      </SubmitButton>
       <FormMessage form={form} hidden="dyad" />
     </form>
   );

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { createTeamInput, inviteInput } from "@/server/teams/schemas";
 import type { TeamSummary } from "@/server/teams/service";
-import { Field, FormMessage } from "../forms/form-fields";
+import { Field, FormMessage, SubmitButton } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
 import { useFormat } from "../use-format";
 
@@ -67,9 +67,9 @@ export function TeamCard({ team }: { team: TeamSummary }) {
           <Field form={form} name="email" label={t("email")}>
             {(props) => <input {...props} type="email" maxLength={254} />}
           </Field>
-          <button type="submit" disabled={invite.isPending}>
+          <SubmitButton busy={invite.isPending}>
             {t("invite")}
-          </button>
+          </SubmitButton>
         </form>
       )}
       {notice && <output className="notice">{notice}</output>}
@@ -94,9 +94,9 @@ export function CreateTeamForm() {
         {(props) => <input {...props} maxLength={80} />}
       </Field>
       <FormMessage form={form} />
-      <button type="submit" disabled={create.isPending}>
+      <SubmitButton busy={create.isPending}>
         {t("createButton")}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -8,7 +8,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import { saveViewForm } from "@/server/views/schemas";
 import type { ViewState } from "@/server/views/state";
 import { dashboardHref, viewStateFromSearchParams } from "@/server/views/url";
-import { Field, FormMessage } from "../forms/form-fields";
+import { Field, FormMessage, SubmitButton } from "../forms/form-fields";
 import { ShareWithField } from "../forms/share-with-field";
 import { CHECK_ON_SUBMIT, showRefusal, useSchemaForm } from "../forms/schema-form";
 
@@ -55,9 +55,9 @@ export function SaveViewDialog({ state, teams }: { state: ViewState; teams: { id
           <ShareWithField form={form} name="teamId" teams={teams} />
           <FormMessage form={form} />
           <div className="actions">
-            <button type="submit" disabled={create.isPending}>
+            <SubmitButton busy={create.isPending}>
               {t("save")}
-            </button>
+            </SubmitButton>
             <button type="button" onClick={() => dialog.current?.close()}>
               {t("cancel")}
             </button>

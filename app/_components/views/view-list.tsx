@@ -8,7 +8,7 @@ import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { SavedView } from "@/server/views/service";
 import { renameViewForm } from "@/server/views/schemas";
-import { Field, FormMessage } from "../forms/form-fields";
+import { Field, FormMessage, SubmitButton } from "../forms/form-fields";
 import { SaveStatus, useSaveConflict } from "../forms/record-save";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
 import { useFormat } from "../use-format";
@@ -70,9 +70,9 @@ function ViewActions({ view }: { view: SavedView }) {
           <Field form={form} name="name" label={t("newName")}>
             {(props) => <input {...props} maxLength={80} />}
           </Field>
-          <button type="submit" disabled={rename.isPending}>
+          <SubmitButton busy={rename.isPending}>
             {t("rename")}
-          </button>
+          </SubmitButton>
           <button type="button" onClick={() => setRenaming(false)}>
             {t("cancel")}
           </button>
