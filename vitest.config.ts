@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -6,6 +7,11 @@ const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.reso
 export default defineConfig({
   resolve: { alias },
   test: {
+    // One worker per core. Vitest's default leaves one core to itself (1 worker on this 2-core
+    // machine), yet its workers spend much of their time waiting on PostgreSQL or on imports the
+    // other core can serve: 2 workers ran the unit tests in 28 s against 44 s, and a sample of 13
+    // integration files in 57 s against 72 s.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         resolve: { alias },

@@ -37,11 +37,18 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-/** A new, migrated, empty database; dispose() drops it. */
-export async function createThrowawayDatabase(serverUrl: string, prefix = "maghreb_test"): Promise<ThrowawayDatabase> {
+/**
+ * A new, migrated, empty database; dispose() drops it. With `template` (a migrated database no one
+ * is connected to), a copy of it instead: PostgreSQL copies one in ~0.15 s where migrating takes
+ * ~0.7 s and seeding ~1 s more (scripts/test/templates.ts).
+ */
+export async function createThrowawayDatabase(serverUrl: string, prefix = "maghreb_test", template?: string): Promise<ThrowawayDatabase> {
   const name = `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  await onServer(serverUrl, `CREATE DATABASE "${name}"`);
+  await onServer(serverUrl, template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
   const url = withDatabase(serverUrl, name);
-  await applyMigrations(url);
+  if (!template) await applyMigrations(url);
   return { url, dispose: () => onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
+
+/** The name of the database `url` points at. */
+export const databaseNameOf = (url: string): string => decodeURIComponent(new URL(url).pathname.slice(1));

@@ -1,17 +1,18 @@
-// For integration tests: a migrated (and, when asked, seeded) database of the test's own.
+// For integration tests: a migrated (and, when asked, seeded) database of the test's own, copied
+// from the run's templates (./templates.ts).
 import { afterAll, inject } from "vitest";
 import { createPrismaClient, type Db } from "@/server/db-client";
-import { seedWith } from "@/prisma/seed";
 import { createThrowawayDatabase } from "../db/throwaway";
 
 export async function useTestDatabase(options: { seed?: boolean; demoUsers?: boolean } = {}): Promise<{ url: string; db: Db }> {
-  const database = await createThrowawayDatabase(inject("pgServerUrl"));
+  const templates = inject("testTemplates");
+  const template = !options.seed ? templates.migrated : options.demoUsers ? templates.seededWithDemoUsers : templates.seeded;
+  const database = await createThrowawayDatabase(inject("pgServerUrl"), undefined, template);
   const db = createPrismaClient(database.url, { poolSize: 4 });
   afterAll(async () => {
     await db.$disconnect();
     await database.dispose();
   });
-  if (options.seed) await seedWith(db, options.demoUsers ?? false, () => undefined);
   return { url: database.url, db };
 }
 
