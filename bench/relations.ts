@@ -5,7 +5,7 @@
 //   - the baseline they replace: the same summary computed from raw events (no rollup);
 //   - the dyad page's reads with and without the plausible range, in alternating pairs (its cost);
 //   - a full rollup rebuild, and one event write with its rollup refresh 10 years back.
-// Run: npm run bench:relations [-- --events 1000000 --skip-http --range-pairs 300]
+// Run: npm run bench:relations [-- --events 1000000 --skip-http --range-pairs 300 --runs 200]
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
@@ -34,6 +34,8 @@ const EVENTS = arg("events", 1_000_000);
 const DYADS = 30;
 const YEARS = 20;
 const skipHttp = process.argv.includes("--skip-http");
+/** Timed calls of each read, server caller and HTTP alike (fewer in the smoke step of `npm test`). */
+const TIMED = { runs: arg("runs", 200), warmup: Math.min(20, arg("runs", 200)) };
 /** Timed pairs of dyad-page reads, with and without the plausible range. */
 const RANGE_PAIRS = arg("range-pairs", 300);
 
@@ -72,16 +74,16 @@ async function main() {
     // Reading needs a signed-in user; the server caller takes one directly, as pages do after the session check.
     const api = createCaller(createContextInner({ db, user: { id: "bench", name: "Bench", email: "bench@example.com", role: "analyst" } }));
     const threeYears = { from: fromDay(today - 3 * 365), to: fromDay(today) };
-    results.summaryCaller = await time(() => api.relations.summary());
+    results.summaryCaller = await time(() => api.relations.summary(), TIMED);
     log(`relations.summary (${DYADS} dyads), server caller: ${fmt(results.summaryCaller as Timing)}`);
-    results.seriesCaller = await time(() => api.relations.series({ dyads: ["AAX-ABX"], ...threeYears }));
+    results.seriesCaller = await time(() => api.relations.series({ dyads: ["AAX-ABX"], ...threeYears }), TIMED);
     log(`relations.series (1 dyad, 3 years daily), server caller: ${fmt(results.seriesCaller as Timing)}`);
     // The dyad page's reads, in the page's order: every card's summary, the extent, then the chart and the drivers at once.
     results.dyadPageCaller = await time(async () => {
       await api.relations.summary();
       await api.relations.extent({ dyads: ["AAX-ABX"] });
       await Promise.all([api.relations.series({ dyads: ["AAX-ABX"], ...threeYears }), api.relations.drivers({ dyad: "AAX-ABX" })]);
-    });
+    }, TIMED);
     log(`dyad page reads (summary, extent, series 3 years daily, drivers), server caller: ${fmt(results.dyadPageCaller as Timing)}`);
     Object.assign(results, await rangeCost({ db, today, threeYears }));
 
@@ -212,9 +214,9 @@ async function overHttp(databaseUrl: string, range: { from: string; to: string }
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
       await response.arrayBuffer();
     };
-    const summaryHttp = await time(get("relations.summary", {}));
+    const summaryHttp = await time(get("relations.summary", {}), TIMED);
     log(`relations.summary over HTTP: ${fmt(summaryHttp)}`);
-    const seriesHttp = await time(get("relations.series", { dyads: ["AAX-ABX"], ...range, granularity: "daily" }));
+    const seriesHttp = await time(get("relations.series", { dyads: ["AAX-ABX"], ...range, granularity: "daily" }), TIMED);
     log(`relations.series (3 years daily) over HTTP: ${fmt(seriesHttp)}`);
     return { summaryHttp, seriesHttp };
   } finally {

@@ -14,13 +14,13 @@ interface TinySize {
 /** What each benchmark is told to make small: rows, runs, duration, analysts. */
 export const TINY: Record<string, TinySize> = {
   "bench:agreements": { env: { BENCH_AGREEMENTS: "200", BENCH_RUNS: "3" } },
-  "bench:relations": { args: ["--events", "2000", "--range-pairs", "10"] },
+  "bench:relations": { args: ["--events", "2000", "--range-pairs", "10", "--runs", "20"] },
   "bench:map": { args: ["--runs", "1", "--warmup", "0"] },
   "bench:import": { env: { BENCH_IMPORT_ROWS: "40", BENCH_RUNS: "1" } },
   // One and two instances side by side, so the comparison the issue asks for keeps running.
-  "bench:load": { args: ["--duration", "5", "--warmup", "1", "--analysts", "3", "--events", "2000", "--agreements", "200", "--instances", "1,2"] },
+  "bench:load": { args: ["--duration", "5", "--warmup", "1", "--analysts", "3", "--events", "2000", "--agreements", "200", "--alone", "5", "--instances", "1,2"] },
   // The same script as bench:load: here without the admin, so that switch keeps running too.
-  "bench:soak": { args: ["--duration", "5", "--warmup", "1", "--analysts", "3", "--events", "2000", "--agreements", "200", "--write-every", "0"] },
+  "bench:soak": { args: ["--duration", "5", "--warmup", "1", "--analysts", "3", "--events", "2000", "--agreements", "200", "--alone", "5", "--write-every", "0"] },
   "bench:faults": { args: ["--readers", "2", "--outage", "2000", "--steady", "1000", "--write-every", "250"] },
   "bench:ingest": { env: { BENCH_GDELT_ROWS: "300", BENCH_RUNS: "1", BENCH_BASELINE_ROWS: "20" } },
   // 600 rules: 20 on each of the 30 dyads, so the baseline's writes land where rules fire and its comparison holds causes.
