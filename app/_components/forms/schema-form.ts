@@ -9,10 +9,16 @@ import { useForm, type FieldPath, type FieldValues, type UseFormProps, type UseF
 import type { z } from "zod";
 import type { AppRouter } from "@/server/root";
 import { said } from "@/server/shared/said";
+import { useHydrated } from "../use-hydrated";
 
-/** A form checked by `schema`; it hands the schema's parsed output to its submit handler. */
+/**
+ * A form checked by `schema`; it hands the schema's parsed output to its submit handler. Its fields
+ * are disabled until hydration: react-hook-form sets each field to its default value when it
+ * registers it, so what a user typed before would be wiped as the page came to life.
+ */
 export function useSchemaForm<Input extends FieldValues, Output>(schema: z.ZodType<Output, Input>, options: Omit<UseFormProps<Input, unknown, Output>, "resolver">) {
-  return useForm<Input, unknown, Output>({ ...options, resolver: zodResolver(schema) });
+  const hydrated = useHydrated();
+  return useForm<Input, unknown, Output>({ ...options, disabled: Boolean(options.disabled) || !hydrated, resolver: zodResolver(schema) });
 }
 
 /**
