@@ -9,8 +9,7 @@ export default defineConfig({
   test: {
     // One worker per core. Vitest's default leaves one core to itself (1 worker on this 2-core
     // machine), yet its workers spend much of their time waiting on PostgreSQL or on imports the
-    // other core can serve: 2 workers ran the unit tests in 28 s against 44 s, and a sample of 13
-    // integration files in 57 s against 72 s.
+    // other core can serve (BENCHMARKS.md, "Unit and integration steps").
     maxWorkers: availableParallelism(),
     projects: [
       {

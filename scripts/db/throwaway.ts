@@ -39,8 +39,8 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
 
 /**
  * A new, migrated, empty database; dispose() drops it. With `template` (a migrated database no one
- * is connected to), a copy of it instead: PostgreSQL copies one in ~0.15 s where migrating takes
- * ~0.7 s and seeding ~1 s more (scripts/test/templates.ts).
+ * is connected to), a copy of it instead, much cheaper than migrating and seeding again
+ * (scripts/test/templates.ts).
  */
 export async function createThrowawayDatabase(serverUrl: string, prefix = "maghreb_test", template?: string): Promise<ThrowawayDatabase> {
   const name = `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
