@@ -1,6 +1,7 @@
 // Runs before every page and API route. Sets the security headers (server/http/security-headers.ts)
 // with a fresh CSP nonce per page request, which Next.js reads from the request's
 // Content-Security-Policy header and puts on its own scripts.
+// Pages: an address with blank parameters is sent to the same one without them.
 // Pages: a request without a session cookie is sent to /login?next=… at once. This only looks
 // for the cookie (no database); each page then checks the session itself (requireUser), and
 // every procedure does too, so a forged or expired cookie gets nowhere.
@@ -8,6 +9,7 @@ import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { COOKIE_PREFIX } from "./server/auth/cookie";
 import { isPublicPage, loginHref, REQUEST_PATH_HEADER } from "./server/auth/paths";
+import { withoutBlankParams } from "./server/scope/url";
 import { API_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy, securityHeaders, UNSUBSCRIBE_CONTENT_SECURITY_POLICY, UNSUBSCRIBE_PAGE_PATH, type SecuritySettings } from "./server/http/security-headers";
 
 const settings: SecuritySettings = {
@@ -31,6 +33,14 @@ export function proxy(request: NextRequest) {
 
   const csp = pageContentSecurityPolicy(newNonce(), settings);
   const headers = securityHeaders(settings, csp);
+  // A GET form the browser sent itself (before hydration, or without JavaScript) names every
+  // field, blank or not: it lands on the address the page's script would have made. Cannot loop.
+  const kept = withoutBlankParams(request.nextUrl.searchParams);
+  if (kept !== null) {
+    const tidy = request.nextUrl.clone();
+    tidy.search = kept.toString();
+    return withHeaders(NextResponse.redirect(tidy), headers);
+  }
   if (!isPublicPage(pathname) && !getSessionCookie(request, { cookiePrefix: COOKIE_PREFIX })) {
     return withHeaders(NextResponse.redirect(new URL(loginHref(pathname + search), request.url)), headers);
   }

@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { createFeedToken } from "../server/feed-tokens/service";
 import { storageStateOf } from "./fixtures/auth";
 import { withDatabase } from "./fixtures/database";
+import { holdAppScripts } from "./fixtures/scripts";
 import { expectNoRawKeys, LOCALES, useLocale, type Locale } from "./fixtures/locales";
 
 test.use({ storageState: storageStateOf("analyst") });
@@ -44,6 +45,24 @@ for (const locale of LOCALES) {
     await expectNoRawKeys(page);
   });
 }
+
+test("the filter bar sent before the page's script has run lands on the same address and results as after", async ({ page }) => {
+  const release = await holdAppScripts(page);
+  await page.goto("/agreements", { waitUntil: "commit" }); // the held scripts hold the page's load events
+  await page.getByRole("searchbox", { name: "Search" }).fill("security action plan");
+  // Not hydrated: the browser sends the GET form itself, every field named, blank or not.
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/\/agreements\?q=security\+action\+plan$/);
+  await expect(cards(page, "Agreements").first().getByRole("heading")).toHaveText("Morocco–France police and security action plan");
+
+  await page.goto("/", { waitUntil: "commit" });
+  await page.getByRole("searchbox", { name: "Search" }).fill("gas");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/\/\?.*q=gas/);
+  const address = new URL(page.url());
+  expect([...address.searchParams].filter(([, value]) => value.trim() === "").map(([name]) => name)).toEqual([]);
+  release();
+});
 
 test("the methodology page reads in French and Arabic, with no raw message key", async ({ page, context, baseURL }) => {
   const expected = {

@@ -1,6 +1,7 @@
 // Signing in and out through the forms, as a person does.
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../prisma/seed/demo";
+import { holdAppScripts } from "./fixtures/scripts";
 
 async function signInWithForm(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.getByLabel("Email").fill(email);
@@ -17,13 +18,7 @@ test("a signed-out visitor is sent to sign in, then back to the page they asked 
 });
 
 test("before the page's script has run, the sign-in form takes nothing and sends nothing, so a password never lands in the address bar", async ({ page }) => {
-  // Hold the app's scripts, as a slow connection does, so the page stays as the server drew it.
-  let release = () => {};
-  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/_next/static/**/*.js", async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
+  const release = await holdAppScripts(page);
   await page.goto("/login", { waitUntil: "commit" }); // the held scripts hold the page's load events
   const navigations: string[] = [];
   page.on("request", (request) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { dayRangeInOrder, dyadKeys, isoDay, statuses } from "./schemas";
-import { parseScope, patchScope, readScope, writeScope } from "./url";
+import { parseScope, patchScope, readScope, withoutBlankParams, writeScope } from "./url";
 
 const scope = z
   .object({
@@ -56,5 +56,13 @@ describe("the scope in an address", () => {
   it("patches some fields and keeps every other parameter", () => {
     const next = patchScope(query("dyad=FRA-MAR&view=abc&mapLat=1&mapLon=2&mapZoom=3"), { dyads: ["DZA-FRA"], map: null });
     expect(next.toString()).toBe("view=abc&dyads=DZA-FRA");
+  });
+
+  it("drops the blank fields a GET form sends, and only when there are some", () => {
+    expect(withoutBlankParams(query("from=&to=%20&q=security+plan&statuses=SIGNED&statuses=ANTICIPATED&party="))?.toString()).toBe("q=security+plan&statuses=SIGNED&statuses=ANTICIPATED");
+    expect(withoutBlankParams({ from: "", q: ["port", ""], sectors: undefined })?.toString()).toBe("q=port");
+    expect(withoutBlankParams(query("from=&to="))?.toString()).toBe("");
+    expect(withoutBlankParams(query("q=port&dyads=FRA-MAR"))).toBeNull();
+    expect(withoutBlankParams({})).toBeNull();
   });
 });

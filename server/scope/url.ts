@@ -65,6 +65,17 @@ export function paramValue(params: SearchParamsLike, name: string): string | und
   return valuesOf(params, name)[0];
 }
 
+/**
+ * The address without its blank parameters (`?from=&q=port` → `q=port`), or null when it has
+ * none. A GET form sent by the browser itself (before the page's script runs, or without it)
+ * names every field; proxy.ts redirects a page there, so that each search has one address.
+ */
+export function withoutBlankParams(params: SearchParamsLike): URLSearchParams | null {
+  const entries: [string, string][] = params instanceof URLSearchParams ? [...params] : Object.keys(params).flatMap((name) => valuesOf(params, name).map((v): [string, string] => [name, v]));
+  const kept = entries.filter(([, value]) => value.trim() !== "");
+  return kept.length === entries.length ? null : new URLSearchParams(kept);
+}
+
 const filled = (values: string[]) => values.map((v) => v.trim()).filter((v) => v !== "");
 
 interface RawScope {

@@ -1,8 +1,9 @@
 "use client";
 // The one filter bar, on the dashboard and on /agreements. Its state is the address: the form is
-// a plain GET form to the page (it works without JavaScript), its controls are named as the URL's
-// parameters, and applying it checks the query it would send with the same strict reader the
-// API uses (server/scope/url.ts), then navigates to the canonical address the page reads back.
+// a plain GET form to the page (it works before hydration; proxy.ts drops its blank fields), its
+// controls are named as the URL's parameters, and applying it checks the query it would send with
+// the same strict reader the API uses (server/scope/url.ts), then navigates to the canonical
+// address the page reads back.
 import { useTranslations } from "next-intl";
 import { Link } from "../link";
 import { useRouter } from "next/navigation";
