@@ -20,6 +20,18 @@ describe("toDay / fromDay", () => {
     expect(() => dateOfDay("2025-02-30")).toThrow(RangeError);
   });
 
+  it("writes every day of years 0000–9999 as Date does, and the rest through Date", () => {
+    const byDate = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+    const days = [-719_528, -719_529, 2_932_896, 2_932_897, -1, 0, 59, 60, 11_016, 11_017, -25_509, 1.5, -3_000_000, 8_000_000];
+    for (let n = -40_000; n <= 60_000; n++) days.push(n); // 1860–2134, every day
+    for (let n = -719_528; n <= 2_932_896; n += 997) days.push(n); // a day in every three years, 0000–9999
+    const differing = days.filter((n) => fromDay(n) !== byDate(n));
+    expect(differing).toEqual([]);
+    expect(fromDay(-719_528)).toBe("0000-01-01");
+    expect(fromDay(2_932_896)).toBe("9999-12-31");
+    expect(() => fromDay(Number.NaN)).toThrow(RangeError);
+  });
+
   it("rejects non-dates", () => {
     expect(() => toDay("2025-02-30")).toThrow(RangeError);
     expect(() => toDay("24/06/2025")).toThrow(RangeError);

@@ -34,8 +34,29 @@ export function toDay(date: DayInput): number {
   return n;
 }
 
+/** Day numbers of 0000-01-01 and 9999-12-31: the years an ISO day writes in four digits. */
+const FOUR_DIGIT_YEARS = { first: -719_528, last: 2_932_896 } as const;
+
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * The "YYYY-MM-DD" of a day number, by arithmetic (Howard Hinnant's `civil_from_days`) rather than
+ * a Date: series and the map write one per point, and on the server Next.js replaces `Date` with
+ * a wrapper that makes each `new Date` costly. Anything else (not a whole day, or a year past
+ * four digits) goes through Date as before.
+ */
 export function fromDay(n: number): string {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  if (!Number.isInteger(n) || n < FOUR_DIGIT_YEARS.first || n > FOUR_DIGIT_YEARS.last) return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  const z = n + 719_468; // days since 0000-03-01, the start of a 400-year era's first year
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // March = 0
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, "0")}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 
 /** The Date a `@db.Date` column stores for a calendar day (a day number or "YYYY-MM-DD"): its UTC midnight. */
