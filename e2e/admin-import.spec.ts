@@ -1,8 +1,15 @@
 // An admin imports events from a spreadsheet: the template, a dry run that finds the bad row,
 // the import with its progress, the imported event on its page, and a re-import that changes nothing.
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { storageStateOf } from "./fixtures/auth";
+
+/** Chooses a file once the field takes one: it waits for hydration, so the choice is not lost. */
+async function chooseFile(page: Page, name: string, text: string): Promise<void> {
+  const field = page.getByLabel(/CSV file/);
+  await expect(field).toBeEnabled();
+  await field.setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+}
 
 test.describe("as an admin", () => {
   test.use({ storageState: storageStateOf("admin") });
@@ -25,15 +32,14 @@ test.describe("as an admin", () => {
       .replace(",2024-10-28,", ",2023-02-14,")
       .replace(",2024-08-01,", ",2023-05-01,");
     const withError = corrected.replace(",2023-05-01,", ",2023-02-30,");
-    const file = page.getByLabel(/CSV file/);
     const check = page.getByRole("button", { name: "Check file" });
 
-    await file.setInputFiles({ name: "events.csv", mimeType: "text/csv", buffer: Buffer.from(withError) });
+    await chooseFile(page, "events.csv", withError);
     await check.click();
     await expect(page.getByText(`Row 3 (${stamp}-2024-q3-consultations), column date: use a real date as YYYY-MM-DD`)).toBeVisible();
     await expect(page.getByRole("button", { name: "Import 1 event" })).toBeDisabled();
 
-    await file.setInputFiles({ name: "events.csv", mimeType: "text/csv", buffer: Buffer.from(corrected) });
+    await chooseFile(page, "events.csv", corrected);
     await check.click();
     await expect(page.getByText("2 rows: 2 new, 0 changed, 0 unchanged.")).toBeVisible();
     await expect(page.getByRole("table").getByRole("row")).toHaveCount(3);
@@ -47,7 +53,7 @@ test.describe("as an admin", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`State visit to Rabat ${stamp}`);
 
     await page.goto("/admin/import");
-    await page.getByLabel(/CSV file/).setInputFiles({ name: "events.csv", mimeType: "text/csv", buffer: Buffer.from(corrected) });
+    await chooseFile(page, "events.csv", corrected);
     await page.getByRole("button", { name: "Check file" }).click();
     await expect(page.getByText("2 rows: 0 new, 0 changed, 2 unchanged.")).toBeVisible();
     await expect(page.getByText("Nothing to import: every row matches what is stored.")).toBeVisible();
@@ -64,7 +70,7 @@ test.describe("submitted for review", () => {
     const header = "external_id,title,date,date_precision,dyad,actor,target,cameo_code,level,verification";
     const csv = [header, `${stamp}-1,Consultations in Algiers ${stamp},2023-03-01,DAY,DZA-FRA,DZA,FRA,046,MINISTER,CONFIRMED`, `${stamp}-2,Talks in Rabat ${stamp},2023-03-02,DAY,FRA-MAR,FRA,MAR,046,MINISTER,CONFIRMED`].join("\n");
     await page.goto("/admin/import");
-    await page.getByLabel(/CSV file/).setInputFiles({ name: `${stamp}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await chooseFile(page, `${stamp}.csv`, csv);
     await page.getByRole("button", { name: "Check file" }).click();
     await expect(page.getByText("2 rows: 2 new, 0 changed, 0 unchanged.")).toBeVisible();
     await page.getByRole("button", { name: "Submit 2 events for review" }).click();

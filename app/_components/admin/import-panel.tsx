@@ -12,6 +12,7 @@ import { useFormat } from "../use-format";
 import { batchTag } from "../review/draft-origin";
 import { readNdjson } from "./ndjson";
 import { SubmitButton } from "../forms/form-fields";
+import { useHydrated } from "../use-hydrated";
 
 type Check = { state: "idle" } | { state: "checking" } | { state: "checked"; text: string; result: DryRunResult } | { state: "refused"; refusal: ImportRefusal };
 type Run =
@@ -46,6 +47,8 @@ export function ImportPanel({ maxBytes, reviewRequired }: { maxBytes: number; re
   const forReview = useTranslations("review.imported");
   const format = useFormat();
   const [file, setFile] = useState<File | null>(null);
+  // A file chosen before hydration would reach no handler: the field waits, as the send button does.
+  const hydrated = useHydrated();
   const [check, setCheck] = useState<Check>({ state: "idle" });
   const [run, setRun] = useState<Run>({ state: "idle" });
   const megabytes = format.number(maxBytes / 1024 / 1024);
@@ -110,6 +113,7 @@ export function ImportPanel({ maxBytes, reviewRequired }: { maxBytes: number; re
           id="import-file"
           type="file"
           accept=".csv,text/csv"
+          disabled={!hydrated}
           onChange={(e) => {
             setFile(e.target.files?.[0] ?? null);
             setCheck({ state: "idle" });
