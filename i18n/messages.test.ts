@@ -4,10 +4,15 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { createTranslator } from "next-intl";
+import { _createCache, _createIntlFormatters } from "use-intl/core";
+import formatSource from "use-intl/format-message";
+import formatCompiled from "use-intl/format-message/format-only";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/server/i18n/locales";
 import { CLIENT_MESSAGES, clientMessages } from "./client-messages";
 import { loadMessages, NAMESPACES } from "./messages";
+import { type CompiledTree, precompileMessages } from "./precompile-loader.mjs";
+import { TIME_ZONE } from "./settings";
 
 type Tree = { [key: string]: string | Tree };
 const root = path.resolve(import.meta.dirname, "..");
@@ -89,6 +94,25 @@ describe("message files", () => {
       }
     }
     expect(errors).toEqual([]);
+  });
+
+  it.each([...LOCALES])("every %s message reads the same compiled, as the build serves it, as from its text", async (locale) => {
+    const messages = await loadMessages(locale);
+    const compiled = precompileMessages(messages);
+    const cache = _createCache();
+    const options = { cache, formatters: _createIntlFormatters(cache), locale, timeZone: TIME_ZONE };
+    const differing: string[] = [];
+    for (const [key, message] of leaves(messages as unknown as Tree)) {
+      const tags = tagsOf(message);
+      // Two values per argument: 1 and 3 pick different plural branches (Arabic has six).
+      for (const value of [1, 3]) {
+        const args = Object.fromEntries(argumentsOf(message).map((a) => [a, tags.has(a) ? (chunks: unknown) => `<${a}>${String(chunks)}</${a}>` : value]));
+        const fromText = formatSource(key, message, args, options);
+        const fromCompiled = formatCompiled(key, key.split(".").reduce<CompiledTree | CompiledTree[string]>((tree, part) => (tree as CompiledTree)[part] as CompiledTree, compiled) as never, args, options);
+        if (String(fromCompiled) !== String(fromText)) differing.push(`${key} (${value}): ${String(fromText)} ≠ ${String(fromCompiled)}`);
+      }
+    }
+    expect(differing).toEqual([]);
   });
 
   it("uses every English key somewhere in the code", async () => {
