@@ -1,7 +1,7 @@
-// The build's loader for messages/<locale>/<namespace>.json: each ICU message compiled ahead (icu-minify,
-// what next-intl's `precompile` uses), so pages and the browser format without parsing ICU on each
-// request, and the browser's bundle carries no ICU parser. The file stays JSON (next.config.js
-// keeps its module type), so an import with `with { type: "json" }` reads it too. Tests, jobs and
+// The build's loader for messages/<locale>/<namespace>.json: each ICU message compiled ahead
+// (icu-minify, what next-intl's `precompile` uses), so pages and the browser format without
+// parsing ICU, and the browser's scripts carry no ICU parser. The file stays JSON (next.config.js
+// keeps its module type), so an import `with { type: "json" }` reads it too. Tests, jobs and
 // scripts run outside the build and read the files as text, formatted by use-intl's full formatter.
 import compile from "icu-minify/compile";
 
