@@ -30,10 +30,13 @@ test("before the page's script has run, the sign-in form takes nothing and sends
   await expect(send).toBeDisabled();
   await expect(page.getByLabel("Email")).toBeDisabled();
   await expect(page.getByLabel("Password")).toBeDisabled();
+  // A language chosen now would be put back at hydration, unsaved.
+  await expect(page.getByLabel("Language")).toBeDisabled();
   await send.dispatchEvent("click");
 
   release();
   await expect(send).toBeEnabled();
+  await expect(page.getByLabel("Language")).toBeEnabled();
   expect(navigations).toEqual([]);
   await signInWithForm(page, "analyst@example.com");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("France and the Maghreb");

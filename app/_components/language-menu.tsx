@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { directionOf, isLocale, LOCALE_AUTONYMS, LOCALES } from "@/server/i18n/locales";
 import { useTRPCClient } from "../_trpc/client";
+import { useHydrated } from "./use-hydrated";
 
 export function LanguageMenu() {
   const t = useTranslations("common.language");
@@ -12,6 +13,8 @@ export function LanguageMenu() {
   const client = useTRPCClient();
   const id = useId();
   const [state, setState] = useState<"idle" | "saving" | "failed">("idle");
+  // A choice made before hydration reaches no handler, and hydration puts the old one back.
+  const hydrated = useHydrated();
 
   async function choose(value: string) {
     if (!isLocale(value) || value === locale) return;
@@ -27,7 +30,7 @@ export function LanguageMenu() {
   return (
     <div className="language-menu">
       <label htmlFor={id}>{t("label")}</label>
-      <select id={id} value={locale} disabled={state === "saving"} onChange={(event) => void choose(event.target.value)}>
+      <select id={id} value={locale} disabled={!hydrated || state === "saving"} onChange={(event) => void choose(event.target.value)}>
         {LOCALES.map((option) => (
           // Each name in its own language and script, whatever the page's.
           <option key={option} value={option} lang={option} dir={directionOf(option)}>

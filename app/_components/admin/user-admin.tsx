@@ -10,6 +10,7 @@ import type { UserSummary } from "@/server/users/service";
 import { ColumnHeads } from "../column-heads";
 import { Field, FormMessage, SubmitButton } from "../forms/form-fields";
 import { CHECK_ON_SUBMIT, useRefreshingMutation, useSchemaForm } from "../forms/schema-form";
+import { useHydrated } from "../use-hydrated";
 
 function RoleOptions() {
   const t = useTranslations("admin.controls.users");
@@ -27,6 +28,8 @@ function UserRow({ user, isMe }: { user: UserSummary; isMe: boolean }) {
   const form = useSchemaForm(resetPasswordInput, { defaultValues: { userId: user.id, password: "" }, ...CHECK_ON_SUBMIT });
   const options = useRefreshingMutation(form);
   const [resetting, setResetting] = useState(false);
+  // A role chosen before hydration would reach no handler and be put back at hydration.
+  const hydrated = useHydrated();
   const setRole = useMutation(trpc.users.setRole.mutationOptions(options));
   const deactivate = useMutation(trpc.users.deactivate.mutationOptions(options));
   const reactivate = useMutation(trpc.users.reactivate.mutationOptions(options));
@@ -42,7 +45,7 @@ function UserRow({ user, isMe }: { user: UserSummary; isMe: boolean }) {
         <select
           aria-label={t("roleOf", { name: user.name })}
           value={user.role}
-          disabled={isMe || setRole.isPending}
+          disabled={!hydrated || isMe || setRole.isPending}
           onChange={(e) => setRole.mutate({ userId: user.id, role: e.target.value === "admin" ? "admin" : "analyst" })}
         >
           <RoleOptions />

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import type { placeInput } from "@/server/shared/schemas";
+import { useHydrated } from "../use-hydrated";
 
 export interface PlaceOption {
   name: string;
@@ -16,6 +17,8 @@ export function PlaceSelect({ places, emptyLabel }: { places: PlaceOption[]; emp
   const { control, setValue } = useFormContext<{ place?: z.input<typeof placeInput> }>();
   const place = useWatch({ control, name: "place" });
   const t = useTranslations("forms.place");
+  // Not a registered field, so the form's own wait for hydration does not reach it: it waits here.
+  const hydrated = useHydrated();
   // A place recorded elsewhere (an import, the seed) stays choosable rather than silently lost.
   const options = place && !places.some((p) => p.name === place.name) ? [{ ...place, country: t("asRecorded") }, ...places] : places;
   return (
@@ -24,6 +27,7 @@ export function PlaceSelect({ places, emptyLabel }: { places: PlaceOption[]; emp
       <select
         id="place"
         value={place?.name ?? ""}
+        disabled={!hydrated}
         onChange={(e) => {
           const chosen = options.find((p) => p.name === e.target.value);
           setValue("place", chosen ? { name: chosen.name, lat: chosen.lat, lon: chosen.lon } : undefined, { shouldDirty: true });
