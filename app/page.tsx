@@ -98,7 +98,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h2 id="map-heading">{t("mapHeading")}</h2>
           <DashboardMap
             summaries={named.map(({ key, label, a, b, value, band, bandLabel }) => ({ key, label, a, b, value, band, bandLabel }))}
-            countries={countries.map((c) => ({ ...c, name: places.country(c) }))}
+            countries={countries.map((c) => ({ ...c, name: places.country(c), statusNote: places.statusNote(c) }))}
             tiles={env.MAP_TILE_URL ? { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION ?? "" } : null}
             today={today}
           />

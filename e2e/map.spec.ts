@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { storageStateOf } from "./fixtures/auth";
+import { useLocale } from "./fixtures/locales";
 
 test.use({ storageState: storageStateOf("analyst") });
 
@@ -115,4 +116,15 @@ test("a group of events at one place opens a list of them, each linking to its p
   await expect(popup).toContainText(/\d+ events at this place/);
   await popup.getByRole("link").first().click();
   await expect(page).toHaveURL(/\/events\//);
+});
+
+test("Western Sahara's status note reads in French and Arabic, not in the database's English", async ({ page, context, baseURL }) => {
+  const expected = { fr: "Territoire non autonome inscrit sur la liste des Nations unies", ar: "إقليم غير متمتع بالحكم الذاتي" } as const;
+  for (const locale of ["fr", "ar"] as const) {
+    await useLocale(context, baseURL ?? "", locale);
+    await page.goto("/");
+    const countries = page.locator(".map-countries");
+    await expect(countries).toContainText(expected[locale]);
+    await expect(countries).not.toContainText("Non-self-governing");
+  }
 });

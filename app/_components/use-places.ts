@@ -7,5 +7,5 @@ import { placesFrom, type Places } from "./places";
 export function usePlaces(): Places {
   const places = useTranslations("places");
   const relations = useTranslations("relations");
-  return useMemo(() => placesFrom({ country: (code) => places(`countries.${code}`), band: (band) => relations(`bands.${band}`) }), [places, relations]);
+  return useMemo(() => placesFrom({ country: (code) => places(`countries.${code}`), band: (band) => relations(`bands.${band}`), statusNote: (code) => places(`statusNotes.${code}`) }), [places, relations]);
 }

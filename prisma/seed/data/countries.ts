@@ -1,4 +1,5 @@
 // Countries and territories the app draws and tracks. Capital coordinates are WGS84, 4 decimals.
+import englishPlaces from "../../../messages/en/places.json" with { type: "json" };
 import type { SeedCountry } from "./types";
 
 export const countries: SeedCountry[] = [
@@ -36,10 +37,8 @@ export const countries: SeedCountry[] = [
     code: "ESH",
     name: "Western Sahara",
     status: "DISPUTED_TERRITORY",
-    statusNote:
-      "Non-self-governing territory on the United Nations list. Claimed by Morocco and by the " +
-      "Sahrawi Arab Democratic Republic (SADR) proclaimed by the Polisario Front. Laâyoune, shown " +
-      "in place of a capital, is the territory's largest city and is administered by Morocco.",
+    // The interface's English words for it, said once; French and Arabic readers see their own.
+    statusNote: englishPlaces.statusNotes.ESH,
     capital: { name: "Laâyoune", lat: 27.1536, lon: -13.2033 },
   },
   {
