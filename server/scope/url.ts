@@ -70,8 +70,8 @@ export function paramValue(params: SearchParamsLike, name: string): string | und
  * none. A GET form sent by the browser itself (before the page's script runs, or without it)
  * names every field; proxy.ts redirects a page there, so that each search has one address.
  */
-export function withoutBlankParams(params: SearchParamsLike): URLSearchParams | null {
-  const entries: [string, string][] = params instanceof URLSearchParams ? [...params] : Object.keys(params).flatMap((name) => valuesOf(params, name).map((v): [string, string] => [name, v]));
+export function withoutBlankParams(params: URLSearchParams): URLSearchParams | null {
+  const entries = [...params];
   const kept = entries.filter(([, value]) => value.trim() !== "");
   return kept.length === entries.length ? null : new URLSearchParams(kept);
 }
