@@ -1,4 +1,6 @@
 // @ts-check
+import { createRequire } from "node:module";
+import path from "node:path";
 import createNextIntlPlugin from "next-intl/plugin";
 
 // Settings are validated by server/env.ts when the server starts (instrumentation.ts).
@@ -14,6 +16,9 @@ const STATIC_SECURITY_HEADERS = {
   "Cross-Origin-Opener-Policy": "same-origin",
 };
 
+/** use-intl's formatter for compiled messages, as a path from the project (Turbopack's aliases take no absolute paths). */
+const FORMAT_COMPILED = `./${path.relative(import.meta.dirname, createRequire(import.meta.url).resolve("use-intl/format-message/format-only"))}`;
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -27,7 +32,7 @@ const nextConfig = {
   // files stay JSON for the modules that import them `with { type: "json" }`.
   turbopack: {
     rules: { "*.json": { loaders: ["./i18n/precompile-loader.mjs"], condition: { path: "{./messages}/**/*" }, as: "*.json" } },
-    resolveAlias: { "use-intl/format-message": "./node_modules/use-intl/dist/esm/production/format-message/format-only.js" },
+    resolveAlias: { "use-intl/format-message": FORMAT_COMPILED },
   },
   async headers() {
     const headers = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
