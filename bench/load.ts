@@ -50,7 +50,7 @@ const PORT = arg("port", Number(process.env.PORT ?? 3393));
 /** Each instance's database pool (DATABASE_POOL_SIZE), as `npm start` sizes it unless told otherwise. */
 const POOL_SIZE = arg("pool", 10);
 /**
- * Server processes sharing the port (`npm start -- --instances N`). A list (`--instances 1,2`)
+ * Server processes behind one port (`npm start -- --instances N`). A list (`--instances 1,2`)
  * measures each in turn on the same data and server build, and prints them side by side.
  */
 const INSTANCE_COUNTS = (() => {

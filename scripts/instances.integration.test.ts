@@ -1,6 +1,7 @@
 // The supervisor of `npm start -- --instances N` (scripts/instances.ts), over a stand-in server:
-// N processes answer on one port, a crashed one is replaced while the others serve, SIGTERM
-// stops them all, and instances that cannot start stop the supervisor instead of looping.
+// N processes answer on one port through the front, tRPC calls from the instance kept for them
+// and pages from the others, a crashed one is replaced while the others serve (its requests too),
+// SIGTERM stops them all, and instances that cannot start stop the supervisor instead of looping.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { freePort } from "./free-port";
@@ -28,15 +29,26 @@ function instancesOf(pid: number): number[] {
   return children.filter((child) => readOrEmpty(`/proc/${child}/cmdline`).includes("instances-fixture"));
 }
 
-/** Which instances answered a round of requests (each on a new connection). */
-async function answering(port: number, requests = 12): Promise<Set<number>> {
-  const pids = await Promise.all(
-    Array.from({ length: requests }, () =>
-      fetch(`http://127.0.0.1:${port}/`, { headers: { connection: "close" }, signal: AbortSignal.timeout(2_000) }).then((r) => r.text().then(Number), () => 0),
-    ),
-  );
-  return new Set(pids);
+interface Answer {
+  pid: number;
+  forwardedFor?: string;
 }
+
+function ask(port: number, path: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return fetch(`http://127.0.0.1:${port}${path}`, { headers, signal: AbortSignal.timeout(2_000) }).then(
+    (r) => (r.ok ? (r.json() as Promise<Answer>) : { pid: 0 }),
+    () => ({ pid: 0 }),
+  );
+}
+
+/** Which instances answered a round of requests to a path, sent side by side. */
+async function answering(port: number, path: string, requests = 12): Promise<Set<number>> {
+  const answers = await Promise.all(Array.from({ length: requests }, () => ask(port, path)));
+  return new Set(answers.map((a) => a.pid));
+}
+
+const PAGE = "/dyads/FRA-MAR";
+const CALL = "/api/trpc/relations.summary?input=%7B%7D";
 
 async function until<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const started = Date.now();
@@ -55,16 +67,32 @@ describe("several instances on one port", () => {
     try {
       const first = await until(() => instancesOf(primary), (pids) => pids.length === 2);
       expect(first).toHaveLength(2);
-      expect(await until(() => answering(port), (pids) => pids.size === 2 && !pids.has(0))).toEqual(new Set(first));
+      // Once both listen (until then, the first answers everything), every call comes from one
+      // instance and every page from the other.
+      const [calls, pages] = await until(
+        () => Promise.all([answering(port, CALL), answering(port, PAGE)]),
+        ([c, p]) => c.size === 1 && p.size === 1 && !c.has(0) && [...c][0] !== [...p][0],
+      );
+      const [api = 0] = calls;
+      const [pagesInstance = 0] = pages;
+      expect(new Set([api, pagesInstance])).toEqual(new Set(first));
+      expect(await answering(port, "/api/trpc/agreements.list,views.list?batch=1")).toEqual(calls);
+      expect(await answering(port, "/api/health")).toEqual(pages);
 
-      const [victim = 0, survivor = 0] = first;
+      // The front reads the client's address from the socket, as a single server does: a claimed one is not passed on.
+      expect((await ask(port, PAGE, { "x-forwarded-for": "203.0.113.9" })).forwardedFor).toBe("127.0.0.1");
+
+      // The API instance crashes: the other answers its calls at once, and a replacement takes them back.
+      const victim = api;
+      const survivor = pagesInstance;
       process.kill(victim, "SIGKILL");
-      // The survivor answers at once; a replacement joins it.
       await until(() => instancesOf(primary), (pids) => !pids.includes(victim));
-      expect((await answering(port, 4)).has(survivor)).toBe(true);
+      expect(await answering(port, CALL, 4)).toEqual(new Set([survivor]));
       const after = await until(() => instancesOf(primary), (pids) => pids.length === 2 && !pids.includes(victim));
       expect(after).toContain(survivor);
       expect(after).not.toContain(victim);
+      const [replacement = 0] = after.filter((pid) => pid !== survivor);
+      expect(await until(() => answering(port, CALL), (pids) => pids.has(replacement))).toEqual(new Set([replacement]));
 
       child.kill("SIGTERM");
       expect(await exited).toBe(0);

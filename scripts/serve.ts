@@ -1,8 +1,8 @@
 // The app's web server, started by scripts/start.ts in place of `next start` / `next dev`:
 // Next.js's request handler behind our own node:http server (server/http/node-server.ts), so
 // that the app knows each request's socket address. With `--instances N` (N > 1) this process
-// becomes the primary of N instances sharing the port (scripts/instances.ts); each instance
-// runs this same file.
+// becomes the primary of N instances behind a front on the port (scripts/instances.ts); each
+// instance runs this same file, listening on the private socket the primary gives it.
 //   node --import tsx scripts/serve.ts --hostname 127.0.0.1 --port 3000 [--dev] [--instances N]
 import "./require-node";
 import "./closed-output";
@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { parseEnv } from "../server/env";
 import { appServer } from "../server/http/node-server";
 import { reportRuntimeMetrics } from "../server/runtime-metrics";
-import { superviseInstances } from "./instances";
+import { instanceSocket, listenOnSocket, superviseInstances } from "./instances";
 
 const { values } = parseArgs({
   options: { hostname: { type: "string" }, port: { type: "string" }, dev: { type: "boolean", default: false }, instances: { type: "string" } },
@@ -29,7 +29,8 @@ async function serve(): Promise<void> {
   const app = next({ dev: values.dev, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = appServer((req, res) => handle(req, res), settings.TRUSTED_PROXY_HOPS);
+  const socket = instanceSocket();
+  const server = appServer((req, res) => handle(req, res), settings.TRUSTED_PROXY_HOPS, { behindFront: socket !== undefined });
   reportRuntimeMetrics();
 
   // SIGTERM from start.ts, the primary or a process manager: stop taking connections, let
@@ -45,12 +46,13 @@ async function serve(): Promise<void> {
     server.close(() => void app.close().finally(() => process.exit(0)));
     server.closeIdleConnections();
   });
-  const instance = cluster.isWorker ? ` (instance ${cluster.worker?.id ?? "?"}, pid ${process.pid})` : "";
-  server.listen(port, hostname, () => console.log(`[maghreb] Ready on http://${hostname}:${port}${instance}`));
+  const ready = () => console.log(`[maghreb] Ready on http://${hostname}:${port}${socket ? ` (instance ${cluster.worker?.id ?? "?"}, pid ${process.pid}) for ${socket.role === "api" ? "API calls" : "pages"}` : ""}`);
+  if (socket) listenOnSocket(server, socket, ready);
+  else server.listen(port, hostname, ready);
 }
 
 if (instances > 1 && cluster.isPrimary) {
-  superviseInstances({ count: instances, graceMs: GRACE_MS, log: (line) => console.log(`[maghreb] ${line}`) });
+  superviseInstances({ count: instances, graceMs: GRACE_MS, hostname, port, trustedProxyHops: settings.TRUSTED_PROXY_HOPS, log: (line) => console.log(`[maghreb] ${line}`) });
 } else {
   await serve();
 }

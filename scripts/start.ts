@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     if (tooMany) log(tooMany);
     if (instances.count > 1) {
       // Each instance has its own pools: PostgreSQL must accept them all (README, "Deploying on several machines").
-      log(`${instances.count} instances share the port, each with its own ${settings.DATABASE_POOL_SIZE} database connections (DATABASE_POOL_SIZE) and a few for sign-ins and change notices.`);
+      log(`${instances.count} instances behind one port (API calls on some, pages on the others), each with its own ${settings.DATABASE_POOL_SIZE} database connections (DATABASE_POOL_SIZE) and a few for sign-ins and change notices.`);
     }
     server = spawn(process.execPath, serveArgs({ hostname: host, port: settings.PORT, dev, instances: instances.count }), { stdio: "inherit", env });
     if (settings.JOBS) {

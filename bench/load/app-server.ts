@@ -133,7 +133,7 @@ export async function startAppServer(options: {
   databaseUrl: string;
   port: number;
   poolSize?: number;
-  /** Server processes sharing the port (scripts/serve.ts --instances); 1 unless asked. */
+  /** Server processes behind one port (scripts/serve.ts --instances); 1 unless asked. */
   instances?: number;
   authSecret?: string;
   /** Node flags for the server only, e.g. ["--cpu-prof"] (NODE_OPTIONS refuses that one). */

@@ -48,10 +48,13 @@ function encodedBodiesPassed(res: ServerResponse): void {
   } as ServerResponse["setHeader"];
 }
 
-/** Rewrites X-Forwarded-For from the socket before the app sees the request. */
-export function withClientAddress(handle: Handle, trustedProxyHops: number) {
+/**
+ * Rewrites X-Forwarded-For from the socket before the app sees the request; behind the front of
+ * several instances (server/http/front.ts), which has done so from the client's socket, keeps it.
+ */
+export function withClientAddress(handle: Handle, trustedProxyHops: number, options: { behindFront?: boolean } = {}) {
   return (req: IncomingMessage, res: ServerResponse) => {
-    req.headers["x-forwarded-for"] = forwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustedProxyHops);
+    if (!options.behindFront) req.headers["x-forwarded-for"] = forwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustedProxyHops);
     const answered = requestStarted(req.url ?? "");
     const outcome: RequestOutcome = { databaseRefusal: null, checkouts: 0 };
     res.once("close", () => answered(outcome.checkouts));
@@ -61,6 +64,6 @@ export function withClientAddress(handle: Handle, trustedProxyHops: number) {
   };
 }
 
-export function appServer(handle: Handle, trustedProxyHops: number): Server {
-  return createServer(withClientAddress(handle, trustedProxyHops));
+export function appServer(handle: Handle, trustedProxyHops: number, options: { behindFront?: boolean } = {}): Server {
+  return createServer(withClientAddress(handle, trustedProxyHops, options));
 }

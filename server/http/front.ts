@@ -1,0 +1,98 @@
+// The front of `npm start -- --instances N` (scripts/instances.ts): the only server on the public
+// port, passing each request on to an instance listening on a private Unix socket. Unlike
+// node:cluster's connection hand-out, it chooses per request: tRPC calls go to the instances
+// kept for them and everything else (pages, their scripts, route handlers) to the others, so a
+// 10 ms call never waits behind a page's 70 ms render on one event loop (BENCHMARKS.md, "API
+// calls apart from pages"). Any instance can answer anything: with none of a role serving (one
+// crashed and its replacement is starting), the others take its requests.
+import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createProxyServer } from "http-proxy-3";
+import { forwardedFor } from "../auth/client-address";
+
+export type InstanceRole = "api" | "pages";
+
+/** Which instances serve what: a third of them (at least one) for the calls, which cost a third of the CPU under the load mix. */
+export function instanceRoles(count: number): InstanceRole[] {
+  const api = Math.max(1, Math.floor(count / 3));
+  return Array.from({ length: count }, (_, i) => (i < api ? "api" : "pages"));
+}
+
+export function roleFor(url: string): InstanceRole {
+  return url === "/api/trpc" || url.startsWith("/api/trpc/") || url.startsWith("/api/trpc?") ? "api" : "pages";
+}
+
+export interface Backend {
+  role: InstanceRole;
+  socketPath: string;
+  /** Serving: its server listens (false from its exit until its replacement listens). */
+  up: boolean;
+  inFlight: number;
+}
+
+/** The serving instance of the role with the fewest requests in flight; any serving one when none of the role is. */
+export function pickBackend(backends: readonly Backend[], role: InstanceRole): Backend | undefined {
+  const serving = backends.filter((b) => b.up);
+  const candidates = serving.some((b) => b.role === role) ? serving.filter((b) => b.role === role) : serving;
+  return candidates.reduce<Backend | undefined>((best, b) => (best === undefined || b.inFlight < best.inFlight ? b : best), undefined);
+}
+
+/** Seconds a client is told to wait when no instance serves (all starting): about one's start. */
+const STARTING_RETRY_AFTER_S = 5;
+
+function plainAnswer(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers });
+  res.end(text);
+}
+
+const codeOf = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
+
+/** Nobody listens on the instance's socket: it died, and the primary has not heard yet. */
+const nobodyListens = (error: unknown) => ["ECONNREFUSED", "ENOENT"].includes(codeOf(error) ?? "");
+
+/** The connection failed before any answer: nobody listens, or a kept-alive connection to an instance that died was reset. */
+const noAnswer = (error: unknown) => nobodyListens(error) || ["ECONNRESET", "EPIPE"].includes(codeOf(error) ?? "");
+
+export function frontServer(backends: readonly Backend[], trustedProxyHops: number): Server {
+  // Kept-alive connections to each socket: a new one per request would cost a connect each time.
+  const proxy = createProxyServer({ agent: new Agent({ keepAlive: true }) });
+
+  const pass = (req: IncomingMessage, res: ServerResponse, role: InstanceRole, skipped: readonly Backend[]) => {
+    const backend = pickBackend(skipped.length ? backends.filter((b) => !skipped.includes(b)) : backends, role);
+    if (!backend) {
+      plainAnswer(res, 503, "The server is starting; try again in a few seconds.\n", { "Retry-After": String(STARTING_RETRY_AFTER_S) });
+      return;
+    }
+    backend.inFlight += 1;
+    let released = false;
+    const release = () => {
+      if (!released) backend.inFlight -= 1;
+      released = true;
+    };
+    res.once("close", release);
+    proxy.web(req, res, { target: { socketPath: backend.socketPath, host: "localhost", port: 0 } }, (error) => {
+      release();
+      // An instance that died before it answered: a GET goes to another one (a read, safe to ask
+      // again, and its request has no body the first attempt may have consumed); anything else
+      // fails, since it may have been carried out.
+      if (noAnswer(error) && !res.headersSent && (req.method === "GET" || req.method === "HEAD")) {
+        if (nobodyListens(error)) backend.up = false;
+        pass(req, res, role, [...skipped, backend]);
+        return;
+      }
+      // The instance went away while answering (a crash, a kill): as with a single server, only
+      // the requests it was answering fail.
+      plainAnswer(res, 502, "The server instance answering this request stopped; try again.\n");
+    });
+  };
+
+  return createServer((req: IncomingMessage, res: ServerResponse) => {
+    // The instance sees a Unix socket, not the client: the address is read here, as a single
+    // server would (server/http/node-server.ts), and the instance keeps the header as it is.
+    req.headers["x-forwarded-for"] = forwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustedProxyHops);
+    pass(req, res, roleFor(req.url ?? "/"), []);
+  });
+}
