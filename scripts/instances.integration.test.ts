@@ -94,6 +94,18 @@ describe("several instances on one port", () => {
       const [replacement = 0] = after.filter((pid) => pid !== survivor);
       expect(await until(() => answering(port, CALL), (pids) => pids.has(replacement))).toEqual(new Set([replacement]));
 
+      // A page instance dies halfway through an answer: the client's connection ends with it.
+      const unfinished = await fetch(`http://127.0.0.1:${port}/unfinished`, { signal: AbortSignal.timeout(10_000) });
+      const reader = unfinished.body?.getReader();
+      const firstChunk = new TextDecoder().decode((await reader?.read())?.value);
+      process.kill(Number(firstChunk.trim()), "SIGKILL");
+      const rest = await reader?.read().then(
+        () => "more",
+        (error: unknown) => String((error as Error).cause ?? error),
+      );
+      expect(rest).not.toMatch(/abort|timeout/i); // cut by the front, not by the 10 s timeout
+      expect(rest).not.toBe("more");
+
       child.kill("SIGTERM");
       expect(await exited).toBe(0);
       for (const pid of after) expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);

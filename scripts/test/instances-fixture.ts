@@ -15,7 +15,15 @@ if (cluster.isPrimary) {
 } else {
   const socket = instanceSocket();
   if (!socket) throw new Error("an instance needs its socket");
-  const server = appServer((req, res) => void res.end(JSON.stringify({ pid: process.pid, forwardedFor: req.headers["x-forwarded-for"] })), 0, { behindFront: true });
+  const server = appServer(
+    (req, res) => {
+      // /unfinished: an answer begun and never ended, as one cut short by a crash would be.
+      if (req.url === "/unfinished") return void res.write(`${process.pid}\n`);
+      res.end(JSON.stringify({ pid: process.pid, forwardedFor: req.headers["x-forwarded-for"] }));
+    },
+    0,
+    { behindFront: true },
+  );
   process.once("SIGTERM", () => server.close(() => process.exit(0)));
   listenOnSocket(server, socket);
 }

@@ -59,6 +59,9 @@ const noAnswer = (error: unknown) => nobodyListens(error) || ["ECONNRESET", "EPI
 export function frontServer(backends: readonly Backend[], trustedProxyHops: number): Server {
   // Kept-alive connections to each socket: a new one per request would cost a connect each time.
   const proxy = createProxyServer({ agent: new Agent({ keepAlive: true }) });
+  // An instance that dies while sending an answer cuts it short; the client's connection is
+  // closed too, as a single server's would be, rather than left waiting for the rest.
+  proxy.on("proxyRes", (proxyRes, _req, res) => proxyRes.once("close", () => proxyRes.complete || res.destroy()));
 
   const pass = (req: IncomingMessage, res: ServerResponse, role: InstanceRole, skipped: readonly Backend[]) => {
     const backend = pickBackend(skipped.length ? backends.filter((b) => !skipped.includes(b)) : backends, role);
