@@ -58,14 +58,18 @@ export function superviseInstances(options: {
   process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
   const backends: Backend[] = instanceRoles(count).map((role, i) => ({ role, socketPath: path.join(folder, `instance-${i + 1}.sock`), up: false, inFlight: 0 }));
   const slots = new Map<Worker, Backend>();
-  const serving = () => backends.filter((b) => b.up).length;
+  // Which instances said they listen: the supervisor's own record. A backend's `up` is the
+  // front's, which also clears it when it finds the socket dead before the exit is heard.
+  const listened = new Set<Worker>();
   let stopping = false;
 
   const start = (backend: Backend) => {
     const worker = cluster.fork({ [SOCKET_ENV]: backend.socketPath, [ROLE_ENV]: backend.role });
     slots.set(worker, backend);
     worker.on("message", (message: unknown) => {
-      if (message === LISTENING) backend.up = true;
+      if (message !== LISTENING) return;
+      listened.add(worker);
+      backend.up = true;
     });
   };
 
@@ -83,7 +87,7 @@ export function superviseInstances(options: {
   cluster.on("exit", (worker, code, signal) => {
     const backend = slots.get(worker);
     slots.delete(worker);
-    const hadListened = backend?.up ?? false;
+    const hadListened = listened.delete(worker);
     if (backend) backend.up = false;
     if (stopping) {
       if (slots.size === 0) process.exit();
@@ -93,7 +97,7 @@ export function superviseInstances(options: {
     const how = signal ? `signal ${signal}` : `exit code ${code}`;
     // Every instance failing before it could serve is a setting or a build, not bad luck:
     // stop, as a single server would, rather than restart forever.
-    if (!hadListened && serving() === 0) {
+    if (!hadListened && listened.size === 0) {
       log(`An instance stopped before serving (${how}) and none is serving: stopping.`);
       stopping = true;
       front.close();
@@ -102,7 +106,7 @@ export function superviseInstances(options: {
       process.exitCode = 1;
       return;
     }
-    log(`Instance ${worker.process.pid ?? "?"} (${backend.role}) stopped (${how}); starting another. ${serving()} of ${count} serving meanwhile.`);
+    log(`Instance ${worker.process.pid ?? "?"} (${backend.role}) stopped (${how}); starting another. ${listened.size} of ${count} serving meanwhile.`);
     if (hadListened) start(backend);
     else setTimeout(() => stopping || start(backend), RESTART_PAUSE_MS);
   });
