@@ -218,4 +218,89 @@ describe("instanceCache", () => {
       expect(loads()).toBe(1);
     });
   });
+
+  describe("with lagMs, for callers that may lag", () => {
+    const LAG_MS = 1_000;
+    const lagging = (feed: ReturnType<typeof fakeFeed>) => instanceCache<string[]>({ topic: "index", ttlMs: 60_000, feedFor: () => feed, refreshAhead: true, lagMs: LAG_MS });
+    /** A load whose reads after the first wait for `release`. */
+    function heldReads() {
+      let n = 0;
+      const releases: (() => void)[] = [];
+      const load = () => {
+        const read = ++n;
+        return read === 1 ? Promise.resolve([`read ${read}`]) : new Promise<string[]>((resolve) => releases.push(() => resolve([`read ${read}`])));
+      };
+      return { load, reads: () => n, release: () => releases.splice(0).forEach((release) => release()) };
+    }
+
+    it("gives the value a notice dropped to a caller that may lag while the new one is read; anyone else waits for the new one", async () => {
+      const feed = fakeFeed();
+      const cache = lagging(feed);
+      const { load, reads, release } = heldReads();
+      await cache.get({ databaseUrl: URL_A, key: "map", load });
+      feed.announce("index"); // read 2 starts ahead, and hangs
+      expect(await cache.get({ databaseUrl: URL_A, key: "map", load, mayLag: true })).toEqual(["read 1"]);
+      const current = cache.get({ databaseUrl: URL_A, key: "map", load });
+      release();
+      expect(await current).toEqual(["read 2"]);
+      expect(await cache.get({ databaseUrl: URL_A, key: "map", load, mayLag: true })).toEqual(["read 2"]); // once in, never the old one
+      expect(reads()).toBe(2);
+    });
+
+    it("stops giving the dropped value lagMs after the notice, even while the new one is still being read", async () => {
+      const feed = fakeFeed();
+      const cache = lagging(feed);
+      const { load, release } = heldReads();
+      await cache.get({ databaseUrl: URL_A, key: "map", load });
+      const noticed = Date.now();
+      feed.announce("index");
+      expect(await cache.get({ databaseUrl: URL_A, key: "map", load, mayLag: true, now: noticed + LAG_MS - 50 })).toEqual(["read 1"]);
+      const late = cache.get({ databaseUrl: URL_A, key: "map", load, mayLag: true, now: noticed + LAG_MS + 50 });
+      release();
+      expect(await late).toEqual(["read 2"]);
+    });
+
+    it("counts the lag from the first notice when a second one arrives before the new value is in", async () => {
+      const feed = fakeFeed();
+      const cache = lagging(feed);
+      const { load, reads, release } = heldReads();
+      await cache.get({ databaseUrl: URL_A, key: "map", load });
+      const noticed = Date.now();
+      feed.announce("index"); // read 2 hangs
+      feed.announce("index"); // read 2 is dropped unanswered: it may predate this write
+      expect(await cache.get({ databaseUrl: URL_A, key: "map", load, mayLag: true })).toEqual(["read 1"]);
+      const late = cache.get({ databaseUrl: URL_A, key: "map", load, mayLag: true, now: noticed + LAG_MS + 50 });
+      release();
+      expect(await late).toEqual(["read 3"]); // its own read, after both notices
+      await cache.settled();
+      expect(reads()).toBe(3);
+    });
+
+    it("gives nothing old for what no caller asked since its last read: that is not read ahead", async () => {
+      const feed = fakeFeed();
+      const cache = lagging(feed);
+      const { load, reads, release } = heldReads();
+      await cache.get({ databaseUrl: URL_A, key: "map", load });
+      feed.announce("index"); // read 2, ahead: "read 1" was asked for
+      release();
+      await cache.settled();
+      feed.announce("index"); // nobody asked for "read 2": dropped, not read ahead
+      await cache.settled();
+      expect(reads()).toBe(2);
+      const asked = cache.get({ databaseUrl: URL_A, key: "map", load, mayLag: true });
+      release();
+      expect(await asked).toEqual(["read 3"]);
+    });
+
+    it("gives nothing old without lagMs: the agreements feed's pages and the sectors wait for the new value", async () => {
+      const feed = fakeFeed();
+      const cache = instanceCache<string[]>({ topic: "index", ttlMs: 60_000, feedFor: () => feed, refreshAhead: true });
+      const { load, release } = heldReads();
+      await cache.get({ databaseUrl: URL_A, key: "map", load });
+      feed.announce("index");
+      const asked = cache.get({ databaseUrl: URL_A, key: "map", load, mayLag: true });
+      release();
+      expect(await asked).toEqual(["read 2"]);
+    });
+  });
 });
