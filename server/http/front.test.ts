@@ -1,5 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { instanceRoles, pickBackend, roleFor, type Backend } from "./front";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { frontServer, instanceRoles, pickBackend, roleFor, type Backend } from "./front";
 
 describe("the front's routing", () => {
   it("sends tRPC calls, batched or not, to the API instances and everything else to the pages'", () => {
@@ -25,5 +30,44 @@ describe("the front's routing", () => {
     const pages = backend("pages", 5);
     expect(pickBackend([backend("api", 0, false), pages], "api")).toBe(pages);
     expect(pickBackend([backend("api", 0, false), backend("pages", 0, false)], "pages")).toBeUndefined();
+  });
+});
+
+describe("the front over instances that reset a connection", () => {
+  const opened: Server[] = [];
+  const folder = mkdtempSync(join(tmpdir(), "front-test-"));
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const listening = (server: Server, where: string | number) => new Promise<Server>((resolve) => server.listen(where, () => resolve(server)));
+
+  /** An API and a pages instance answering their role's name; the pages one resets its first `resets` connections unanswered. */
+  async function frontWithResets(resets: number) {
+    const api = await listening(createServer((_req, res) => res.end("api")), join(folder, `api-${resets}.sock`));
+    let left = resets;
+    const pages = await listening(
+      createServer((req, res) => (left-- > 0 ? req.socket.destroy() : res.end("pages"))),
+      join(folder, `pages-${resets}.sock`),
+    );
+    const backends: Backend[] = [
+      { role: "api", socketPath: join(folder, `api-${resets}.sock`), up: true, inFlight: 0 },
+      { role: "pages", socketPath: join(folder, `pages-${resets}.sock`), up: true, inFlight: 0 },
+    ];
+    const front = await listening(frontServer(backends, 0), 0);
+    opened.push(api, pages, front);
+    const page = () => fetch(`http://127.0.0.1:${(front.address() as AddressInfo).port}/dyads/FRA-MAR`).then((r) => r.text());
+    return { page, backends };
+  }
+
+  it("asks a page again of a pages instance when a connection is reset under it: the API instance would load the page cold", async () => {
+    const { page, backends } = await frontWithResets(1);
+    expect(await page()).toBe("pages");
+    expect(backends.every((b) => b.up)).toBe(true);
+  });
+
+  it("hands the page to the other role when its instance resets it twice", async () => {
+    const { page } = await frontWithResets(2);
+    expect(await page()).toBe("api");
   });
 });

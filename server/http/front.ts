@@ -63,7 +63,7 @@ export function frontServer(backends: readonly Backend[], trustedProxyHops: numb
   // closed too, as a single server's would be, rather than left waiting for the rest.
   proxy.on("proxyRes", (proxyRes, _req, res) => proxyRes.once("close", () => proxyRes.complete || res.destroy()));
 
-  const pass = (req: IncomingMessage, res: ServerResponse, role: InstanceRole, skipped: readonly Backend[]) => {
+  const pass = (req: IncomingMessage, res: ServerResponse, role: InstanceRole, skipped: readonly Backend[], resets = 0) => {
     const backend = pickBackend(skipped.length ? backends.filter((b) => !skipped.includes(b)) : backends, role);
     if (!backend) {
       plainAnswer(res, 503, "The server is starting; try again in a few seconds.\n", { "Retry-After": String(STARTING_RETRY_AFTER_S) });
@@ -83,7 +83,11 @@ export function frontServer(backends: readonly Backend[], trustedProxyHops: numb
       // fails, since it may have been carried out.
       if (noAnswer(error) && !res.headersSent && (req.method === "GET" || req.method === "HEAD")) {
         if (nobodyListens(error)) backend.up = false;
-        pass(req, res, role, [...skipped, backend]);
+        // A first reset may be a kept-alive connection closed under the request, the instance alive:
+        // asked again of its role on a new connection, not handed to the other role (whose
+        // instance would load that page's code cold, holding its loop for most of a second).
+        const again = !nobodyListens(error) && resets === 0;
+        pass(req, res, role, again ? skipped : [...skipped, backend], resets + 1);
         return;
       }
       // The instance went away while answering (a crash, a kill): as with a single server, only
