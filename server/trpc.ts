@@ -8,7 +8,6 @@ import type { SessionUser } from "./auth/permissions";
 import { sessionOf } from "./auth/session";
 import type { Db } from "./db-client";
 import { wroteCookie, wroteRecently } from "./db-replica";
-import { whereReadsMayLag } from "./shared/reads-may-lag";
 import { env } from "./env";
 import { localeOfRequest, speakerFor } from "./i18n/spoken";
 import { AppError, type AppErrorCode, fieldMessagesOf, StaleVersionError } from "./shared/errors";
@@ -19,7 +18,7 @@ import { pathOfUnstorableText, unstorableTextRefusal } from "./shared/storable-t
 import { databaseUnavailable, isDatabaseUnavailable } from "./shared/unavailable";
 
 export interface Context {
-  /** The primary; in a read-only procedure, the replica when there is one (readsMayLagUnlessJustWrote below). */
+  /** The primary; in a read-only procedure, the replica when there is one (readsOnReplica below). */
   db: Db;
   /** Where read-only procedures read: DATABASE_REPLICA_URL's client, or the primary itself. */
   replica: Db;
@@ -124,14 +123,12 @@ const appErrorsAsTrpc = t.middleware(async ({ next }) => {
 });
 
 /**
- * Queries from a browser that did not write in the last few seconds may read a moment behind the
- * primary: on the replica when there is one, and from a kept answer a write has just replaced
- * while its new read is under way (server/shared/reads-may-lag.ts). A browser that wrote reads its
- * write: the `mm-wrote` cookie every mutation sets sends its queries to the primary and to current
- * answers only.
+ * With a replica: queries read there, unless this browser wrote moments ago (its replica may
+ * not have the write yet); mutations stay on the primary and start that moment.
  */
-const readsMayLagUnlessJustWrote = t.middleware(async ({ ctx, type, next }) => {
-  if (type === "query") return wroteRecently(ctx.headers) ? next() : whereReadsMayLag(() => next({ ctx: { db: ctx.replica } }));
+const readsOnReplica = t.middleware(async ({ ctx, type, next }) => {
+  if (ctx.replica === ctx.db) return next();
+  if (type === "query") return wroteRecently(ctx.headers) ? next() : next({ ctx: { db: ctx.replica } });
   const result = await next();
   ctx.resHeaders?.append("set-cookie", wroteCookie());
   return result;
@@ -141,7 +138,7 @@ const signedIn = t.middleware(({ ctx, next }) => next({ ctx: { user: requireSign
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(appErrorsAsTrpc).use(refuseUnstorableText).use(readsMayLagUnlessJustWrote);
+export const publicProcedure = t.procedure.use(appErrorsAsTrpc).use(refuseUnstorableText).use(readsOnReplica);
 export const authedProcedure = publicProcedure.use(signedIn);
 export const adminProcedure = authedProcedure.use(function adminOnly({ ctx, next }) {
   return next({ ctx: { user: requireRole(ctx.user, "admin") } });

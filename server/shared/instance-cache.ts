@@ -11,16 +11,12 @@
 // With `refreshAhead`, what a notice drops is read again at once when callers had asked for it
 // since it was last read, the most asked first, a few side by side: the next caller finds the new
 // value ready instead of paying for it. Never the old value: the new read starts after the
-// notice, so after the write's commit. With `lagMs` as well, a caller that says it may lag
-// (`mayLag`: a browser that did not just write) gets the value the notice dropped while its new
-// read is under way, for at most lagMs after that notice, instead of waiting for the read: a
-// write does not stall every reader of the answers it changed. Everyone else waits for the new one.
+// notice, so after the write's commit.
 import type { Change, ChangeFeed, ChangeTopic } from "./change-feed";
 
 export interface InstanceCache<T> {
   /** `key` names the question when one cache keeps several answers per database. */
-  /** `mayLag`: the value a notice dropped will do while its new read is under way (see `lagMs`). */
-  get(options: { databaseUrl: string; key?: string; load: () => Promise<T>; now?: number; mayLag?: boolean }): Promise<T>;
+  get(options: { databaseUrl: string; key?: string; load: () => Promise<T>; now?: number }): Promise<T>;
   readonly size: number;
   /** Resolves once the reads a notice started ahead of callers are done (tests). */
   settled(): Promise<void>;
@@ -52,8 +48,6 @@ export function instanceCache<T>(options: {
   keep?: (value: T) => boolean;
   /** Read again at once what a notice drops and callers had asked for since its last read. */
   refreshAhead?: boolean;
-  /** With refreshAhead: how long after a notice callers that may lag still get the value it dropped. */
-  lagMs?: number;
 }): InstanceCache<T> {
   const maxEntries = options.maxEntries ?? 16;
   const topics: readonly Change[] = [...[options.topic].flat(), "everything"];
@@ -61,8 +55,6 @@ export function instanceCache<T>(options: {
   const heard = new WeakSet<ChangeFeed>();
   /** Dropped entries to read again ahead of callers. */
   const wanted = new Map<string, Pick<Entry<T>, "databaseUrl" | "load" | "asks">>();
-  /** Values notices dropped, answered until the new read is in or `until` (lagMs after the first notice). */
-  const replaced = new Map<string, { value: Promise<T>; until: number }>();
   let refreshing: Promise<void> = Promise.resolve();
   let draining = false;
 
@@ -80,11 +72,7 @@ export function instanceCache<T>(options: {
       if (entries.get(id)?.value === value) entries.delete(id);
     };
     const answered = () => (entry.reading = false);
-    // The new value is in: the one it replaces is no longer served, however recent.
-    const current = () => {
-      if (entries.get(id)?.value === value) replaced.delete(id);
-    };
-    value.then((v) => (answered(), current(), options.keep && !options.keep(v) ? forget() : undefined), () => (answered(), forget()));
+    value.then((v) => (answered(), options.keep && !options.keep(v) ? forget() : undefined), () => (answered(), forget()));
     return value;
   };
 
@@ -116,36 +104,27 @@ export function instanceCache<T>(options: {
     heard.add(feed);
     feed.onChange((change: Change) => {
       if (!topics.includes(change)) return;
-      const now = Date.now();
-      for (const [id, { until }] of replaced) if (until <= now) replaced.delete(id);
       for (const [id, entry] of entries) {
         if (entry.databaseUrl !== databaseUrl) continue;
         entries.delete(id);
-        if (!options.refreshAhead || !(entry.asks > 0 || entry.reading)) continue;
-        wanted.set(id, entry);
-        // An answer still being read keeps the older one's place, and its deadline: the lag is
-        // counted from the first notice that made that older one out of date.
-        if (options.lagMs && !entry.reading && !replaced.has(id)) replaced.set(id, { value: entry.value, until: now + options.lagMs });
+        if (options.refreshAhead && (entry.asks > 0 || entry.reading)) wanted.set(id, entry);
       }
       if (wanted.size && !draining) refreshing = drain();
     });
   };
 
   return {
-    get({ databaseUrl, key = "", load, now = Date.now(), mayLag = false }) {
+    get({ databaseUrl, key = "", load, now = Date.now() }) {
       const feed = options.feedFor(databaseUrl);
       if (feed) follow(databaseUrl, feed);
       if (feed ? !feed.listening : options.withoutListener === "readThrough") return load();
       const id = `${databaseUrl}\n${key}`;
-      const before = replaced.get(id);
-      const lagging = mayLag && before !== undefined && before.until > now ? before.value : undefined;
       const cached = entries.get(id);
       if (cached && cached.expires > now) {
         cached.asks++;
-        return cached.reading && lagging ? lagging : cached.value;
+        return cached.value;
       }
-      const value = fill(id, databaseUrl, load, 1, now);
-      return lagging ?? value;
+      return fill(id, databaseUrl, load, 1, now);
     },
     get size() {
       return entries.size;

@@ -1,24 +1,16 @@
 // Answers every signed-in reader gets alike, kept by each instance per question (what was read,
 // with which input) until the database announces a write to what they are read from, a minute at
-// most; without a listener (scripts, tests) each is read every time. With refreshAhead, a reader
-// that may lag gets the answer a write replaced for up to LAG_MS while the new one is read.
-// Filled from the primary: the notice comes from there, and a replica may not have the write yet.
-// Callers share each answer: it is frozen (server/shared/shared-answer.ts). The index's (server/relations/answers.ts) and the
+// most; without a listener (scripts, tests) each is read every time. Filled from the primary: the
+// notice comes from there, and a replica may not have the write yet. Callers share each answer:
+// it is frozen (server/shared/shared-answer.ts). The index's (server/relations/answers.ts) and the
 // agreements feed's (server/agreements/answers.ts) are two of these.
 import { databaseUrlOf, type Db } from "../db-client";
 import { primaryOf } from "../db-replica";
 import type { ChangeFeed, ChangeTopic } from "./change-feed";
 import { instanceCache } from "./instance-cache";
-import { readsMayLag } from "./reads-may-lag";
 import { shared } from "./shared-answer";
 
 const TTL_MS = 60_000;
-/**
- * With refreshAhead, how long after a write a reader that may lag (server/shared/reads-may-lag.ts)
- * still gets the answer it replaced while the new one is read: above the slowest read ahead seen
- * under load (the map's, ~0.2 s), well under what a replica may lag.
- */
-export const LAG_MS = 1_000;
 
 export interface KeptAnswers {
   /** `read(input)`'s answer, shared with every caller asking `name` with the same input. */
@@ -37,13 +29,13 @@ export function keptAnswers(options: {
   refreshAhead?: boolean;
 }): KeptAnswers {
   const { topic, maxEntries, feedFor, refreshAhead } = options;
-  const cache = instanceCache<unknown>({ topic, ttlMs: TTL_MS, maxEntries, feedFor, withoutListener: "readThrough", refreshAhead, lagMs: refreshAhead ? LAG_MS : undefined });
+  const cache = instanceCache<unknown>({ topic, ttlMs: TTL_MS, maxEntries, feedFor, withoutListener: "readThrough", refreshAhead });
   return {
     answer<I extends { db: Db }, R>(name: string, input: I, read: (input: I) => Promise<R>): Promise<R> {
       const { db, ...asked } = input;
       const primary = primaryOf(db);
       const load = () => read({ ...input, db: primary }).then(shared);
-      return cache.get({ databaseUrl: databaseUrlOf(primary), key: `${name} ${JSON.stringify(asked)}`, load, mayLag: readsMayLag() }) as Promise<R>;
+      return cache.get({ databaseUrl: databaseUrlOf(primary), key: `${name} ${JSON.stringify(asked)}`, load }) as Promise<R>;
     },
     settled: () => cache.settled(),
   };
