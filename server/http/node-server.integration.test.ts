@@ -1,3 +1,4 @@
+import { Agent, createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientAddress } from "../auth/client-address";
@@ -92,5 +93,43 @@ describe("a body the route encoded itself", () => {
     expect(response.headers.get("content-encoding")).toBe("gzip");
     expect(response.headers.get(ENCODED_BODY_HEADER)).toBeNull();
     expect(await response.json()).toEqual({ result: { data: { json: { index: 12.5 } } } });
+  });
+});
+
+// Behind the front (`--instances N`), the front's pool alone closes a kept-alive connection: an
+// instance closing one as idle could do so just as the front sent a request on it (a reset).
+describe("a connection left idle", () => {
+  /** Node closes an idle connection after keepAliveTimeout (5 s) and, since Node 24, a buffer (1 s). */
+  const nodeIdleMs = (() => {
+    const plain = createServer() as Server & { keepAliveTimeoutBuffer?: number };
+    return plain.keepAliveTimeout + (plain.keepAliveTimeoutBuffer ?? 0);
+  })();
+
+  /** Connections a server accepted for two requests over one kept-alive client socket, past Node's idle time apart. */
+  async function connectionsFor(options: { behindFront: boolean }) {
+    const server = appServer((_req, res) => void res.end("ok"), 0, options);
+    let connections = 0;
+    server.on("connection", () => connections++);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<void>((resolve, reject) => {
+        request({ host: "127.0.0.1", port: (server.address() as AddressInfo).port, agent }, (res) => res.resume().on("end", resolve)).on("error", reject).end();
+      });
+    try {
+      await get();
+      await new Promise((resolve) => setTimeout(resolve, nodeIdleMs + 500));
+      await get();
+      return connections;
+    } finally {
+      agent.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  it("stays open behind the front, where a server on its own closes it once idle", async () => {
+    const [behindFront, alone] = await Promise.all([connectionsFor({ behindFront: true }), connectionsFor({ behindFront: false })]);
+    expect(behindFront).toBe(1);
+    expect(alone).toBe(2);
   });
 });
