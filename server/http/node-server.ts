@@ -67,8 +67,8 @@ export function withClientAddress(handle: Handle, trustedProxyHops: number, opti
 export function appServer(handle: Handle, trustedProxyHops: number, options: { behindFront?: boolean } = {}): Server {
   const server = createServer(withClientAddress(handle, trustedProxyHops, options));
   // Behind the front, a connection comes from the front's pool only, and the front closes it.
-  // Closed here once idle instead (Node: 5 s, and 1 s more since Node 24), it was now and then closed just as the front
-  // sent a request on it: a reset the front had to take for a dead instance.
+  // Closed here once idle instead (Node: 5 s, and 1 s more since Node 24), it was now and then
+  // closed just as the front sent a request on it: a reset the front took for a dead instance.
   if (options.behindFront) server.keepAliveTimeout = 0;
   return server;
 }
