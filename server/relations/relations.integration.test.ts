@@ -6,7 +6,7 @@ import { createCaller } from "../root";
 import { createContextInner } from "../trpc";
 import { fromDay, toDay } from "../method/day";
 import { summarize } from "../../test/support/index-reference";
-import type { IndexCondition, IndexEvent } from "../method/index-math";
+import { topDrivers, type IndexCondition, type IndexEvent } from "../method/index-math";
 import { dayCells, ensureRollupsCurrent, forgetRollupCheck, liveConditions, rebuildRollups, refreshRollup } from "./rollup";
 import { METHOD, previousRelease } from "../method/params";
 import { plausibleEventsFrom, plausibleRanges } from "../method/plausible";
@@ -82,6 +82,26 @@ describe("relations index on the seeded data", async () => {
     expect(fraMar.positive[0]?.contribution).toBeGreaterThan(0);
     const parts = fraMar.breakdown.index;
     expect(parts.newEvents + parts.olderDecay + parts.conditionsBegan + parts.conditionsEnded).toBeCloseTo(parts.total, 9);
+  });
+
+  it("names as drivers the events the core weighs largest from every raw event, each with its own row", async () => {
+    const asOf = "2025-06-30";
+    const drivers = await api.relations.drivers({ dyad: "FRA-MAR", asOf });
+    const dyad = await db.dyad.findUniqueOrThrow({ where: { key: "FRA-MAR" } });
+    const rows = await db.event.findMany({ where: { dyadId: dyad.id, archivedAt: null }, select: { id: true, title: true, placementDate: true, score: true } });
+    // Drivers look back 20 half-lives: older events weigh under 2^-20 of their score.
+    const horizon = toDay(asOf) - 20 * METHOD.halfLifeDays;
+    const weighed = rows.map((e) => ({ id: e.id, day: toDay(e.placementDate), score: e.score })).filter((e) => e.day >= horizon);
+    const core = topDrivers({ events: weighed, conditions: await liveConditions(db, dyad.id), today: toDay(asOf) });
+    expect(drivers.positive.map((d) => d.id)).toEqual(core.positive.map((d) => d.id));
+    expect(drivers.negative.map((d) => d.id)).toEqual(core.negative.map((d) => d.id));
+    expect(drivers.positive.length + drivers.negative.length).toBeGreaterThan(1);
+    expect(drivers.pulse).toBeCloseTo(core.pulse, 9);
+    for (const d of [...drivers.positive, ...drivers.negative]) {
+      const row = rows.find((r) => r.id === d.id);
+      expect(d.event).toMatchObject({ id: d.id, title: row?.title, score: d.score });
+      expect(d.day).toBe(toDay(d.event.placementDate));
+    }
   });
 
   it("gives every value a plausible range that holds it, as the core computes it from the raw events", async () => {
