@@ -4,7 +4,7 @@
 // requests, throughput, median, p95, p99, non-2xx and errors, against a baseline of the same
 // routes one request at a time (with the server's CPU time per request there); samples the server's memory and the database's connections
 // every 10 s; checks every acknowledged write is in the database. Results: bench/results/load-*.json.
-// Run: npm run bench:load [-- --duration 60 --warmup 15 --rate 0.2 --events 300000 --agreements 100000 --instances 2 --write-every 1000 --alone 50 --keep-data --cpu-prof]
+// Run: npm run bench:load [-- --duration 60 --warmup 15 --quiet-wait 180 --rate 0.2 --events 300000 --agreements 100000 --instances 2 --write-every 1000 --alone 50 --keep-data --cpu-prof]
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { Client } from "pg";
@@ -19,7 +19,7 @@ import { ensureBuilt, signIn, sleep, startAppServer, treeRssMiB, type AppServer 
 import { buildLoadData, LOAD_PASSWORD, type LoadData } from "./load/data";
 import { keptLoadDatabase } from "./load/kept-data";
 import { feedCursors, loadMix, type LoadRoute } from "./load/mix";
-import { observeClient, observeDatabase, observeMachine, summarizeInstances, type ClientObservation, type InstanceObservation } from "./load/observe";
+import { observeClient, observeDatabase, observeMachine, summarizeInstances, waitForQuietMachine, type ClientObservation, type InstanceObservation, type QuietWait } from "./load/observe";
 import { resultsFile, summarize, type Timing } from "./stats";
 
 // The last of a repeated option wins: `npm run bench:soak -- --duration 5` overrides the script's 600.
@@ -43,6 +43,13 @@ const ANALYSTS = arg("analysts", 100);
 const RATE = arg("rate", 0.2);
 /** The admin's pace, in ms between events; 0 leaves the admin out (what the reads cost without writes). */
 const WRITE_EVERY_MS = arg("write-every", 1_000);
+/**
+ * Before each load phase, wait at most this many seconds for a quiet machine (cores under 15 %
+ * busy over 5 s): what the phase before it, the data's copy or another program left running
+ * would otherwise be measured as the server's slowness. 0 starts at once (the smoke step).
+ */
+const QUIET_WAIT_S = arg("quiet-wait", 180);
+const QUIET = { maxBusyShare: 0.15, windowS: 5 };
 if (!(WRITE_EVERY_MS >= 0)) throw new Error(`--write-every takes milliseconds (0: no admin); got ${process.argv[process.argv.lastIndexOf("--write-every") + 1]}`);
 const EVENTS = arg("events", 300_000);
 const AGREEMENTS = arg("agreements", 100_000);
@@ -185,7 +192,7 @@ function slopePerMinute(samples: Sample[]): number {
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
 /** Each route's median and p95 with each instance count, one column pair per count. */
-function printSideBySide(runs: { count: number; results: RouteResult[]; memory: { peakMiB: number; instancePeakMiB: number }; machineLoad: { busyShare: number; cpuWaitShare: number | null } }[]) {
+function printSideBySide(runs: { count: number; results: RouteResult[]; memory: { peakMiB: number; instancePeakMiB: number }; machineLoad: { busyShare: number; cpuWaitShare: number | null }; quietWait: QuietWait | null }[]) {
   console.log(`\n| route | ${runs.map((r) => `${r.count} instance(s): median · p95`).join(" | ")} | target |`);
   console.log(`|---|${runs.map(() => "---|").join("")}---|`);
   const first = runs[0]?.results ?? [];
@@ -200,6 +207,7 @@ function printSideBySide(runs: { count: number; results: RouteResult[]; memory: 
   }
   console.log(`| server RSS peak: all · largest instance | ${runs.map((r) => `${r.memory.peakMiB} · ${r.memory.instancePeakMiB} MiB`).join(" | ")} | ≤ ${TARGETS.rssMiB} MiB per instance |`);
   console.log(`| machine busy · CPU wait | ${runs.map((r) => `${(r.machineLoad.busyShare * 100).toFixed(0)} % · ${r.machineLoad.cpuWaitShare === null ? "?" : (r.machineLoad.cpuWaitShare * 100).toFixed(0)} %`).join(" | ")} | |`);
+  console.log(`| waited for a quiet machine | ${runs.map((r) => (r.quietWait ? `${r.quietWait.waitedS} s${r.quietWait.quiet ? "" : ", not quiet"}` : "no")).join(" | ")} | |`);
 }
 
 /** A client this busy queues its own requests, and its latencies measure that queueing too. */
@@ -261,6 +269,8 @@ async function main() {
       log(`baseline: each route alone, one request at a time (5 warm-up, ${ALONE_TIMED} timed), with the server's CPU time per request`);
       const alone = await baseline(server, first, routes);
 
+      const quietWait: QuietWait | null = QUIET_WAIT_S > 0 ? await waitForQuietMachine({ ...QUIET, timeoutS: QUIET_WAIT_S }) : null;
+      if (quietWait) log(quietWait.quiet ? `machine quiet after ${quietWait.waitedS} s (${(quietWait.busyShare * 100).toFixed(0)} % busy over the last ${QUIET.windowS} s)` : `**the machine did not quiet down** within ${QUIET_WAIT_S} s (${(quietWait.busyShare * 100).toFixed(0)} % busy over the last ${QUIET.windowS} s): the figures below include whatever else runs`);
       log(`load: ${count} server instance(s), ${cookies.length} analysts at ${RATE} request/s each on average (${(cookies.length * RATE).toFixed(0)} req/s offered), for ${WARMUP_S} s unmeasured and then ${DURATION_S} s measured, ${WRITE_EVERY_MS > 0 ? `and one admin writing an event every ${WRITE_EVERY_MS} ms` : "and no admin writing"}`);
       const writer = WRITE_EVERY_MS > 0 ? startAdminWriter({ origin: () => origin, cookie: () => admin, everyMs: WRITE_EVERY_MS, label: "load" }) : noWriter();
       const running = runAnalysts({ origin, cookies, routes, ratePerAnalyst: RATE, durationMs: (WARMUP_S + DURATION_S) * 1000 });
@@ -342,7 +352,7 @@ async function main() {
       const file = resultsFile(`load${DURATION_S >= 600 ? "-soak" : ""}${count > 1 ? `-${count}-instances` : ""}`);
       writeFileSync(
         file,
-        JSON.stringify({ machine, loadAverage, instances: count, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, ratePerConnection: RATE, writeEveryMs: WRITE_EVERY_MS, data: { ...data, analysts: data.analysts.length }, results, serverCpu, perInstance: instances, client, machineLoad, databaseWaits, writes: { ...writes, attempts: writer.attempts.length, failed: failedWrites, acknowledged: writer.acknowledged.length, lost: lostWrites }, memory, pool, samples: sampler.samples }, null, 2),
+        JSON.stringify({ machine, loadAverage, quietWait, instances: count, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, ratePerConnection: RATE, writeEveryMs: WRITE_EVERY_MS, data: { ...data, analysts: data.analysts.length }, results, serverCpu, perInstance: instances, client, machineLoad, databaseWaits, writes: { ...writes, attempts: writer.attempts.length, failed: failedWrites, acknowledged: writer.acknowledged.length, lost: lostWrites }, memory, pool, samples: sampler.samples }, null, 2),
       );
       log(`results written to ${file}`);
 
@@ -360,7 +370,7 @@ async function main() {
       }
       await server.stop();
       server = undefined;
-      return { count, results, memory, machineLoad };
+      return { count, results, memory, machineLoad, quietWait };
     };
     const runs = [];
     for (const count of INSTANCE_COUNTS) runs.push(await measure(count));

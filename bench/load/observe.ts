@@ -58,6 +58,28 @@ export function observeMachine() {
 
 export type MachineObservation = ReturnType<ReturnType<typeof observeMachine>["stop"]>;
 
+/**
+ * Waits until the machine has been quiet for a whole window (its cores busy less than
+ * `maxBusyShare` of it), checking window after window, for at most `timeoutS`: the load phase
+ * then starts on a machine the previous phase, the data's copy or another program no longer
+ * holds, and the same command gives the same verdict run after run. The one-minute load average
+ * lags a minute behind; the cores' ticks say what the machine is doing now. Returns how long it
+ * waited and how busy the last window was (quiet: false when the time ran out first).
+ */
+export async function waitForQuietMachine(options: { maxBusyShare: number; windowS: number; timeoutS: number }) {
+  const started = performance.now();
+  for (;;) {
+    const window = observeMachine();
+    await new Promise((resolve) => setTimeout(resolve, options.windowS * 1000));
+    const { busyShare } = window.stop();
+    const waitedS = round((performance.now() - started) / 1000);
+    if (busyShare < options.maxBusyShare) return { quiet: true, waitedS, busyShare };
+    if (waitedS >= options.timeoutS) return { quiet: false, waitedS, busyShare };
+  }
+}
+
+export type QuietWait = Awaited<ReturnType<typeof waitForQuietMachine>>;
+
 /** The client's own event loop and CPU over the load phase. */
 export function observeClient() {
   const delay = monitorEventLoopDelay({ resolution: 10 });

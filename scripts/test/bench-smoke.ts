@@ -18,9 +18,10 @@ export const TINY: Record<string, TinySize> = {
   "bench:map": { args: ["--runs", "1", "--warmup", "0"] },
   "bench:import": { env: { BENCH_IMPORT_ROWS: "40", BENCH_RUNS: "1" } },
   // One and two instances side by side, so the comparison the issue asks for keeps running.
-  "bench:load": { args: ["--duration", "5", "--warmup", "1", "--analysts", "3", "--events", "2000", "--agreements", "200", "--alone", "5", "--instances", "1,2"] },
+  // --quiet-wait 1: one 5 s look at the machine before each load phase (the tests beside it keep it busy).
+  "bench:load": { args: ["--duration", "5", "--warmup", "1", "--analysts", "3", "--events", "2000", "--agreements", "200", "--alone", "5", "--instances", "1,2", "--quiet-wait", "1"] },
   // The same script as bench:load: here without the admin, so that switch keeps running too.
-  "bench:soak": { args: ["--duration", "5", "--warmup", "1", "--analysts", "3", "--events", "2000", "--agreements", "200", "--alone", "5", "--write-every", "0"] },
+  "bench:soak": { args: ["--duration", "5", "--warmup", "1", "--analysts", "3", "--events", "2000", "--agreements", "200", "--alone", "5", "--write-every", "0", "--quiet-wait", "0"] },
   "bench:faults": { args: ["--readers", "2", "--outage", "2000", "--steady", "1000", "--write-every", "250"] },
   "bench:ingest": { env: { BENCH_GDELT_ROWS: "300", BENCH_RUNS: "1", BENCH_BASELINE_ROWS: "20" } },
   // 600 rules: 20 on each of the 30 dyads, so the baseline's writes land where rules fire and its comparison holds causes.
