@@ -256,7 +256,7 @@ export async function dyadDrivers(input: { db: Db; now: number; key: string; asO
   if (!dyad) throw new AppError("NOT_FOUND", said("dyadsNotRecorded", { dyads: key }));
   // The method weighs every event of the horizon (~1,200 for a busy dyad) by its day and score
   // alone; the table shows six. Reading whole rows for all of them, with Prisma making a Date of
-  // each, was most of the dyad page's server time: weigh the slim rows, then fetch the six.
+  // each, made this the dyad page's costliest call: weigh the slim rows, then fetch the six.
   const [indexEvents, conditions, conditionRows] = await Promise.all([
     db.$queryRaw<IndexEvent[]>`
       SELECT id, ("placementDate" - DATE '1970-01-01') AS day, score FROM "Event"
