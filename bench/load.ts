@@ -43,6 +43,7 @@ const ANALYSTS = arg("analysts", 100);
 const RATE = arg("rate", 0.2);
 /** The admin's pace, in ms between events; 0 leaves the admin out (what the reads cost without writes). */
 const WRITE_EVERY_MS = arg("write-every", 1_000);
+if (!(WRITE_EVERY_MS >= 0)) throw new Error(`--write-every takes milliseconds (0: no admin); got ${process.argv[process.argv.lastIndexOf("--write-every") + 1]}`);
 /**
  * Before each load phase, wait at most this many seconds for a quiet machine (cores under 15 %
  * busy over 5 s): what the phase before it, the data's copy or another program left running
@@ -50,7 +51,6 @@ const WRITE_EVERY_MS = arg("write-every", 1_000);
  */
 const QUIET_WAIT_S = arg("quiet-wait", 180);
 const QUIET = { maxBusyShare: 0.15, windowS: 5 };
-if (!(WRITE_EVERY_MS >= 0)) throw new Error(`--write-every takes milliseconds (0: no admin); got ${process.argv[process.argv.lastIndexOf("--write-every") + 1]}`);
 const EVENTS = arg("events", 300_000);
 const AGREEMENTS = arg("agreements", 100_000);
 const PORT = arg("port", Number(process.env.PORT ?? 3393));
