@@ -33,15 +33,16 @@ describe("the front's routing", () => {
   });
 });
 
-describe("the front over instances that reset a connection", () => {
-  const opened: Server[] = [];
-  const folder = mkdtempSync(join(tmpdir(), "front-test-"));
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
-  });
-  afterAll(() => rmSync(folder, { recursive: true, force: true }));
-  const listening = (server: Server, where: string | number) => new Promise<Server>((resolve) => server.listen(where, () => resolve(server)));
+// Real servers on Unix sockets stand in for the instances; each test's are closed after it.
+const opened: Server[] = [];
+const folder = mkdtempSync(join(tmpdir(), "front-test-"));
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const listening = (server: Server, where: string | number) => new Promise<Server>((resolve) => server.listen(where, () => resolve(server)));
 
+describe("the front over instances that reset a connection", () => {
   /** An API and a pages instance answering their role's name; the pages one resets its first `resets` connections unanswered. */
   async function frontWithResets(resets: number) {
     const api = await listening(createServer((_req, res) => res.end("api")), join(folder, `api-${resets}.sock`));
@@ -69,5 +70,56 @@ describe("the front over instances that reset a connection", () => {
   it("hands the page to the other role when its instance resets it twice", async () => {
     const { page } = await frontWithResets(2);
     expect(await page()).toBe("api");
+  });
+});
+
+describe("the front when an instance dies before the primary hears of it", () => {
+  /** A dead API instance (its socket gone, still marked up) and a pages instance that echoes what it was sent, or resets once it has read it. */
+  async function frontWithDeadApi(name: string, pagesResets = false) {
+    const received: string[] = [];
+    const pages = await listening(
+      createServer(async (req, res) => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        received.push(Buffer.concat(chunks).toString());
+        if (pagesResets) req.socket.destroy();
+        else res.end(`pages got ${req.method} ${Buffer.concat(chunks).length} bytes`);
+      }),
+      join(folder, `${name}-pages.sock`),
+    );
+    const backends: Backend[] = [
+      { role: "api", socketPath: join(folder, `${name}-api.sock`), up: true, inFlight: 0 },
+      { role: "pages", socketPath: join(folder, `${name}-pages.sock`), up: true, inFlight: 0 },
+    ];
+    const front = await listening(frontServer(backends, 0), 0);
+    opened.push(pages, front);
+    const post = (path: string, body: string) =>
+      fetch(`http://127.0.0.1:${(front.address() as AddressInfo).port}${path}`, { method: "POST", body, headers: { "content-type": "application/json" } });
+    return { post, backends, received };
+  }
+
+  it("sends a call refused by the dead instance, body and all, to one that serves, and stops sending it any", async () => {
+    const { post, backends, received } = await frontWithDeadApi("refused");
+    const body = JSON.stringify({ title: "Accord de coopération", amount: 1_000_000 });
+    const answer = await post("/api/trpc/events.create", body);
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toBe(`pages got POST ${Buffer.byteLength(body)} bytes`);
+    expect(received).toEqual([body]);
+    expect(backends[0]?.up).toBe(false);
+  });
+
+  it("does not send a call again once an instance may have carried it out (it read the call, then went away)", async () => {
+    const { post, received } = await frontWithDeadApi("reset", true);
+    const answer = await post("/api/trpc/events.create", "{}");
+    expect(answer.status).toBe(502);
+    expect(await answer.text()).toMatch(/stopped; try again/);
+    expect(received).toEqual(["{}"]);
+  });
+
+  it("streams a body too large to keep to the instance as it comes, whole", async () => {
+    const { post } = await frontWithDeadApi("large");
+    const body = "x".repeat(3 * 1024 * 1024);
+    const answer = await post("/api/import/events", body);
+    expect(await answer.text()).toBe(`pages got POST ${body.length} bytes`);
   });
 });

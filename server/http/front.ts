@@ -6,6 +6,7 @@
 // calls apart from pages"). Any instance can answer anything: with none of a role serving (one
 // crashed and its replacement is starting), the others take its requests.
 import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { Readable } from "node:stream";
 import { createProxyServer } from "http-proxy-3";
 import { forwardedFor } from "../auth/client-address";
 
@@ -56,6 +57,23 @@ const nobodyListens = (error: unknown) => ["ECONNREFUSED", "ENOENT"].includes(co
 /** The connection failed before any answer: nobody listens, or a kept-alive connection to an instance that died was reset. */
 const noAnswer = (error: unknown) => nobodyListens(error) || ["ECONNRESET", "EPIPE"].includes(codeOf(error) ?? "");
 
+/**
+ * Request bodies up to this size (tRPC mutations, sign-in) are read whole before they are passed
+ * on, so one refused by an instance that has just died can be sent to another. Larger ones (CSV
+ * imports) stream through as they arrive, and fail with their instance.
+ */
+const REPLAYABLE_BODY_BYTES = 1024 * 1024;
+
+/** The request's body when it is small enough to send again; undefined for one that streams. */
+async function replayableBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  if (req.method === "GET" || req.method === "HEAD") return undefined;
+  const length = Number(req.headers["content-length"] ?? Number.NaN);
+  if (!Number.isSafeInteger(length) || length > REPLAYABLE_BODY_BYTES) return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 export function frontServer(backends: readonly Backend[], trustedProxyHops: number): Server {
   // Kept-alive connections to each socket: a new one per request would cost a connect each time.
   const proxy = createProxyServer({ agent: new Agent({ keepAlive: true }) });
@@ -63,7 +81,7 @@ export function frontServer(backends: readonly Backend[], trustedProxyHops: numb
   // closed too, as a single server's would be, rather than left waiting for the rest.
   proxy.on("proxyRes", (proxyRes, _req, res) => proxyRes.once("close", () => proxyRes.complete || res.destroy()));
 
-  const pass = (req: IncomingMessage, res: ServerResponse, role: InstanceRole, skipped: readonly Backend[], resets = 0) => {
+  const pass = (req: IncomingMessage, res: ServerResponse, role: InstanceRole, body: Buffer | undefined, skipped: readonly Backend[], resets = 0) => {
     const backend = pickBackend(skipped.length ? backends.filter((b) => !skipped.includes(b)) : backends, role);
     if (!backend) {
       plainAnswer(res, 503, "The server is starting; try again in a few seconds.\n", { "Retry-After": String(STARTING_RETRY_AFTER_S) });
@@ -76,18 +94,17 @@ export function frontServer(backends: readonly Backend[], trustedProxyHops: numb
       released = true;
     };
     res.once("close", release);
-    proxy.web(req, res, { target: { socketPath: backend.socketPath, host: "localhost", port: 0 } }, (error) => {
+    const target = { socketPath: backend.socketPath, host: "localhost", port: 0 };
+    proxy.web(req, res, { target, buffer: body && Readable.from([body]) }, (error) => {
       release();
-      // An instance that died before it answered: a GET goes to another one (a read, safe to ask
-      // again, and its request has no body the first attempt may have consumed); anything else
-      // fails, since it may have been carried out.
-      if (noAnswer(error) && !res.headersSent && (req.method === "GET" || req.method === "HEAD")) {
-        if (nobodyListens(error)) backend.up = false;
+      // Refused: the instance died, and the primary has not heard yet. Nothing reached it.
+      if (nobodyListens(error)) backend.up = false;
+      if (!res.headersSent && askAgain(req, body, error)) {
         // A first reset may be a kept-alive connection closed under the request, the instance alive:
         // asked again of its role on a new connection, not handed to the other role (whose
         // instance would load that page's code cold, holding its loop for most of a second).
         const again = !nobodyListens(error) && resets === 0;
-        pass(req, res, role, again ? skipped : [...skipped, backend], resets + 1);
+        pass(req, res, role, body, again ? skipped : [...skipped, backend], resets + 1);
         return;
       }
       // The instance went away while answering (a crash, a kill): as with a single server, only
@@ -100,6 +117,20 @@ export function frontServer(backends: readonly Backend[], trustedProxyHops: numb
     // The instance sees a Unix socket, not the client: the address is read here, as a single
     // server would (server/http/node-server.ts), and the instance keeps the header as it is.
     req.headers["x-forwarded-for"] = forwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustedProxyHops);
-    pass(req, res, roleFor(req.url ?? "/"), []);
+    replayableBody(req).then(
+      (body) => pass(req, res, roleFor(req.url ?? "/"), body, []),
+      // The client went away mid-body: nobody is left to answer.
+      () => res.destroy(),
+    );
   });
+}
+
+/**
+ * Whether a request whose instance gave no answer may go to another. A GET is a read, safe to ask
+ * again whatever cut it. Anything else only when nobody listened (it reached no instance) and its
+ * body was kept; a reset may have come after the instance carried it out.
+ */
+function askAgain(req: IncomingMessage, body: Buffer | undefined, error: unknown): boolean {
+  if (req.method === "GET" || req.method === "HEAD") return noAnswer(error);
+  return body !== undefined && nobodyListens(error);
 }
