@@ -1,5 +1,6 @@
 // What an unexpected failure tells the client: a stable sentence, never the driver's or
 // Prisma's message with its source paths and SQL (those go to the server log only).
+import { inspect } from "node:util";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describe, expect, it } from "vitest";
@@ -75,6 +76,13 @@ describe("an app error thrown by a service", () => {
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("CONFLICT");
     expect((error as TRPCError).cause).toBeInstanceOf(StaleVersionError);
+  });
+
+  it("reaches a page's caller as a TRPCError Next.js logs on one line when the database refused, with a stack when it is a bug", async () => {
+    const caller = createCallerFactory(refusing)(createContextInner({ db }));
+    const outage = await caller.outage().catch((e: unknown) => e);
+    expect(inspect(outage)).toBe(`TRPCError: ${DATABASE_UNAVAILABLE_MESSAGE} ← AppError: ${DATABASE_UNAVAILABLE_MESSAGE} ← Error: connect ECONNREFUSED`);
+    expect(inspect(await caller.missing().catch((e: unknown) => e))).toMatch(/\n\s+at /);
   });
 
   it("climbs the ladder through the one gate: signed out 401, analysts 403 at an admin door", async () => {

@@ -15,7 +15,7 @@ import { said } from "./shared/said";
 import { serializedOnce } from "./shared/shared-answer";
 import { noteAnswer } from "./http/compressed-once";
 import { pathOfUnstorableText, unstorableTextRefusal } from "./shared/storable-text";
-import { databaseUnavailable, isDatabaseUnavailable } from "./shared/unavailable";
+import { databaseUnavailable, DatabaseRefusal, isDatabaseUnavailable, loggedAsOneLine } from "./shared/unavailable";
 
 export interface Context {
   /** The primary; in a read-only procedure, the replica when there is one (readsOnReplica below). */
@@ -72,7 +72,9 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
 
 /** Keeps the app error as the cause: the formatter reads its fields and conflict from there. */
 export function trpcErrorOf(error: AppError): TRPCError {
-  return new TRPCError({ code: TRPC_CODE[error.code], message: error.message, cause: error });
+  const trpcError = new TRPCError({ code: TRPC_CODE[error.code], message: error.message, cause: error });
+  // A page that fails on the database's refusal is logged by Next.js: one line, as the refusal.
+  return error instanceof DatabaseRefusal ? loggedAsOneLine(trpcError) : trpcError;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -117,7 +119,7 @@ const appErrorsAsTrpc = t.middleware(async ({ next }) => {
   const result = await next();
   if (result.ok) return result;
   const { error } = result;
-  if (error.code !== "SERVICE_UNAVAILABLE" && isDatabaseUnavailable(error)) throw trpcErrorOf(databaseUnavailable(error));
+  if (error.code !== "SERVICE_UNAVAILABLE" && isDatabaseUnavailable(error)) throw trpcErrorOf(error.cause instanceof DatabaseRefusal ? error.cause : databaseUnavailable(error));
   if (error.cause instanceof AppError) throw trpcErrorOf(error.cause);
   return result;
 });

@@ -5,7 +5,7 @@ import { betterAuth, type BetterAuthPlugin } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import type { CredentialsDb } from "../db-client";
-import { databaseUnavailable, isDatabaseUnavailable, isPoolBusy, retryAfterOf } from "../shared/unavailable";
+import { databaseUnavailable, isDatabaseUnavailable, isPoolBusy, refusalLine, retryAfterOf } from "../shared/unavailable";
 import { clientAddress } from "./client-address";
 import { COOKIE_PREFIX } from "./cookie";
 import { PASSWORD_LENGTH } from "./password-rules";
@@ -64,6 +64,19 @@ function signInThrottle(db: CredentialsDb, trustedProxyHops: number) {
 }
 
 /**
+ * Better Auth's log lines, as its own logger writes them, but an error the database's outage
+ * caused is one line rather than a stack (server/shared/unavailable.ts, loggedAsOneLine): Better
+ * Auth logs the failed session read before the app turns it into a 503.
+ */
+function authLog(level: "debug" | "info" | "warn" | "error", message: string, ...args: unknown[]): void {
+  const line = `${new Date().toISOString()} ${level.toUpperCase()} [Better Auth]: ${message}`;
+  const shown = args.map((arg) => (arg instanceof Error && isDatabaseUnavailable(arg) ? refusalLine(arg) : arg));
+  if (level === "error") console.error(line, ...shown);
+  else if (level === "warn") console.warn(line, ...shown);
+  else console.log(line, ...shown);
+}
+
+/**
  * The only Better Auth routes served over HTTP. The others it mounts by default (its own
  * password change and check, profile update, session listing, account linking…) would each be
  * a way around the throttle, the audit log or the tRPC ladder; the app does those in tRPC.
@@ -83,6 +96,7 @@ function onlyRoutesInUse(basePath: string) {
 export function createAuth({ db, settings }: { db: CredentialsDb; settings: AuthSettings }) {
   return betterAuth({
     appName: "Maghreb Monitor",
+    logger: { log: authLog },
     baseURL: settings.baseURL,
     basePath: "/api/auth",
     secret: settings.secret,

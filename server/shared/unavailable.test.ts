@@ -1,4 +1,5 @@
 // Which failures count as a database outage (503, "try again shortly") and which stay bugs (500).
+import { inspect } from "node:util";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { PoolBusyError } from "../db-pool";
@@ -69,5 +70,29 @@ describe("a statement cancelled at the time limit", () => {
 
   it("is not what a unique violation is", () => {
     expect(isStatementTimeout(Object.assign(new Error("duplicate key value violates unique constraint"), { code: "23505" }))).toBe(false);
+  });
+});
+
+describe("a refusal in the server's log", () => {
+  // What console.error and Next.js's error log print: util.inspect, with its custom hook.
+  const printed = (value: unknown) => inspect(value, { colors: false });
+
+  it("is one line with its reason and its causes', and no stack: Next.js would read the bundles' source maps to print one", () => {
+    const refusal = databaseUnavailable(new Error("Failed to get session", { cause: prismaRefused }));
+    const line = printed(refusal);
+    expect(line).toBe("AppError: The database is unavailable; try again shortly. ← Error: Failed to get session ← Error: Raw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:1`");
+    expect(refusal.stack).not.toMatch(/\n\s+at /);
+    expect(printed(databaseUnavailable(new PoolBusyError(new Error("timeout exceeded when trying to connect"))))).toMatch(new RegExp(`^AppError: ${BUSY_MESSAGE} ← `));
+  });
+
+  it("puts a message over several lines (Prisma's) on one", () => {
+    const prismaLines = new Error("\nInvalid `prisma.session.findFirst()` invocation:\n\n\nCan't reach database server at 127.0.0.1:5432");
+    expect(printed(databaseUnavailable(Object.assign(prismaLines, { code: "P1001" })))).toBe(
+      "AppError: The database is unavailable; try again shortly. ← Error: Invalid `prisma.session.findFirst()` invocation: Can't reach database server at 127.0.0.1:5432",
+    );
+  });
+
+  it("leaves a bug's stack as it was", () => {
+    expect(printed(new TypeError("Cannot read properties of undefined"))).toMatch(/\n\s+at /);
   });
 });

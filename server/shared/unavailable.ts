@@ -18,10 +18,48 @@ export const BUSY_RETRY_AFTER_SECONDS = 1;
 /** What server/db-pool.ts's PoolBusyError carries, so the chain below can tell it apart. */
 export const POOL_BUSY_CODE = "POOL_BUSY";
 
+/** Where Node's util.inspect (console.error, loggers) asks a value how to print itself. */
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/** A message on one line, its blank lines and indentation gone (Prisma's span several). */
+const flat = (text: string) => text.replace(/\s+/g, " ").trim().slice(0, 400);
+
+/** An error and its causes on one line: "AppError: The database is unavailable… ← PrismaClientKnownRequestError: Can't reach…". */
+export function refusalLine(error: unknown): string {
+  const parts: string[] = [];
+  const seen = new Set<unknown>();
+  for (let current = error; current !== undefined && current !== null && !seen.has(current); current = (current as { cause?: unknown }).cause) {
+    seen.add(current);
+    parts.push(current instanceof Error ? `${current.name}: ${flat(current.message)}` : flat(String(current)));
+  }
+  return parts.join(" ← ");
+}
+
+/**
+ * Marks an error the app expects (the database away, the pool full, a statement at its time
+ * limit) to be logged as one line, its reason and its causes', never as a stack: it is not a bug
+ * to trace. Next.js source-maps every stack it logs, reading the server bundles' maps from disk
+ * the first time: during an outage, refusals queued behind that work (BENCHMARKS.md, "Refusals
+ * logged as one line").
+ */
+export function loggedAsOneLine<E extends Error>(error: E): E {
+  error.stack = `${error.name}: ${error.message}`;
+  Object.defineProperty(error, INSPECT, { value: () => refusalLine(error), enumerable: false });
+  return error;
+}
+
+/** A 503 of the database's: unreachable, busy or too slow; it says why and when to try again. */
+export class DatabaseRefusal extends AppError {
+  constructor(message: string, cause?: unknown) {
+    super("SERVICE_UNAVAILABLE", message, cause === undefined ? {} : { cause });
+    loggedAsOneLine(this);
+  }
+}
+
 /** The app could not get a pooled connection in time: a 503 that says "busy". */
-export class ServerBusyError extends AppError {
+export class ServerBusyError extends DatabaseRefusal {
   constructor(cause?: unknown) {
-    super("SERVICE_UNAVAILABLE", BUSY_MESSAGE, cause === undefined ? {} : { cause });
+    super(BUSY_MESSAGE, cause);
   }
 }
 
@@ -29,9 +67,9 @@ export class ServerBusyError extends AppError {
  * PostgreSQL cancelled a statement at the app's statement_timeout (server/db-limits.ts): the
  * database is there but this request asked too much of it, or waited on a lock, for too long.
  */
-export class StatementTimeoutError extends AppError {
+export class StatementTimeoutError extends DatabaseRefusal {
   constructor(cause?: unknown) {
-    super("SERVICE_UNAVAILABLE", TOO_SLOW_MESSAGE, cause === undefined ? {} : { cause });
+    super(TOO_SLOW_MESSAGE, cause);
   }
 }
 
@@ -124,15 +162,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * The 503 for an error isDatabaseUnavailable accepted: "busy" when the pool was full, "took too
  * long" when a statement hit its time limit, else "unavailable".
  */
-export function databaseUnavailable(cause?: unknown): AppError {
+export function databaseUnavailable(cause?: unknown): DatabaseRefusal {
   const refusal =
     cause === undefined
-      ? new AppError("SERVICE_UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE)
+      ? new DatabaseRefusal(DATABASE_UNAVAILABLE_MESSAGE)
       : isPoolBusy(cause)
         ? new ServerBusyError(cause)
         : isStatementTimeout(cause)
           ? new StatementTimeoutError(cause)
-          : new AppError("SERVICE_UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE, { cause });
+          : new DatabaseRefusal(DATABASE_UNAVAILABLE_MESSAGE, cause);
   // A page that fails on it is answered 503, not 500 (server/http/node-server.ts).
   noteDatabaseRefusal(refusal);
   return refusal;
