@@ -10,13 +10,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { COOKIE_PREFIX } from "./server/auth/cookie";
 import { isPublicPage, loginHref, REQUEST_PATH_HEADER } from "./server/auth/paths";
 import { withoutBlankParams } from "./server/scope/url";
-import { API_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy, securityHeaders, UNSUBSCRIBE_CONTENT_SECURITY_POLICY, UNSUBSCRIBE_PAGE_PATH, type SecuritySettings } from "./server/http/security-headers";
+import { API_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy, securityHeaders, securitySettingsOf, UNSUBSCRIBE_CONTENT_SECURITY_POLICY, UNSUBSCRIBE_PAGE_PATH } from "./server/http/security-headers";
 
-const settings: SecuritySettings = {
-  tileUrl: process.env.MAP_TILE_URL || undefined,
-  appUrl: process.env.APP_URL || undefined,
-  dev: process.env.NODE_ENV === "development",
-};
+const settings = securitySettingsOf(process.env);
 
 function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
@@ -51,6 +47,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages and API routes; static files get their headers from next.config.js.
-  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
+  // Pages and API routes; static files get their headers from next.config.js, and tRPC calls
+  // from their endpoint (server/api-handler.ts): running this for each of them cost about a
+  // millisecond or two of a call's 5–15 (BENCHMARKS.md, "tRPC calls past proxy.ts").
+  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico|api/trpc/).*)"],
 };

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { ORIGIN, protectedState, useAuthTestDatabase } from "@/scripts/test/auth";
 import { CROSS_SITE_MESSAGE } from "./api-handler";
+import { API_CONTENT_SECURITY_POLICY } from "./http/security-headers";
 import { createAuthRouteHandler } from "./auth/route-handler";
 
 describe("state changes from another site", async () => {
@@ -66,5 +67,25 @@ describe("request size", async () => {
     const response = await createAuthRouteHandler(t.auth, async () => true)(new Request(`${ORIGIN}/api/auth/sign-in/email`, { method: "POST", headers, body }));
     expect(response.status).toBe(413);
     expect((await response.json()).error.message).toMatch(/too large.*16 KiB/);
+  });
+});
+
+describe("the browser-side defences", async () => {
+  const t = await useAuthTestDatabase();
+  const cookie = (await t.signIn("analyst@example.com")).get("cookie") ?? "";
+
+  it("ride on every answer of the endpoint, which proxy.ts skips: a call's, a refusal's, one too large", async () => {
+    const answers = [
+      await t.api(new Request(`${ORIGIN}/api/trpc/account.me`, { headers: { cookie } })),
+      await t.api(new Request(`${ORIGIN}/api/trpc/account.me`)),
+      await t.api(t.trpcRequest("teams.create", { name: "Sahel desk" }, { headers: { cookie, origin: "https://evil.example" } })),
+      await t.api(t.trpcRequest("teams.create", { name: "x".repeat(300_000) }, { headers: { cookie, origin: ORIGIN } })),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 401, 403, 413]);
+    for (const answer of answers) {
+      expect(answer.headers.get("content-security-policy")).toBe(API_CONTENT_SECURITY_POLICY);
+      expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(answer.headers.get("x-frame-options")).toBe("DENY");
+    }
   });
 });

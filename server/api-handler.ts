@@ -15,10 +15,29 @@ import { createContext } from "./trpc";
 import { compressedOnce } from "./http/compressed-once";
 import { said } from "./shared/said";
 import { localeOfRequest } from "./i18n/negotiate";
+import { API_CONTENT_SECURITY_POLICY, securityHeaders, securitySettingsOf } from "./http/security-headers";
 
 export const CROSS_SITE_MESSAGE = said("crossSite");
 
-export function createApiHandler(parts: { db: Db; replica?: Db; auth: Auth; trustedOrigins: readonly string[] }) {
+interface ApiParts {
+  db: Db;
+  replica?: Db;
+  auth: Auth;
+  trustedOrigins: readonly string[];
+}
+
+export function createApiHandler(parts: ApiParts) {
+  // Set here, not by proxy.ts, which skips the app's most frequent requests (see its matcher).
+  const defences = securityHeaders(securitySettingsOf(process.env), API_CONTENT_SECURITY_POLICY);
+  const answer = createAnswer(parts);
+  return async (incoming: Request): Promise<Response> => {
+    const response = await answer(incoming);
+    for (const [name, value] of Object.entries(defences)) response.headers.set(name, value);
+    return response;
+  };
+}
+
+function createAnswer(parts: ApiParts) {
   return async (incoming: Request): Promise<Response> => {
     if (incoming.method !== "GET" && !hasTrustedOrigin(incoming.headers, parts.trustedOrigins)) {
       return errorResponse(new AppError("FORBIDDEN", CROSS_SITE_MESSAGE), trpcDialect, localeOfRequest(incoming.headers));

@@ -1,5 +1,6 @@
 // The browser-side defences every response carries, set by proxy.ts (pages and API routes, per
-// request) and next.config.js (static files). Pure, so unit tests read the exact policy.
+// request), the tRPC endpoint itself (server/api-handler.ts: proxy.ts skips its many small
+// calls) and next.config.js (static files). Pure, so unit tests read the exact policy.
 //
 // Scripts: only those carrying this request's nonce, and what they load ('strict-dynamic':
 // Next.js's chunks, the map's lazily loaded Leaflet chunk). No 'unsafe-inline', no 'unsafe-eval'
@@ -19,6 +20,11 @@ export interface SecuritySettings {
   /** APP_URL: HSTS only when users reach the app over https. */
   appUrl?: string;
   dev?: boolean;
+}
+
+/** The settings from the environment, as proxy.ts and the tRPC endpoint read them. */
+export function securitySettingsOf(env: Record<string, string | undefined>): SecuritySettings {
+  return { tileUrl: env.MAP_TILE_URL || undefined, appUrl: env.APP_URL || undefined, dev: env.NODE_ENV === "development" };
 }
 
 /** The tile server as a CSP source: `https://{s}.tile.example.org/{z}/…` → `https://*.tile.example.org`. */
