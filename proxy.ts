@@ -48,7 +48,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages and API routes; static files get their headers from next.config.js, and tRPC calls
-  // from their endpoint (server/api-handler.ts): running this for each of them cost about a
-  // millisecond or two of a call's 5–15 (BENCHMARKS.md, "tRPC calls past proxy.ts").
+  // from their endpoint (server/api-handler.ts): running this for each of them cost 1–4 ms
+  // of a call's server CPU (BENCHMARKS.md, "tRPC calls past proxy.ts").
   matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico|api/trpc/).*)"],
 };
