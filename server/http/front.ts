@@ -57,6 +57,9 @@ const nobodyListens = (error: unknown) => ["ECONNREFUSED", "ENOENT"].includes(co
 /** The connection failed before any answer: nobody listens, or a kept-alive connection to an instance that died was reset. */
 const noAnswer = (error: unknown) => nobodyListens(error) || ["ECONNRESET", "EPIPE"].includes(codeOf(error) ?? "");
 
+/** A read: safe to ask of another instance whatever cut it, and without a body to keep. */
+const isRead = (req: IncomingMessage) => req.method === "GET" || req.method === "HEAD";
+
 /**
  * Request bodies up to this size (tRPC mutations, sign-in) are read whole before they are passed
  * on, so one refused by an instance that has just died can be sent to another. Larger ones (CSV
@@ -66,7 +69,7 @@ const REPLAYABLE_BODY_BYTES = 1024 * 1024;
 
 /** The request's body when it is small enough to send again; undefined for one that streams. */
 async function replayableBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  if (req.method === "GET" || req.method === "HEAD") return undefined;
+  if (isRead(req)) return undefined;
   const length = Number(req.headers["content-length"] ?? Number.NaN);
   if (!Number.isSafeInteger(length) || length > REPLAYABLE_BODY_BYTES) return undefined;
   const chunks: Buffer[] = [];
@@ -131,6 +134,6 @@ export function frontServer(backends: readonly Backend[], trustedProxyHops: numb
  * body was kept; a reset may have come after the instance carried it out.
  */
 function askAgain(req: IncomingMessage, body: Buffer | undefined, error: unknown): boolean {
-  if (req.method === "GET" || req.method === "HEAD") return noAnswer(error);
+  if (isRead(req)) return noAnswer(error);
   return body !== undefined && nobodyListens(error);
 }
