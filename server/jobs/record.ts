@@ -11,8 +11,10 @@ const MAX_ERROR_LENGTH = 2000;
 
 export const INTERRUPTED_MESSAGE = "Interrupted: the process running it stopped before it finished.";
 
+/** What failed, as one text: an Error's message, or the `message` of the plain copy of one pg-boss reports. */
 export function errorText(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const message = typeof error === "object" && error !== null && "message" in error ? error.message : undefined;
+  const text = typeof message === "string" ? message : String(error);
   return (text || "Failed without a message").slice(0, MAX_ERROR_LENGTH);
 }
 
