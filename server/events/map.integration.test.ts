@@ -102,26 +102,37 @@ describe("map API", async () => {
   });
 
   it("gives its slots to events it can draw, and counts the others as unplaced", async () => {
-    // A country with no known capital, and in 2032 (nothing else there) an event standing only on it, newer than a drawable one.
-    await db.$executeRaw`INSERT INTO "Country" (code, name) VALUES ('ZZX', 'Nowhere land')`;
+    // A dyad of two countries with no known capital: its events are drawn only where they carry a
+    // place. In 2032 (nothing else there): one of them without a place, the newest; one with a
+    // place; and an older one of France–Morocco, drawn at Rabat.
+    await db.$executeRaw`INSERT INTO "Country" (code, name) VALUES ('ZZX', 'Nowhere land'), ('ZZY', 'Elsewhere')`;
+    await db.$executeRaw`INSERT INTO "Dyad" (id, key, "countryA", "countryB") VALUES ('map-dyad', 'ZZX-ZZY', 'ZZX', 'ZZY')`;
     const dyad = await db.dyad.findUniqueOrThrow({ where: { key: "FRA-MAR" }, select: { id: true } });
     await db.$executeRaw`
       INSERT INTO "Event" (id, title, date, "datePrecision", "placementDate", "dyadId", "actorCode", "targetCode", "cameoCode",
-                           level, verification, score, "methodVersion", "updatedAt")
-      VALUES ('map-nowhere', 'Nowhere', DATE '2032-06-02', 'DAY', DATE '2032-06-02', ${dyad.id}, 'ZZX', 'ZZX', '042', 'MINISTER', 'CONFIRMED', 1.2, '1.0.0', now()),
-             ('map-rabat', 'In Rabat', DATE '2032-06-01', 'DAY', DATE '2032-06-01', ${dyad.id}, 'FRA', 'MAR', '042', 'MINISTER', 'CONFIRMED', 1.2, '1.0.0', now())`;
+                           level, verification, score, "methodVersion", "updatedAt", "placeName", "placeLat", "placeLon")
+      VALUES ('map-nowhere', 'Nowhere', DATE '2032-06-03', 'DAY', DATE '2032-06-03', 'map-dyad', 'ZZX', 'ZZY', '042', 'MINISTER', 'CONFIRMED', 1.2, '1.0.0', now(), NULL, NULL, NULL),
+             ('map-placed', 'Somewhere', DATE '2032-06-02', 'DAY', DATE '2032-06-02', 'map-dyad', 'ZZY', 'ZZX', '042', 'MINISTER', 'CONFIRMED', 1.2, '1.0.0', now(), 'Tunis', 36.8, 10.18),
+             ('map-rabat', 'In Rabat', DATE '2032-06-01', 'DAY', DATE '2032-06-01', ${dyad.id}, 'FRA', 'MAR', '042', 'MINISTER', 'CONFIRMED', 1.2, '1.0.0', now(), NULL, NULL, NULL)`;
     try {
-      const result = await api.events.forMap({ from: "2032-01-01", to: "2032-12-31", limit: 1 });
-      expect(result.events.map((e) => e.id)).toEqual(["map-rabat"]);
-      expect(result).toMatchObject({ total: 2, unplaced: 1, truncated: false });
+      const first = await api.events.forMap({ from: "2032-01-01", to: "2032-12-31", limit: 1 });
+      expect(first.events.map((e) => e.id)).toEqual(["map-placed"]);
+      expect(first).toMatchObject({ total: 3, unplaced: 1, truncated: true });
+      const all = await api.events.forMap({ from: "2032-01-01", to: "2032-12-31" });
+      expect(all.events.map((e) => [e.id, e.name, e.atCapital])).toEqual([
+        ["map-placed", "Tunis", false],
+        ["map-rabat", "Rabat", true],
+      ]);
+      expect(all).toMatchObject({ total: 3, unplaced: 1, truncated: false });
       // A range holding only what cannot be drawn still counts it; an empty one counts nothing.
-      const undrawable = await api.events.forMap({ from: "2032-06-02", to: "2032-12-31" });
+      const undrawable = await api.events.forMap({ from: "2032-06-03", to: "2032-12-31" });
       expect(undrawable).toMatchObject({ events: [], total: 1, unplaced: 1, truncated: false });
       const empty = await api.events.forMap({ from: "2033-01-01", to: "2033-12-31" });
       expect(empty).toMatchObject({ events: [], total: 0, unplaced: 0, truncated: false });
     } finally {
-      await db.event.deleteMany({ where: { id: { in: ["map-nowhere", "map-rabat"] } } });
-      await db.$executeRaw`DELETE FROM "Country" WHERE code = 'ZZX'`;
+      await db.event.deleteMany({ where: { id: { in: ["map-nowhere", "map-placed", "map-rabat"] } } });
+      await db.$executeRaw`DELETE FROM "Dyad" WHERE id = 'map-dyad'`;
+      await db.$executeRaw`DELETE FROM "Country" WHERE code IN ('ZZX', 'ZZY')`;
     }
   });
 

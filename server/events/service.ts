@@ -1,6 +1,6 @@
 // Database reads for events.
 import type { Db } from "../db-client";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { fromDay, toDay } from "../method/day";
 import { dateOfDay } from "../scope/day";
 import { cameoLabel, eventScore } from "../method/goldstein";
@@ -75,6 +75,10 @@ export async function eventFormOptions({ db }: { db: Db }) {
 
 const capitalSelect = { code: true, capitalName: true, capitalLat: true, capitalLon: true } satisfies Prisma.CountrySelect;
 
+/** What the map shows of an event, with the day it is placed on to order by. */
+const MAP_COLUMNS = Prisma.sql`x.id, x."placementDate", x.title, x.date, x."datePrecision", x."cameoCode", x.score, x."dyadId",
+  x."actorCode", x."targetCode", x."placeName", x."placeLat", x."placeLon"`;
+
 /** One row of the map's pick: the counts, and one event shown (all null when none is). */
 interface MapPickRow {
   total: number;
@@ -108,35 +112,51 @@ async function readEventsForMap(input: { db: Db; keys?: string[]; from: number; 
   const { db, from, to, limit } = input;
   const dyads = await dyadsByKey(db, input.keys);
   const keyOf = new Map(dyads.map((d) => [d.id, d.key]));
-  // One statement, one connection. `picked` reads a year of every dyad's events from
-  // Event_map_idx alone (no heap page): whether each can be drawn (its place, or a capital to
-  // stand in), and both counts. Only the events shown are then fetched, one by id each: the
-  // OFFSET 0 keeps PostgreSQL from swapping those lookups for a scan of the whole table, which its
-  // estimate of a CTE's rows would otherwise choose. Most synthetic and many sourced events cannot
-  // be drawn, and reading every row of the range to drop nine in ten cost two heap passes.
+  const ids = dyads.map((d) => d.id);
+  // One statement, one connection. An event's actor and target are its dyad's two countries (the
+  // event schema's rule on every write), so whether it can be drawn is mostly the dyad's: every
+  // event of a dyad with a capital on record has a point to stand at; of the others, only those
+  // with their own place. So the events shown are read straight from Event_map_idx for the first
+  // dyads, and by id for the few placed ones of the others, found from the index alone (the OFFSET
+  // 0 keeps PostgreSQL from trading those look-ups for a scan of the table); the counts come from
+  // the index alone, per dyad. Judging each of a year's events against its countries' capitals
+  // cost more than twice as much (BENCHMARKS.md, "The map's events").
   const [rows, countries] = await Promise.all([
     db.$queryRaw<MapPickRow[]>`
-      WITH picked AS MATERIALIZED (
-        SELECT e.id, e."placementDate",
-               (e."placeLat" IS NOT NULL AND e."placeLon" IS NOT NULL)
-                 OR (t."capitalLat" IS NOT NULL AND t."capitalLon" IS NOT NULL)
-                 OR (a."capitalLat" IS NOT NULL AND a."capitalLon" IS NOT NULL) AS drawable
+      WITH capital AS MATERIALIZED (
+        SELECT d.id,
+               (a."capitalLat" IS NOT NULL AND a."capitalLon" IS NOT NULL)
+                 OR (b."capitalLat" IS NOT NULL AND b."capitalLon" IS NOT NULL) AS drawn
+        FROM "Dyad" d
+        JOIN "Country" a ON a.code = d."countryA"
+        JOIN "Country" b ON b.code = d."countryB"
+        WHERE d.id = ANY(${ids})
+      ), per_dyad AS (
+        SELECT e."dyadId", count(*) AS n,
+               count(*) FILTER (WHERE e."placeLat" IS NOT NULL AND e."placeLon" IS NOT NULL) AS placed
         FROM "Event" e
-        JOIN "Country" t ON t.code = e."targetCode"
-        JOIN "Country" a ON a.code = e."actorCode"
-        WHERE e."dyadId" = ANY(${dyads.map((d) => d.id)}) AND e."archivedAt" IS NULL
+        WHERE e."dyadId" = ANY(${ids}) AND e."archivedAt" IS NULL
           AND e."placementDate" >= ${dateOfDay(from)}::date AND e."placementDate" <= ${dateOfDay(to)}::date
+        GROUP BY e."dyadId"
       ), counts AS (
-        SELECT count(*)::int AS total, count(*) FILTER (WHERE drawable)::int AS drawable FROM picked
+        SELECT coalesce(sum(n), 0)::int AS total, coalesce(sum(CASE WHEN c.drawn THEN n ELSE placed END), 0)::int AS drawable
+        FROM per_dyad JOIN capital c ON c.id = per_dyad."dyadId"
       ), shown AS (
-        SELECT id, "placementDate" FROM picked WHERE drawable ORDER BY "placementDate" DESC, id LIMIT ${limit}
+        (SELECT ${MAP_COLUMNS} FROM "Event" x
+         WHERE x."dyadId" = ANY(ARRAY(SELECT id FROM capital WHERE drawn)) AND x."archivedAt" IS NULL
+           AND x."placementDate" >= ${dateOfDay(from)}::date AND x."placementDate" <= ${dateOfDay(to)}::date)
+        UNION ALL
+        (SELECT ${MAP_COLUMNS} FROM "Event" x
+         WHERE x.id IN (
+           SELECT p.id FROM "Event" p
+           WHERE p."dyadId" = ANY(ARRAY(SELECT id FROM capital WHERE NOT drawn)) AND p."archivedAt" IS NULL
+             AND p."placementDate" >= ${dateOfDay(from)}::date AND p."placementDate" <= ${dateOfDay(to)}::date
+             AND p."placeLat" IS NOT NULL AND p."placeLon" IS NOT NULL
+           OFFSET 0))
+        ORDER BY "placementDate" DESC, id LIMIT ${limit}
       )
-      SELECT counts.total, counts.drawable, e.*
-      FROM counts
-      LEFT JOIN (shown CROSS JOIN LATERAL (
-        SELECT x.id, x.title, x.date, x."datePrecision", x."cameoCode", x.score, x."dyadId",
-               x."actorCode", x."targetCode", x."placeName", x."placeLat", x."placeLon"
-        FROM "Event" x WHERE x.id = shown.id OFFSET 0) e) ON TRUE
+      SELECT counts.total, counts.drawable, shown.*
+      FROM counts LEFT JOIN shown ON TRUE
       ORDER BY shown."placementDate" DESC, shown.id`,
     db.country.findMany({ select: capitalSelect }),
   ]);
