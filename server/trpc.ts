@@ -1,7 +1,7 @@
 // tRPC's one initialisation: context shape, error shape and the procedure ladder
 // public → authed (signed in) → admin. Every procedure but a health check climbs it.
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
-import superjson, { deserialize, serialize } from "superjson";
+import superjson, { deserialize } from "superjson";
 import type { Auth } from "./auth/auth";
 import { requireDirectPublishing, requireRole, requireSignedIn } from "./auth/gate";
 import type { SessionUser } from "./auth/permissions";
@@ -13,6 +13,7 @@ import { localeOfRequest, speakerFor } from "./i18n/spoken";
 import { AppError, type AppErrorCode, fieldMessagesOf, StaleVersionError } from "./shared/errors";
 import { said } from "./shared/said";
 import { serializedOnce } from "./shared/shared-answer";
+import { toSuperjson } from "./shared/plain-json";
 import { noteAnswer } from "./http/compressed-once";
 import { pathOfUnstorableText, unstorableTextRefusal } from "./shared/storable-text";
 import { databaseUnavailable, DatabaseRefusal, isDatabaseUnavailable, loggedAsOneLine } from "./shared/unavailable";
@@ -78,9 +79,10 @@ export function trpcErrorOf(error: AppError): TRPCError {
 }
 
 const t = initTRPC.context<Context>().create({
-  // The browser reads superjson; an answer many requests share is turned into it once (shared-answer.ts).
+  // The browser reads superjson; an answer many requests share is turned into it once (shared-answer.ts),
+  // and plain JSON without superjson's walk (plain-json.ts).
   // Each value sent is noted for the request, so a shared one's compressed bytes are reused (server/http/compressed-once.ts).
-  transformer: { input: superjson, output: { serialize: (value: unknown) => (noteAnswer(value), serializedOnce(value, serialize)), deserialize } },
+  transformer: { input: superjson, output: { serialize: (value: unknown) => (noteAnswer(value), serializedOnce(value, toSuperjson)), deserialize } },
   errorFormatter({ shape, error, ctx }) {
     // In the language of the page that asked (English for a server component's call without headers).
     const speak = speakerFor(localeOfRequest(ctx?.headers));

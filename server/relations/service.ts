@@ -336,11 +336,13 @@ async function readKeyEvents(input: { db: Db; now: number; keys: string[]; from:
       ON e."dyadId" = k."dyadId" AND e."placementDate" = k.day
     WHERE e."archivedAt" IS NULL
     ORDER BY e."dyadId", e."placementDate", abs(e.score) DESC, e.id`;
+  // Days as "YYYY-MM-DD" strings, as the series' points: the answer stays plain JSON (plain-json.ts).
   return events
-    .map((e) => ({
+    .map(({ date, placementDate, ...e }) => ({
       ...e,
-      day: fromDay(toDay(e.placementDate)),
-      contributionToday: e.score * Math.pow(2, -(now - toDay(e.placementDate)) / METHOD.halfLifeDays),
+      date: fromDay(toDay(date)),
+      day: fromDay(toDay(placementDate)),
+      contributionToday: e.score * Math.pow(2, -(now - toDay(placementDate)) / METHOD.halfLifeDays),
     }))
     .sort((x, y) => Math.abs(y.score) - Math.abs(x.score));
 }
