@@ -1,6 +1,7 @@
 // The index's answers every signed-in reader gets alike — summaries, series, volumes, first days,
-// the map's events — asked for by nearly every page and chart. Kept per instance until a write to
-// the index is announced (topics "index" and "dyads": a rollup row, an event, a dyad, a country).
+// a dyad's drivers, the map's events — asked for by nearly every page and chart. Kept per instance
+// until a write to the index is announced (topics "index" and "dyads": a rollup row, an event, a
+// condition or its links, a dyad, a country).
 // A notice also starts reading again, the most asked first, the answers asked for since their last
 // read: under a steady trickle of writes (ingestion, an admin at work) the next caller finds its
 // answer ready instead of paying for the read after every write.

@@ -248,8 +248,16 @@ const driverEventSelect = {
   candidates: { where: { status: "ACCEPTED", automated: true }, select: { id: true }, take: 1 },
 } satisfies Prisma.EventSelect;
 
-/** What moves a dyad's index as of a day: top events, conditions in force, the 30-day change split. */
-export async function dyadDrivers(input: { db: Db; now: number; key: string; asOf?: number; withRange?: boolean }) {
+/**
+ * What moves a dyad's index as of a day: top events, conditions in force, the 30-day change split.
+ * The same for every reader, so kept with the index's answers: a condition's edit that moves no
+ * number (its title, a linked event) is announced as well.
+ */
+export function dyadDrivers(input: Parameters<typeof readDrivers>[0], answers = indexAnswers) {
+  return answers.answer("drivers", input, readDrivers);
+}
+
+async function readDrivers(input: { db: Db; now: number; key: string; asOf?: number; withRange?: boolean }) {
   const { db, now, key, withRange = true } = input;
   const asOf = input.asOf ?? now;
   const [dyad] = await dyadsByKey(db, [key]);

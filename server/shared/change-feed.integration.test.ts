@@ -12,7 +12,7 @@ import { eventsForMap } from "../events/service";
 import { fromDay, toDay } from "../method/day";
 import { indexAnswersWith } from "../relations/answers";
 import { ensureRollupsCurrent } from "../relations/rollup";
-import { dyadsByKey, dyadsCacheWith, dyadSummaries, seriesWithMarkers } from "../relations/service";
+import { dyadDrivers, dyadsByKey, dyadsCacheWith, dyadSummaries, seriesWithMarkers } from "../relations/service";
 import { listenForChanges, type Change } from "./change-feed";
 import { nextNotice, sleep, within } from "@/scripts/test/notices";
 
@@ -101,6 +101,23 @@ describe("two instances' caches on one database", async () => {
     expect(await lastEventOn()).toMatchObject({ id: made.id, title: "Rabat and Paris reopen a consulate" });
     await announced(() => t.db.event.update({ where: { id: made.id }, data: { title: "Rabat and Paris reopen a consulate in Agadir" } }), "index");
     expect((await lastEventOn())?.title).toBe("Rabat and Paris reopen a consulate in Agadir");
+  });
+
+  it("keep a dyad's drivers, and the new ones on both instances once a condition is retitled, which moves no number", async () => {
+    const now = toDay(new Date());
+    const inForce = async (instance: (typeof instances)[number], key: string) => (await dyadDrivers({ db: t.db, now, key }, instance.answers)).conditionsInForce;
+    const dyads = await dyadsByKey(t.db, undefined);
+    const found = (await Promise.all(dyads.map(async (d) => ({ key: d.key, condition: (await inForce(instances[0]!, d.key))[0] })))).find((d) => d.condition);
+    if (!found?.condition) throw new Error("the seed has no condition in force");
+    const { key, condition } = found;
+    const titlesOn = async (instance: (typeof instances)[number]) => (await inForce(instance, key)).map((c) => c.title);
+    for (const instance of instances) expect(await titlesOn(instance), instance.name).toContain(condition.title);
+    // Retitled unheard (triggers off): both answer from memory.
+    await t.db.$transaction([t.db.$executeRaw`SET LOCAL session_replication_role = replica`, t.db.$executeRaw`UPDATE "Condition" SET title = 'Retitled unheard' WHERE id = ${condition.id}`]);
+    for (const instance of instances) expect(await titlesOn(instance), instance.name).toContain(condition.title);
+    await announced(() => t.db.condition.update({ where: { id: condition.id }, data: { title: `${condition.title} (retitled)` } }), "index");
+    for (const instance of instances) expect(await titlesOn(instance), instance.name).toContain(`${condition.title} (retitled)`);
+    await announced(() => t.db.condition.update({ where: { id: condition.id }, data: { title: condition.title } }), "index");
   });
 
   it("keep the feed's pages, and the new ones on both instances once an agreement, a party or its source is written; not for an event's source", async () => {
