@@ -120,7 +120,7 @@ async function readEventsForMap(input: { db: Db; keys?: string[]; from: number; 
   // dyads, and by id for the few placed ones of the others, found from the index alone (the OFFSET
   // 0 keeps PostgreSQL from trading those look-ups for a scan of the table); the counts come from
   // the index alone, per dyad. Judging each of a year's events against its countries' capitals
-  // cost more than twice as much (BENCHMARKS.md, "The map's events").
+  // made this the read each write waited on longest (BENCHMARKS.md, "The map's events read by dyad").
   const [rows, countries] = await Promise.all([
     db.$queryRaw<MapPickRow[]>`
       WITH capital AS MATERIALIZED (
