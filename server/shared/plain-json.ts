@@ -1,6 +1,6 @@
 // superjson's `serialize` walks every value of an answer to find what JSON cannot carry (dates,
 // undefined, maps, NaN, -0, objects met twice…), building a path for each: for three years of a
-// dyad day by day, 6,600 plain numbers and strings, that walk cost ~15 ms of the event loop.
+// dyad day by day, 6,600 plain numbers and strings, on the event loop after every write.
 // Most answers hold nothing of the kind. One plain walk finds that out in a fraction of the time,
 // and its answer is then exactly superjson's: `{ json: value }`, no meta. Anything else goes to
 // superjson, which has the last word on how it is written.
