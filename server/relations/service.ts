@@ -4,7 +4,7 @@ import { databaseUrlOf, type Db } from "../db-client";
 import { primaryOf } from "../db-replica";
 import { changeFeedOf } from "../shared/change-feed";
 import { instanceCache, type InstanceCache } from "../shared/instance-cache";
-import { indexAnswers } from "./answers";
+import { driverAnswers, indexAnswers } from "./answers";
 import { Prisma } from "../generated/prisma/client";
 import { fromDay, toDay } from "../method/day";
 import { dateOfDay } from "../scope/day";
@@ -250,10 +250,10 @@ const driverEventSelect = {
 
 /**
  * What moves a dyad's index as of a day: top events, conditions in force, the 30-day change split.
- * The same for every reader, so kept with the index's answers: a condition's edit that moves no
- * number (its title, a linked event) is announced as well.
+ * The same for every reader, so kept like the index's answers (not read ahead: see driverAnswers);
+ * a condition's edit that moves no number (its title, a linked event) is announced as well.
  */
-export function dyadDrivers(input: Parameters<typeof readDrivers>[0], answers = indexAnswers) {
+export function dyadDrivers(input: Parameters<typeof readDrivers>[0], answers = driverAnswers) {
   return answers.answer("drivers", input, readDrivers);
 }
 

@@ -21,7 +21,7 @@ describe("two instances' caches on one database", async () => {
   const admin = await t.callerAs("admin@example.com");
   const instances = ["A", "B"].map((name) => {
     const feed = listenForChanges({ databaseUrl: t.url, log: () => undefined });
-    return { name, feed, cache: sectorsCacheWith(() => feed), dyads: dyadsCacheWith(() => feed), answers: indexAnswersWith(() => feed), pages: feedAnswersWith(() => feed) };
+    return { name, feed, cache: sectorsCacheWith(() => feed), dyads: dyadsCacheWith(() => feed), answers: indexAnswersWith(() => feed), drivers: indexAnswersWith(() => feed, { refreshAhead: false }), pages: feedAnswersWith(() => feed) };
   });
   afterAll(() => Promise.all(instances.map((i) => i.feed.close())));
   await Promise.all(instances.map((i) => i.feed.ready()));
@@ -105,7 +105,7 @@ describe("two instances' caches on one database", async () => {
 
   it("keep a dyad's drivers, and the new ones on both instances once a condition is retitled, which moves no number", async () => {
     const now = toDay(new Date());
-    const inForce = async (instance: (typeof instances)[number], key: string) => (await dyadDrivers({ db: t.db, now, key }, instance.answers)).conditionsInForce;
+    const inForce = async (instance: (typeof instances)[number], key: string) => (await dyadDrivers({ db: t.db, now, key }, instance.drivers)).conditionsInForce;
     const dyads = await dyadsByKey(t.db, undefined);
     const found = (await Promise.all(dyads.map(async (d) => ({ key: d.key, condition: (await inForce(instances[0]!, d.key))[0] })))).find((d) => d.condition);
     if (!found?.condition) throw new Error("the seed has no condition in force");

@@ -24,13 +24,15 @@ function counter() {
 const URL_A = "postgres://a/db";
 
 describe("instanceCache", () => {
-  it("keeps a value until its topic is announced, then reads again", async () => {
+  it("keeps a value until its topic is announced, then reads again when next asked", async () => {
     const feed = fakeFeed();
     const cache = instanceCache<string[]>({ topic: "sectors", ttlMs: 60_000, feedFor: () => feed });
     const { load, loads } = counter();
     expect(await cache.get({ databaseUrl: URL_A, load })).toEqual(["read 1"]);
     expect(await cache.get({ databaseUrl: URL_A, load })).toEqual(["read 1"]);
     feed.announce("sectors");
+    await cache.settled();
+    expect(loads()).toBe(1); // not read ahead of the next caller
     expect(await cache.get({ databaseUrl: URL_A, load })).toEqual(["read 2"]);
     feed.announce("everything"); // the connection was lost or regained: anything may have changed
     expect(await cache.get({ databaseUrl: URL_A, load })).toEqual(["read 3"]);
