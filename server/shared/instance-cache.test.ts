@@ -106,6 +106,54 @@ describe("instanceCache", () => {
     expect(loads()).toBe(6);
   });
 
+  it("reads a value asked for in its last seconds again behind its callers, who get the new one without waiting at expiry", async () => {
+    const feed = fakeFeed();
+    const cache = instanceCache<string[]>({ topic: "sectors", ttlMs: 60_000, feedFor: () => feed });
+    const { load, loads } = counter();
+    const ask = (now: number) => cache.get({ databaseUrl: URL_A, load, now });
+    expect(await ask(0)).toEqual(["read 1"]);
+    expect(await ask(50_000)).toEqual(["read 1"]); // not yet in its last seconds
+    expect(loads()).toBe(1);
+    expect(await ask(55_000)).toEqual(["read 1"]); // the caller gets the kept value; a read starts behind it
+    expect(await ask(56_000)).toEqual(["read 2"]);
+    expect(await ask(100_000)).toEqual(["read 2"]); // kept a minute from that read's start
+    expect(loads()).toBe(2);
+  });
+
+  it("does not keep a value read again behind its callers when a notice dropped it meanwhile: that read may predate the write", async () => {
+    const feed = fakeFeed();
+    const cache = instanceCache<string[]>({ topic: "sectors", ttlMs: 60_000, feedFor: () => feed });
+    let release = () => {};
+    let loads = 0;
+    const load = () => {
+      loads++;
+      if (loads !== 2) return Promise.resolve([`read ${loads}`]);
+      return new Promise<string[]>((resolve) => (release = () => resolve(["read 2, from before the write"])));
+    };
+    const ask = (now: number) => cache.get({ databaseUrl: URL_A, load, now });
+    expect(await ask(0)).toEqual(["read 1"]);
+    expect(await ask(55_000)).toEqual(["read 1"]);
+    expect(loads).toBe(2);
+    feed.announce("sectors");
+    release();
+    await Promise.resolve();
+    expect(await ask(56_000)).toEqual(["read 3"]);
+    expect(await ask(57_000)).toEqual(["read 3"]);
+  });
+
+  it("forgets a value whose read behind its callers is one not to keep (a session now refused)", async () => {
+    const cache = instanceCache<string | null>({ topic: "sessions", ttlMs: 60_000, feedFor: () => fakeFeed(), keep: (v) => v !== null });
+    const answers = ["signed in", null, null];
+    let loads = 0;
+    const load = async () => answers[loads++] ?? null;
+    const ask = (now: number) => cache.get({ databaseUrl: URL_A, load, now });
+    expect(await ask(0)).toBe("signed in");
+    expect(await ask(55_000)).toBe("signed in");
+    await Promise.resolve();
+    expect(await ask(56_000)).toBeNull();
+    expect(loads).toBe(3);
+  });
+
   it("does not keep a failed read", async () => {
     const cache = instanceCache<string[]>({ topic: "sectors", ttlMs: 60_000, feedFor: () => fakeFeed() });
     await expect(cache.get({ databaseUrl: URL_A, load: () => Promise.reject(new Error("gone")) })).rejects.toThrow("gone");

@@ -11,7 +11,8 @@
 // With `refreshAhead`, what a notice drops is read again at once when callers had asked for it
 // since it was last read, the most asked first, a few side by side: the next caller finds the new
 // value ready instead of paying for it. Never the old value: the new read starts after the
-// notice, so after the write's commit.
+// notice, so after the write's commit. And a value asked for in its last seconds is read again
+// behind its callers, so steady demand does not meet an expired entry.
 import type { Change, ChangeFeed, ChangeTopic } from "./change-feed";
 
 export interface InstanceCache<T> {
@@ -31,10 +32,15 @@ interface Entry<T> {
   asks: number;
   /** Its read has not answered yet: dropped now, it has served no one the new value. */
   reading: boolean;
+  /** Being read again behind its callers, before it expires (`renew`). */
+  renewing: boolean;
 }
 
 /** Reads a notice starts at once, at most. */
 const REFRESH_SIDE_BY_SIDE = 3;
+
+/** A value asked for in this last share of its time to live is read again behind its callers. */
+const RENEW_SHARE = 0.1;
 
 export function instanceCache<T>(options: {
   /** What a notice must name to drop this cache's entries (any of them). */
@@ -61,7 +67,7 @@ export function instanceCache<T>(options: {
   const fill = (id: string, databaseUrl: string, load: () => Promise<T>, asks: number, now: number): Promise<T> => {
     const value = load();
     entries.delete(id); // re-inserted last: the Map's order is the eviction order
-    const entry: Entry<T> = { databaseUrl, expires: now + options.ttlMs, value, load, asks, reading: true };
+    const entry: Entry<T> = { databaseUrl, expires: now + options.ttlMs, value, load, asks, reading: true, renewing: false };
     entries.set(id, entry);
     for (const oldest of entries.keys()) {
       if (entries.size <= maxEntries) break;
@@ -74,6 +80,31 @@ export function instanceCache<T>(options: {
     const answered = () => (entry.reading = false);
     value.then((v) => (answered(), options.keep && !options.keep(v) ? forget() : undefined), () => (answered(), forget()));
     return value;
+  };
+
+  // A value still asked for as its time runs out is read again while callers keep getting it, and
+  // replaces it once in: an answer in steady demand (a search every analyst runs) never makes its
+  // caller wait for the read when it expires. Unless a notice dropped it meanwhile: that read may
+  // predate the write.
+  const renew = (id: string, entry: Entry<T>, now: number) => {
+    entry.renewing = true;
+    const done = () => (entry.renewing = false);
+    let value: Promise<T>;
+    try {
+      value = entry.load();
+    } catch {
+      done();
+      return;
+    }
+    value.then((v) => {
+      done();
+      if (entries.get(id) !== entry) return;
+      // The newer read is not one to keep (a session now refused): the old value goes too.
+      if (options.keep && !options.keep(v)) return void entries.delete(id);
+      Object.assign(entry, { value, expires: now + options.ttlMs });
+      entries.delete(id); // re-inserted last: the Map's order is the eviction order
+      entries.set(id, entry);
+    }, done);
   };
 
   // A few reads side by side, the most asked first: the sooner each is in, the fewer callers pay
@@ -122,6 +153,7 @@ export function instanceCache<T>(options: {
       const cached = entries.get(id);
       if (cached && cached.expires > now) {
         cached.asks++;
+        if (feed && !cached.reading && !cached.renewing && cached.expires - now < options.ttlMs * RENEW_SHARE) renew(id, cached, now);
         return cached.value;
       }
       return fill(id, databaseUrl, load, 1, now);
