@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
+import { useHydrated } from "../use-hydrated";
 
 const BUSY_REFRESH_MS = 2_000;
 
@@ -14,6 +15,8 @@ export function RunNowButton({ job, label }: { job: string; label: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
+  // Until React has hydrated, a click would do nothing: a disabled button says so.
+  const hydrated = useHydrated();
   const runNow = useMutation(
     trpc.jobs.runNow.mutationOptions({
       onSuccess: ({ queued }) => {
@@ -25,7 +28,7 @@ export function RunNowButton({ job, label }: { job: string; label: string }) {
   );
   return (
     <>
-      <button type="button" aria-label={t("runNowLabel", { job: label })} disabled={runNow.isPending} onClick={() => runNow.mutate({ job })}>
+      <button type="button" aria-label={t("runNowLabel", { job: label })} disabled={!hydrated || runNow.isPending} onClick={() => runNow.mutate({ job })}>
         {runNow.isPending ? t("queuing") : t("runNow")}
       </button>
       {note?.error && (
