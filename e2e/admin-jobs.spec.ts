@@ -3,6 +3,7 @@
 // done it.
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./fixtures/auth";
+import { holdAppScripts } from "./fixtures/scripts";
 
 test.use({ storageState: storageStateOf("admin") });
 
@@ -19,4 +20,16 @@ test("an admin runs the maintenance job now and sees the run recorded", async ({
   const manualRun = page.getByRole("table", { name: "Recent runs, newest first" }).getByRole("row").filter({ hasText: "manual" });
   await expect(manualRun.first()).toContainText("ok");
   await expect(job.getByRole("status").first()).toHaveText("Idle");
+});
+
+test("before the page's script has run, Run now is disabled rather than deaf, and answers once it has", async ({ page }) => {
+  const release = await holdAppScripts(page);
+  await page.goto("/admin/jobs", { waitUntil: "commit" }); // the held scripts hold the page's load events
+  const job = page.getByRole("table", { name: "Jobs" }).getByRole("row").filter({ hasText: "(maintenance)" });
+  const runNow = job.getByRole("button", { name: "Run now: Delete expired sessions, tokens and sign-in counters" });
+  await expect(runNow).toBeDisabled();
+  release();
+  await expect(runNow).toBeEnabled();
+  await runNow.click();
+  await expect(job.getByText(/^ ?(Queued\.|A run is already waiting: nothing added\.)$/)).toBeVisible();
 });
