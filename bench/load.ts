@@ -178,13 +178,13 @@ function sampleEvery(server: AppServer, databaseUrl: string, everyMs: number, li
   };
 }
 
-/** MiB per minute over the second half of the run (after warm-up and JIT): a leak shows as a steady rise. */
-function slopePerMinute(samples: Sample[]): number {
-  const tail = samples.slice(Math.floor(samples.length / 2));
+/** MiB per minute over the second half of the run (after warm-up and JIT), least squares: a leak shows as a steady rise. */
+function slopePerMinute(points: { second: number; mib: number }[]): number {
+  const tail = points.slice(Math.floor(points.length / 2));
   if (tail.length < 2) return 0;
   const meanX = tail.reduce((s, p) => s + p.second, 0) / tail.length;
-  const meanY = tail.reduce((s, p) => s + p.rssMiB, 0) / tail.length;
-  const cov = tail.reduce((s, p) => s + (p.second - meanX) * (p.rssMiB - meanY), 0);
+  const meanY = tail.reduce((s, p) => s + p.mib, 0) / tail.length;
+  const cov = tail.reduce((s, p) => s + (p.second - meanX) * (p.mib - meanY), 0);
   const varX = tail.reduce((s, p) => s + (p.second - meanX) ** 2, 0);
   return varX === 0 ? 0 : (cov / varX) * 60;
 }
@@ -192,7 +192,7 @@ function slopePerMinute(samples: Sample[]): number {
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
 /** Each route's median and p95 with each instance count, one column pair per count. */
-function printSideBySide(runs: { count: number; results: RouteResult[]; memory: { peakMiB: number; instancePeakMiB: number }; machineLoad: { busyShare: number; cpuWaitShare: number | null }; quietWait: QuietWait | null }[]) {
+function printSideBySide(runs: { count: number; results: RouteResult[]; memory: { peakMiB: number; instancePeakMiB: number; instanceSlopesMiBPerMinute: number[] }; machineLoad: { busyShare: number; cpuWaitShare: number | null }; quietWait: QuietWait | null }[]) {
   console.log(`\n| route | ${runs.map((r) => `${r.count} instance(s): median · p95`).join(" | ")} | target |`);
   console.log(`|---|${runs.map(() => "---|").join("")}---|`);
   const first = runs[0]?.results ?? [];
@@ -206,6 +206,7 @@ function printSideBySide(runs: { count: number; results: RouteResult[]; memory: 
     console.log(`| ${route.name} | ${cells.join(" | ")} | p95 < ${target} ms |`);
   }
   console.log(`| server RSS peak: all · largest instance | ${runs.map((r) => `${r.memory.peakMiB} · ${r.memory.instancePeakMiB} MiB`).join(" | ")} | ≤ ${TARGETS.rssMiB} MiB per instance |`);
+  console.log(`| server RSS slope, each instance (second half) | ${runs.map((r) => r.memory.instanceSlopesMiBPerMinute.map((v) => `${v.toFixed(1)}`).join(", ") + " MiB/min").join(" | ")} | flat |`);
   console.log(`| machine busy · CPU wait | ${runs.map((r) => `${(r.machineLoad.busyShare * 100).toFixed(0)} % · ${r.machineLoad.cpuWaitShare === null ? "?" : (r.machineLoad.cpuWaitShare * 100).toFixed(0)} %`).join(" | ")} | |`);
   console.log(`| waited for a quiet machine | ${runs.map((r) => (r.quietWait ? `${r.quietWait.waitedS} s${r.quietWait.quiet ? "" : ", not quiet"}` : "no")).join(" | ")} | |`);
 }
@@ -319,7 +320,11 @@ async function main() {
         startMiB: rss[0] ?? 0,
         peakMiB: Math.max(...rss),
         endMiB: rss.at(-1) ?? 0,
-        slopeMiBPerMinute: slopePerMinute(sampler.samples),
+        slopeMiBPerMinute: slopePerMinute(sampler.samples.map((x) => ({ second: x.second, mib: x.rssMiB }))),
+        /** Each instance's own slope: "flat per instance" is the target, and the tree's sum hides which one grows. */
+        instanceSlopesMiBPerMinute: Array.from({ length: count }, (_, i) =>
+          slopePerMinute(sampler.samples.flatMap((x) => (x.instancesMiB[i] === undefined ? [] : [{ second: x.second, mib: x.instancesMiB[i] }]))),
+        ),
         /** The largest instance at its largest: the target is per instance. */
         instancePeakMiB: Math.max(...sampler.samples.map((x) => Math.max(0, ...x.instancesMiB))),
         primaryPeakMiB: count > 1 ? Math.max(...sampler.samples.map((x) => x.rssMiB - x.instancesMiB.reduce((a, b) => a + b, 0))) : 0,
@@ -341,7 +346,7 @@ async function main() {
       // A target like the p95s, reported met or missed; the run fails only on what is wrong at any speed
       // or size (errors, lost writes, more connections than the pools allow).
       console.log(`server RSS target ≤ ${TARGETS.rssMiB} MiB per instance: ${memory.instancePeakMiB <= TARGETS.rssMiB ? "met" : "missed"} (largest instance at its peak ${memory.instancePeakMiB} MiB${count > 1 ? `; the primary, which holds the front, ${memory.primaryPeakMiB} MiB` : ""})`);
-      console.log(`server RSS (MiB): start ${memory.startMiB}, peak ${memory.peakMiB}, end ${memory.endMiB}, slope ${memory.slopeMiBPerMinute.toFixed(1)} MiB/min over the second half; database connections: peak ${pool.peak} (limit ${pool.limit}), parallel query workers at most ${Math.max(0, ...sampler.samples.map((x) => x.parallelWorkers))}; server CPU ${serverCpu.meanCores.toFixed(2)} cores on average, peak ${serverCpu.peakCores.toFixed(2)}`);
+      console.log(`server RSS (MiB): start ${memory.startMiB}, peak ${memory.peakMiB}, end ${memory.endMiB}, slope ${memory.slopeMiBPerMinute.toFixed(1)} MiB/min over the second half${count > 1 ? ` (each instance: ${memory.instanceSlopesMiBPerMinute.map((v) => v.toFixed(1)).join(", ")})` : ""}; database connections: peak ${pool.peak} (limit ${pool.limit}), parallel query workers at most ${Math.max(0, ...sampler.samples.map((x) => x.parallelWorkers))}; server CPU ${serverCpu.meanCores.toFixed(2)} cores on average, peak ${serverCpu.peakCores.toFixed(2)}`);
       printWaits(instances, client);
       console.log(`machine: ${(machineLoad.busyShare * 100).toFixed(0)} % of its ${machineLoad.cores} cores busy (steal ${(machineLoad.stealShare * 100).toFixed(0)} %); some task waited for a core ${machineLoad.cpuWaitShare === null ? "(no pressure information)" : `${(machineLoad.cpuWaitShare * 100).toFixed(0)} % of the time`}`);
       console.log(`PostgreSQL's client backends (${databaseWaits.samples} samples, ${databaseWaits.backendsPerSample} backends each on average): ${databaseWaits.shares.map((s) => `${s.what} ${(s.share * 100).toFixed(0)} %`).join(", ")}`);

@@ -42,8 +42,9 @@ export async function runAnalysts(options: {
           .catch(() => 0);
         const ms = performance.now() - started;
         samples.push({ route: route.name, ms, status, sentAt: started });
-        // Think time: exponential around the mean gap, less the time the answer took; none past the end.
-        await sleep(Math.min(deadline - Date.now(), Math.max(0, -Math.log(1 - random()) * meanGapMs - ms)));
+        // Think time: exponential around the mean gap, less the time the answer took; none past the
+        // end, and none below zero (an answer that came after the deadline; Node warns about negative timeouts).
+        await sleep(Math.max(0, Math.min(deadline - Date.now(), -Math.log(1 - random()) * meanGapMs - ms)));
       }
     }),
   );
